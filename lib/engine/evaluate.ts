@@ -1,0 +1,137 @@
+import { addDays } from '../series/dates';
+import type { Day, SeriesSet } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import { evaluateFlags, type Flag } from '../phase/flags';
+import { EMPTY_HYSTERESIS, stepHysteresis, type HysteresisState, type StageChange } from '../phase/hysteresis';
+import type { Reason } from '../phase/reasons';
+import { evaluateSetup } from '../phase/setup';
+import { STAGE_LABELS, stageInputs, type KnownStage, type Stage } from '../phase/stage';
+import type { RussellState } from '../signals/russell';
+import { computeSignals, type Signals } from './signals';
+
+export interface Phase {
+  /** The stage shown, with hysteresis applied. */
+  stage: Stage;
+  label: string;
+  /** What today's rules alone say (no hysteresis). */
+  rawStage: Stage;
+  confirming: { stage: KnownStage; count: number; of: number } | null;
+  flags: Flag[];
+  setup: boolean;
+  macro: RussellState;
+  reasons: Reason[];
+}
+
+export interface Evaluation extends Signals {
+  asOf: Day;
+  today: Day;
+  phase: Phase;
+}
+
+export interface EvaluationStep {
+  evaluation: Evaluation;
+  hysteresis: HysteresisState;
+  change: (StageChange & { reasons: Reason[] }) | null;
+}
+
+/**
+ * One daily evaluation: signals, the raw stage, the hysteresis step from `prev`, flags, setup and
+ * every reason. Pure: the caller keeps the returned hysteresis state for the next day.
+ */
+export function evaluateDay(set: SeriesSet, s: Settings, day: Day, today: Day, prev: HysteresisState = EMPTY_HYSTERESIS): EvaluationStep {
+  const sig = computeSignals(set, s, day, today);
+  const inputs = stageInputs(sig, s.stage);
+  const rawStage: Stage = inputs.asi === null ? 'unknown' : stageFromRules(inputs.asi, inputs.rotation, s);
+  const step = stepHysteresis(prev, day, inputs, s.stage, s.hysteresis);
+  const reasons = [...inputs.reasons];
+  if (step.confirming) {
+    const c = step.confirming;
+    reasons.push({
+      rule: 'hysteresis.confirming',
+      signal: 'hysteresis',
+      value: c.count,
+      comparator: '>=',
+      threshold: c.of,
+      passed: false,
+      source: null,
+      asOf: day,
+      text: `${STAGE_LABELS[c.stage]} confirming ${c.count}/${c.of}: still showing ${STAGE_LABELS[step.stage]}`,
+    });
+  } else if (step.stage !== 'unknown' && rawStage !== step.stage) {
+    reasons.push({
+      rule: 'hysteresis.hold',
+      signal: 'hysteresis',
+      value: inputs.asi,
+      comparator: 'in',
+      threshold: s.hysteresis.marginPoints,
+      passed: true,
+      source: null,
+      asOf: day,
+      text: `Holding ${STAGE_LABELS[step.stage]}: the ASI has not moved ${s.hysteresis.marginPoints} points past the boundary`,
+    });
+  }
+  const flags = evaluateFlags(step.stage, sig, s.stage);
+  const setup = evaluateSetup(step.stage, sig, s, day);
+  reasons.push(...flags.reasons, ...setup.reasons);
+  const phase: Phase = {
+    stage: step.stage,
+    label: STAGE_LABELS[step.stage],
+    rawStage,
+    confirming: step.confirming,
+    flags: flags.flags,
+    setup: setup.setup,
+    macro: sig.russell && !sig.russell.stale ? sig.russell.state : 'unknown',
+    reasons,
+  };
+  const change = step.change ? { ...step.change, reasons: inputs.reasons.filter((r) => r.passed) } : null;
+  return { evaluation: { asOf: day, today, ...sig, phase }, hysteresis: step.state, change };
+}
+
+function stageFromRules(asi: number, rotation: boolean, s: Settings): KnownStage {
+  const st = s.stage;
+  if (asi <= st.btcSeasonMax) return 'btc-season';
+  if (asi >= st.altseasonMin) return 'altseason';
+  if (asi >= st.altRotationMin) return 'alt-rotation';
+  return rotation ? 'eth-rotation' : 'mixed';
+}
+
+export interface HistoryDay {
+  date: Day;
+  stage: Stage;
+  rawStage: Stage;
+  asi: number | null;
+  confirming: { stage: KnownStage; count: number; of: number } | null;
+}
+
+/**
+ * The daily stage sequence from `from` to `to` with hysteresis applied. The state is warmed up over
+ * `warmupDays` before `from`, so the first day shown is not an artefact of where the history starts.
+ */
+export function stageHistory(
+  set: SeriesSet,
+  s: Settings,
+  from: Day,
+  to: Day,
+  warmupDays = 60,
+): { days: HistoryDay[]; changes: EvaluationStep['change'][]; last: EvaluationStep | null } {
+  let state = EMPTY_HYSTERESIS;
+  const days: HistoryDay[] = [];
+  const changes: NonNullable<EvaluationStep['change']>[] = [];
+  let last: EvaluationStep | null = null;
+  for (let d = addDays(from, -warmupDays); d <= to; d = addDays(d, 1)) {
+    const step = evaluateDay(set, s, d, d, state);
+    state = step.hysteresis;
+    if (d < from) continue;
+    last = step;
+    const e = step.evaluation;
+    if (step.change) changes.push(step.change);
+    days.push({
+      date: d,
+      stage: e.phase.stage,
+      rawStage: e.phase.rawStage,
+      asi: e.asi && e.asi.value !== null ? e.asi.value : null,
+      confirming: e.phase.confirming,
+    });
+  }
+  return { days, changes, last };
+}

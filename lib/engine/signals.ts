@@ -1,0 +1,34 @@
+import type { Day, SeriesSet } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import { asiSignal, type AsiResult } from '../signals/asi';
+import { dominanceSignal, type DominanceSignal } from '../signals/dominance';
+import { ethbtcSignal, type EthBtcSignal } from '../signals/ethbtc';
+import { fearGreedSignal, type FearGreedSignal } from '../signals/fear-greed';
+import { russellSignal, type RussellSignal } from '../signals/russell';
+import { total3Signal, type Total3Signal } from '../signals/total3';
+
+/** Every signal as of one day; null where the series is absent or has nothing on or before the day. */
+export interface Signals {
+  russell: RussellSignal | null;
+  asi: AsiResult | null;
+  dominance: DominanceSignal | null;
+  ethbtc: EthBtcSignal | null;
+  total3: Total3Signal | null;
+  fearGreed: FearGreedSignal | null;
+}
+
+/**
+ * Computes the signals from the series as of `day`. `today` is the reference for staleness: the
+ * same day for a historical evaluation, the current UTC day in the extension.
+ */
+export function computeSignals(set: SeriesSet, s: Settings, day: Day, today: Day): Signals {
+  const crypto = s.staleness.cryptoMaxAgeDays;
+  return {
+    russell: set.rut ? russellSignal(set.rut, day, today, s.russell, s.staleness.russellMaxAgeDays) : null,
+    asi: set.coins ? asiSignal(set.coins, day, today, s.asi, crypto) : null,
+    dominance: set.btcDominance ? dominanceSignal(set.btcDominance, day, today, s.dominance, crypto) : null,
+    ethbtc: set.ethbtc ? ethbtcSignal(set.ethbtc, day, today, s.ethbtc, crypto) : null,
+    total3: set.total3 ? total3Signal(set.total3, set.coins?.BTC?.closes, day, today, s.total3, crypto) : null,
+    fearGreed: set.fearGreed ? fearGreedSignal(set.fearGreed, day, today, s.fearGreed, crypto) : null,
+  };
+}

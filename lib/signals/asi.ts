@@ -1,0 +1,180 @@
+import { addDays } from '../series/dates';
+import { pointOnOrBefore, pointWithin } from '../series/lookup';
+import type { CoinSeries, Day } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import { freshness, type SignalBase } from './signal';
+
+export interface AsiCoin {
+  symbol: string;
+  /** Return over the window as a fraction (0.12 = +12%). */
+  return: number;
+  beatBtc: boolean;
+  marketCap: number | null;
+}
+
+export type ExclusionReason = 'exclusion-list' | 'category' | 'outside-top-n' | 'no-market-cap' | 'no-close' | 'too-young' | 'gap-at-start';
+
+export interface AsiExcluded {
+  symbol: string;
+  reason: ExclusionReason;
+  /** Plain-words reason for the UI and the CLI. */
+  why: string;
+}
+
+/**
+ * How the universe was chosen: by market caps of that very day (survivorship-free), by the newest
+ * market caps known (today's universe applied to a past day: survivorship bias), or every given coin.
+ */
+export type UniverseBasis = 'that-day' | 'latest' | 'all-given';
+
+export interface AsiSignal extends SignalBase {
+  /** 0..100; absent from a result whose value is unknown (see `AsiUnknown`). */
+  value: number;
+  counted: number;
+  beat: number;
+  btcReturn: number;
+  windowDays: number;
+  topN: number;
+  /** D − W: the day the returns start from. */
+  from: Day;
+  universe: UniverseBasis;
+  coins: AsiCoin[];
+  excluded: AsiExcluded[];
+}
+
+export interface AsiUnknown {
+  value: null;
+  why: string;
+  asOf: Day | null;
+  excluded: AsiExcluded[];
+}
+
+export type AsiResult = AsiSignal | AsiUnknown;
+
+type AsiSettings = Settings['asi'];
+
+/**
+ * Altcoin Season Index as of `day` (SIGNALS.md §3): the share of the universe whose return over the
+ * window is strictly greater than BTC's. The evaluation date is BTC's last close on or before `day`;
+ * every counted coin needs a close on that same date.
+ */
+export function asiSignal(
+  coins: Record<string, CoinSeries> | undefined,
+  day: Day,
+  today: Day,
+  s: AsiSettings,
+  maxAgeDays: number,
+): AsiResult {
+  const btc = coins?.BTC;
+  if (!coins || !btc) return { value: null, why: 'no BTC closes', asOf: null, excluded: [] };
+  const d = pointOnOrBefore(btc.closes.points, day);
+  if (!d) return { value: null, why: `no BTC close on or before ${day}`, asOf: null, excluded: [] };
+  const at = d.date;
+  const from = addDays(at, -s.windowDays);
+  const btcStart = pointWithin(btc.closes.points, from, s.toleranceDays);
+  if (!btcStart) {
+    return { value: null, why: `no BTC close within ${s.toleranceDays} days before ${from}`, asOf: at, excluded: [] };
+  }
+  const btcReturn = d.value / btcStart.value - 1;
+
+  const { universe, excluded, basis } = selectUniverse(coins, at, s);
+  const counted: AsiCoin[] = [];
+  for (const { coin, marketCap } of universe) {
+    const pts = coin.closes.points;
+    const end = pointWithin(pts, at, 0);
+    if (!end) {
+      excluded.push({ symbol: coin.symbol, reason: 'no-close', why: `no close on ${at}` });
+      continue;
+    }
+    const start = pointWithin(pts, from, s.toleranceDays);
+    if (!start) {
+      const young = pts.length === 0 || pts[0]!.date > from;
+      excluded.push(
+        young
+          ? { symbol: coin.symbol, reason: 'too-young', why: `too young: first close ${pts[0]?.date ?? 'none'}, needs one by ${from}` }
+          : { symbol: coin.symbol, reason: 'gap-at-start', why: `no close within ${s.toleranceDays} days before ${from}` },
+      );
+      continue;
+    }
+    const ret = end.value / start.value - 1;
+    counted.push({ symbol: coin.symbol, return: ret, beatBtc: ret > btcReturn, marketCap });
+  }
+  if (counted.length === 0) return { value: null, why: 'no altcoin could be counted', asOf: at, excluded };
+  const beat = counted.filter((c) => c.beatBtc).length;
+  return {
+    value: Math.round((100 * beat) / counted.length),
+    asOf: at,
+    source: coinSource(coins, counted.length),
+    ...freshness(at, today, maxAgeDays),
+    counted: counted.length,
+    beat,
+    btcReturn,
+    windowDays: s.windowDays,
+    topN: s.topN,
+    from,
+    universe: basis,
+    coins: counted.sort((a, b) => b.return - a.return),
+    excluded,
+  };
+}
+
+interface Candidate {
+  coin: CoinSeries;
+  marketCap: number | null;
+}
+
+/** Applies the exclusion list and categories, then keeps the top N by market cap where caps exist. */
+export function selectUniverse(coins: Record<string, CoinSeries>, at: Day, s: AsiSettings) {
+  const excluded: AsiExcluded[] = [];
+  const listed = new Set(s.excludeSymbols.map((x) => x.toUpperCase()));
+  const cats = new Set(s.excludeCategories);
+  const candidates: CoinSeries[] = [];
+  for (const coin of Object.values(coins)) {
+    const sym = coin.symbol.toUpperCase();
+    if (sym === 'BTC') continue;
+    if (listed.has(sym)) {
+      excluded.push({ symbol: coin.symbol, reason: 'exclusion-list', why: 'on the exclusion list (stablecoin, wrapped, staked or asset-backed)' });
+      continue;
+    }
+    const cat = coin.categories?.find((c) => cats.has(c));
+    if (cat) {
+      excluded.push({ symbol: coin.symbol, reason: 'category', why: `in excluded category "${cat}"` });
+      continue;
+    }
+    candidates.push(coin);
+  }
+
+  const capThatDay = (c: CoinSeries) => (c.marketCaps ? pointWithin(c.marketCaps.points, at, s.toleranceDays)?.value : undefined);
+  const capLatest = (c: CoinSeries) => c.marketCaps?.points[c.marketCaps.points.length - 1]?.value;
+  let basis: UniverseBasis = 'all-given';
+  let capOf: (c: CoinSeries) => number | undefined = () => undefined;
+  if (candidates.some((c) => capThatDay(c) !== undefined)) {
+    basis = 'that-day';
+    capOf = capThatDay;
+  } else if (candidates.some((c) => capLatest(c) !== undefined)) {
+    basis = 'latest';
+    capOf = capLatest;
+  }
+
+  if (basis === 'all-given') {
+    const universe: Candidate[] = candidates.map((coin) => ({ coin, marketCap: null }));
+    return { universe, excluded, basis };
+  }
+  const ranked: Candidate[] = [];
+  for (const coin of candidates) {
+    const cap = capOf(coin);
+    if (cap === undefined) excluded.push({ symbol: coin.symbol, reason: 'no-market-cap', why: 'no market cap to rank it' });
+    else ranked.push({ coin, marketCap: cap });
+  }
+  ranked.sort((a, b) => b.marketCap! - a.marketCap! || a.coin.symbol.localeCompare(b.coin.symbol));
+  for (const c of ranked.slice(s.topN)) {
+    excluded.push({ symbol: c.coin.symbol, reason: 'outside-top-n', why: `outside the top ${s.topN} by market cap` });
+  }
+  return { universe: ranked.slice(0, s.topN), excluded, basis };
+}
+
+function coinSource(coins: Record<string, CoinSeries>, counted: number): string {
+  const sources = new Set(Object.values(coins).map((c) => c.closes.source));
+  const name = sources.size === 1 ? [...sources][0]! : [...sources].join(' + ');
+  return `${name}, ${counted} coins`;
+}

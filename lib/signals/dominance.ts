@@ -1,0 +1,141 @@
+import { addDays, dayMs, isoWeekStart, monthEnd, monthOf } from '../series/dates';
+import { pointWithin, upTo } from '../series/lookup';
+import type { Day, Point, Series } from '../series/types';
+import { latestCross, macdSeries, type MacdPoint } from '../indicators/macd';
+import { linearRegressionXY } from '../indicators/regression';
+import type { Settings } from '../settings/defaults';
+import { freshness, type SignalBase } from './signal';
+
+/** Zones by the four boundaries of settings (defaults 50, 55, 59, 63). */
+export type DominanceZone = 'deep-alt' | 'alt' | 'neutral' | 'pivotal' | 'btc';
+export type Trend = 'rising' | 'falling' | 'flat';
+
+export interface MonthlyMacd {
+  month: string;
+  macd: number;
+  signal: number;
+  histogram: number;
+  lastCross: { type: 'bullish' | 'bearish'; month: string } | null;
+  /** Complete months used. */
+  months: number;
+}
+
+export interface Wedge {
+  rising: boolean;
+  highSlope: number;
+  lowSlope: number;
+  weeks: number;
+}
+
+export interface DominanceSignal extends SignalBase {
+  /** Change in percentage points over the short and long windows; null without a value near the start. */
+  change30: number | null;
+  change90: number | null;
+  zone: DominanceZone;
+  trend: Trend | null;
+  macd: MonthlyMacd | null;
+  wedge: Wedge | null;
+}
+
+type DomSettings = Settings['dominance'];
+
+export function dominanceZone(v: number, zones: DomSettings['zones']): DominanceZone {
+  if (v < zones[0]) return 'deep-alt';
+  if (v < zones[1]) return 'alt';
+  if (v < zones[2]) return 'neutral';
+  if (v < zones[3]) return 'pivotal';
+  return 'btc';
+}
+
+export function dominanceSignal(series: Series, day: Day, today: Day, s: DomSettings, maxAgeDays: number): DominanceSignal | null {
+  const pts = upTo(series.points, day);
+  const last = pts[pts.length - 1];
+  if (!last) return null;
+  const change = (days: number) => {
+    const p = pointWithin(pts, addDays(last.date, -days), s.toleranceDays);
+    return p ? last.value - p.value : null;
+  };
+  const change30 = change(s.changeDays);
+  const trend: Trend | null =
+    change30 === null ? null : change30 >= s.trendPoints ? 'rising' : change30 <= -s.trendPoints ? 'falling' : 'flat';
+  return {
+    value: last.value,
+    asOf: last.date,
+    source: series.source,
+    ...freshness(last.date, today, maxAgeDays),
+    change30,
+    change90: change(s.changeLongDays),
+    zone: dominanceZone(last.value, s.zones),
+    trend,
+    macd: monthlyMacd(pts, day, s),
+    wedge: risingWedge(pts, day, s.wedgeWeeks),
+  };
+}
+
+/** Last value of every complete calendar month up to `day` (a month is complete once its last day has come). */
+export function monthEndValues(pts: readonly Point[], day: Day): { month: string; value: number }[] {
+  const out: { month: string; value: number }[] = [];
+  for (const p of pts) {
+    const m = monthOf(p.date);
+    const last = out[out.length - 1];
+    if (last && last.month === m) last.value = p.value;
+    else out.push({ month: m, value: p.value });
+  }
+  const last = out[out.length - 1];
+  if (last && last.month === monthOf(day) && monthEnd(day) !== day) out.pop();
+  return out;
+}
+
+/** MACD on month-end values and its latest signal-line cross; null until enough months exist. */
+export function monthlyMacd(pts: readonly Point[], day: Day, s: DomSettings): MonthlyMacd | null {
+  const months = monthEndValues(pts, day);
+  const series = macdSeries(months.map((m) => m.value), s.macdFast, s.macdSlow, s.macdSignal);
+  const cur = series[series.length - 1] as MacdPoint | undefined;
+  if (!cur) return null;
+  const cross = latestCross(series);
+  return {
+    month: months[months.length - 1]!.month,
+    ...cur,
+    lastCross: cross ? { type: cross.type, month: months[cross.index]!.month } : null,
+    months: months.length,
+  };
+}
+
+/**
+ * Rising wedge, descriptive only: regressions of the weekly highs and lows over the last N weeks
+ * both rise, the lows rise faster, so the lines converge. Needs data in at least 80% of those weeks.
+ */
+export function risingWedge(pts: readonly Point[], day: Day, weeks: number): Wedge | null {
+  const lastWeek = isoWeekStart(day);
+  const firstWeek = addDays(lastWeek, -7 * (weeks - 1));
+  const byWeek = new Map<Day, { hi: number; lo: number }>();
+  for (let i = pts.length - 1; i >= 0 && pts[i]!.date >= firstWeek; i--) {
+    const p = pts[i]!;
+    const w = isoWeekStart(p.date);
+    const cur = byWeek.get(w);
+    if (cur) {
+      cur.hi = Math.max(cur.hi, p.value);
+      cur.lo = Math.min(cur.lo, p.value);
+    } else {
+      byWeek.set(w, { hi: p.value, lo: p.value });
+    }
+  }
+  if (byWeek.size < Math.ceil(weeks * 0.8)) return null;
+  const xs: number[] = [];
+  const his: number[] = [];
+  const los: number[] = [];
+  for (const [w, v] of [...byWeek.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    xs.push((dayMs(w) - dayMs(firstWeek)) / (7 * 86_400_000));
+    his.push(v.hi);
+    los.push(v.lo);
+  }
+  const hi = linearRegressionXY(xs, his);
+  const lo = linearRegressionXY(xs, los);
+  if (!hi || !lo) return null;
+  return {
+    rising: hi.slope > 0 && lo.slope > 0 && lo.slope > hi.slope,
+    highSlope: hi.slope,
+    lowSlope: lo.slope,
+    weeks: byWeek.size,
+  };
+}

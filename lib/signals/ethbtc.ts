@@ -1,0 +1,35 @@
+import { addDays } from '../series/dates';
+import { pointWithin, upTo } from '../series/lookup';
+import type { Day, Series } from '../series/types';
+import { sma } from '../indicators/sma';
+import type { Settings } from '../settings/defaults';
+import { freshness, pctChange, type SignalBase } from './signal';
+
+export interface EthBtcSignal extends SignalBase {
+  change30Pct: number | null;
+  sma50: number | null;
+  sma200: number | null;
+  aboveSma50: boolean | null;
+  aboveSma200: boolean | null;
+}
+
+export function ethbtcSignal(series: Series, day: Day, today: Day, s: Settings['ethbtc'], maxAgeDays: number): EthBtcSignal | null {
+  const pts = upTo(series.points, day);
+  const last = pts[pts.length - 1];
+  if (!last) return null;
+  const start = pointWithin(pts, addDays(last.date, -s.changeDays), s.toleranceDays);
+  const closes = pts.map((p) => p.value);
+  const sma50 = sma(closes, s.smaShort) ?? null;
+  const sma200 = sma(closes, s.smaLong) ?? null;
+  return {
+    value: last.value,
+    asOf: last.date,
+    source: series.source,
+    ...freshness(last.date, today, maxAgeDays),
+    change30Pct: start ? pctChange(start.value, last.value) : null,
+    sma50,
+    sma200,
+    aboveSma50: sma50 === null ? null : last.value > sma50,
+    aboveSma200: sma200 === null ? null : last.value > sma200,
+  };
+}

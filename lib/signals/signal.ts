@@ -1,0 +1,24 @@
+import { daysBetween } from '../series/dates';
+import type { Day } from '../series/types';
+
+/** What every signal carries (SIGNALS.md §3): the headline value, its data date, its source, freshness. */
+export interface SignalBase {
+  value: number;
+  /** Date of the newest observation used. */
+  asOf: Day;
+  source: string;
+  /** Calendar days from `asOf` to the evaluation's reference day. */
+  ageDays: number;
+  /** True when `ageDays` exceeds the series' max age. */
+  stale: boolean;
+}
+
+export function freshness(asOf: Day, today: Day, maxAgeDays: number): { ageDays: number; stale: boolean } {
+  const ageDays = daysBetween(asOf, today);
+  return { ageDays, stale: ageDays > maxAgeDays };
+}
+
+/** Percent change from `from` to `to`, e.g. 100 → 105 is 5. */
+export function pctChange(from: number, to: number): number {
+  return (to / from - 1) * 100;
+}
