@@ -4,7 +4,7 @@ import type { Day, Point, Series } from '../series/types';
 import { latestCross, macdSeries, type MacdPoint } from '../indicators/macd';
 import { linearRegressionXY } from '../indicators/regression';
 import type { Settings } from '../settings/defaults';
-import { freshness, type SignalBase } from './signal';
+import { clean, freshness, type SignalBase } from './signal';
 
 /** Zones by the four boundaries of settings (defaults 50, 55, 59, 63). */
 export type DominanceZone = 'deep-alt' | 'alt' | 'neutral' | 'pivotal' | 'btc';
@@ -53,7 +53,7 @@ export function dominanceSignal(series: Series, day: Day, today: Day, s: DomSett
   if (!last) return null;
   const change = (days: number) => {
     const p = pointWithin(pts, addDays(last.date, -days), s.toleranceDays);
-    return p ? last.value - p.value : null;
+    return p ? clean(last.value - p.value) : null;
   };
   const change30 = change(s.changeDays);
   const trend: Trend | null =
@@ -76,6 +76,7 @@ export function dominanceSignal(series: Series, day: Day, today: Day, s: DomSett
 export function monthEndValues(pts: readonly Point[], day: Day): { month: string; value: number }[] {
   const out: { month: string; value: number }[] = [];
   for (const p of pts) {
+    if (p.date > day) break;
     const m = monthOf(p.date);
     const last = out[out.length - 1];
     if (last && last.month === m) last.value = p.value;

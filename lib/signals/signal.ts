@@ -18,7 +18,15 @@ export function freshness(asOf: Day, today: Day, maxAgeDays: number): { ageDays:
   return { ageDays, stale: ageDays > maxAgeDays };
 }
 
+/**
+ * Rounds away binary floating-point noise (0.0525 / 0.05 − 1 is 0.04999…) so a change of exactly
+ * a threshold passes it, as a trader reading the numbers would expect.
+ */
+export function clean(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
 /** Percent change from `from` to `to`, e.g. 100 → 105 is 5. */
 export function pctChange(from: number, to: number): number {
-  return (to / from - 1) * 100;
+  return clean((to / from - 1) * 100);
 }

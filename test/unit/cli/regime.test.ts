@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { REAL_SERIES } from '../../support/fixtures';
+
+const ROOT = resolve(__dirname, '../../..');
+const run = promisify(execFile);
+
+/** Runs the real CLI entry (as `npm run regime` does) and returns exit code, stdout and stderr. */
+async function regime(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'lib/cli/regime.ts', ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+function expectOneLineError(r: { code: number; stdout: string; stderr: string }, text: string) {
+  expect(r.code).not.toBe(0);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(text);
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+// Each case spawns the CLI (about 1 s of start-up on 2 cores), so these run concurrently with a longer timeout.
+describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => {
+  it.each(['2024-04-01', '2025-09-19', '2026-03-18'])('--as-of %s --json prints one object with the documented fields', async (day) => {
+    const r = await regime('--series', REAL_SERIES, '--as-of', day, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.asOf).toBe(day);
+    expect(['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown']).toContain(j.phase.stage);
+    expect(Array.isArray(j.phase.flags)).toBe(true);
+    expect(typeof j.phase.setup).toBe('boolean');
+    expect(j.phase.reasons.length).toBeGreaterThan(3);
+    expect(j.phase.reasons[0]).toEqual(expect.objectContaining({ signal: expect.any(String), comparator: expect.any(String), passed: expect.any(Boolean) }));
+    expect(j.asi.value).toBeGreaterThanOrEqual(0);
+    expect(j.asi.counted).toBe(j.asi.coins.length);
+    expect(j.asi.coins[0]).toEqual(expect.objectContaining({ symbol: expect.any(String), return: expect.any(Number), beatBtc: expect.any(Boolean) }));
+    expect(Array.isArray(j.asi.excluded)).toBe(true);
+    expect(j.russell).toEqual(expect.objectContaining({ close: expect.any(Number), ath: expect.any(Number), pctFromAth: expect.any(Number), state: expect.any(String), lastBreakoutDate: expect.any(String), weeklyConfirmed: expect.any(Boolean) }));
+    expect(j.total3).toBeNull(); // no total3.csv in the real data: unknown, not zero
+    expect(j.fearGreed.value).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reports the 2025-09-19 weekly confirmation and breakout', async () => {
+    const j = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2025-09-19', '--json')).stdout);
+    expect(j.russell).toMatchObject({ close: 2448.77, ath: 2467.7, lastBreakoutDate: '2025-09-18', weeklyConfirmed: true, state: 'breakout' });
+  });
+
+  it('defaults to BTC’s latest close and prints a readable summary', async () => {
+    const r = await regime('--series', REAL_SERIES);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('as of 2026-08-31');
+    expect(r.stdout).toMatch(/Stage: .+ \[[a-z-]+\]/);
+    expect(r.stdout).toContain('Russell 2000');
+    expect(r.stdout).toContain('TOTAL3         unknown (no total3.csv)');
+  });
+
+  it('--history prints the daily stage sequence with hysteresis', async () => {
+    const r = await regime('--series', REAL_SERIES, '--history', '2025-09-01', '2025-09-30', '--json');
+    expect(r.code).toBe(0);
+    const days = JSON.parse(r.stdout);
+    expect(days).toHaveLength(30);
+    expect(days[0]).toEqual(expect.objectContaining({ date: '2025-09-01', stage: expect.any(String) }));
+    expect('confirming' in days[0]).toBe(true);
+  });
+
+  it('--settings applies a validated settings file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regime-'));
+    const file = join(dir, 's.json');
+    writeFileSync(file, JSON.stringify({ stage: { btcSeasonMax: 45 } }));
+    const base = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2026-03-18', '--json')).stdout);
+    const custom = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2026-03-18', '--json', '--settings', file)).stdout);
+    expect(base.asi.value).toBe(39);
+    expect(base.phase.stage).not.toBe('btc-season');
+    expect(custom.phase.stage).toBe('btc-season');
+    writeFileSync(file, JSON.stringify({ stage: { btcSeasonMax: 60 } }));
+    expectOneLineError(await regime('--series', REAL_SERIES, '--settings', file), 'stage.btcSeasonMax');
+    writeFileSync(file, '{not json');
+    expectOneLineError(await regime('--series', REAL_SERIES, '--settings', file), 'not valid JSON');
+  });
+
+  it('fails with one clear line on bad input', async () => {
+    expectOneLineError(await regime('--series', '/nonexistent/dir'), 'series directory not found: /nonexistent/dir');
+    expectOneLineError(await regime('--series', REAL_SERIES, '--as-of', '2031-01-01'), 'outside the data');
+    expectOneLineError(await regime('--series', REAL_SERIES, '--as-of', '2024-13-01'), 'is not a YYYY-MM-DD date');
+    expectOneLineError(await regime('--series'), '--series needs a value');
+    expectOneLineError(await regime('--bogus'), 'unknown argument "--bogus"');
+    expectOneLineError(await regime('--series', REAL_SERIES, '--history', '2025-02-01', '2025-01-01'), 'is after TO');
+  });
+
+  it('names the file and line of a malformed CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regime-'));
+    mkdirSync(join(dir, 'coins'));
+    cpSync(join(REAL_SERIES, 'coins', 'BTC.csv'), join(dir, 'coins', 'BTC.csv'));
+    writeFileSync(join(dir, 'coins', 'ETH.csv'), 'date,close\n2024-01-01,2300\n2024-01-02,oops\n');
+    expectOneLineError(await regime('--series', dir), 'coins/ETH.csv line 3: close "oops" is not a number');
+  });
+});

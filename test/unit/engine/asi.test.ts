@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { asiSignal } from '../../../lib/signals/asi';
+import { defaultSettings } from '../../../lib/settings/defaults';
+import type { CoinSeries } from '../../../lib/series/types';
+import { realSeries, REAL_SERIES } from '../../support/fixtures';
+
+const s = defaultSettings();
+const asi = (coins: Record<string, CoinSeries>, day: string, settings = s.asi) => asiSignal(coins, day, day, settings, 2);
+
+/**
+ * An independent plain computation of SIGNALS.md's rule, reading the CSVs with its own parser:
+ * return = close(D) / close(D − 90) − 1, the start being the last close within 3 days before D − 90.
+ */
+function plainAsi(day: string) {
+  const dir = join(REAL_SERIES, 'coins');
+  const closes = new Map<string, Map<string, number>>();
+  for (const f of readdirSync(dir)) {
+    const m = new Map<string, number>();
+    for (const line of readFileSync(join(dir, f), 'utf8').trim().split('\n').slice(1)) {
+      const [d, c] = line.split(',');
+      m.set(d!, parseFloat(c!));
+    }
+    closes.set(f.replace('.csv', ''), m);
+  }
+  const shift = (d: string, n: number) => new Date(Date.parse(d) + n * 86400000).toISOString().slice(0, 10);
+  const ret = (m: Map<string, number>) => {
+    const end = m.get(day);
+    const start = [0, 1, 2, 3].map((k) => m.get(shift(day, -90 - k))).find((v) => v !== undefined);
+    return end === undefined || start === undefined ? undefined : end / start - 1;
+  };
+  const btc = ret(closes.get('BTC')!)!;
+  let counted = 0;
+  let beat = 0;
+  for (const [sym, m] of closes) {
+    if (sym === 'BTC') continue;
+    const r = ret(m);
+    if (r === undefined) continue;
+    counted++;
+    if (r > btc) beat++;
+  }
+  return { value: Math.round((100 * beat) / counted), counted, beat };
+}
+
+describe('ASI on the real Binance closes of 77 coins', () => {
+  for (const day of ['2024-04-01', '2024-07-15', '2025-01-15', '2025-09-19', '2025-12-31', '2026-03-18', '2026-08-31']) {
+    it(`equals the independent computation on ${day}`, () => {
+      const got = asi(realSeries().coins!, day);
+      const want = plainAsi(day);
+      expect(got.value).not.toBeNull();
+      if (got.value === null) return;
+      expect({ value: got.value, counted: got.counted, beat: got.beat }).toEqual(want);
+      expect(got.asOf).toBe(day);
+      expect(got.from).toBe(new Date(Date.parse(day) - 90 * 86400000).toISOString().slice(0, 10));
+      expect(got.coins.every((c) => c.beatBtc === c.return > got.btcReturn)).toBe(true);
+      expect(got.universe).toBe('all-given');
+    });
+  }
+
+  it('lists too-young coins with the reason instead of hiding them', () => {
+    const got = asi(realSeries().coins!, '2025-03-01');
+    if (got.value === null) throw new Error('ASI unknown');
+    const trump = got.excluded.find((e) => e.symbol === 'TRUMP');
+    expect(trump?.reason).toBe('too-young');
+    expect(trump?.why).toContain('2025-01-18');
+    expect(got.coins.find((c) => c.symbol === 'TRUMP')).toBeUndefined();
+    expect(got.counted + got.excluded.length).toBe(76);
+  });
+
+  it('leaves out coins without a close on the day (data ending 2026-03-18) and says so', () => {
+    const got = asi(realSeries().coins!, '2026-08-31');
+    if (got.value === null) throw new Error('ASI unknown');
+    expect(got.counted).toBe(12);
+    expect(got.excluded.filter((e) => e.reason === 'no-close')).toHaveLength(64);
+  });
+});
+
+const coin = (symbol: string, closes: [string, number][], caps?: [string, number][], categories?: string[]): CoinSeries => ({
+  symbol,
+  closes: { points: closes.map(([date, value]) => ({ date, value })), source: 'test' },
+  ...(caps ? { marketCaps: { points: caps.map(([date, value]) => ({ date, value })), source: 'test' } } : {}),
+  ...(categories ? { categories } : {}),
+});
+const D = '2025-06-30';
+const F = '2025-04-01'; // D − 90
+const pair = (start: number, end: number): [string, number][] => [[F, start], [D, end]];
+
+describe('ASI rules', () => {
+  it('counts only returns strictly greater than BTC’s (a tie does not beat)', () => {
+    const coins = { BTC: coin('BTC', pair(100, 110)), TIE: coin('TIE', pair(10, 11)), UP: coin('UP', pair(1, 2)), DOWN: coin('DOWN', pair(1, 0.5)) };
+    const got = asi(coins, D);
+    expect(got.value).toBe(33); // 1 of 3
+  });
+
+  it('accepts a start close up to 3 days before D − 90 but not 4', () => {
+    const coins = {
+      BTC: coin('BTC', pair(100, 100)),
+      OK: coin('OK', [['2025-03-29', 1], [D, 2]]),
+      OLD: coin('OLD', [['2025-03-28', 1], [D, 2]]),
+    };
+    const got = asi(coins, D);
+    if (got.value === null) throw new Error('unknown');
+    expect(got.coins.map((c) => c.symbol)).toEqual(['OK']);
+    expect(got.excluded).toEqual([{ symbol: 'OLD', reason: 'gap-at-start', why: 'no close within 3 days before 2025-04-01' }]);
+  });
+
+  it('applies the exclusion list and provider categories', () => {
+    const coins = {
+      BTC: coin('BTC', pair(100, 110)),
+      USDT: coin('USDT', pair(1, 1)),
+      STETH: coin('STETH', pair(1, 2)),
+      XAUT: coin('XAUT', pair(1, 2)),
+      NEWSTABLE: coin('NEWSTABLE', pair(1, 1), undefined, ['stablecoins']),
+      ETH: coin('ETH', pair(1, 2)),
+    };
+    const got = asi(coins, D);
+    if (got.value === null) throw new Error('unknown');
+    expect(got.counted).toBe(1);
+    expect(got.value).toBe(100);
+    expect(got.excluded.map((e) => [e.symbol, e.reason])).toEqual([
+      ['USDT', 'exclusion-list'], ['STETH', 'exclusion-list'], ['XAUT', 'exclusion-list'], ['NEWSTABLE', 'category'],
+    ]);
+    // a user who removes USDT from the list gets it counted
+    const edited = { ...s.asi, excludeSymbols: s.asi.excludeSymbols.filter((x) => x !== 'USDT') };
+    const got2 = asi(coins, D, edited);
+    expect(got2.value === null ? null : got2.counted).toBe(2);
+  });
+
+  it('keeps the top N by that day’s market cap, else today’s, and says which', () => {
+    const coins: Record<string, CoinSeries> = { BTC: coin('BTC', pair(100, 110)) };
+    for (let i = 1; i <= 5; i++) coins[`C${i}`] = coin(`C${i}`, pair(1, 1 + i / 10), [[D, i * 1000]]);
+    const top3 = asi(coins, D, { ...s.asi, topN: 3 });
+    if (top3.value === null) throw new Error('unknown');
+    expect(top3.universe).toBe('that-day');
+    expect(top3.coins.map((c) => c.symbol).sort()).toEqual(['C3', 'C4', 'C5']);
+    expect(top3.excluded.filter((e) => e.reason === 'outside-top-n').map((e) => e.symbol)).toEqual(['C2', 'C1']);
+    // 60 days earlier, no caps of that day exist: today's universe is used (survivorship bias, labelled)
+    const earlier = asiSignal(
+      Object.fromEntries(Object.entries(coins).map(([k, c]) => [k, { ...c, closes: { ...c.closes, points: [{ date: '2025-01-31', value: 1 }, { date: '2025-05-01', value: 2 }, ...c.closes.points].sort((a, b) => a.date.localeCompare(b.date)) } }])),
+      '2025-05-01', '2025-05-01', { ...s.asi, topN: 3 }, 2,
+    );
+    expect(earlier.value === null ? earlier.why : earlier.universe).toBe('latest');
+  });
+
+  it('is unknown, never 0, without BTC or without any countable coin', () => {
+    const noBtc = asi({ ETH: coin('ETH', pair(1, 2)) }, D);
+    expect(noBtc.value).toBeNull();
+    const onlyBtc = asi({ BTC: coin('BTC', pair(1, 2)) }, D);
+    expect(onlyBtc.value).toBeNull();
+    expect(onlyBtc.value === null && onlyBtc.why).toBe('no altcoin could be counted');
+  });
+});
