@@ -17,7 +17,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // One browser at a time: run e2e files one after another in a single fork.
+          // (`fileParallelism` is a root-only option; projects use poolOptions.)
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

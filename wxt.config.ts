@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // See https://wxt.dev/api/config.html
+// Chrome: `wxt build` (MV3). Firefox: `wxt build -b firefox --mv3`.
+// Icons are picked up automatically from public/icon/{16,32,48,128}.png.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -9,6 +11,7 @@ export default defineConfig({
     name: 'Regime Lens',
     description: 'Russell 2000 breakout, Altcoin Season Index and Bitcoin dominance at a glance.',
     permissions: ['storage', 'alarms'],
+    action: { default_title: 'Regime Lens' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<h1>Regime Lens</h1>, document.getElementById('app')!);
+import { Placeholder } from '@/components/Placeholder';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('popup: #app not found');
+render(<Placeholder />, root);

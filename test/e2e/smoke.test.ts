@@ -1,0 +1,100 @@
+/**
+ * Smoke test in real Chromium: the built Chrome MV3 extension loads, its service worker starts,
+ * and the popup and options pages render without errors.
+ *
+ * .ci/run builds before testing; locally, beforeAll rebuilds when the build is missing or stale.
+ * Without Chromium the suite is skipped locally, but fails under CI=true.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROME_EXTENSION_DIR,
+  CHROMIUM_PATH,
+  REPO_ROOT,
+  chromiumAvailable,
+  launchWithExtension,
+  type ExtensionBrowser,
+} from '../support/browser';
+
+const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+const SKIP = !chromiumAvailable() && !IN_CI;
+const SUITE = SKIP
+  ? `extension smoke (SKIPPED: ${CHROMIUM_PATH} not found; apt-get install chromium or set CHROMIUM_PATH)`
+  : 'extension smoke in Chromium';
+if (SKIP) console.warn(`[e2e] ${SUITE}`);
+
+/** Newest mtime of the files the Chrome build depends on. */
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(path)) if (name !== 'node_modules') visit(join(path, name));
+    } else {
+      newest = Math.max(newest, st.mtimeMs);
+    }
+  };
+  for (const p of ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json']) {
+    visit(join(REPO_ROOT, p));
+  }
+  return newest;
+}
+
+function ensureChromeBuild(): void {
+  const manifest = join(CHROME_EXTENSION_DIR, 'manifest.json');
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newestSourceMtime()) return;
+  execSync('npx wxt build', { cwd: REPO_ROOT, stdio: 'inherit', timeout: 170_000 });
+}
+
+describe.skipIf(SKIP)(SUITE, () => {
+  let ext: ExtensionBrowser;
+
+  beforeAll(async () => {
+    ensureChromeBuild();
+    ext = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('starts the background service worker', async () => {
+    expect(ext.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(ext.serviceWorker.url()).toBe(`chrome-extension://${ext.extensionId}/background.js`);
+    const manifest = await ext.serviceWorker.evaluate(() => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { getManifest(): { name: string; manifest_version: number; permissions?: string[] } } };
+      };
+      return chrome.runtime.getManifest();
+    });
+    expect(manifest.name).toBe('Regime Lens');
+    expect(manifest.manifest_version).toBe(3);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
+  });
+
+  it('opens the popup with the "Regime Lens" heading', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(ext.extensionUrl('popup.html'));
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Regime Lens');
+    expect(await page.locator('main').textContent()).toContain('Data will appear after the first refresh.');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.title()).toBe('Regime Lens');
+    await page.close();
+  });
+
+  it('opens the options page', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(ext.extensionUrl('options.html'));
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Regime Lens');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.title()).toContain('Regime Lens');
+    await page.close();
+  });
+
+  it('logs no page errors or console errors', () => {
+    expect(ext.errors).toEqual([]);
+  });
+});
