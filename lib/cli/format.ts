@@ -17,8 +17,12 @@ const pct = (x: number | null | undefined, digits = 2) => (x == null ? 'unknown'
 const age = (s: { asOf: string; ageDays: number; stale: boolean; source: string }) =>
   `as of ${s.asOf}${s.stale ? ` (STALE, ${s.ageDays} days old)` : ''} · ${s.source}`;
 
+/** Which series files were given, to say "no file" apart from "no data up to this day". */
+export type Present = Partial<Record<'rut' | 'coins' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3', boolean>>;
+
 /** A readable summary for a terminal. */
-export function toText(e: Evaluation): string {
+export function toText(e: Evaluation, present: Present = {}): string {
+  const none = (key: keyof Present, file: string) => (present[key] ? `unknown (no data on or before ${e.asOf})` : `unknown (no ${file})`);
   const p = e.phase;
   const out: string[] = [];
   out.push(`Regime Lens · as of ${e.asOf}`);
@@ -33,9 +37,9 @@ export function toText(e: Evaluation): string {
     ? `  Russell 2000   ${fmt(r.close)} ${age(r)}\n                 ATH before it ${r.ath === null ? 'unknown' : `${fmt(r.ath)} (${r.athDate})`}, ${pct(r.pctFromAth)} from ATH, state ${r.state}` +
       `, SMA${200} ${r.sma200 === null ? 'unknown' : fmt(r.sma200)}\n                 last breakout ${r.lastBreakoutDate ?? 'none'}${r.daysSinceBreakout !== null ? ` (${r.daysSinceBreakout} days ago)` : ''}` +
       `, weekly close ${r.weeklyClose ? `${fmt(r.weeklyClose.close)} (${r.weeklyClose.date})` : 'unknown'} ${r.weeklyConfirmed ? 'above' : 'not above'} ${fmt(r.referenceHigh)}`
-    : '  Russell 2000   unknown (no rut.csv)');
+    : `  Russell 2000   ${none('rut', 'rut.csv')}`);
   const a = e.asi;
-  if (a === null) out.push('  ASI            unknown (no coins/)');
+  if (a === null) out.push(`  ASI            ${none('coins', 'coins/')}`);
   else if (a.value === null) out.push(`  ASI            unknown (${a.why})`);
   else {
     out.push(`  ASI            ${a.value} ${age(a)}\n                 ${a.beat} of ${a.counted} altcoins beat BTC's ${pct(a.btcReturn * 100)} over ${a.windowDays} days (from ${a.from}); universe: ${a.universe}; ${a.excluded.length} excluded`);
@@ -45,17 +49,17 @@ export function toText(e: Evaluation): string {
     ? `  BTC dominance  ${fmt(d.value)}% ${age(d)}\n                 30 d ${d.change30 === null ? 'unknown' : `${fmt(d.change30, { sign: true })} pts`}, 90 d ${d.change90 === null ? 'unknown' : `${fmt(d.change90, { sign: true })} pts`}, zone ${d.zone}, trend ${d.trend ?? 'unknown'}` +
       `, monthly MACD ${d.macd ? (d.macd.lastCross ? `${d.macd.lastCross.type} cross ${d.macd.lastCross.month}` : 'no cross') : 'unknown (too few months)'}` +
       `${d.wedge ? `, rising wedge ${d.wedge.rising ? 'yes' : 'no'}` : ''}`
-    : '  BTC dominance  unknown (no btc-dominance.csv)');
+    : `  BTC dominance  ${none('btcDominance', 'btc-dominance.csv')}`);
   const eb = e.ethbtc;
   out.push(eb
     ? `  ETH/BTC        ${fmt(eb.value, { digits: 5 })} ${age(eb)}\n                 30 d ${pct(eb.change30Pct)}, above SMA50 ${yn(eb.aboveSma50)}, above SMA200 ${yn(eb.aboveSma200)}`
-    : '  ETH/BTC        unknown (no ethbtc.csv)');
+    : `  ETH/BTC        ${none('ethbtc', 'ethbtc.csv')}`);
   const fg = e.fearGreed;
-  out.push(fg ? `  Fear & Greed   ${fg.value} (${fg.band}) ${age(fg)}` : '  Fear & Greed   unknown (no fear-greed.csv)');
+  out.push(fg ? `  Fear & Greed   ${fg.value} (${fg.band}) ${age(fg)}` : `  Fear & Greed   ${none('fearGreed', 'fear-greed.csv')}`);
   const t = e.total3;
   out.push(t
     ? `  TOTAL3         ${fmt(t.value / 1e9)} bn USD ${age(t)}\n                 30 d ${pct(t.change30Pct)} vs BTC ${pct(t.btcChange30Pct)}`
-    : '  TOTAL3         unknown (no total3.csv)');
+    : `  TOTAL3         ${none('total3', 'total3.csv')}`);
   return out.join('\n');
 }
 

@@ -36,7 +36,8 @@ function main(argv: string[]): number {
   // Warm the hysteresis up over the preceding days so the stage matches what the badge would show.
   const { last } = stageHistory(set, settings, asOf, asOf);
   const e = last ? last.evaluation : evaluateDay(set, settings, asOf, asOf).evaluation;
-  console.log(o.json ? JSON.stringify(toJson(e)) : toText(e));
+  const present = { rut: !!set.rut, coins: !!set.coins, btcDominance: !!set.btcDominance, ethbtc: !!set.ethbtc, fearGreed: !!set.fearGreed, total3: !!set.total3 };
+  console.log(o.json ? JSON.stringify(toJson(e)) : toText(e, present));
   return 0;
 }
 

@@ -64,6 +64,12 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     expect(r.stdout).toContain('TOTAL3         unknown (no total3.csv)');
   });
 
+  it('tells a missing file from a file without data up to the day', async () => {
+    const r = await regime('--series', REAL_SERIES, '--as-of', '2025-09-19');
+    expect(r.stdout).toContain('BTC dominance  unknown (no data on or before 2025-09-19)'); // snapshots start 2026-04-24
+    expect(r.stdout).toContain('Stage: Altcoin season [altseason]');
+  });
+
   it('--history prints the daily stage sequence with hysteresis', async () => {
     const r = await regime('--series', REAL_SERIES, '--history', '2025-09-01', '2025-09-30', '--json');
     expect(r.code).toBe(0);
