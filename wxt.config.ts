@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { API_ORIGINS } from './lib/origins';
+import { loadLocales } from './lib/i18n/node';
+import { DEFAULT_LOCALE } from './lib/i18n/merge';
 
 // See https://wxt.dev/api/config.html
 // Chrome: `wxt build` (MV3). Firefox: `wxt build -b firefox --mv3`.
@@ -7,10 +10,24 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // One message fragment per feature (lib/i18n/messages/*.json) becomes _locales/<lang>/messages.json.
+    'build:publicAssets': (_wxt, files) => {
+      for (const [lang, messages] of Object.entries(loadLocales())) {
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(messages, null, 1) });
+      }
+    },
+  },
   manifest: ({ browser }) => ({
-    name: 'Regime Lens',
-    description: 'Russell 2000 breakout, Altcoin Season Index and Bitcoin dominance at a glance.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: DEFAULT_LOCALE,
     permissions: ['storage', 'alarms'],
+    // Only the public APIs the worker reads; the trading sites come in through content_scripts matches.
+    host_permissions: API_ORIGINS.map((o) => `${o}/*`),
+    content_security_policy: {
+      extension_pages: `script-src 'self'; object-src 'self'; connect-src ${API_ORIGINS.join(' ')}`,
+    },
     action: { default_title: 'Regime Lens' },
     ...(browser === 'firefox'
       ? {

@@ -64,13 +64,18 @@ describe.skipIf(SKIP)(SUITE, () => {
   it('starts the background service worker', async () => {
     expect(ext.extensionId).toMatch(/^[a-p]{32}$/);
     expect(ext.serviceWorker.url()).toBe(`chrome-extension://${ext.extensionId}/background.js`);
-    const manifest = await ext.serviceWorker.evaluate(() => {
+    const { manifest, name } = await ext.serviceWorker.evaluate(() => {
       const { chrome } = globalThis as unknown as {
-        chrome: { runtime: { getManifest(): { name: string; manifest_version: number; permissions?: string[] } } };
+        chrome: {
+          runtime: { getManifest(): { name: string; manifest_version: number; permissions?: string[] } };
+          i18n: { getMessage(key: string): string };
+        };
       };
-      return chrome.runtime.getManifest();
+      return { manifest: chrome.runtime.getManifest(), name: chrome.i18n.getMessage('extName') };
     });
+    // The name is localised (__MSG_extName__): Chrome resolves it from the _locales built from lib/i18n.
     expect(manifest.name).toBe('Regime Lens');
+    expect(name).toBe('Regime Lens');
     expect(manifest.manifest_version).toBe(3);
     expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
   });

@@ -1,0 +1,23 @@
+/** How views get text: a function passed in as a prop, so components never call extension APIs. */
+export type Translate = (key: string, ...subs: (string | number)[]) => string;
+
+/**
+ * `browser.i18n.getMessage` with a visible fallback: a missing key shows as the key itself (easy to
+ * spot in a screenshot), never as an empty string.
+ */
+export function makeTranslate(getMessage: (key: string, subs?: string[]) => string): Translate {
+  return (key, ...subs) => getMessage(key, subs.map(String)) || key;
+}
+
+/** For tests and Node: a Translate over merged messages of one language, with Chrome's $1/$NAME$ rules. */
+export function translateFrom(messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>): Translate {
+  return (key, ...subs) => {
+    const m = messages[key];
+    if (!m) return key;
+    const sub = (s: string) => s.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+    return m.message.replace(/\$([A-Za-z0-9_]+)\$/g, (all, name: string) => {
+      const p = m.placeholders?.[name.toLowerCase()];
+      return p ? sub(p.content) : all;
+    }).replace(/\$\$/g, '$');
+  };
+}
