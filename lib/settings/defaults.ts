@@ -1,6 +1,12 @@
 /** Every threshold and window of SIGNALS.md §3–5, with the documented defaults. */
+export const SETTINGS_VERSION = 2;
+
+/** Sites that get the on-page badge; each can be switched off. */
+export const SITE_IDS = ['tradingview', 'binance', 'coinbase', 'bybit', 'okx', 'kraken', 'bitget', 'kucoin', 'hyperliquid'] as const;
+export type SiteId = (typeof SITE_IDS)[number];
+
 export interface Settings {
-  version: 1;
+  version: typeof SETTINGS_VERSION;
   russell: {
     /** The 2021 record close the weekly confirmation is measured against. */
     referenceHigh: number;
@@ -57,6 +63,21 @@ export interface Settings {
   hysteresis: { confirmDays: number; marginPoints: number };
   staleness: { cryptoMaxAgeDays: number; russellMaxAgeDays: number };
   refresh: { intervalMinutes: number };
+  sites: Record<SiteId, boolean>;
+  badge: {
+    /** 0.3..1: how opaque the on-page badge is. */
+    opacity: number;
+  };
+  alerts: {
+    stageChange: boolean;
+    russellBreakout: boolean;
+    weeklyConfirmation: boolean;
+    /** Notify when the ASI crosses any of these levels (0..100), either way. */
+    asiLevels: number[];
+    dominanceZone: boolean;
+    /** Epoch ms until which no notification is shown; 0 = not snoozed. */
+    snoozeUntil: number;
+  };
 }
 
 export type AsiPresetId = 'top50-90d' | 'top100-90d' | 'custom';
@@ -96,7 +117,7 @@ export const BUILTIN_EXCLUDED_CATEGORIES: readonly string[] = [
 
 export function defaultSettings(): Settings {
   return {
-    version: 1,
+    version: SETTINGS_VERSION,
     russell: {
       referenceHigh: 2442.74,
       breakoutBaseDays: 250,
@@ -142,5 +163,8 @@ export function defaultSettings(): Settings {
     hysteresis: { confirmDays: 2, marginPoints: 3 },
     staleness: { cryptoMaxAgeDays: 2, russellMaxAgeDays: 4 },
     refresh: { intervalMinutes: 60 },
+    sites: Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>,
+    badge: { opacity: 0.95 },
+    alerts: { stageChange: true, russellBreakout: false, weeklyConfirmation: false, asiLevels: [], dominanceZone: false, snoozeUntil: 0 },
   };
 }

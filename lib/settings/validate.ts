@@ -1,4 +1,4 @@
-import { ASI_PRESETS, defaultSettings, type Settings } from './defaults';
+import { ASI_PRESETS, defaultSettings, SETTINGS_VERSION, type Settings } from './defaults';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `asi.windowDays`; `''` for the whole object. */
@@ -57,6 +57,8 @@ const NUMERIC: Record<string, Rule> = {
   'staleness.cryptoMaxAgeDays': { kind: 'int', min: 1, max: 30 },
   'staleness.russellMaxAgeDays': { kind: 'int', min: 1, max: 30 },
   'refresh.intervalMinutes': { kind: 'int', min: 15, max: 1440 },
+  'badge.opacity': { kind: 'num', min: 0.3, max: 1 },
+  'alerts.snoozeUntil': { kind: 'num', min: 0, max: 8.64e15 },
 };
 
 const SYMBOL_RE = /^[A-Z0-9][A-Z0-9._-]{0,19}$/;
@@ -84,7 +86,17 @@ export function validateSettings(input: unknown): SettingsResult {
       errors.push({ path: `dominance.zones.${i}`, message: 'must be a number between 0 and 100' });
     }
   });
-  if (s.version !== 1) errors.push({ path: 'version', message: 'unsupported settings version' });
+  if (s.version !== SETTINGS_VERSION) errors.push({ path: 'version', message: 'unsupported settings version' });
+  for (const [site, on] of Object.entries(s.sites)) {
+    if (typeof on !== 'boolean') errors.push({ path: `sites.${site}`, message: 'must be on or off' });
+  }
+  for (const key of ['stageChange', 'russellBreakout', 'weeklyConfirmation', 'dominanceZone'] as const) {
+    if (typeof s.alerts[key] !== 'boolean') errors.push({ path: `alerts.${key}`, message: 'must be on or off' });
+  }
+  s.alerts.asiLevels.forEach((l, i) => {
+    if (typeof l !== 'number' || !Number.isInteger(l) || l < 1 || l > 99) errors.push({ path: `alerts.asiLevels.${i}`, message: 'must be a whole number from 1 to 99' });
+  });
+  if (s.alerts.asiLevels.length > 10) errors.push({ path: 'alerts.asiLevels', message: 'at most 10 levels' });
   if (!['top50-90d', 'top100-90d', 'custom'].includes(s.asi.preset)) {
     errors.push({ path: 'asi.preset', message: 'must be top50-90d, top100-90d or custom' });
   }
