@@ -22,7 +22,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: DEFAULT_LOCALE,
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     // Only the public APIs the worker reads; the trading sites come in through content_scripts matches.
     host_permissions: API_ORIGINS.map((o) => `${o}/*`),
     content_security_policy: {

@@ -77,7 +77,7 @@ describe.skipIf(SKIP)(SUITE, () => {
     expect(manifest.name).toBe('Regime Lens');
     expect(name).toBe('Regime Lens');
     expect(manifest.manifest_version).toBe(3);
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'storage']);
   });
 
   it('opens the popup with the "Regime Lens" heading', async () => {
