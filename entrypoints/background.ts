@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createWorker } from '@/lib/worker/worker';
 
-// Thin entrypoint: listeners are registered synchronously at the top level of main(),
-// so the MV3 service worker sees them on every wake-up. Logic lives in lib/.
+// Thin entrypoint: every listener is registered synchronously in main(), so the MV3 service worker
+// sees them on each wake-up; behaviour lives in lib/worker.
 export default defineBackground({
   main() {
-    browser.runtime.onInstalled.addListener(() => {
-      // Scheduling and the first refresh are wired in with the live-data issue.
-    });
+    const worker = createWorker({ fetch: (input, init) => fetch(input, init), now: Date.now });
+    browser.runtime.onInstalled.addListener(() => void worker.onInstalled());
+    browser.runtime.onStartup.addListener(() => void worker.onStartup());
+    browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm));
+    browser.runtime.onMessage.addListener((msg, sender) => worker.onMessage(msg, sender));
   },
 });

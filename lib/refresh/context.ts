@@ -1,0 +1,30 @@
+import type { SeriesCache, UniverseSnapshot } from '../cache/series-cache';
+import type { Day } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import type { Snapshot } from '../snapshot/types';
+import type { ProviderGate } from './gate';
+
+/** Bookkeeping the refresh keeps beside the caches (persisted with them). */
+export interface RefreshMeta {
+  /** CoinGecko ids by symbol, from the universe, for coins Binance does not list. */
+  coingeckoIds: Record<string, string>;
+  /** Symbols Binance answered "invalid symbol" for, and the day it did (asked again after 30 days). */
+  notOnBinance: Record<string, Day>;
+  crossCheck: Snapshot['crossCheck'];
+  crossCheckFetchedAt: number;
+}
+
+/** What every refresh task reads and updates (a working copy, saved once at the end). */
+export interface TaskContext {
+  gate: ProviderGate;
+  now: number;
+  settings: Settings;
+  cache: SeriesCache;
+  universes: Record<Day, UniverseSnapshot>;
+  meta: RefreshMeta;
+}
+
+export const emptyMeta = (): RefreshMeta => ({ coingeckoIds: {}, notOnBinance: {}, crossCheck: null, crossCheckFetchedAt: 0 });
+
+/** How many days of each history are kept (enough for every window and the popup's charts). */
+export const KEEP_DAYS = { rut: 4000, coins: 400, btcDominance: 4000, ethbtc: 800, fearGreed: 800, total3: 800 } as const;

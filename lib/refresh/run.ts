@@ -1,0 +1,130 @@
+import { toSeriesSet, type MacroKey, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
+import { createHostLimiter, limitFetch } from '../net/limit';
+import type { FetchFn } from '../net/http';
+import type { HysteresisState } from '../phase/hysteresis';
+import { EMPTY_HYSTERESIS } from '../phase/hysteresis';
+import type { Day } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import { buildSnapshot } from '../snapshot/build';
+import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
+import { emptyMeta, type RefreshMeta, type TaskContext } from './context';
+import { ProviderGate } from './gate';
+import { DOMINANCE_SOURCES, refreshDominance } from './tasks/dominance';
+import { ETHBTC_SOURCES, refreshEthBtc } from './tasks/ethbtc';
+import { FEAR_GREED_SOURCES, refreshFearGreed } from './tasks/fear-greed';
+import { lazyGlobal } from './tasks/global';
+import { refreshCoinCloses } from './tasks/coins';
+import { refreshCrossCheck } from './tasks/cross-check';
+import { RUSSELL_SOURCES, refreshRussell } from './tasks/russell';
+import { refreshTotal3, TOTAL3_SOURCES } from './tasks/total3';
+import { refreshUniverse } from './tasks/universe';
+
+/** The fallback chain order of every macro series (primary first), used to pick what the engine reads. */
+export const PREFERENCE: Record<MacroKey, readonly string[]> = {
+  rut: RUSSELL_SOURCES,
+  btcDominance: DOMINANCE_SOURCES,
+  ethbtc: ETHBTC_SOURCES,
+  fearGreed: FEAR_GREED_SOURCES,
+  total3: TOTAL3_SOURCES,
+};
+
+const SERVED_KEY = { rut: 'russell', btcDominance: 'dominance', ethbtc: 'ethbtc', fearGreed: 'fearGreed', total3: 'total3' } as const;
+
+/** A refresh must finish inside this much worker time (MV3 may stop a worker that is busy too long). */
+export const REFRESH_BUDGET_MS = 25_000;
+
+/** Everything a refresh reads. */
+export interface RefreshState {
+  settings: Settings;
+  cache: SeriesCache;
+  universes: Record<Day, UniverseSnapshot>;
+  meta: RefreshMeta;
+  providerState: Record<string, unknown>;
+  previous: Snapshot | null;
+}
+
+/** Everything a refresh writes; the caller stores it in one write so no half of it can be lost. */
+export interface RefreshResult {
+  cache: SeriesCache;
+  universes: Record<Day, UniverseSnapshot>;
+  meta: RefreshMeta;
+  providerState: Record<string, unknown>;
+  snapshot: Snapshot;
+  change: PhaseLogEntry | null;
+}
+
+export interface RefreshDeps {
+  fetch: FetchFn;
+  now: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  budgetMs?: number;
+}
+
+/**
+ * One refresh: fetch what is due (each signal along its fallback chain), merge it into the caches,
+ * evaluate today and build the snapshot. Never throws for a provider's failure: failed sources are
+ * recorded in the snapshot, and the signals keep their last good data with its age.
+ */
+export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promise<RefreshResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), deps.budgetMs ?? REFRESH_BUDGET_MS);
+  const gate = new ProviderGate(
+    limitFetch(deps.fetch, createHostLimiter()),
+    deps.now,
+    state.providerState,
+    state.previous?.sources ?? {},
+    { ...(deps.sleep ? { sleep: deps.sleep } : {}), ...(deps.random ? { random: deps.random } : {}) },
+    controller.signal,
+  );
+  const ctx: TaskContext = {
+    gate,
+    now: deps.now(),
+    settings: state.settings,
+    cache: structuredClone(state.cache),
+    universes: structuredClone(state.universes),
+    meta: { ...emptyMeta(), ...structuredClone(state.meta) },
+  };
+  try {
+    const global = lazyGlobal(ctx);
+    await Promise.all([
+      refreshRussell(ctx),
+      refreshFearGreed(ctx),
+      refreshDominance(ctx, global),
+      refreshTotal3(ctx, global),
+      refreshCrossCheck(ctx),
+      (async () => {
+        await refreshUniverse(ctx);
+        await refreshCoinCloses(ctx);
+        await refreshEthBtc(ctx);
+      })(),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+  const set = toSeriesSet(ctx.cache, ctx.universes, PREFERENCE);
+  if (Object.keys(set).length === 0 && state.previous) {
+    // Nothing cached and nothing fetched: the previous snapshot is the last good one. Keep its data,
+    // report the sources' new status.
+    const snapshot: Snapshot = { ...state.previous, sources: gate.status };
+    return { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns, snapshot, change: null };
+  }
+  const served: Snapshot['served'] = {};
+  for (const key of Object.keys(PREFERENCE) as MacroKey[]) {
+    const bySource = ctx.cache.macro[key];
+    const used = set[key] && bySource?.[set[key]!.source];
+    if (used) served[SERVED_KEY[key]] = { provider: used.provider, fetchedAt: used.fetchedAt };
+  }
+  const btc = ctx.cache.coins.BTC;
+  if (btc) served.coins = { provider: btc.provider, fetchedAt: btc.fetchedAt };
+  const { snapshot, change } = buildSnapshot({
+    set,
+    settings: state.settings,
+    now: deps.now(),
+    hysteresis: state.previous?.hysteresis ?? (EMPTY_HYSTERESIS as HysteresisState),
+    sources: gate.status,
+    served,
+    crossCheck: ctx.meta.crossCheck,
+  });
+  return { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns, snapshot, change };
+}

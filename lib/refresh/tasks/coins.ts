@@ -1,0 +1,63 @@
+import { lastDay, mergePoints } from '../../cache/series-cache';
+import { binancePair, fetchBinanceCloses } from '../../sources/binance';
+import { COINGECKO_MAX_DAYS, fetchCoingeckoMarketChart } from '../../sources/coingecko';
+import { addDays, dayMs, daysBetween, toDay } from '../../series/dates';
+import type { Series } from '../../series/types';
+import { KEEP_DAYS, type TaskContext } from '../context';
+import { isDue, lastClosedCryptoDay } from '../due';
+import { wantedSymbols } from './universe';
+
+/** Binance is asked again about a symbol it did not list after this many days. */
+const NOT_LISTED_RETRY_DAYS = 30;
+
+/**
+ * Daily closes for BTC and the ASI universe, incrementally: a cold coin gets the window plus 110 days
+ * (enough for a 90-day ASI history), a warm one only the candles after its last cached day. Coins
+ * Binance does not list come from CoinGecko.
+ */
+export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
+  const expected = lastClosedCryptoDay(ctx.now);
+  const coldDays = ctx.settings.asi.windowDays + 110;
+  await Promise.all(
+    wantedSymbols(ctx).map(async (symbol) => {
+      const cached = ctx.cache.coins[symbol];
+      if (!isDue(cached, expected, ctx.now)) return;
+      const last = lastDay(cached);
+      const notListed = ctx.meta.notOnBinance[symbol];
+      let series: Series | null = null;
+      let provider = 'binance';
+      if (!notListed || daysBetween(notListed, toDay(ctx.now)) >= NOT_LISTED_RETRY_DAYS) {
+        const r = await ctx.gate.call('binance', (o) =>
+          fetchBinanceCloses(ctx.gate.fetch, {
+            ...o,
+            symbol: binancePair(symbol),
+            ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: coldDays + 1 }),
+          }),
+        );
+        if (r.ok) {
+          series = r.value;
+          delete ctx.meta.notOnBinance[symbol];
+        } else if (r.error.kind === 'http' && r.error.status === 400) {
+          ctx.meta.notOnBinance[symbol] = toDay(ctx.now);
+        }
+      }
+      if (!series && ctx.meta.notOnBinance[symbol] && ctx.meta.coingeckoIds[symbol]) {
+        const days = Math.min(COINGECKO_MAX_DAYS, last ? daysBetween(last, toDay(ctx.now)) + 2 : coldDays);
+        const r = await ctx.gate.call('coingecko', (o) => fetchCoingeckoMarketChart(ctx.gate.fetch, { ...o, id: ctx.meta.coingeckoIds[symbol]!, days }));
+        if (r.ok) {
+          series = r.value.closes;
+          provider = 'coingecko';
+        }
+      }
+      if (!series) return;
+      // A coin that moved between providers starts a fresh history: closes of two venues never mix.
+      const base = cached && cached.source === series.source ? cached.points : [];
+      ctx.cache.coins[symbol] = { provider, source: series.source, points: mergePoints(base, series.points, KEEP_DAYS.coins), fetchedAt: ctx.now };
+    }),
+  );
+  // Coins that left the universe and were not updated for 30 days are dropped to bound storage.
+  for (const [symbol, c] of Object.entries(ctx.cache.coins)) {
+    const l = lastDay(c);
+    if (l !== null && daysBetween(l, expected) > 30) delete ctx.cache.coins[symbol];
+  }
+}

@@ -1,0 +1,15 @@
+import { fetchCmcAltcoinSeason } from '../../sources/cmc';
+import { lastClosedCryptoDay, MIN_REFETCH_MS } from '../due';
+import type { TaskContext } from '../context';
+
+/** CoinMarketCap's own altcoin-season value, once a day, shown beside ours and never mixed into it. */
+export async function refreshCrossCheck(ctx: TaskContext): Promise<void> {
+  const have = ctx.meta.crossCheck;
+  if (have && have.asOf >= lastClosedCryptoDay(ctx.now)) return;
+  if (ctx.now - ctx.meta.crossCheckFetchedAt < MIN_REFETCH_MS) return;
+  ctx.meta.crossCheckFetchedAt = ctx.now;
+  const r = await ctx.gate.call('cmc', (o) => fetchCmcAltcoinSeason(ctx.gate.fetch, { ...o, days: 7 }));
+  if (!r.ok) return;
+  const last = r.value.points[r.value.points.length - 1];
+  if (last) ctx.meta.crossCheck = { cmcAsi: last.value, asOf: last.date };
+}

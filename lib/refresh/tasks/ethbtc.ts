@@ -1,0 +1,35 @@
+import { pickSource, storeMacro, lastDay } from '../../cache/series-cache';
+import { binanceSource, fetchEthBtc } from '../../sources/binance';
+import { addDays, dayMs } from '../../series/dates';
+import type { Point } from '../../series/types';
+import { KEEP_DAYS, type TaskContext } from '../context';
+import { isDue, lastClosedCryptoDay } from '../due';
+
+export const ETHBTC_PAIR_SOURCE = binanceSource('ETHBTC');
+export const ETHBTC_DERIVED_SOURCE = 'Binance ETHUSDT ÷ BTCUSDT';
+export const ETHBTC_SOURCES = [ETHBTC_PAIR_SOURCE, ETHBTC_DERIVED_SOURCE];
+
+/** The ETHBTC pair from Binance; when it fails, the ratio of the cached ETH and BTC closes (labelled). */
+export async function refreshEthBtc(ctx: TaskContext): Promise<void> {
+  const expected = lastClosedCryptoDay(ctx.now);
+  if (!isDue(pickSource(ctx.cache.macro.ethbtc, ETHBTC_SOURCES), expected, ctx.now)) return;
+  const pair = ctx.cache.macro.ethbtc?.[ETHBTC_PAIR_SOURCE];
+  const last = lastDay(pair);
+  const r = await ctx.gate.call('binance', (o) =>
+    fetchEthBtc(ctx.gate.fetch, { ...o, ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: 400 }) }),
+  );
+  if (r.ok) {
+    storeMacro(ctx.cache, 'ethbtc', 'binance', r.value, ctx.now, KEEP_DAYS.ethbtc);
+    return;
+  }
+  const eth = ctx.cache.coins.ETH;
+  const btc = ctx.cache.coins.BTC;
+  if (!eth || !btc || eth.source !== btc.source) return;
+  const btcBy = new Map(btc.points);
+  const points: Point[] = [];
+  for (const [date, v] of eth.points) {
+    const b = btcBy.get(date);
+    if (b) points.push({ date, value: v / b });
+  }
+  if (points.length) storeMacro(ctx.cache, 'ethbtc', eth.provider, { source: ETHBTC_DERIVED_SOURCE, points }, ctx.now, KEEP_DAYS.ethbtc);
+}

@@ -1,0 +1,26 @@
+import { pickSource, storeMacro } from '../../cache/series-cache';
+import { CMC_TOTAL3_SOURCE, fetchCmcTotal3 } from '../../sources/cmc';
+import { COINGECKO_TOTAL3_SOURCE, coingeckoTotal3Snapshot } from '../../sources/coingecko';
+import { toDay } from '../../series/dates';
+import { KEEP_DAYS, type TaskContext } from '../context';
+import { isDue, lastClosedCryptoDay } from '../due';
+import type { GlobalCache } from './global';
+
+export const TOTAL3_SOURCES = [CMC_TOTAL3_SOURCE, COINGECKO_TOTAL3_SOURCE];
+
+/** TOTAL3 history from CoinMarketCap (a year when cold, 30 days after); CoinGecko's current value as fallback. */
+export async function refreshTotal3(ctx: TaskContext, global: GlobalCache): Promise<void> {
+  const expected = lastClosedCryptoDay(ctx.now);
+  if (!isDue(pickSource(ctx.cache.macro.total3, TOTAL3_SOURCES), expected, ctx.now)) return;
+  const cmc = ctx.cache.macro.total3?.[CMC_TOTAL3_SOURCE];
+  const r = await ctx.gate.call('cmc', (o) => fetchCmcTotal3(ctx.gate.fetch, { ...o, range: cmc ? '30d' : '1y' }));
+  if (r.ok && r.value.points.length > 0) {
+    storeMacro(ctx.cache, 'total3', 'cmc', r.value, ctx.now, KEEP_DAYS.total3);
+    return;
+  }
+  const g = await global.get();
+  if (!g.ok) return;
+  const v = coingeckoTotal3Snapshot(g.value);
+  const today = toDay(ctx.now);
+  storeMacro(ctx.cache, 'total3', 'coingecko', { source: v.source, points: [{ date: v.date > today ? today : v.date, value: v.value }] }, ctx.now, KEEP_DAYS.total3);
+}

@@ -1,0 +1,83 @@
+import type { UniverseSnapshot } from '../../cache/series-cache';
+import { fetchCmcListing, cmcExclusionTags, type CmcListingCoin } from '../../sources/cmc';
+import { fetchCoingeckoMarkets } from '../../sources/coingecko';
+import { addDays, toDay } from '../../series/dates';
+import type { Day } from '../../series/types';
+import { selectUniverse } from '../../signals/asi';
+import type { TaskContext } from '../context';
+
+/** Universe snapshots older than this are dropped (the ASI history charts go back a year). */
+export const KEEP_UNIVERSE_DAYS = 400;
+
+/**
+ * Records today's universe once per UTC day: market caps from CoinGecko (CoinMarketCap's listing when
+ * it fails), exclusion tags from CoinMarketCap. Only the ranks that can matter are kept: the top N
+ * after exclusions, plus every excluded coin met on the way, so "excluded and why" stays explainable.
+ */
+export async function refreshUniverse(ctx: TaskContext): Promise<void> {
+  const today = toDay(ctx.now);
+  if (ctx.universes[today]) return;
+  const [cg, cmc] = await Promise.all([
+    ctx.gate.call('coingecko', (o) => fetchCoingeckoMarkets(ctx.gate.fetch, { ...o, page: 1, perPage: 250 })),
+    ctx.gate.call('cmc', (o) => fetchCmcListing(ctx.gate.fetch, { ...o, limit: 200 })),
+  ]);
+  const tags = new Map<string, string[]>();
+  if (cmc.ok) for (const c of cmc.value) if (!tags.has(c.symbol)) tags.set(c.symbol, cmcExclusionTags(c));
+
+  let ranked: { symbol: string; marketCap: number }[];
+  if (cg.ok) {
+    ranked = [];
+    for (const c of cg.value) {
+      if (c.marketCap === undefined) continue;
+      // Tickers are not unique: the biggest coin with a symbol owns it (CoinGecko sorts by cap).
+      if (!ranked.some((r) => r.symbol === c.symbol)) ctx.meta.coingeckoIds[c.symbol] = c.id;
+      ranked.push({ symbol: c.symbol, marketCap: c.marketCap });
+    }
+  } else if (cmc.ok) {
+    ranked = cmc.value.filter((c): c is CmcListingCoin & { marketCap: number } => c.marketCap !== undefined).map((c) => ({ symbol: c.symbol, marketCap: c.marketCap }));
+  } else {
+    return;
+  }
+  const seen = new Set<string>();
+  const coins: UniverseSnapshot['coins'] = [];
+  for (const r of ranked.sort((a, b) => b.marketCap - a.marketCap)) {
+    if (seen.has(r.symbol)) continue;
+    seen.add(r.symbol);
+    const categories = tags.get(r.symbol);
+    coins.push({ symbol: r.symbol, marketCap: r.marketCap, ...(categories?.length ? { categories } : {}) });
+  }
+  ctx.universes[today] = { coins: trimUniverse(coins, ctx) };
+  for (const day of Object.keys(ctx.universes)) if (day < addDays(today, -KEEP_UNIVERSE_DAYS)) delete ctx.universes[day];
+}
+
+/** Keeps BTC, the top N after exclusions and the excluded coins ranked above the last of them. */
+function trimUniverse(coins: UniverseSnapshot['coins'], ctx: TaskContext): UniverseSnapshot['coins'] {
+  const s = ctx.settings.asi;
+  const excluded = new Set(s.excludeSymbols);
+  const cats = new Set(s.excludeCategories);
+  const out: UniverseSnapshot['coins'] = [];
+  let kept = 0;
+  for (const c of coins) {
+    if (kept >= s.topN) break;
+    out.push(c);
+    if (c.symbol !== 'BTC' && !excluded.has(c.symbol) && !c.categories?.some((x) => cats.has(x))) kept++;
+  }
+  return out;
+}
+
+/** The latest universe snapshot on or before today, if any. */
+export function latestUniverse(universes: Record<Day, UniverseSnapshot>): UniverseSnapshot | undefined {
+  const days = Object.keys(universes).sort();
+  return days.length ? universes[days[days.length - 1]!] : undefined;
+}
+
+/** Symbols whose closes the ASI needs: BTC and the current top N after exclusions. */
+export function wantedSymbols(ctx: TaskContext): string[] {
+  const u = latestUniverse(ctx.universes);
+  if (!u) return Object.keys(ctx.cache.coins).length ? Object.keys(ctx.cache.coins) : ['BTC', 'ETH'];
+  const pseudo = Object.fromEntries(
+    u.coins.map((c) => [c.symbol, { symbol: c.symbol, closes: { points: [], source: '' }, marketCaps: { points: [{ date: '0000-01-01', value: c.marketCap }], source: '' }, ...(c.categories ? { categories: c.categories } : {}) }]),
+  );
+  const { universe } = selectUniverse(pseudo, '9999-12-31', ctx.settings.asi);
+  return ['BTC', ...universe.map((c) => c.coin.symbol)];
+}

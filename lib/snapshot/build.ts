@@ -1,0 +1,59 @@
+import { evaluateDay } from '../engine/evaluate';
+import type { HysteresisState } from '../phase/hysteresis';
+import { addDays, toDay } from '../series/dates';
+import type { Day, Series, SeriesSet } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import { asiSignal } from '../signals/asi';
+import { SNAPSHOT_VERSION, type CompactSeries, type PhaseLogEntry, type Snapshot } from './types';
+
+export interface BuildInput {
+  set: SeriesSet;
+  settings: Settings;
+  now: number;
+  hysteresis: HysteresisState;
+  sources: Snapshot['sources'];
+  served: Snapshot['served'];
+  crossCheck: Snapshot['crossCheck'];
+}
+
+const SPARK_DAYS = 90;
+
+/**
+ * Evaluates today (UTC) from the cached series and assembles the snapshot. Returns the stage change,
+ * if any, for the phase log. Pure: time comes in as `now`.
+ */
+export function buildSnapshot(x: BuildInput): { snapshot: Snapshot; change: PhaseLogEntry | null } {
+  const today = toDay(x.now);
+  const step = evaluateDay(x.set, x.settings, today, today, x.hysteresis);
+  const from = addDays(today, -SPARK_DAYS);
+  const tail = (s: Series | undefined): CompactSeries => (s ? s.points.filter((p) => p.date > from && p.date <= today).map((p) => [p.date, p.value]) : []);
+  const snapshot: Snapshot = {
+    version: SNAPSHOT_VERSION,
+    computedAt: x.now,
+    evaluation: step.evaluation,
+    hysteresis: step.hysteresis,
+    sparklines: { rut: tail(x.set.rut), asi: asiHistory(x.set, x.settings, from, today), dominance: tail(x.set.btcDominance) },
+    served: x.served,
+    sources: x.sources,
+    crossCheck: x.crossCheck,
+  };
+  const change = step.change ? { ...step.change, at: x.now } : null;
+  return { snapshot, change };
+}
+
+/** The ASI of every day in (from, to], skipping unknown days (a gap, never a 0). */
+export function asiHistory(set: SeriesSet, s: Settings, from: Day, to: Day): CompactSeries {
+  const out: CompactSeries = [];
+  if (!set.coins) return out;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+    const r = asiSignal(set.coins, d, d, s.asi, s.staleness.cryptoMaxAgeDays);
+    if (r.value !== null && r.asOf === d) out.push([d, r.value]);
+  }
+  return out;
+}
+
+/** Appends a change to a bounded log (oldest dropped first). */
+export function appendLog(log: readonly PhaseLogEntry[], entry: PhaseLogEntry, max = 200): PhaseLogEntry[] {
+  const next = [...log, entry];
+  return next.length > max ? next.slice(next.length - max) : next;
+}

@@ -1,0 +1,68 @@
+import { storage } from 'wxt/utils/storage';
+import { emptySeriesCache, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
+import type { RefreshMeta } from '../refresh/context';
+import type { Day } from '../series/types';
+import { defaultSettings, SETTINGS_VERSION, type Settings } from '../settings/defaults';
+import { SETTINGS_MIGRATIONS } from '../settings/migrations';
+import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
+
+/*
+ * Every storage item of the extension, declared once. Storage is the data bus: the worker writes,
+ * views read and watch. Each item is versioned; a shape change bumps its version and adds a
+ * migration in ./migrations.ts (tested in test/unit/storage).
+ */
+
+/** User settings (synced across the user's browsers). */
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: defaultSettings(),
+  version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS,
+});
+
+/** Where the user dragged the badge, per site, and whether it is collapsed to a dot. */
+export const badgeLayoutItem = storage.defineItem<Record<string, { x: number; y: number; collapsed: boolean }>>('local:badgeLayout', {
+  fallback: {},
+  version: 1,
+});
+
+/** The latest good snapshot; null before the first successful evaluation. */
+export const snapshotItem = storage.defineItem<Snapshot | null>('local:snapshot', {
+  fallback: null,
+  version: 1,
+});
+
+/** Cached histories for incremental refreshes. */
+export const seriesCacheItem = storage.defineItem<SeriesCache>('local:seriesCache', {
+  fallback: emptySeriesCache(),
+  version: 1,
+});
+
+/** One universe snapshot per day, so ASI history is survivorship-free from install on. */
+export const universesItem = storage.defineItem<Record<Day, UniverseSnapshot>>('local:universes', {
+  fallback: {},
+  version: 1,
+});
+
+/** Bounded log of confirmed stage changes, newest last. */
+export const phaseLogItem = storage.defineItem<PhaseLogEntry[]>('local:phaseLog', {
+  fallback: [],
+  version: 1,
+});
+
+/** Per-provider cooldown and circuit state: persisted so a killed worker does not forget a 429. */
+export const providerStateItem = storage.defineItem<Record<string, unknown>>('local:providerState', {
+  fallback: {},
+  version: 1,
+});
+
+/** Refresh bookkeeping beside the caches: CoinGecko ids, symbols Binance does not list, the cross-check. */
+export const refreshMetaItem = storage.defineItem<Partial<RefreshMeta>>('local:refreshMeta', {
+  fallback: {},
+  version: 1,
+});
+
+/** Bookkeeping of the refresh itself: when one started and ended, to detect one cut short. */
+export const refreshStateItem = storage.defineItem<{ startedAt: number | null; finishedAt: number | null; lastError: string | null }>(
+  'local:refreshState',
+  { fallback: { startedAt: null, finishedAt: null, lastError: null }, version: 1 },
+);

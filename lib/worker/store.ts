@@ -1,0 +1,66 @@
+import { storage } from 'wxt/utils/storage';
+import { emptySeriesCache, SERIES_CACHE_VERSION } from '../cache/series-cache';
+import { emptyMeta, type RefreshMeta } from '../refresh/context';
+import type { RefreshResult, RefreshState } from '../refresh/run';
+import { defaultSettings } from '../settings/defaults';
+import { validateSettings } from '../settings/validate';
+import { appendLog } from '../snapshot/build';
+import { snapshotProblem } from '../snapshot/validate';
+import {
+  phaseLogItem,
+  providerStateItem,
+  refreshMetaItem,
+  seriesCacheItem,
+  settingsItem,
+  snapshotItem,
+  universesItem,
+} from '../storage/items';
+
+/** Reads everything a refresh needs; anything corrupt is discarded with a logged reason and rebuilt. */
+export async function loadRefreshState(log: (msg: string) => void = console.warn): Promise<RefreshState> {
+  const [settingsRaw, cacheRaw, universes, metaRaw, providerState, previousRaw] = await Promise.all([
+    settingsItem.getValue(),
+    seriesCacheItem.getValue(),
+    universesItem.getValue(),
+    refreshMetaItem.getValue(),
+    providerStateItem.getValue(),
+    snapshotItem.getValue(),
+  ]);
+  const settings = validateSettings(settingsRaw);
+  if (!settings.ok) log(`Regime Lens: stored settings invalid (${settings.errors[0]?.path} ${settings.errors[0]?.message}); using defaults`);
+  let previous = previousRaw;
+  const problem = previous === null ? null : snapshotProblem(previous);
+  if (problem) {
+    log(`Regime Lens: stored snapshot discarded (${problem}); rebuilding it`);
+    previous = null;
+  }
+  let cache = cacheRaw;
+  if (!cache || cache.version !== SERIES_CACHE_VERSION || typeof cache.coins !== 'object' || typeof cache.macro !== 'object') {
+    if (cacheRaw) log('Regime Lens: series cache unreadable; fetching histories again');
+    cache = emptySeriesCache();
+  }
+  return {
+    settings: settings.ok ? settings.settings : defaultSettings(),
+    cache,
+    universes: universes && typeof universes === 'object' ? universes : {},
+    meta: { ...emptyMeta(), ...(metaRaw as Partial<RefreshMeta>) },
+    providerState: providerState ?? {},
+    previous,
+  };
+}
+
+/**
+ * Stores a refresh's result in ONE storage write: caches, state and the snapshot land together, so a
+ * worker killed at any moment leaves either the old set or the new one, never half of each.
+ */
+export async function saveRefreshResult(r: RefreshResult): Promise<void> {
+  const log = r.change ? appendLog(await phaseLogItem.getValue(), r.change) : null;
+  await storage.setItems([
+    { item: seriesCacheItem, value: r.cache },
+    { item: universesItem, value: r.universes },
+    { item: refreshMetaItem, value: r.meta },
+    { item: providerStateItem, value: r.providerState },
+    ...(log ? [{ item: phaseLogItem, value: log }] : []),
+    { item: snapshotItem, value: r.snapshot },
+  ]);
+}

@@ -1,0 +1,33 @@
+import { EMPTY_HYSTERESIS } from '../../lib/phase/hysteresis';
+import { dayMs } from '../../lib/series/dates';
+import type { Day } from '../../lib/series/types';
+import { defaultSettings, type Settings } from '../../lib/settings/defaults';
+import { buildSnapshot } from '../../lib/snapshot/build';
+import type { Snapshot } from '../../lib/snapshot/types';
+import { realSeries } from './fixtures';
+
+/**
+ * A snapshot the way the worker builds it, from the REAL fixture series as of `day` (12:00 UTC),
+ * for seeding views and end-to-end tests. `mutate` adjusts it for a scenario.
+ */
+export function realSnapshot(day: Day = '2025-09-19', mutate?: (s: Snapshot) => void, settings: Settings = defaultSettings()): Snapshot {
+  const now = dayMs(day) + 12 * 3_600_000;
+  const { snapshot } = buildSnapshot({
+    set: realSeries(),
+    settings,
+    now,
+    hysteresis: EMPTY_HYSTERESIS,
+    sources: {
+      binance: { lastSuccess: now - 60_000, lastError: null },
+      yahoo: { lastSuccess: now - 60_000, lastError: null },
+      'alternative.me': { lastSuccess: now - 60_000, lastError: null },
+    },
+    served: {
+      russell: { provider: 'fixture', fetchedAt: now - 60_000 },
+      coins: { provider: 'fixture', fetchedAt: now - 60_000 },
+    },
+    crossCheck: null,
+  });
+  mutate?.(snapshot);
+  return snapshot;
+}

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emptySeriesCache } from '../../../lib/cache/series-cache';
+import { emptyMeta } from '../../../lib/refresh/context';
+import { runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
+import { defaultSettings } from '../../../lib/settings/defaults';
+import { startEmulator, type Emulator } from '../../support/emulator';
+
+const T0 = Date.parse('2026-03-19T12:00:00Z');
+const HOUR = 3_600_000;
+let emu: Emulator;
+
+beforeAll(async () => {
+  emu = await startEmulator({ now: T0 });
+});
+afterAll(() => emu.close());
+beforeEach(() => {
+  emu.clearFaults();
+  emu.resetLog();
+  emu.setNow(T0);
+});
+
+const fresh = (): RefreshState => ({
+  settings: defaultSettings(),
+  cache: emptySeriesCache(),
+  universes: {},
+  meta: emptyMeta(),
+  providerState: {},
+  previous: null,
+});
+
+/** The state the next refresh reads after `r` was saved. */
+const after = (r: RefreshResult, settings = defaultSettings()): RefreshState => ({
+  settings,
+  cache: r.cache,
+  universes: r.universes,
+  meta: r.meta,
+  providerState: r.providerState,
+  previous: r.snapshot,
+});
+
+const refresh = (state: RefreshState, now = emu.now) => {
+  emu.setNow(now);
+  return runRefresh(state, { fetch: emu.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 });
+};
+const bytes = () => emu.requests.reduce((a, r) => a + r.bytes, 0);
+
+describe('refresh against the API emulator (real fixture data)', () => {
+  it('cold start: a complete snapshot in at most 70 requests', async () => {
+    const r = await refresh(fresh());
+    const e = r.snapshot.evaluation;
+    expect(emu.requests.length).toBeLessThanOrEqual(70);
+    expect(e.russell?.close).toBeGreaterThan(0);
+    expect(e.asi?.value).not.toBeNull();
+    expect(e.asi && e.asi.value !== null && e.asi.counted).toBeGreaterThanOrEqual(40);
+    expect(e.dominance?.value).toBeGreaterThan(0);
+    expect(e.ethbtc?.value).toBeGreaterThan(0);
+    expect(e.fearGreed?.value).toBeGreaterThanOrEqual(0);
+    expect(e.total3?.value).toBeGreaterThan(0);
+    expect(e.phase.stage).not.toBe('unknown');
+    expect(r.snapshot.crossCheck?.cmcAsi).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(r.universes)).toEqual(['2026-03-19']);
+    // exclusions applied from the universe: the stablecoin and wrapped tokens the emulator ranks high
+    const excluded = e.asi && e.asi.value !== null ? e.asi.excluded.map((x) => x.symbol) : [];
+    expect(excluded).toEqual(expect.arrayContaining(['USDT', 'USDC', 'WBTC']));
+    // the engine's stale flags are judged against the real clock of the refresh
+    expect(e.asi && e.asi.value !== null && e.asi.asOf).toBe('2026-03-18');
+    expect(r.snapshot.sources.binance?.lastError).toBeNull();
+    console.info(`[refresh] cold start: ${emu.requests.length} requests, ${(bytes() / 1024).toFixed(0)} KB`);
+  });
+
+  it('warm refresh an hour later: at most 8 requests and 300 KB, same data', async () => {
+    const cold = await refresh(fresh());
+    emu.resetLog();
+    const warm = await refresh(after(cold), T0 + HOUR);
+    expect(emu.requests.length).toBeLessThanOrEqual(8);
+    expect(bytes()).toBeLessThanOrEqual(300 * 1024);
+    expect(warm.snapshot.evaluation.asi?.value).toBe(cold.snapshot.evaluation.asi?.value);
+    console.info(`[refresh] warm: ${emu.requests.length} requests, ${(bytes() / 1024).toFixed(1)} KB`);
+  });
+
+  it('next day: fetches only the new candles (incremental), one small request per coin', async () => {
+    const cold = await refresh(fresh());
+    emu.resetLog();
+    const next = await refresh(after(cold), T0 + 24 * HOUR);
+    const klines = emu.requests.filter((q) => q.path.startsWith('/api/v3/klines'));
+    expect(klines.length).toBeGreaterThan(0);
+    expect(klines.every((q) => q.path.includes('startTime='))).toBe(true);
+    expect(next.snapshot.evaluation.asi && next.snapshot.evaluation.asi.asOf).toBe('2026-03-19');
+    expect(next.cache.coins.BTC!.points.at(-1)![0]).toBe('2026-03-19');
+    // nothing lost: the cold history is still there
+    expect(next.cache.coins.BTC!.points.length).toBe(cold.cache.coins.BTC!.points.length + 1);
+    console.info(`[refresh] next day: ${emu.requests.length} requests, ${(bytes() / 1024).toFixed(1)} KB`);
+  });
+
+  it('Fear & Greed falls back to CoinMarketCap’s index, labelled as a different one', async () => {
+    emu.setFault('api.alternative.me', { kind: 'challenge' });
+    const r = await refresh(fresh());
+    expect(r.snapshot.evaluation.fearGreed?.source).toContain('CoinMarketCap');
+    expect(r.snapshot.evaluation.fearGreed?.source).toContain('not alternative.me');
+    expect(r.snapshot.sources['alternative.me']?.lastError?.kind).toBe('challenge');
+  });
+
+  it('falls back along the chain when a primary fails, and records which source served', async () => {
+    emu.setFault('api.coinmarketcap.com', { status: 500 });
+    emu.setFault('query1.finance.yahoo.com', { status: 503 });
+    emu.setFault('data-api.binance.vision', { status: 451 });
+    const r = await refresh(fresh());
+    const e = r.snapshot.evaluation;
+    expect(e.dominance?.source).toBe('CoinGecko BTC dominance');
+    expect(r.snapshot.served.dominance?.provider).toBe('coingecko');
+    expect(e.total3?.source).toBe('CoinGecko TOTAL3');
+    expect(e.russell?.close).toBeGreaterThan(0); // served by query2
+    expect(emu.count('query2.finance.yahoo.com')).toBeGreaterThan(0);
+    expect(e.asi?.value).not.toBeNull(); // served by api.binance.com
+    expect(emu.count('api.binance.com')).toBeGreaterThan(0);
+    expect(r.snapshot.sources.cmc?.lastError?.kind).toBe('http');
+  });
+
+  it('keeps the last good data with its age when every source fails', async () => {
+    const cold = await refresh(fresh());
+    for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
+    emu.resetLog();
+    const later = T0 + 3 * 24 * HOUR;
+    const r = await refresh(after(cold), later);
+    const e = r.snapshot.evaluation;
+    expect(e.asi?.value).toBe(cold.snapshot.evaluation.asi?.value);
+    expect(e.asi && e.asi.value !== null && e.asi.stale).toBe(true);
+    expect(e.asi && e.asi.value !== null && e.asi.ageDays).toBe(4);
+    expect(e.phase.stage).toBe('unknown'); // a stale ASI never passes for a current stage
+    expect(e.russell?.close).toBe(cold.snapshot.evaluation.russell?.close);
+    expect(r.snapshot.sources.binance?.lastError?.kind).toBe('http');
+    expect(r.snapshot.sources.binance?.lastSuccess).toBe(cold.snapshot.sources.binance?.lastSuccess);
+    // a refresh 20 s later: every circuit is open, nothing is sent
+    emu.resetLog();
+    await refresh(after(r), later + 20_000);
+    expect(emu.requests.length).toBe(0);
+  });
+
+  it('honours Retry-After: no request to a rate-limited provider before it, even from saved state', async () => {
+    emu.setFault('query1.finance.yahoo.com', { status: 429, retryAfter: '120' });
+    const first = await refresh(fresh());
+    expect(first.snapshot.sources.yahoo?.lastError?.kind).toBe('rate-limited');
+    expect(emu.count('query2.finance.yahoo.com')).toBe(0); // another host of the same provider would not help
+    emu.clearFaults();
+    emu.resetLog();
+    // a new worker (state through JSON, as from storage) 60 s later: still waiting
+    const saved = JSON.parse(JSON.stringify(after(first))) as RefreshState;
+    await refresh(saved, T0 + 60_000);
+    expect(emu.count((q) => q.host.endsWith('finance.yahoo.com'))).toBe(0);
+    await refresh(saved, T0 + 121_000);
+    expect(emu.count((q) => q.host.endsWith('finance.yahoo.com'))).toBe(1);
+  });
+
+  it('a provider down for a day gets at most one request per 15 minutes once backed off', { timeout: 120_000 }, async () => {
+    let state = after(await refresh(fresh()));
+    for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
+    emu.resetLog();
+    const start = T0 + HOUR;
+    for (let t = start; t < start + 24 * HOUR; t += 15 * 60_000) state = after(await refresh(state, t));
+    const perWindow = new Map<string, number>();
+    const firstSeen = new Map<string, number>();
+    for (const q of emu.requests) {
+      const provider = q.host.replace(/^(query[12]|data-api|api)\./, '').replace('binance.vision', 'binance.com');
+      const window = Math.floor((q.simNow - start) / (15 * 60_000));
+      if (!firstSeen.has(provider)) firstSeen.set(provider, window);
+      // the first failures of a provider (retries, the other host) and the ramp of the backoff are not counted
+      if (window < firstSeen.get(provider)! + 8) continue;
+      perWindow.set(`${provider} ${window}`, (perWindow.get(`${provider} ${window}`) ?? 0) + 1);
+    }
+    expect(perWindow.size).toBeGreaterThan(20);
+    expect(Math.max(...perWindow.values())).toBe(1);
+  });
+
+  it('a malformed answer fails only its source', async () => {
+    emu.setFault('api.coingecko.com', { kind: 'drift' });
+    emu.setFault('api.alternative.me', { kind: 'truncated' });
+    const r = await refresh(fresh());
+    expect(r.snapshot.sources.coingecko?.lastError?.kind).toBe('schema');
+    expect(r.snapshot.evaluation.russell?.close).toBeGreaterThan(0);
+    expect(r.snapshot.evaluation.asi?.value).not.toBeNull(); // universe from CoinMarketCap's listing
+  });
+});
