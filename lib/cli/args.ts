@@ -7,6 +7,7 @@ export interface CliOptions {
   history: { from: string; to: string } | null;
   settings: string | null;
   help: boolean;
+  live: boolean;
 }
 
 /** A mistake in how the CLI was called (exit code 2). */
@@ -15,15 +16,17 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: npm run regime -- --series DIR [--as-of YYYY-MM-DD] [--history FROM TO] [--settings FILE] [--json]
+       npm run regime -- --live [--settings FILE] [--json]
 
   --series DIR         normalized series directory (rut.csv, coins/*.csv, btc-dominance.csv, …)
   --as-of DAY          evaluate as of this day (default: BTC's latest close, else the latest data)
   --history FROM TO    print the daily stage sequence with hysteresis from FROM to TO
   --settings FILE      apply a settings JSON (partial objects are merged over the defaults)
+  --live               fetch the live public APIs now (as the extension does) and evaluate today
   --json               print exactly one JSON value on stdout`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { series: null, asOf: null, json: false, history: null, settings: null, help: false };
+  const o: CliOptions = { series: null, asOf: null, json: false, history: null, settings: null, help: false, live: false };
   const value = (i: number, flag: string) => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -36,6 +39,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--as-of': o.asOf = day(value(++i, a), a); break;
       case '--settings': o.settings = value(++i, a); break;
       case '--json': o.json = true; break;
+      case '--live': o.live = true; break;
       case '--help': case '-h': o.help = true; break;
       case '--history': {
         const from = day(value(++i, a), a);
@@ -47,7 +51,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       default: throw new UsageError(`unknown argument "${a}" (see --help)`);
     }
   }
-  if (!o.help && o.series === null) throw new UsageError('--series DIR is required (see --help)');
+  if (o.live && (o.series || o.asOf || o.history)) throw new UsageError('--live evaluates today from the APIs: it takes no --series, --as-of or --history');
+  if (!o.help && !o.live && o.series === null) throw new UsageError('--series DIR is required (see --help)');
   if (o.history && o.asOf) throw new UsageError('use either --as-of or --history, not both');
   return o;
 }

@@ -18,11 +18,16 @@ const age = (s: { asOf: string; ageDays: number; stale: boolean; source: string 
   `as of ${s.asOf}${s.stale ? ` (STALE, ${s.ageDays} days old)` : ''} · ${s.source}`;
 
 /** Which series files were given, to say "no file" apart from "no data up to this day". */
-export type Present = Partial<Record<'rut' | 'coins' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3', boolean>>;
+export type Present = Partial<Record<'rut' | 'coins' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3', boolean>> | 'live';
 
 /** A readable summary for a terminal. */
 export function toText(e: Evaluation, present: Present = {}): string {
-  const none = (key: keyof Present, file: string) => (present[key] ? `unknown (no data on or before ${e.asOf})` : `unknown (no ${file})`);
+  const none = (key: string, file: string) =>
+    present === 'live'
+      ? 'unknown (no source answered; see the source errors)'
+      : (present as Record<string, boolean>)[key]
+        ? `unknown (no data on or before ${e.asOf})`
+        : `unknown (no ${file})`;
   const p = e.phase;
   const out: string[] = [];
   out.push(`Regime Lens · as of ${e.asOf}`);

@@ -7,15 +7,27 @@ import { mergeSettings } from '../settings/validate';
 import { parseArgs, USAGE, UsageError } from './args';
 import { historyText, toJson, toText } from './format';
 import { dataRange, loadSeriesDir } from './load-dir';
+import { liveSnapshot, sourceErrors } from './live';
 
-/** `npm run regime`: the engine on a series directory. Errors are one line on stderr, never a stack. */
-function main(argv: string[]): number {
+/** `npm run regime`: the engine on a series directory or the live APIs. Errors are one line on stderr, never a stack. */
+async function main(argv: string[]): Promise<number> {
   const o = parseArgs(argv);
   if (o.help) {
     console.log(USAGE);
     return 0;
   }
   const settings = o.settings ? loadSettings(o.settings) : defaultSettings();
+  if (o.live) {
+    const snap = await liveSnapshot(settings, Date.now());
+    const errors = sourceErrors(snap);
+    if (o.json) console.log(JSON.stringify({ ...toJson(snap.evaluation), sources: snap.sources, errors }));
+    else {
+      console.log(toText(snap.evaluation, 'live'));
+      if (errors.length) console.log(['', 'Source errors:', ...errors.map((e) => `  ${e}`)].join('\n'));
+    }
+    // Every source failing (offline) is an error exit; a partial answer is not.
+    return errors.length > 0 && Object.values(snap.sources).every((st) => st.lastSuccess === null) ? 1 : 0;
+  }
   const set = loadSeriesDir(o.series!);
   const range = dataRange(set);
   const inRange = (d: string, what: string) => {
@@ -53,10 +65,13 @@ function loadSettings(file: string): Settings {
   return r.settings;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  const known = err instanceof UsageError || err instanceof SeriesError;
-  console.error(`regime: ${known ? (err as Error).message : `unexpected error: ${String((err as Error)?.message ?? err)}`}`);
-  process.exitCode = err instanceof UsageError ? 2 : 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const known = err instanceof UsageError || err instanceof SeriesError;
+    console.error(`regime: ${known ? (err as Error).message : `unexpected error: ${String((err as Error)?.message ?? err)}`}`);
+    process.exitCode = err instanceof UsageError ? 2 : 1;
+  },
+);

@@ -38,7 +38,8 @@ export class ProviderGate {
     cooldowns: Record<string, unknown>,
     status: Record<string, SourceStatus>,
     private readonly http: Omit<FetchJsonOptions, 'now' | 'signal'>,
-    private readonly signal: AbortSignal,
+    /** Real time (performance.now() scale) after which no call starts and running ones are cut. */
+    private readonly deadline: number,
   ) {
     const now = clock();
     this.cooldowns = Object.fromEntries(Object.entries(cooldowns).map(([k, v]) => [k, restoreCooldown(v, now)]));
@@ -48,7 +49,8 @@ export class ProviderGate {
   async call<T>(provider: ProviderId, run: (o: CallOptions) => Promise<Result<T>>): Promise<Result<T>> {
     const now = this.clock();
     const state = this.cooldowns[provider] ?? initialCooldown();
-    if (this.signal.aborted) return { ok: false, error: { kind: 'timeout', message: 'Refresh time budget spent before this request' } };
+    const left = this.deadline - performance.now();
+    if (left <= 0) return { ok: false, error: { kind: 'timeout', message: 'Refresh time budget spent before this request' } };
     if (!canRequest(state, now)) {
       const until = new Date(nextRequestAt(state)).toISOString().slice(11, 16);
       return { ok: false, error: { kind: 'rate-limited', retryAt: nextRequestAt(state), message: `${PROVIDER_LABELS[provider]} cooling down until ${until} UTC` } };
@@ -63,7 +65,7 @@ export class ProviderGate {
     if (failing) this.probing.add(provider);
     let r: Result<T>;
     try {
-      r = await run({ now, http: { ...this.http, ...(failing ? { retries: 0, firstUrlOnly: true } : {}), now: this.clock, signal: this.signal } });
+      r = await run({ now, http: { ...this.http, ...(failing ? { retries: 0, firstUrlOnly: true } : {}), now: this.clock, signal: AbortSignal.timeout(Math.ceil(left)) } });
     } finally {
       this.probing.delete(provider);
     }

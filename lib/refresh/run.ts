@@ -67,15 +67,14 @@ export interface RefreshDeps {
  * recorded in the snapshot, and the signals keep their last good data with its age.
  */
 export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promise<RefreshResult> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), deps.budgetMs ?? REFRESH_BUDGET_MS);
   const gate = new ProviderGate(
     limitFetch(deps.fetch, createHostLimiter()),
     deps.now,
     state.providerState,
     state.previous?.sources ?? {},
     { ...(deps.sleep ? { sleep: deps.sleep } : {}), ...(deps.random ? { random: deps.random } : {}) },
-    controller.signal,
+    // One signal per call (not one shared by all), so no signal collects dozens of listeners.
+    performance.now() + (deps.budgetMs ?? REFRESH_BUDGET_MS),
   );
   const ctx: TaskContext = {
     gate,
@@ -85,23 +84,19 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     universes: structuredClone(state.universes),
     meta: { ...emptyMeta(), ...structuredClone(state.meta) },
   };
-  try {
-    const global = lazyGlobal(ctx);
-    await Promise.all([
-      refreshRussell(ctx),
-      refreshFearGreed(ctx),
-      refreshDominance(ctx, global),
-      refreshTotal3(ctx, global),
-      refreshCrossCheck(ctx),
-      (async () => {
-        await refreshUniverse(ctx);
-        await refreshCoinCloses(ctx);
-        await refreshEthBtc(ctx);
-      })(),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const global = lazyGlobal(ctx);
+  await Promise.all([
+    refreshRussell(ctx),
+    refreshFearGreed(ctx),
+    refreshDominance(ctx, global),
+    refreshTotal3(ctx, global),
+    refreshCrossCheck(ctx),
+    (async () => {
+      await refreshUniverse(ctx);
+      await refreshCoinCloses(ctx);
+      await refreshEthBtc(ctx);
+    })(),
+  ]);
   const set = toSeriesSet(ctx.cache, ctx.universes, PREFERENCE);
   if (Object.keys(set).length === 0 && state.previous) {
     // Nothing cached and nothing fetched: the previous snapshot is the last good one. Keep its data,

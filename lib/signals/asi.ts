@@ -104,7 +104,7 @@ export function asiSignal(
   return {
     value: Math.round((100 * beat) / counted.length),
     asOf: at,
-    source: coinSource(coins, counted.length),
+    source: coinSource(counted.map((c) => coins[c.symbol]?.closes.source ?? ''), counted.length),
     ...freshness(at, today, maxAgeDays),
     counted: counted.length,
     beat,
@@ -173,8 +173,9 @@ export function selectUniverse(coins: Record<string, CoinSeries>, at: Day, s: As
   return { universe: ranked.slice(0, s.topN), excluded, basis };
 }
 
-function coinSource(coins: Record<string, CoinSeries>, counted: number): string {
-  const sources = new Set(Object.values(coins).map((c) => c.closes.source));
+/** "Binance closes, 48 coins": the providers of the coins actually counted. */
+function coinSource(sourcesOfCounted: string[], counted: number): string {
+  const sources = new Set(sourcesOfCounted);
   const name = sources.size === 1 ? [...sources][0]! : [...sources].join(' + ');
   return `${name}, ${counted} coins`;
 }

@@ -18,8 +18,9 @@ const NOT_LISTED_RETRY_DAYS = 30;
 export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
   const expected = lastClosedCryptoDay(ctx.now);
   const coldDays = ctx.settings.asi.windowDays + 110;
+  const wanted = wantedSymbols(ctx);
   await Promise.all(
-    wantedSymbols(ctx).map(async (symbol) => {
+    wanted.map(async (symbol) => {
       const cached = ctx.cache.coins[symbol];
       if (!isDue(cached, expected, ctx.now)) return;
       const last = lastDay(cached);
@@ -55,9 +56,10 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
       ctx.cache.coins[symbol] = { provider, source: series.source, points: mergePoints(base, series.points, KEEP_DAYS.coins), fetchedAt: ctx.now };
     }),
   );
-  // Coins that left the universe and were not updated for 30 days are dropped to bound storage.
+  // Coins that left the universe more than 30 days ago are dropped to bound storage; a wanted coin's
+  // history is never dropped, however old (an outage must not erase it).
   for (const [symbol, c] of Object.entries(ctx.cache.coins)) {
     const l = lastDay(c);
-    if (l !== null && daysBetween(l, expected) > 30) delete ctx.cache.coins[symbol];
+    if (!wanted.includes(symbol) && l !== null && daysBetween(l, expected) > 30) delete ctx.cache.coins[symbol];
   }
 }

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { startEmulator, type Emulator } from '../../support/emulator';
+
+const ROOT = resolve(__dirname, '../../..');
+const run = promisify(execFile);
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({ now: Date.now() });
+});
+afterAll(() => emu.close());
+
+async function regime(env: Record<string, string>, ...args: string[]) {
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', 'lib/cli/regime.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    return { code: 0, ...r };
+  } catch (e) {
+    return e as { code: number; stdout: string; stderr: string };
+  }
+}
+
+describe('regime --live', { timeout: 60_000 }, () => {
+  it('evaluates today from the providers (here the emulator) and lists no errors', async () => {
+    // The emulator's data ends in 2026; today's real date makes its newest closes old, so only the
+    // shape and provenance are asserted here, not freshness.
+    const r = await regime({ REGIME_API_EMULATOR: emu.httpUrl }, '--live', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.errors).toEqual([]);
+    expect(j.russell.source).toBe('Yahoo ^RUT');
+    // the fixture closes end on 2026-08-31: a real number, flagged stale against today's date
+    expect(j.asi.asOf).toBe('2026-08-31');
+    expect(typeof j.asi.value).toBe('number');
+    expect(j.asi.stale).toBe(true);
+    expect(j.phase.stage).toBe('unknown');
+    expect(Object.keys(j.sources)).toEqual(expect.arrayContaining(['binance', 'yahoo', 'cmc', 'coingecko', 'alternative.me']));
+    expect(emu.count()).toBeGreaterThan(40);
+  });
+
+  it('offline, prints every provider’s error and exits non-zero', async () => {
+    // An address nothing listens on: every connection is refused, as on a machine without network.
+    const r = await regime({ REGIME_API_EMULATOR: 'http://127.0.0.1:9' }, '--live');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Stage: No data [unknown]');
+    expect(r.stdout).toContain('Source errors:');
+    for (const p of ['Yahoo Finance', 'Binance market data', 'CoinGecko', 'CoinMarketCap', 'alternative.me']) expect(r.stdout).toContain(`${p}: network:`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses --live with a series directory', async () => {
+    const r = await regime({}, '--live', '--series', 'x');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('regime: --live evaluates today from the APIs: it takes no --series, --as-of or --history');
+  });
+});
