@@ -5,49 +5,11 @@
  * .ci/run builds before testing; locally, beforeAll rebuilds when the build is missing or stale.
  * Without Chromium the suite is skipped locally, but fails under CI=true.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROME_EXTENSION_DIR,
-  CHROMIUM_PATH,
-  REPO_ROOT,
-  chromiumAvailable,
-  launchWithExtension,
-  type ExtensionBrowser,
-} from '../support/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { ensureChromeBuild, SKIP, suiteName } from '../support/e2e';
 
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
-const SKIP = !chromiumAvailable() && !IN_CI;
-const SUITE = SKIP
-  ? `extension smoke (SKIPPED: ${CHROMIUM_PATH} not found; apt-get install chromium or set CHROMIUM_PATH)`
-  : 'extension smoke in Chromium';
-if (SKIP) console.warn(`[e2e] ${SUITE}`);
-
-/** Newest mtime of the files the Chrome build depends on. */
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (path: string) => {
-    if (!existsSync(path)) return;
-    const st = statSync(path);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(path)) if (name !== 'node_modules') visit(join(path, name));
-    } else {
-      newest = Math.max(newest, st.mtimeMs);
-    }
-  };
-  for (const p of ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json']) {
-    visit(join(REPO_ROOT, p));
-  }
-  return newest;
-}
-
-function ensureChromeBuild(): void {
-  const manifest = join(CHROME_EXTENSION_DIR, 'manifest.json');
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newestSourceMtime()) return;
-  execSync('npx wxt build', { cwd: REPO_ROOT, stdio: 'inherit', timeout: 170_000 });
-}
+const SUITE = suiteName('extension smoke in Chromium');
 
 describe.skipIf(SKIP)(SUITE, () => {
   let ext: ExtensionBrowser;

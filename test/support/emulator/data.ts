@@ -60,10 +60,32 @@ export function valueOnOrBefore(s: DailySeries, day: Day, maxGap = Infinity): nu
 
 // ---------- CSV ----------
 
+/**
+ * Days every fixture date is moved by (a multiple of 7 keeps weekdays, so Russell sessions stay on
+ * weekdays). End-to-end tests run the real extension on the real clock: shifting the real data
+ * forward makes its newest day "yesterday" without touching a single value.
+ */
+let dayShift = 0;
+let csvRead = false;
+
+export function setDayShift(days: number): void {
+  if (days % 7 !== 0) throw new Error('emulator: the day shift must be a whole number of weeks');
+  if (csvRead && days !== dayShift) throw new Error('emulator: the day shift must be set before any fixture is read');
+  dayShift = days;
+}
+
+/** The whole-week shift that moves fixture day `last` to `target` or just after it. */
+export function weeksShift(last: Day, target: Day): number {
+  return Math.ceil((dayStart(target) - dayStart(last)) / DAY_MS / 7) * 7;
+}
+
 function readCsv(rel: string): { header: string[]; rows: string[][] } {
+  csvRead = true;
   const lines = readFileSync(FIXTURES + rel, 'utf8').trim().split(/\r?\n/);
   const header = (lines.shift() ?? '').split(',');
-  return { header, rows: lines.filter((l) => l.trim() !== '').map((l) => l.split(',')) };
+  const rows = lines.filter((l) => l.trim() !== '').map((l) => l.split(','));
+  if (dayShift !== 0) for (const r of rows) if (/^\d{4}-\d{2}-\d{2}$/.test(r[0] ?? '')) r[0] = addDays(r[0]!, dayShift);
+  return { header, rows };
 }
 
 function csvSeries(rel: string, column: string): DailySeries {

@@ -14,7 +14,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_NOW } from './data';
+import { DEFAULT_NOW, setDayShift } from './data';
 import { challengePage, CHALLENGE_HEADERS, defaultStatusBody, drift, hugeJson, nanify } from './faults';
 import { binance, BINANCE_HOSTS } from './routes/binance';
 import { cmc, CMC_HOST } from './routes/cmc';
@@ -24,7 +24,7 @@ import { yahoo, YAHOO_HOSTS } from './routes/yahoo';
 import type { EmuRequest, EmuResponse, Emulator, EmulatorOptions, Fault, Handler, LogEntry } from './types';
 
 export type { EmuRequest, EmuResponse, Emulator, EmulatorOptions, Fault, Handler, LogEntry } from './types';
-export { DEFAULT_NOW } from './data';
+export { DEFAULT_NOW, weeksShift } from './data';
 export { NULL_CLOSE_DAY, NULL_VOLUME_DAYS } from './routes/yahoo';
 export { SITE_HOSTS } from './routes/small';
 
@@ -89,6 +89,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     .update(new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' }))
     .digest('base64');
 
+  if (opts.shiftDays) setDayShift(opts.shiftDays);
   let now = opts.now ?? DEFAULT_NOW;
   let globalLatency = opts.latencyMs ?? 0;
   const hostLatency = new Map<string, number>();

@@ -79,6 +79,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Initial simulated clock, epoch ms. Default 2026-03-19T12:00:00Z. */
   now?: number;
+  /** Move every fixture date this many days (a multiple of 7), e.g. to line real data up with the real clock. */
+  shiftDays?: number;
 }
 
 export interface Emulator {
