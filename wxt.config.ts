@@ -9,7 +9,12 @@ import { DEFAULT_LOCALE } from './lib/i18n/merge';
 // Icons are picked up automatically from public/icon/{16,32,48,128}.png.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: (env) => {
+    // The Preact preset picks its JSX transform from Vite's isProduction, which follows NODE_ENV; without
+    // this a production build ships the development JSX runtime, with absolute source paths in it.
+    if (env.mode === 'production') process.env.NODE_ENV = 'production';
+    return { plugins: [preact()] };
+  },
   hooks: {
     // One message fragment per feature (lib/i18n/messages/*.json) becomes _locales/<lang>/messages.json.
     'build:publicAssets': (_wxt, files) => {

@@ -1,0 +1,87 @@
+/**
+ * What ships: the manifest asks for exactly the justified permissions, the pages carry a strict CSP,
+ * and the bundles contain no eval, no Function constructor and no window message listener. Two
+ * builds of the same sources are byte-identical (store source review). Needs no browser.
+ */
+import { execSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_ORIGINS } from '../../lib/origins';
+import { CHROME_EXTENSION_DIR, REPO_ROOT } from '../support/browser';
+import { ensureChromeBuild } from '../support/e2e';
+
+const FIREFOX_DIR = join(REPO_ROOT, '.output', 'firefox-mv3');
+const manifest = () => JSON.parse(readFileSync(join(CHROME_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+function files(dir: string, ext = ''): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile() && f.endsWith(ext));
+}
+
+describe('shipped bundle', () => {
+  beforeAll(() => {
+    ensureChromeBuild();
+  }, 180_000);
+
+  it('asks for exactly the justified permissions', () => {
+    const m = manifest();
+    expect([...m.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(m.host_permissions).toEqual(API_ORIGINS.map((o) => `${o}/*`));
+    expect(m.optional_permissions ?? []).toEqual([]);
+    expect(JSON.stringify(m)).not.toContain('<all_urls>');
+    expect(JSON.stringify(m)).not.toMatch(/"\*:\/\/\*\/\*"|https?:\/\/\*\/\*/);
+  });
+
+  it('injects content scripts only on the supported trading sites', () => {
+    const hosts = new Set<string>();
+    for (const cs of manifest().content_scripts ?? []) for (const m of cs.matches) hosts.add(new URL(m.replace('*.', 'x.')).hostname.replace(/^x\./, '*.'));
+    const allowed = ['*.tradingview.com', 'www.tradingview.com', 'tradingview.com', 'www.binance.com', 'www.coinbase.com', 'www.bybit.com', 'www.okx.com', 'pro.kraken.com', 'www.bitget.com', 'www.kucoin.com', 'app.hyperliquid.xyz'];
+    expect(hosts.size).toBeGreaterThan(0);
+    for (const h of hosts) expect(allowed).toContain(h);
+  });
+
+  it('gives extension pages a strict CSP whose connect-src lists only the API origins', () => {
+    const csp: string = manifest().content_security_policy.extension_pages;
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'self'"]);
+    expect(directives['connect-src']).toEqual([...API_ORIGINS]);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
+  });
+
+  it('every source URL the providers build is inside the permitted origins', async () => {
+    const srcs = files(join(REPO_ROOT, 'lib', 'sources'), '.ts').map((f) => readFileSync(f, 'utf8')).join('\n');
+    const urls = [...srcs.matchAll(/https:\/\/[a-z0-9.-]+\.[a-z]+/g)].map((m) => m[0]);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of new Set(urls)) expect(API_ORIGINS).toContain(u);
+  });
+
+  it('contains no eval, no Function constructor and no window message listener', () => {
+    const js = files(CHROME_EXTENSION_DIR, '.js');
+    expect(js.length).toBeGreaterThan(3);
+    for (const f of js) {
+      const code = readFileSync(f, 'utf8');
+      expect([f, /\beval\s*\(/.test(code)]).toEqual([f, false]);
+      expect([f, /new\s+Function\s*\(|\bFunction\s*\(\s*["'`]/.test(code)]).toEqual([f, false]);
+      expect([f, /addEventListener\(\s*["'`]message["'`]|\bonmessage\s*=/.test(code)]).toEqual([f, false]);
+    }
+  });
+
+  it('builds the Firefox package byte-identically twice', () => {
+    const build = () => execSync('npx wxt build -b firefox --mv3', { cwd: REPO_ROOT, stdio: 'pipe', timeout: 170_000 });
+    build();
+    const first = mkdtempSync(join(tmpdir(), 'regime-ff-'));
+    cpSync(FIREFOX_DIR, first, { recursive: true });
+    build();
+    const a = files(first).map((f) => f.slice(first.length)).sort();
+    const b = files(FIREFOX_DIR).map((f) => f.slice(FIREFOX_DIR.length)).sort();
+    expect(b).toEqual(a);
+    for (const rel of a) expect([rel, readFileSync(join(FIREFOX_DIR, rel)).equals(readFileSync(join(first, rel)))]).toEqual([rel, true]);
+    // no absolute path of this machine leaks into the package
+    for (const rel of a) expect([rel, readFileSync(join(first, rel), 'utf8').includes(REPO_ROOT)]).toEqual([rel, false]);
+    rmSync(first, { recursive: true, force: true });
+  }, 400_000);
+});
