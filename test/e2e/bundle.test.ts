@@ -6,7 +6,8 @@
 import { execSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ORIGINS } from '../../lib/origins';
 import { CHROME_EXTENSION_DIR, REPO_ROOT } from '../support/browser';
@@ -68,6 +69,26 @@ describe('shipped bundle', () => {
       expect([f, /new\s+Function\s*\(|\bFunction\s*\(\s*["'`]/.test(code)]).toEqual([f, false]);
       expect([f, /addEventListener\(\s*["'`]message["'`]|\bonmessage\s*=/.test(code)]).toEqual([f, false]);
     }
+  });
+
+  it("keeps the popup's JavaScript within 250 KB gzip (entry chunk and every chunk it imports)", () => {
+    // What popup.html loads: its module script and modulepreloads, then their static and dynamic imports.
+    const html = readFileSync(join(CHROME_EXTENSION_DIR, 'popup.html'), 'utf8');
+    const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => join(CHROME_EXTENSION_DIR, (m[1] ?? m[2])!.replace(/^\//, '')));
+    expect(queue.length).toBeGreaterThan(0);
+    const loaded = new Set<string>();
+    while (queue.length > 0) {
+      const f = queue.shift()!;
+      if (loaded.has(f)) continue;
+      loaded.add(f);
+      for (const m of readFileSync(f, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)["']([^"']+\.js)["']/g)) {
+        queue.push(m[1]!.startsWith('/') ? join(CHROME_EXTENSION_DIR, m[1]!.slice(1)) : join(dirname(f), m[1]!));
+      }
+    }
+    const sizes = [...loaded].map((f) => ({ f: f.slice(CHROME_EXTENSION_DIR.length + 1), gz: gzipSync(readFileSync(f)).length }));
+    const total = sizes.reduce((a, s) => a + s.gz, 0);
+    console.info(`[bundle] popup JS: ${sizes.map((s) => `${s.f} ${s.gz} B`).join(', ')}; ${total} B gzip (budget ${250 * 1024} B)`);
+    expect(total).toBeLessThanOrEqual(250 * 1024);
   });
 
   it('builds the Firefox package byte-identically twice', () => {

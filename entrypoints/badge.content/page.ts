@@ -1,0 +1,58 @@
+import { detectTheme, type Theme } from '@/lib/badge/theme';
+import type { SiteId } from '@/lib/settings/defaults';
+
+/** The shadow host's tag; also how a previous instance's leftover host is found. */
+export const HOST_TAG = 'regime-lens-badge';
+
+/** Removes hosts left by an earlier instance of this script (extension reloaded or updated). */
+export function removeStaleHosts(): void {
+  document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
+}
+
+/**
+ * The badge's shadow root, as WXT's createShadowRootUi builds it (inherited styles reset, keyboard
+ * events kept inside) but with the CSS inlined: createShadowRootUi and its helpers, with their
+ * fetch() of the stylesheet, would cost a fifth of the 16 KB budget. Not in the DOM until mounted.
+ */
+export function createHost(css: string): { host: HTMLElement; root: HTMLElement } {
+  const host = document.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial!important}${css}`;
+  const root = document.createElement('div');
+  // Keys pressed in the badge stay there: the site's hotkeys (TradingView's) never see them.
+  for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
+  shadow.append(style, root);
+  return { host, root };
+}
+
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+
+export function readTheme(site: SiteId): Theme {
+  const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? '';
+  const { documentElement: html, body } = document;
+  return detectTheme({
+    site,
+    htmlClass: attr(html, 'class'),
+    markers: `${attr(html, 'data-theme')} ${attr(body, 'class')} ${attr(body, 'data-theme')}`,
+    prefersDark: darkQuery().matches,
+  });
+}
+
+/**
+ * Calls `onChange` when the page's theme may have changed. Only attributes of <html> (and <body>
+ * off TradingView) are observed, never a subtree: a chart page mutates its DOM many times a second.
+ */
+export function watchTheme(site: SiteId, onChange: () => void, signal: AbortSignal): void {
+  const mo = new MutationObserver(onChange);
+  if (site === 'tradingview') {
+    // TradingView's theme switch toggles `theme-dark` on <html>; its chart ignores the OS setting.
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  } else {
+    const filter = { attributes: true, attributeFilter: ['class', 'data-theme'] };
+    mo.observe(document.documentElement, filter);
+    if (document.body) mo.observe(document.body, filter);
+    darkQuery().addEventListener('change', onChange, { signal });
+  }
+  signal.addEventListener('abort', () => mo.disconnect());
+}

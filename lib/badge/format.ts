@@ -1,0 +1,72 @@
+import type { Translate } from '../i18n/translate';
+import type { RussellState } from '../signals/russell';
+import type { Stage } from '../phase/stage';
+
+/** What an unknown value shows as. Never 0: a trader would read 0 as a reading. */
+export const UNKNOWN = '—';
+
+/** A value as displayed: its text, whether it is a real reading, and what a screen reader says. */
+export interface Cell {
+  text: string;
+  known: boolean;
+  aria: string;
+}
+
+/** A number with fixed decimals and thousands separators ("2,448.77"), or null for anything that is not a finite number. */
+export function fmtNumber(v: unknown, digits = 0): string | null {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+  const [int, frac] = Math.abs(v).toFixed(digits).split('.') as [string, string?];
+  const s = int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? `.${frac}` : '');
+  // No "-0.0": a value that rounds to zero has no sign.
+  return v < 0 && /[1-9]/.test(s) ? `-${s}` : s;
+}
+
+/** A signed change, e.g. "+2.4" / "−1.1" (a true minus sign), or null when unknown. */
+export function fmtSigned(v: unknown, digits = 1): string | null {
+  const s = fmtNumber(v, digits);
+  return s === null ? null : s[0] === '-' ? `−${s.slice(1)}` : /[1-9]/.test(s) ? `+${s}` : s;
+}
+
+/** A cell for a value that may be unknown: "—" on screen, "<label>: unknown" for screen readers. */
+export function cell(label: string, v: unknown, t: Translate, digits = 0, suffix = ''): Cell {
+  const s = fmtNumber(v, digits);
+  return s === null
+    ? { text: UNKNOWN, known: false, aria: `${label}: ${t('badge_unknown')}` }
+    : { text: s + suffix, known: true, aria: `${label} ${s}${suffix}` };
+}
+
+/** Elapsed time as a trader says it: "just now", "12 min", "3 h", "4 d". */
+export function ageText(ms: number, t: Translate): string {
+  const min = Math.floor(ms / 60_000);
+  if (!(min >= 1)) return t('badge_age_now');
+  if (min < 60) return t('badge_age_min', min);
+  const h = Math.floor(min / 60);
+  return h < 48 ? t('badge_age_h', h) : t('badge_age_d', Math.floor(h / 24));
+}
+
+/** Age of a daily data point in whole days ("0 d" is today's close). */
+export function dayAgeText(days: number, t: Translate): string {
+  return t('badge_age_d', Math.max(0, Math.round(days)));
+}
+
+/** i18n key of a stage (the keys live in lib/i18n/messages/common.json). */
+export function stageKey(stage: Stage): string {
+  return `stage_${stage.replace(/-/g, '_')}`;
+}
+
+/** A shape per Russell state, so the state reads without colour: ▲ breakout, ▼ risk-off… */
+export const RUSSELL_ARROW: Record<RussellState, string> = {
+  'risk-off': '▼',
+  recovering: '↗',
+  'near-ath': '△',
+  breakout: '▲',
+  'spillover-window': '»',
+  unknown: '?',
+};
+
+/** The badge's Russell mark, e.g. "R2K ▲ breakout"; an unknown state says so in words. */
+export function russellMark(state: RussellState | null | undefined, t: Translate): Cell {
+  const s: RussellState = state && state in RUSSELL_ARROW ? state : 'unknown';
+  const word = t(`badge_russell_${s.replace(/-/g, '_')}`);
+  return { text: `${t('badge_r2k')} ${RUSSELL_ARROW[s]} ${word}`, known: s !== 'unknown', aria: `${t('badge_sig_russell')}: ${word}` };
+}

@@ -1,0 +1,216 @@
+import type { Translate } from '../i18n/translate';
+import type { Stage } from '../phase/stage';
+import { daysBetween, toDay } from '../series/dates';
+import type { Day } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import type { CompactSeries, Snapshot } from '../snapshot/types';
+import { ageText, cell, dayAgeText, fmtNumber, fmtSigned, russellMark, stageKey, type Cell } from './format';
+
+/** The settings the badge reads besides `sites` and `badge`: thresholds shown in the panel, max ages. */
+export interface ModelSettings {
+  staleness: Settings['staleness'];
+  stage: Pick<Settings['stage'], 'btcSeasonMax' | 'altseasonMin'>;
+  dominance: Pick<Settings['dominance'], 'zones'>;
+}
+
+/** Settings as stored: possibly never saved, or from an older version. */
+export type StoredSettings = { [K in keyof ModelSettings]?: Partial<ModelSettings[K]> } | null | undefined;
+
+/**
+ * The documented defaults of the few settings the badge reads. Not `defaultSettings()`: that brings
+ * the whole exclusion list into the content script (size budget); a unit test keeps these equal.
+ */
+export const MODEL_DEFAULTS: ModelSettings = {
+  staleness: { cryptoMaxAgeDays: 2, russellMaxAgeDays: 4 },
+  stage: { btcSeasonMax: 25, altseasonMin: 75 },
+  dominance: { zones: [50, 55, 59, 63] },
+};
+
+function settingsOr(s: StoredSettings): ModelSettings {
+  const d = MODEL_DEFAULTS;
+  const zones = s?.dominance?.zones;
+  return {
+    staleness: { ...d.staleness, ...s?.staleness },
+    stage: { ...d.stage, ...s?.stage },
+    dominance: { zones: zones?.length === 4 ? zones : d.dominance.zones },
+  };
+}
+
+type SignalKey = 'russell' | 'asi' | 'dominance' | 'ethbtc' | 'total3' | 'fearGreed';
+const SIGNALS: SignalKey[] = ['russell', 'asi', 'dominance', 'ethbtc', 'total3', 'fearGreed'];
+
+/** A signal's name in words (i18n keys `badge_sig_<key>`). */
+const sigLabel = (key: SignalKey, t: Translate) => t(`badge_sig_${key}`);
+
+/** The signal's numeric value, or null when it is absent or unknown (an unknown ASI has `value: null`). */
+function valueOf(snap: Snapshot | null, key: SignalKey): number | null {
+  const v = snap?.evaluation[key]?.value;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** A signal's freshness measured against the clock now, not the snapshot's own evaluation day. */
+export interface Freshness {
+  key: SignalKey;
+  asOf: Day;
+  ageDays: number;
+  stale: boolean;
+  source: string;
+}
+
+/** Age against today's UTC day; stale when the snapshot said so or time has since made it so. */
+export function freshness(snap: Snapshot | null, key: SignalKey, now: number, settings?: StoredSettings): Freshness | null {
+  const sig = snap?.evaluation[key];
+  if (!sig || typeof sig.asOf !== 'string' || valueOf(snap, key) === null || !('source' in sig)) return null;
+  const { staleness } = settingsOr(settings);
+  const ageDays = Math.max(0, daysBetween(sig.asOf, toDay(now)));
+  const max = key === 'russell' ? staleness.russellMaxAgeDays : staleness.cryptoMaxAgeDays;
+  return { key, asOf: sig.asOf, ageDays, stale: sig.stale === true || ageDays > max, source: sig.source };
+}
+
+export interface BadgeModel {
+  /** The snapshot's stage id (`data-stage`); `unknown` without a usable snapshot. */
+  stage: Stage;
+  stageLabel: string;
+  asi: Cell;
+  dominance: Cell;
+  russell: Cell;
+  confirming: { text: string; title: string } | null;
+  stale: { text: string; title: string } | null;
+  /** One line for tooltips and the toolbar badge's title. */
+  summary: string;
+}
+
+export function badgeModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings): BadgeModel {
+  const e = snap?.evaluation;
+  const stage: Stage = e?.phase.stage ?? 'unknown';
+  const stageLabel = t(stageKey(stage));
+  const asi = cell(t('badge_asi'), valueOf(snap, 'asi'), t);
+  const dominance = cell(t('badge_dom'), valueOf(snap, 'dominance'), t, 1, '%');
+  const russell = russellMark(valueOf(snap, 'russell') === null ? null : e!.russell!.state, t);
+
+  const c = e?.phase.confirming;
+  const confirming = c
+    ? { text: t('badge_confirming', c.count, c.of), title: t('badge_confirming_title', t(stageKey(c.stage)), c.count, c.of, stageLabel) }
+    : null;
+
+  const old = (['asi', 'dominance', 'russell'] as const).map((k) => freshness(snap, k, now, settings)).filter((f) => f?.stale) as Freshness[];
+  const stale = old.length
+    ? {
+        text: t('badge_stale', dayAgeText(Math.max(...old.map((f) => f.ageDays)), t)),
+        title: old.map((f) => t('badge_stale_item', sigLabel(f.key, t), f.asOf, dayAgeText(f.ageDays, t))).join('\n'),
+      }
+    : null;
+
+  const when = !snap ? t('badge_no_data_yet') : stale ? stale.text : t('badge_updated', ageText(now - snap.computedAt, t));
+  const summary = t('badge_summary', stageLabel, asi.known ? asi.text : '?', dominance.known ? dominance.text : '?', russell.text, when);
+  return { stage, stageLabel, asi, dominance, russell, confirming, stale, summary };
+}
+
+export interface PanelLine {
+  id: 'russell' | 'asi' | 'dominance';
+  label: string;
+  value: Cell;
+  /** The threshold the value is read against, in words. */
+  threshold: string;
+  /** A short qualifier: distance to the ATH, 30-day change… (empty when there is nothing to add). */
+  note: string;
+  spark: CompactSeries;
+  /** Horizontal reference lines drawn on the sparkline (thresholds). */
+  refs: number[];
+  /** Fixed y-range (the ASI's 0..100), else the data's own. */
+  domain: [number, number] | null;
+  /** Days without a point that still count as continuous (weekends for the Russell). */
+  maxGapDays: number;
+  sparkLabel: string;
+}
+
+export interface PanelModel {
+  stageLabel: string;
+  /** Flags and setup, in words; empty when none. */
+  flags: string[];
+  lines: PanelLine[];
+  reasons: string[];
+  extras: { id: 'ethbtc' | 'fearGreed'; label: string; value: Cell; note: string }[];
+  sources: { id: SignalKey; label: string; text: string; stale: boolean }[];
+  updated: string;
+}
+
+export function panelModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings): PanelModel {
+  const s = settingsOr(settings);
+  const e = snap?.evaluation;
+  const ru = e?.russell;
+  const refHigh = ru?.referenceHigh ?? null;
+  const [, , pivotLow, pivotHigh] = s.dominance.zones;
+  const { btcSeasonMax, altseasonMin } = s.stage;
+  const change30 = (v: unknown, unit: string) => (fmtSigned(v) ? t('badge_change_30d', fmtSigned(v) + unit) : '');
+
+  const line = (
+    id: PanelLine['id'],
+    spark: keyof Snapshot['sparklines'],
+    digits: number,
+    suffix: string,
+    threshold: string,
+    note: string,
+    refs: number[],
+    domain: PanelLine['domain'],
+    maxGapDays: number,
+  ): PanelLine => {
+    const label = sigLabel(id, t);
+    const series = snap?.sparklines?.[spark];
+    return {
+      id,
+      label,
+      value: cell(label, valueOf(snap, id), t, digits, suffix),
+      threshold,
+      note,
+      spark: Array.isArray(series) ? series : [],
+      refs,
+      domain,
+      maxGapDays,
+      sparkLabel: t('badge_spark_label', label),
+    };
+  };
+
+  const vsAth = fmtSigned(ru?.pctFromAth);
+  const asiWhy = e?.asi && e.asi.value === null && 'why' in e.asi ? e.asi.why : '';
+  const lines = [
+    // Weekends and US holidays are not gaps in an index's history (4 days).
+    line('russell', 'rut', 2, '', t('badge_th_russell', fmtNumber(refHigh, 2) ?? '?'), [russellMark(valueOf(snap, 'russell') === null ? null : ru!.state, t).text, vsAth && t('badge_vs_ath', vsAth)].filter(Boolean).join(' · '), refHigh === null ? [] : [refHigh], null, 4),
+    line('asi', 'asi', 0, '', t('badge_th_asi', btcSeasonMax, altseasonMin), asiWhy, [btcSeasonMax, altseasonMin], [0, 100], 1),
+    line('dominance', 'dominance', 1, '%', t('badge_th_dominance', pivotLow, pivotHigh), change30(e?.dominance?.change30, ` ${t('badge_points')}`), [pivotLow, pivotHigh], null, 1),
+  ];
+
+  const fg = e?.fearGreed;
+  const extras: PanelModel['extras'] = [
+    { id: 'ethbtc', label: sigLabel('ethbtc', t), value: cell(sigLabel('ethbtc', t), valueOf(snap, 'ethbtc'), t, 5), note: change30(e?.ethbtc?.change30Pct, '%') },
+    {
+      id: 'fearGreed',
+      label: sigLabel('fearGreed', t),
+      value: cell(sigLabel('fearGreed', t), valueOf(snap, 'fearGreed'), t),
+      note: valueOf(snap, 'fearGreed') === null ? '' : t(`badge_fg_${fg!.band.replace(/-/g, '_')}`),
+    },
+  ];
+
+  const sources = SIGNALS.map((k) => {
+    const f = freshness(snap, k, now, s);
+    return {
+      id: k,
+      label: sigLabel(k, t),
+      text: f ? t('badge_source_line', f.source, f.asOf, dayAgeText(f.ageDays, t)) + (f.stale ? ` · ${t('badge_stale_word')}` : '') : t('badge_source_none'),
+      stale: !!f?.stale,
+    };
+  });
+
+  const flags = (e?.phase.flags ?? []).map((f) => t(`badge_flag_${f.replace(/-/g, '_')}`));
+  if (e?.phase.setup) flags.push(t('badge_setup'));
+
+  return {
+    stageLabel: t(stageKey(e?.phase.stage ?? 'unknown')),
+    flags,
+    lines,
+    reasons: (e?.phase.reasons ?? []).map((r) => r.text).filter((x) => typeof x === 'string' && x),
+    extras,
+    sources,
+    updated: snap ? t('badge_updated', ageText(now - snap.computedAt, t)) : '',
+  };
+}

@@ -1,0 +1,73 @@
+import type { SiteId } from '../settings/defaults';
+import { SNAPSHOT_VERSION, type Snapshot } from '../snapshot/types';
+import type { StoredSettings } from './model';
+import { siteFromUrl } from './sites';
+
+export type BadgeLayout = { x: number; y: number; collapsed: boolean };
+
+/** Settings as stored may be partial or from an older version: read them defensively. */
+export type SettingsLike = StoredSettings & {
+  sites?: Partial<Record<SiteId, unknown>>;
+  badge?: { opacity?: unknown };
+};
+
+/** The site whose badge should show on this URL, or null (unsupported page, or the user switched the site off). */
+export function badgeSite(href: string, settings: SettingsLike | null | undefined): SiteId | null {
+  const site = siteFromUrl(href);
+  if (!site) return null;
+  // A site missing from stored settings is on: every site defaults to on.
+  return settings?.sites?.[site] === false ? null : site;
+}
+
+/** The badge's opacity, 0.3..1 (0.95 when unset or invalid). */
+export function badgeOpacity(settings: SettingsLike | null | undefined): number {
+  const o = settings?.badge?.opacity;
+  return Number.isFinite(o) ? Math.min(1, Math.max(0.3, o as number)) : 0.95;
+}
+
+const STAGES = ['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown'];
+
+/**
+ * A stored snapshot the badge may read, or null ("No data"). Only the frame is checked here (the full
+ * `isSnapshot` would cost the content script's size budget); the badge model reads every signal
+ * defensively, so a missing or malformed signal shows as unknown, never as 0.
+ */
+export function usableSnapshot(v: unknown): Snapshot | null {
+  const s = v as Snapshot | null | undefined;
+  return s?.version === SNAPSHOT_VERSION && typeof s.computedAt === 'number' && typeof s.evaluation?.today === 'string' && STAGES.includes(s.evaluation.phase?.stage)
+    ? s
+    : null;
+}
+
+/** Storage keys of the items the badge reads (lib/storage/items.ts; a unit test keeps them equal). */
+export const KEYS = { snapshot: 'snapshot', layouts: 'badgeLayout', settings: 'settings' } as const;
+
+/** What the content script holds from storage, as stored (checked where it is read). */
+export interface StoredState {
+  snapshot: unknown;
+  layouts: unknown;
+  settings: SettingsLike | undefined;
+}
+
+/** Applies a `storage.onChanged` event to what the badge holds; true when something it reads changed. */
+export function applyChanges(state: StoredState, changes: Record<string, { newValue?: unknown }>, area: string): boolean {
+  let hit = false;
+  const take = (k: keyof StoredState) => {
+    const c = changes[KEYS[k]];
+    if (c) {
+      (state as unknown as Record<string, unknown>)[k] = c.newValue;
+      hit = true;
+    }
+  };
+  if (area === 'local') {
+    take('snapshot');
+    take('layouts');
+  } else if (area === 'sync') take('settings');
+  return hit;
+}
+
+/** The layout stored for a site, if it is well-formed. */
+export function layoutFor(all: unknown, site: SiteId): BadgeLayout | null {
+  const l = (all as Record<string, Partial<BadgeLayout>> | null | undefined)?.[site];
+  return Number.isFinite(l?.x) && Number.isFinite(l?.y) ? { x: l!.x!, y: l!.y!, collapsed: l!.collapsed === true } : null;
+}

@@ -1,0 +1,451 @@
+/**
+ * The on-page badge in real Chromium, on HTTPS stub pages served for the REAL host names
+ * (test/support/sites), so the content script's real `matches` apply. Seeded with real snapshots.
+ * Proves: stage and values, live updates, keyboard panel with focus management, drag persistence,
+ * collapse, theme following, per-site switch, SPA navigation, stale hosts, extension reload, the
+ * bundle budget, and writes docs/badge-{light,dark}.png and docs/panel-{light,dark}.png.
+ */
+import { execSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, daysBetween, toDay } from '../../lib/series/dates';
+import { defaultSettings } from '../../lib/settings/defaults';
+import type { Snapshot } from '../../lib/snapshot/types';
+import { CHROME_EXTENSION_DIR, REPO_ROOT, chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { startStubSites, type StubSites } from '../support/sites/server';
+import { realSnapshot } from '../support/snapshot';
+
+const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+const SKIP = !chromiumAvailable() && !IN_CI;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const HOST = 'regime-lens-badge';
+const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
+const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT?type=spot';
+const COINBASE = 'https://www.coinbase.com/advanced-trade/spot/BTC-USD';
+/** The content script's size budget: 16 KiB gzip. */
+const BUDGET = 16 * 1024;
+
+/** Builds when the output is missing or older than the sources (like the smoke test). */
+function ensureBuild() {
+  const manifest = join(CHROME_EXTENSION_DIR, 'manifest.json');
+  const newest = Math.max(
+    ...['entrypoints', 'components', 'lib'].map((d) => Number(execSync(`find ${d} -type f -printf '%T@\\n' | sort -n | tail -1`, { cwd: REPO_ROOT }).toString()) * 1000),
+  );
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest && existsSync(join(CHROME_EXTENSION_DIR, 'content-scripts'))) return;
+  execSync('npx wxt build', { cwd: REPO_ROOT, stdio: 'inherit', timeout: 170_000 });
+}
+
+/**
+ * A snapshot of a real day moved to today (dates and ages shifted, values untouched), so the badge
+ * shows its normal, fresh state; a snapshot of 2025 seeded as it is shows "stale".
+ */
+function asOfToday(s: Snapshot): Snapshot {
+  const shift = daysBetween(s.evaluation.today, toDay(Date.now()));
+  const c = structuredClone(s) as Snapshot & { evaluation: Record<string, unknown> };
+  c.computedAt = Date.now() - 5 * 60_000;
+  c.evaluation.today = addDays(c.evaluation.today, shift);
+  c.evaluation.asOf = addDays(c.evaluation.asOf, shift);
+  for (const k of ['russell', 'asi', 'dominance', 'ethbtc', 'total3', 'fearGreed'] as const) {
+    const sig = c.evaluation[k] as { asOf?: string; stale?: boolean; ageDays?: number } | null;
+    if (sig?.asOf) {
+      sig.asOf = addDays(sig.asOf, shift);
+      sig.stale = false;
+    }
+  }
+  for (const k of ['rut', 'asi', 'dominance'] as const) c.sparklines[k] = c.sparklines[k].map(([d, v]) => [addDays(d, shift), v]);
+  return c;
+}
+
+/** Waits for the install-time refresh (offline here) to end, then stops the schedule, so seeded data stays put. */
+async function quietWorker(ext: ExtensionBrowser) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const done = await ext.serviceWorker.evaluate(async () => {
+      const { refreshState } = await (globalThis as any).chrome.storage.local.get('refreshState');
+      return Boolean(refreshState && (refreshState.finishedAt || refreshState.lastError));
+    });
+    if (done) break;
+    if (Date.now() > deadline) throw new Error('the install-time refresh did not finish within 60 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.alarms.clearAll());
+}
+
+describe.skipIf(SKIP)('on-page badge in Chromium', () => {
+  let ext: ExtensionBrowser;
+  let sites: StubSites;
+  let extDir: string;
+  const altseason = realSnapshot('2025-09-19');
+  const btcSeason = realSnapshot('2026-05-04');
+
+  const local = (items: Record<string, unknown>) => ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), items);
+  const sync = (items: Record<string, unknown>) => ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.sync.set(i), items);
+  const seed = (snapshot: Snapshot | null) => local({ snapshot });
+
+  beforeAll(async () => {
+    ensureBuild();
+    // Launch from a copy: other builds of the shared .output must not change files under a running test.
+    extDir = mkdtempSync(join(tmpdir(), 'regime-lens-ext-'));
+    cpSync(CHROME_EXTENSION_DIR, extDir, { recursive: true });
+    sites = await startStubSites();
+    ext = await launchWithExtension({ extensionDir: extDir, extraArgs: sites.chromiumArgs });
+    await quietWorker(ext);
+    await seed(altseason);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await sites?.close();
+    if (extDir) rmSync(extDir, { recursive: true, force: true });
+  });
+
+  async function open(url: string, opts: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Page> {
+    const page = await ext.context.newPage();
+    await page.emulateMedia({ colorScheme: opts.colorScheme ?? 'light', reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: opts.width ?? 1280, height: opts.height ?? 720 });
+    await page.goto(url);
+    await page.locator('.badge[data-stage]').waitFor();
+    return page;
+  }
+
+  const badge = (page: Page) => page.locator('.badge[data-stage]');
+  const hosts = (page: Page) => page.evaluate((tag) => document.querySelectorAll(tag).length, HOST);
+  /** The element focused inside the badge's shadow root, as class or role. */
+  const focused = (page: Page) =>
+    page.evaluate((tag) => {
+      const a = document.querySelector(tag)?.shadowRoot?.activeElement;
+      return a ? `${a.tagName.toLowerCase()}.${a.className}${a.getAttribute('role') ? `[${a.getAttribute('role')}]` : ''}` : null;
+    }, HOST);
+
+  it('keeps the content script within budget: ≤ 16 KiB gzip, no fetch/XHR, no charting library', () => {
+    const dir = join(extDir, 'content-scripts');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(files).toContain('badge.js');
+    for (const f of files) {
+      const code = readFileSync(join(dir, f));
+      const gz = gzipSync(code).length;
+      console.info(`[badge] ${f}: ${code.length} B, ${gz} B gzip (budget ${BUDGET} B)`);
+      expect(gz).toBeLessThanOrEqual(BUDGET);
+      const text = code.toString('utf8');
+      expect(text).not.toContain('fetch(');
+      expect(text).not.toContain('XMLHttpRequest');
+      expect(text).not.toContain('sendBeacon');
+      expect(text).not.toContain('WebSocket');
+      expect(text).not.toMatch(/lightweight-charts|createChart\(/);
+    }
+    // The manifest injects it on the trading pages only, with no CSS into the page.
+    const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
+    const cs = manifest.content_scripts.find((c: { js: string[] }) => c.js.includes('content-scripts/badge.js'));
+    expect(cs.matches).toContain('https://*.tradingview.com/chart/*');
+    expect(cs.matches).toContain('https://www.binance.com/*/trade/*');
+    expect(cs.css).toBeUndefined();
+  });
+
+  it('shows the seeded stage, ASI, dominance and Russell on TradingView; unknown is a dash, never 0', async () => {
+    const page = await open(TV);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    expect(await badge(page).getAttribute('data-stage')).toBe('altseason');
+    const main = page.locator('button.main');
+    expect(await main.getAttribute('aria-expanded')).toBe('false');
+    expect(await main.getAttribute('aria-controls')).toBe('panel');
+    const text = await main.textContent();
+    expect(text).toContain('Altcoin season');
+    expect(text).toContain('ASI79');
+    expect(text).toContain('R2K ▲ breakout');
+    // No dominance history on 2025-09-19 in the real data: a dash, announced as unknown.
+    const dom = page.locator('button.main .kv').nth(1).locator('.v');
+    expect(await dom.textContent()).toBe('—');
+    expect(await dom.getAttribute('aria-label')).toBe('BTC.D: unknown');
+    // A 2025 snapshot seen today: stale, with its age.
+    const age = daysBetween('2025-09-19', toDay(Date.now()));
+    expect(await page.locator('.stale').textContent()).toBe(`stale ${age} d`);
+    // A shape per stage, not colour alone.
+    expect(await page.locator('button.main svg.icon path').count()).toBe(1);
+    // Fixed, out of the page's flow: the host is an empty inline box after <body>.
+    const layout = await page.evaluate((tag) => {
+      const host = document.querySelector(tag)!;
+      const r = host.getBoundingClientRect();
+      const inner = host.shadowRoot!.querySelector('.badge')!;
+      return { w: r.width, h: r.height, parent: host.parentElement!.tagName, position: getComputedStyle(inner).position, size: inner.getBoundingClientRect().toJSON() };
+    }, HOST);
+    expect(layout).toMatchObject({ w: 0, h: 0, parent: 'HTML', position: 'fixed' });
+    expect(layout.size.height).toBe(28);
+    expect(layout.size.width).toBeGreaterThan(150);
+    expect(layout.size.width).toBeLessThan(420);
+    await page.waitForTimeout(500);
+    // The badge itself makes no request while the page's ticker keeps mutating the DOM.
+    expect(requests).toEqual([]);
+    expect(await hosts(page)).toBe(1);
+    await page.close();
+  });
+
+  it('appears on two exchanges with the same stage', async () => {
+    for (const url of [BINANCE, COINBASE]) {
+      const page = await open(url);
+      expect(await badge(page).getAttribute('data-stage')).toBe('altseason');
+      expect(await hosts(page)).toBe(1);
+      await page.close();
+    }
+  });
+
+  it('updates live when the snapshot changes, and shows "No data" without one', async () => {
+    const page = await open(TV);
+    await seed(btcSeason);
+    await expect.poll(() => badge(page).getAttribute('data-stage')).toBe('btc-season');
+    expect(await page.locator('button.main').textContent()).toContain('Bitcoin season');
+    expect(await page.locator('button.main .kv').first().locator('.v').textContent()).toBe('22');
+
+    await seed(realSnapshot('2025-09-19', (s) => (s.evaluation.phase.confirming = { stage: 'alt-rotation', count: 1, of: 2 })));
+    await expect.poll(() => badge(page).getAttribute('data-stage')).toBe('altseason');
+    expect(await page.locator('.chip:not(.stale)').textContent()).toBe('confirming 1/2');
+    expect(await page.locator('.chip:not(.stale)').getAttribute('title')).toBe('Alts rotating: its rule has held 1 of 2 days; still showing Altcoin season');
+
+    await seed(null);
+    await expect.poll(() => badge(page).getAttribute('data-stage')).toBe('unknown');
+    expect(await page.locator('.stage').textContent()).toBe('No data');
+    const values = page.locator('button.main .v');
+    expect(await values.allTextContents()).toEqual(['—', '—', 'R2K ? unknown']);
+    expect(await values.first().getAttribute('aria-label')).toBe('ASI: unknown');
+    expect(await page.locator('button.main').textContent()).not.toMatch(/\b0\b/);
+    await seed(altseason);
+    await expect.poll(() => badge(page).getAttribute('data-stage')).toBe('altseason');
+    await page.close();
+  });
+
+  it('opens the panel with Enter or Space and closes it with Escape, moving focus in and back', async () => {
+    await ext.serviceWorker.evaluate(() => {
+      const g = globalThis as any;
+      g.__commands = [];
+      g.chrome.runtime.onMessage.addListener((m: unknown) => void g.__commands.push(m));
+    });
+    const page = await open(TV);
+    const main = page.locator('button.main');
+    await main.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('dialog', { name: 'Altcoin season' });
+    await panel.waitFor();
+    expect(await main.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => focused(page)).toBe('section.panel[dialog]');
+    // Lines with value, threshold and a 90-day sparkline (a gap stays a gap: no dominance data here).
+    const lines = panel.locator('li.line');
+    expect(await lines.count()).toBe(3);
+    expect(await lines.nth(0).textContent()).toContain('2,448.77');
+    expect(await lines.nth(0).textContent()).toContain('2021 high 2,442.74');
+    expect(await lines.nth(1).textContent()).toContain('BTC season ≤ 25 · altseason ≥ 75');
+    expect(await lines.nth(1).locator('svg path').getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+(L[\d.]+ [\d.]+){80,}$/);
+    expect(await lines.nth(2).textContent()).toContain('no history');
+    // The reasons in plain words, ETH/BTC and Fear & Greed, each signal's source and age.
+    expect(await panel.textContent()).toContain('ASI 79 ≥ 75 → Altcoin season');
+    expect(await panel.locator('dl').textContent()).toMatch(/ETH\/BTC0\.05463.*Fear & Greed53 neutral/);
+    expect(await panel.locator('li[data-stale]').count()).toBe(6);
+    expect(await panel.textContent()).toContain('rut.csv · data of 2025-09-19');
+    // Details sends the open-details command to the worker.
+    await panel.getByRole('button', { name: 'Details' }).click();
+    await expect.poll(() => ext.serviceWorker.evaluate(() => (globalThis as any).__commands)).toContainEqual({ type: 'open-details' });
+    // Escape closes and gives focus back to the badge.
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await main.getAttribute('aria-expanded')).toBe('false');
+    expect(await focused(page)).toBe('button.main');
+    // Space opens it too; Escape again closes.
+    await page.keyboard.press('Space');
+    await panel.waitFor();
+    await expect.poll(() => focused(page)).toBe('section.panel[dialog]');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('button.main');
+    // The page's own key handlers never see keys pressed in the badge (events stay in the shadow root).
+    const leaked = await page.evaluate(() => (window as any).__keys ?? 0);
+    expect(leaked).toBe(0);
+    await page.close();
+  });
+
+  it('remembers where it was dragged (per site, clamped to the window) across a reload', async () => {
+    await local({ badgeLayout: {} });
+    const page = await open(TV);
+    const start = (await badge(page).boundingBox())!;
+    await page.mouse.move(start.x + 20, start.y + 14);
+    await page.mouse.down();
+    await page.mouse.move(start.x - 300, start.y + 200, { steps: 8 });
+    await page.mouse.up();
+    const moved = (await badge(page).boundingBox())!;
+    expect(moved.x).toBeCloseTo(start.x - 320, 0);
+    expect(moved.y).toBeCloseTo(start.y + 186, 0);
+    // A drag is not a click: the panel stayed closed.
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    const stored = await ext.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('badgeLayout')).badgeLayout);
+    expect(stored.tradingview).toEqual({ x: Math.round(moved.x), y: Math.round(moved.y), collapsed: false });
+    await page.reload();
+    await badge(page).waitFor();
+    await expect.poll(async () => (await badge(page).boundingBox())!.x).toBeCloseTo(moved.x, 0);
+    expect((await badge(page).boundingBox())!.y).toBeCloseTo(moved.y, 0);
+    // Dragged far out of the window, it stays 8 px inside it.
+    const b = (await badge(page).boundingBox())!;
+    await page.mouse.move(b.x + 20, b.y + 14);
+    await page.mouse.down();
+    await page.mouse.move(5000, 5000, { steps: 4 });
+    await page.mouse.up();
+    const clamped = (await badge(page).boundingBox())!;
+    expect(clamped.x + clamped.width).toBeCloseTo(1280 - 8, 0);
+    expect(clamped.y + clamped.height).toBeCloseTo(720 - 8, 0);
+    // Other sites keep their own place.
+    const other = await open(BINANCE);
+    expect(Math.round((await badge(other).boundingBox())!.y)).toBe(64);
+    await other.close();
+    await page.close();
+    await local({ badgeLayout: {} });
+  });
+
+  it('collapses to a dot and back, and remembers it', async () => {
+    const page = await open(TV);
+    await page.getByRole('button', { name: 'Collapse to a dot' }).click();
+    await expect.poll(() => badge(page).getAttribute('data-collapsed')).toBe('true');
+    const dot = page.getByRole('button', { name: 'Expand the Regime Lens badge (Altcoin season)' });
+    expect(await focused(page)).toBe('button.dot');
+    const box = (await badge(page).boundingBox())!;
+    expect(box.width).toBe(20);
+    expect(await badge(page).getAttribute('data-stage')).toBe('altseason');
+    await page.reload();
+    await badge(page).waitFor();
+    expect(await badge(page).getAttribute('data-collapsed')).toBe('true');
+    await dot.click();
+    await expect.poll(() => badge(page).getAttribute('data-collapsed')).toBe('false');
+    expect(await focused(page)).toBe('button.main');
+    await page.close();
+    await local({ badgeLayout: {} });
+  });
+
+  it("follows TradingView's theme switch live, and the OS scheme or page classes on exchanges", async () => {
+    const page = await open(TV);
+    const theme = (p: Page) => p.locator('.app').getAttribute('data-theme');
+    expect(await theme(page)).toBe('light');
+    await page.click('#theme');
+    await expect.poll(() => theme(page)).toBe('dark');
+    const bg = await badge(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).toBe('rgb(30, 34, 45)');
+    await page.click('#theme');
+    await expect.poll(() => theme(page)).toBe('light');
+    await page.close();
+
+    const ex = await open(BINANCE, { colorScheme: 'dark' });
+    expect(await theme(ex)).toBe('dark');
+    await ex.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => theme(ex)).toBe('light');
+    await ex.click('#dark');
+    await expect.poll(() => theme(ex)).toBe('dark');
+    await ex.close();
+  });
+
+  it('shows no badge on a site switched off in settings, and removes it live', async () => {
+    const page = await open(BINANCE);
+    const settings = defaultSettings();
+    await sync({ settings: { ...settings, sites: { ...settings.sites, binance: false } }, settings$: { v: settings.version } });
+    await expect.poll(() => hosts(page)).toBe(0);
+    await page.reload();
+    await page.waitForTimeout(1000);
+    expect(await hosts(page)).toBe(0);
+    // TradingView is still on.
+    const tv = await open(TV);
+    expect(await hosts(tv)).toBe(1);
+    await tv.close();
+    await sync({ settings, settings$: { v: settings.version } });
+    await expect.poll(() => hosts(page)).toBe(1);
+    await page.close();
+  });
+
+  it('keeps exactly one badge across SPA navigations, and none off the chart pages', async () => {
+    const page = await open(TV);
+    for (let i = 0; i < 3; i++) {
+      await page.click('#next');
+      await page.waitForTimeout(100);
+      expect(await hosts(page)).toBe(1);
+    }
+    await page.click('#leave');
+    await expect.poll(() => hosts(page)).toBe(0);
+    await page.evaluate(() => (window as any).__spa('/chart/AbC123/'));
+    await expect.poll(() => hosts(page)).toBe(1);
+    await page.goBack();
+    await page.goForward();
+    await page.waitForTimeout(200);
+    expect(await hosts(page)).toBe(1);
+    await page.close();
+  });
+
+  it('removes host elements left by an earlier instance before mounting', async () => {
+    const page = await open(`${TV}&stale-hosts=2`);
+    expect(await hosts(page)).toBe(1);
+    await page.close();
+  });
+
+  it('has no serious accessibility violations, badge and panel (axe)', async () => {
+    for (const dark of [false, true]) {
+      const page = await open(TV);
+      if (dark) await page.click('#theme');
+      await page.locator('button.main').click();
+      await page.getByRole('dialog').waitFor();
+      await page.evaluate(AXE_SOURCE);
+      const violations = await page.evaluate(async (tag) => {
+        const axe = (globalThis as any).axe;
+        const r = await axe.run({ include: [[tag]] }, { resultTypes: ['violations'] });
+        return r.violations
+          .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target)).join(' | ')}`);
+      }, HOST);
+      expect(violations).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('writes the screenshots: badge and panel, light and dark (docs/)', async () => {
+    await seed(asOfToday(realSnapshot('2026-08-21')));
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await open(TV, { width: 900, height: 640 });
+      if (theme === 'dark') await page.click('#theme');
+      await expect.poll(() => page.locator('.app').getAttribute('data-theme')).toBe(theme);
+      await page.mouse.move(0, 300);
+      const b = (await badge(page).boundingBox())!;
+      const pad = 12;
+      await page.screenshot({ path: join(REPO_ROOT, `docs/badge-${theme}.png`), clip: { x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad } });
+      await page.locator('button.main').click();
+      const panel = page.getByRole('dialog');
+      await panel.waitFor();
+      await expect.poll(() => panel.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+      const p = (await panel.boundingBox())!;
+      const x = Math.min(b.x, p.x) - pad;
+      const y = Math.min(b.y, p.y) - pad;
+      await page.screenshot({
+        path: join(REPO_ROOT, `docs/panel-${theme}.png`),
+        clip: { x, y, width: Math.max(b.x + b.width, p.x + p.width) + pad - x, height: Math.max(b.y + b.height, p.y + p.height) + pad - y },
+      });
+      await page.close();
+    }
+    await seed(altseason);
+  });
+
+  it('after an extension reload the orphaned badge goes away quietly; a page load shows exactly one', async () => {
+    const page = await open(TV);
+    expect(await hosts(page)).toBe(1);
+    const next = ext.context.waitForEvent('serviceworker', { timeout: 30_000 }).catch(() => null);
+    await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.runtime.reload()).catch(() => {});
+    await next;
+    // The old content script finds its extension gone (runtime id), invalidates and unmounts.
+    await expect.poll(() => hosts(page), { timeout: 10_000 }).toBe(0);
+    // Its page handlers are gone too: interacting with the page throws nothing.
+    await page.click('#theme');
+    await page.reload();
+    await page.locator('.badge[data-stage]').waitFor();
+    expect(await hosts(page)).toBe(1);
+    await page.close();
+  });
+
+  it('logged no page errors or console errors', () => {
+    expect(ext.errors).toEqual([]);
+  });
+});
