@@ -1,6 +1,25 @@
+import '@/components/shared/base.css';
+import './options.css';
 import { render } from 'preact';
-import { Placeholder } from '@/components/Placeholder';
+import { browser } from 'wxt/browser';
+import { Options } from '@/components/options/Options';
+import { makeTranslate } from '@/lib/i18n/translate';
+import { defaultSettings, type Settings } from '@/lib/settings/defaults';
+import { validateSettings } from '@/lib/settings/validate';
+import { badgeLayoutItem, settingsItem } from '@/lib/storage/items';
 
-const root = document.getElementById('app');
-if (!root) throw new Error('options: #app not found');
-render(<Placeholder subtitle="Options" />, root);
+// Wiring only: read and watch the settings, render, save through settingsItem (the worker
+// re-evaluates on the change), clear the badge positions on request.
+const root = document.getElementById('app')!;
+const t = makeTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
+document.documentElement.lang = t('popup_html_lang');
+document.title = `Regime Lens — ${t('options_title')}`;
+const valid = (v: unknown): Settings => (v && validateSettings(v).ok ? (v as Settings) : defaultSettings());
+const draw = (settings: Settings) =>
+  render(
+    <Options t={t} locale={browser.i18n.getUILanguage()} settings={settings} now={Date.now}
+      onSave={(s) => settingsItem.setValue(s)} onResetBadgePositions={() => badgeLayoutItem.setValue({})} />,
+    root,
+  );
+void settingsItem.getValue().then((v) => draw(valid(v)));
+settingsItem.watch((v) => draw(valid(v)));

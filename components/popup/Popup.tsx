@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { ChartData } from '@/lib/charts/build';
+import type { EvidenceResult } from '@/lib/evidence/types';
+import { makeFormat } from '@/lib/format/format';
+import type { Translate } from '@/lib/i18n/translate';
+import type { Settings } from '@/lib/settings/defaults';
+import type { PhaseLogEntry, Snapshot } from '@/lib/snapshot/types';
+import { Tabs } from '../shared/Tabs';
+import { Charts } from './Charts';
+import { CoinTable } from './CoinTable';
+import { Evidence } from './Evidence';
+import type { ViewCtx } from './context';
+import { Header } from './Header';
+import { PhaseLog, Sources } from './Sources';
+import { Tiles } from './Tiles';
+
+export interface PopupProps {
+  t: Translate;
+  /** UI language for numbers and dates (browser.i18n.getUILanguage()). */
+  locale: string;
+  now: number;
+  snapshot: Snapshot | null;
+  settings: Settings;
+  /** Full chart histories, once built (null: the snapshot's sparklines are drawn meanwhile). */
+  charts: ChartData | null;
+  phaseLog: PhaseLogEntry[];
+  /** What followed past Russell breakouts; undefined until computed (after first paint), null without Russell history. */
+  evidence?: EvidenceResult | null;
+  /** Asks the worker for a refresh; resolves to whether it succeeded. */
+  onRefresh: () => Promise<boolean>;
+  onOpenOptions: () => void;
+}
+
+type RefreshUi = 'idle' | 'running' | 'ok' | 'failed';
+
+/** The popup: stage and reasons, signal tiles, charts, the ASI's coins, sources and the phase log. */
+export function Popup(p: PopupProps) {
+  const f = useMemo(() => makeFormat(p.locale), [p.locale]);
+  const ctx: ViewCtx = useMemo(() => ({ t: p.t, f, now: p.now }), [p.t, f, p.now]);
+  const [refresh, setRefresh] = useState<RefreshUi>('idle');
+  const { t } = p;
+
+  const onRefresh = async () => {
+    setRefresh('running');
+    const ok = await p.onRefresh().catch(() => false);
+    setRefresh(ok ? 'ok' : 'failed');
+  };
+  // A fresh element per place it appears (a Preact vnode must not be mounted twice).
+  const refreshButton = () => (
+    <button type="button" onClick={onRefresh} disabled={refresh === 'running'} aria-describedby="refresh-status">
+      {refresh === 'running' ? t('popup_refreshing') : t('popup_refresh_now')}
+    </button>
+  );
+
+  return (
+    <>
+      <header class="topbar">
+        <h1>Regime Lens</h1>
+        <div class="actions">
+          {refreshButton()}
+          <button type="button" class="link" onClick={p.onOpenOptions}>
+            {t('popup_open_options')}
+          </button>
+        </div>
+      </header>
+      <p id="refresh-status" class="small muted" role="status" aria-live="polite">
+        {refresh === 'ok' ? t('popup_refresh_ok') : refresh === 'failed' ? t('popup_refresh_failed') : ''}
+      </p>
+      {p.snapshot === null ? (
+        <p data-testid="placeholder">{t('popup_first_refresh')}</p>
+      ) : (
+        <>
+          <Header snapshot={p.snapshot} ctx={ctx} />
+          <Tabs
+            label={t('popup_tabs_label')}
+            tabs={[
+              { id: 'signals', label: t('popup_tab_signals'), panel: <Tiles snapshot={p.snapshot} settings={p.settings} ctx={ctx} /> },
+              {
+                id: 'charts',
+                label: t('popup_tab_charts'),
+                panel: <Charts snapshot={p.snapshot} settings={p.settings} charts={p.charts} locale={f.locale} ctx={ctx} />,
+              },
+              { id: 'evidence', label: t('evidence_tab'), panel: <Evidence evidence={p.evidence} locale={f.locale} ctx={ctx} /> },
+              { id: 'coins', label: t('popup_tab_coins'), panel: <CoinTable snapshot={p.snapshot} ctx={ctx} /> },
+              {
+                id: 'sources',
+                label: t('popup_tab_sources'),
+                panel: (
+                  <>
+                    <Sources snapshot={p.snapshot} ctx={ctx} />
+                    <p>{refreshButton()}</p>
+                  </>
+                ),
+              },
+              { id: 'log', label: t('popup_tab_log'), panel: <PhaseLog log={p.phaseLog} ctx={ctx} /> },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { monthEndValues } from '../signals/dominance';
+import { macdSeries } from '../indicators/macd';
+import { addDays, monthEnd } from '../series/dates';
+import type { Day, Series, SeriesSet } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import { asiSignal, type UniverseBasis } from '../signals/asi';
+import { russellSignal } from '../signals/russell';
+import type { CompactSeries } from '../snapshot/types';
+
+/** How far back each chart looks (calendar days). */
+export const CHART_DAYS = { rut: 730, asi: 365, dominance: 730, ethbtc: 365, fearGreed: 365 } as const;
+/** Months of the dominance MACD shown. */
+export const MACD_MONTHS = 36;
+
+export interface LineChart {
+  points: CompactSeries;
+  source: string;
+}
+
+export interface MacdBar {
+  /** Last day of the month the value closes. */
+  time: Day;
+  macd: number;
+  signal: number;
+  histogram: number;
+}
+
+/**
+ * Compact series for every popup chart. A member is null when its series is absent (unknown, shown as
+ * "no data", never as 0); `points` may be empty when the series has nothing in the window.
+ */
+export interface ChartData {
+  today: Day;
+  rut: (LineChart & { referenceHigh: number; breakouts: Day[] }) | null;
+  asi: (LineChart & { lower: number; upper: number; universe: UniverseBasis | null }) | null;
+  dominance: (LineChart & { zones: readonly number[]; macd: MacdBar[] }) | null;
+  ethbtc: LineChart | null;
+  fearGreed: (LineChart & { lower: number; upper: number }) | null;
+}
+
+/** Points of a series in (today − days, today], as [day, value] pairs. */
+function tail(s: Series, today: Day, days: number): CompactSeries {
+  const from = addDays(today, -days);
+  const out: CompactSeries = [];
+  for (const p of s.points) if (p.date > from && p.date <= today) out.push([p.date, p.value]);
+  return out;
+}
+
+/**
+ * Builds the popup's chart data from the cached series as of `today` (pure; time comes in). The ASI
+ * history is the same rule for every past day (SIGNALS.md §3), unknown days skipped, never zeroed.
+ */
+export function buildChartData(set: SeriesSet, s: Settings, today: Day): ChartData {
+  return {
+    today,
+    rut: set.rut ? rutChart(set.rut, s, today) : null,
+    asi: set.coins ? asiChart(set.coins, s, today) : null,
+    dominance: set.btcDominance ? dominanceChart(set.btcDominance, s, today) : null,
+    ethbtc: set.ethbtc ? { points: tail(set.ethbtc, today, CHART_DAYS.ethbtc), source: set.ethbtc.source } : null,
+    fearGreed: set.fearGreed
+      ? { points: tail(set.fearGreed, today, CHART_DAYS.fearGreed), source: set.fearGreed.source, lower: s.fearGreed.extremeFear, upper: s.fearGreed.greed }
+      : null,
+  };
+}
+
+function rutChart(rut: Series, s: Settings, today: Day): NonNullable<ChartData['rut']> {
+  const points = tail(rut, today, CHART_DAYS.rut);
+  const sig = russellSignal(rut, today, today, s.russell, s.staleness.russellMaxAgeDays);
+  const first = points[0]?.[0];
+  const breakouts = first === undefined ? [] : (sig?.breakouts ?? []).filter((d) => d >= first);
+  return { points, source: rut.source, referenceHigh: s.russell.referenceHigh, breakouts };
+}
+
+function asiChart(coins: NonNullable<SeriesSet['coins']>, s: Settings, today: Day): NonNullable<ChartData['asi']> {
+  const points: CompactSeries = [];
+  let source = coins.BTC?.closes.source ?? '';
+  let universe: UniverseBasis | null = null;
+  for (let d = addDays(today, 1 - CHART_DAYS.asi); d <= today; d = addDays(d, 1)) {
+    const r = asiSignal(coins, d, d, s.asi, s.staleness.cryptoMaxAgeDays);
+    // A day without BTC's own close would repeat the previous day's value: skip it.
+    if (r.value === null || r.asOf !== d) continue;
+    points.push([d, r.value]);
+    source = r.source;
+    universe = r.universe;
+  }
+  return { points, source, lower: s.stage.btcSeasonMax, upper: s.stage.altseasonMin, universe };
+}
+
+function dominanceChart(dom: Series, s: Settings, today: Day): NonNullable<ChartData['dominance']> {
+  const d = s.dominance;
+  const months = monthEndValues(dom.points, today);
+  const series = macdSeries(months.map((m) => m.value), d.macdFast, d.macdSlow, d.macdSignal);
+  const macd: MacdBar[] = [];
+  for (let i = Math.max(0, months.length - MACD_MONTHS); i < months.length; i++) {
+    const p = series[i];
+    if (p) macd.push({ time: monthEnd(`${months[i]!.month}-01`), ...p });
+  }
+  return { points: tail(dom, today, CHART_DAYS.dominance), source: dom.source, zones: [...d.zones], macd };
+}

@@ -1,0 +1,21 @@
+import { toSeriesSet, type MacroKey, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
+import type { Day } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import { buildChartData, type ChartData } from './build';
+
+/**
+ * Chart data from the stored caches, the way the engine reads them (same source preference, universe
+ * snapshots as per-day market caps). Returns null when the cache is unreadable: the popup then keeps
+ * the snapshot's sparklines rather than drawing an empty or zeroed chart.
+ */
+export function chartDataFromCache(
+  cache: SeriesCache | null | undefined,
+  universes: Record<Day, UniverseSnapshot> | null | undefined,
+  settings: Settings,
+  today: Day,
+  preference: Partial<Record<MacroKey, readonly string[]>> = {},
+): ChartData | null {
+  if (!cache || typeof cache !== 'object' || typeof cache.macro !== 'object' || typeof cache.coins !== 'object') return null;
+  const set = toSeriesSet(cache, universes && typeof universes === 'object' ? universes : {}, preference);
+  return buildChartData(set, settings, today);
+}
