@@ -1,6 +1,47 @@
+import '@/components/shared/base.css';
+import './popup.css';
 import { render } from 'preact';
-import { Placeholder } from '@/components/Placeholder';
+import { browser } from 'wxt/browser';
+import { Popup } from '@/components/popup/Popup';
+import { chartDataFromCache } from '@/lib/charts/from-cache';
+import { evidenceFromCache } from '@/lib/evidence/from-cache';
+import { makeTranslate } from '@/lib/i18n/translate';
+import { PREFERENCE } from '@/lib/refresh/run';
+import { defaultSettings } from '@/lib/settings/defaults';
+import { validateSettings } from '@/lib/settings/validate';
+import { isSnapshot } from '@/lib/snapshot/validate';
+import { phaseLogItem, seriesCacheItem, settingsItem, snapshotItem, universesItem } from '@/lib/storage/items';
 
-const root = document.getElementById('app');
-if (!root) throw new Error('popup: #app not found');
-render(<Placeholder />, root);
+// Wiring only: read and watch storage, render, and send the refresh command. The first paint uses the
+// snapshot alone; full chart histories are built after it (see lib/charts) so the popup never waits.
+const root = document.getElementById('app')!;
+const t = makeTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
+document.documentElement.lang = t('popup_html_lang');
+const s = { snapshot: null as unknown, settings: defaultSettings(), log: [] as never[], charts: null as ReturnType<typeof chartDataFromCache>, evidence: undefined as ReturnType<typeof evidenceFromCache> | undefined };
+const snap = () => (isSnapshot(s.snapshot) ? s.snapshot : null);
+const draw = () =>
+  render(
+    <Popup t={t} locale={browser.i18n.getUILanguage()} now={Date.now()} snapshot={snap()} settings={s.settings} charts={s.charts} evidence={s.evidence} phaseLog={s.log}
+      onRefresh={() => browser.runtime.sendMessage({ type: 'refresh-now' }).then((r: { ok?: boolean } | undefined) => r?.ok === true)}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()} />,
+    root,
+  );
+const charts = async () => {
+  const today = snap()?.evaluation.today;
+  if (!today) return;
+  const [cache, universes] = await Promise.all([seriesCacheItem.getValue(), universesItem.getValue()]);
+  s.charts = chartDataFromCache(cache, universes, s.settings, today, PREFERENCE);
+  draw();
+  // The evidence scans the whole history (about a second at most): after the charts, off the first paint.
+  setTimeout(() => ((s.evidence = evidenceFromCache(cache, universes, s.settings, today, PREFERENCE)), draw()), 0);
+};
+const settings = (v: unknown) => (s.settings = (v && validateSettings(v).ok ? v : defaultSettings()) as typeof s.settings);
+void Promise.all([snapshotItem.getValue(), settingsItem.getValue(), phaseLogItem.getValue()]).then(([a, b, c]) => {
+  [s.snapshot, s.log] = [a, (Array.isArray(c) ? c : []) as never[]];
+  settings(b);
+  draw();
+  requestAnimationFrame(() => setTimeout(charts, 0));
+});
+snapshotItem.watch((v) => ((s.snapshot = v), draw(), void charts()));
+settingsItem.watch((v) => (settings(v), void charts()));
+phaseLogItem.watch((v) => ((s.log = (Array.isArray(v) ? v : []) as never[]), draw()));

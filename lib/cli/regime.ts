@@ -6,11 +6,13 @@ import { defaultSettings, type Settings } from '../settings/defaults';
 import { mergeSettings } from '../settings/validate';
 import { parseArgs, USAGE, UsageError } from './args';
 import { historyText, toJson, toText } from './format';
+import { evidenceCommand } from './evidence';
 import { dataRange, loadSeriesDir } from './load-dir';
 import { liveSnapshot, sourceErrors } from './live';
 
 /** `npm run regime`: the engine on a series directory or the live APIs. Errors are one line on stderr, never a stack. */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'evidence') return evidenceCommand(argv.slice(1));
   const o = parseArgs(argv);
   if (o.help) {
     console.log(USAGE);

@@ -1,0 +1,164 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { computeEvidence } from '../evidence/compute';
+import {
+  HORIZONS,
+  METRICS,
+  METRIC_UNIT,
+  type EventKind,
+  type EvidenceEvent,
+  type EvidenceResult,
+  type MetricId,
+  type Outcome,
+  type Stats,
+} from '../evidence/types';
+import { parseSeriesCsv, SeriesError } from '../series/csv';
+import { SERIES_FILES } from '../series/files';
+import { defaultSettings } from '../settings/defaults';
+import { UsageError } from './args';
+import { loadSeriesDir } from './load-dir';
+
+export const EVIDENCE_USAGE = `Usage: npm run regime -- evidence --series DIR [--rut FILE] [--json]
+
+  What followed past Russell 2000 breakouts (SIGNALS.md §3 rule) and their weekly confirmations, at
+  +30, +90 and +180 days, beside the same measures over every Russell trading day (the base rate).
+
+  --series DIR   normalized series directory (rut.csv, coins/*.csv, ethbtc.csv, btc-dominance.csv, total3.csv)
+  --rut FILE     Russell closes from FILE instead of DIR/rut.csv (e.g. a longer history: date,close)
+  --json         print exactly one JSON value on stdout`;
+
+interface EvidenceOptions {
+  series: string;
+  rut: string | null;
+  json: boolean;
+  help: boolean;
+}
+
+export function parseEvidenceArgs(argv: readonly string[]): EvidenceOptions {
+  const o = { series: null as string | null, rut: null as string | null, json: false, help: false };
+  const value = (i: number, flag: string) => {
+    const v = argv[i];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    switch (a) {
+      case '--series': o.series = value(++i, a); break;
+      case '--rut': o.rut = value(++i, a); break;
+      case '--json': o.json = true; break;
+      case '--help': case '-h': o.help = true; break;
+      default: throw new UsageError(`evidence: unknown argument "${a}" (see evidence --help)`);
+    }
+  }
+  if (!o.help && o.series === null) throw new UsageError('evidence: --series DIR is required (see evidence --help)');
+  return { ...o, series: o.series ?? '' };
+}
+
+/** `regime evidence`: prints the evidence table (or JSON) and returns the exit code. */
+export function evidenceCommand(argv: readonly string[]): number {
+  const o = parseEvidenceArgs(argv);
+  if (o.help) {
+    console.log(EVIDENCE_USAGE);
+    return 0;
+  }
+  const set = loadSeriesDir(o.series);
+  if (o.rut !== null) {
+    if (!existsSync(o.rut)) throw new UsageError(`--rut ${o.rut}: file not found`);
+    set.rut = parseSeriesCsv(readFileSync(o.rut, 'utf8'), basename(o.rut), SERIES_FILES.rut.spec).series;
+  }
+  if (!set.rut || set.rut.points.length === 0) throw new SeriesError(`evidence needs Russell closes: no ${SERIES_FILES.rut.file} in ${o.series} (or pass --rut FILE)`);
+  // The data's own last day decides whether its last week is complete: the CLI has no "today".
+  const r = computeEvidence(set, defaultSettings(), set.rut.points[set.rut.points.length - 1]!.date)!;
+  console.log(o.json ? JSON.stringify(evidenceJson(r)) : evidenceText(r));
+  return 0;
+}
+
+/** The JSON: everything but the Russell closes themselves (they are the input). */
+export function evidenceJson(r: EvidenceResult) {
+  const { points: _points, ...russell } = r.russell;
+  return { ...r, russell };
+}
+
+export const METRIC_LABELS: Record<MetricId, string> = {
+  ethbtc: 'ETH/BTC',
+  basketEqual: 'Alts equal-weight vs BTC',
+  basketCap: 'Alts cap-weight vs BTC',
+  dominance: 'BTC dominance (pts)',
+  total3: 'TOTAL3 vs BTC',
+  asi: 'ASI change (pts)',
+};
+const KIND_LABELS: Record<EventKind, string> = { breakout: 'breakout', weekly: 'weekly' };
+const KIND_PLURAL: Record<EventKind, string> = { breakout: 'Breakouts', weekly: 'Weekly confirmations' };
+
+function num(v: number | null, m: MetricId): string {
+  if (v === null) return '—';
+  const x = METRIC_UNIT[m] === 'fraction' ? v * 100 : v;
+  const s = x.toFixed(1);
+  return `${x > 0 && s !== '0.0' ? '+' : ''}${s === '-0.0' ? '0.0' : s}${METRIC_UNIT[m] === 'fraction' ? '%' : ''}`;
+}
+const cell = (o: Outcome, m: MetricId) => (o.status === 'known' ? num(o.value, m) : o.status === 'pending' ? 'pending' : '—');
+const share = (s: Stats) => (s.sharePositive === null ? '—' : `${Math.round(s.sharePositive * 100)}%`);
+const hasData = (e: EvidenceEvent, m: MetricId) => HORIZONS.some((h) => e.outcomes[m][h].status !== 'unknown');
+
+/** The table for a terminal and for docs/EVIDENCE.md. */
+export function evidenceText(r: EvidenceResult): string {
+  const out: string[] = [];
+  const ru = r.russell;
+  out.push(`Russell 2000 breakouts and what followed · Russell closes: ${ru.source}, ${ru.first} to ${ru.last} (${ru.closes} closes)`);
+  out.push(`Rule (SIGNALS.md §3): a breakout is a record close after at least ${r.rule.baseDays} trading days without one; its weekly`);
+  out.push('confirmation is the first complete ISO week closing above the record it broke. Outcomes at ' + HORIZONS.map((h) => `+${h}`).join(', ') + ' calendar days');
+  out.push(`(each end: the last value on or before the day, within ${r.rule.toleranceDays} days). Outcome data ends ${r.dataEnd ?? 'nowhere (no crypto series)'}.`);
+  out.push('"pending": the horizon runs past the data, not yet known; "—": no data for it (never counted as 0).');
+
+  const breakouts = r.events.filter((e) => e.kind === 'breakout');
+  const weekly = r.events.filter((e) => e.kind === 'weekly');
+  out.push('', `Events: ${breakouts.length} breakouts, ${weekly.length} weekly confirmations${r.unconfirmed.length ? `; not (yet) confirmed: ${r.unconfirmed.join(', ')}` : ''}.`);
+  out.push(`  ${'kind'.padEnd(9)} ${'date'.padEnd(10)} ${'close'.padStart(9)}  prior record (date)    base (trading days)`);
+  for (const e of r.events) {
+    out.push(`  ${KIND_LABELS[e.kind].padEnd(9)} ${e.date} ${e.close.toFixed(2).padStart(9)}  ${`${e.priorRecord.toFixed(2)} (${e.priorRecordDate})`.padEnd(22)} ${e.baseDays}`);
+  }
+  const dark = breakouts.filter((e) => METRICS.every((m) => !hasData(e, m))).map((e) => e.date);
+  out.push(`Breakouts with any outcome data: ${breakouts.length - dark.length} of ${breakouts.length}${dark.length ? `; none for ${dark.join(', ')} (before the crypto series begin)` : ''}.`);
+
+  out.push('', 'Outcomes per event (ETH/BTC, baskets and TOTAL3 priced in BTC; dominance and ASI in points):');
+  out.push(`  ${'date'.padEnd(10)} ${'kind'.padEnd(9)} ${'metric'.padEnd(25)} ${HORIZONS.map((h) => `+${h} d`.padStart(9)).join(' ')}   source`);
+  for (const e of r.events) {
+    const shown = METRICS.filter((m) => hasData(e, m));
+    if (shown.length === 0) {
+      out.push(`  ${e.date} ${KIND_LABELS[e.kind].padEnd(9)} no outcome data`);
+      continue;
+    }
+    for (const m of shown) {
+      const src = HORIZONS.map((h) => e.outcomes[m][h]).find((o) => o.status === 'known');
+      const coins = src?.status === 'known' && src.coins !== undefined ? `, ${src.coins} coins` : '';
+      out.push(`  ${e.date} ${KIND_LABELS[e.kind].padEnd(9)} ${METRIC_LABELS[m].padEnd(25)} ${HORIZONS.map((h) => cell(e.outcomes[m][h], m).padStart(9)).join(' ')}   ${src?.status === 'known' ? src.source + coins : ''}`);
+    }
+    const p = e.asiPath;
+    if (p.start !== null) {
+      out.push(`  ${' '.repeat(21)}ASI path: ${p.start} on the day; ${HORIZONS.map((h) => `+${h} d ${p.at[h] ?? '—'} (peak ${p.peak[h] ?? '—'})`).join(', ')}`);
+    }
+  }
+
+  for (const kind of ['breakout', 'weekly'] as EventKind[]) {
+    out.push('', `${KIND_PLURAL[kind]} vs every Russell trading day (base rate). n = outcomes known; hits = in altcoins' favour`);
+    out.push("(a rise; for dominance a fall), misses = the rest; median and share > 0 of the known values.");
+    out.push(`  ${'metric'.padEnd(25)} ${'horizon'.padEnd(7)} ${'events: n'.padStart(9)} ${'hits'.padStart(4)} ${'misses'.padStart(6)} ${'pend.'.padStart(5)} ${'median'.padStart(8)} ${'>0'.padStart(4)} | ${'all days: n'.padStart(11)} ${'median'.padStart(8)} ${'>0'.padStart(4)}`);
+    for (const m of METRICS) {
+      if (HORIZONS.every((h) => r.summary[kind][m][h].events.n + r.summary[kind][m][h].events.pending + r.summary[kind][m][h].base.n === 0)) {
+        out.push(`  ${METRIC_LABELS[m].padEnd(25)} no data at any horizon (unknown, not 0)`);
+        continue;
+      }
+      for (const h of HORIZONS) {
+        const s = r.summary[kind][m][h];
+        const ev = s.events;
+        out.push(
+          `  ${(h === HORIZONS[0] ? METRIC_LABELS[m] : '').padEnd(25)} ${`+${h} d`.padEnd(7)} ${String(ev.n).padStart(9)} ${String(ev.hits).padStart(4)} ${String(ev.misses).padStart(6)} ${String(ev.pending).padStart(5)} ${num(ev.median, m).padStart(8)} ${share(ev).padStart(4)} | ${String(s.base.n).padStart(11)} ${num(s.base.median, m).padStart(8)} ${share(s.base).padStart(4)}`,
+        );
+      }
+    }
+  }
+  out.push('', 'Sources: ' + METRICS.map((m) => `${METRIC_LABELS[m]}: ${r.sources[m].length ? r.sources[m].join(' + ') : 'none (unknown)'}`).join('; ') + '.');
+  out.push('Few events and overlapping windows: this describes the past, it does not predict and is not advice.');
+  return out.join('\n');
+}

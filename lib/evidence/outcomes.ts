@@ -1,0 +1,72 @@
+import type { CoinSeries, Day, Series, SeriesSet } from '../series/types';
+import type { Settings } from '../settings/defaults';
+import { selectUniverse } from '../signals/asi';
+import { asiDaily, asiOutcome, type AsiDaily } from './asi-path';
+import { basketOutcome } from './basket';
+import { firstKnown, forwardChange, vsBtc } from './forward';
+import type { MetricId, Outcome } from './types';
+
+/** Everything the outcome of one day needs, prepared once for all days. */
+export interface OutcomeInputs {
+  set: SeriesSet;
+  settings: Settings;
+  tol: number;
+  /** ETH/BTC sources in order of preference: the pair itself, then ETH ÷ BTC closes (SIGNALS.md §6 fallback). */
+  ethbtc: Series[];
+  asi: AsiDaily;
+  /** The ASI universe of a day, memoized: every horizon and weighting of a day shares it. */
+  universe: (day: Day) => CoinSeries[];
+}
+
+/** ETH ÷ BTC on the days both closed: the contract's fallback for the ETH/BTC pair. */
+export function derivedEthBtc(set: SeriesSet): Series | null {
+  const eth = set.coins?.ETH?.closes;
+  const btc = set.coins?.BTC?.closes;
+  if (!eth || !btc || eth.points.length === 0) return null;
+  const byDay = new Map(btc.points.map((p) => [p.date, p.value]));
+  const points = eth.points.flatMap((p) => {
+    const b = byDay.get(p.date);
+    return b ? [{ date: p.date, value: p.value / b }] : [];
+  });
+  return points.length ? { points, source: `ETH ÷ BTC closes (${eth.source})` } : null;
+}
+
+export function outcomeInputs(set: SeriesSet, settings: Settings, tol: number): OutcomeInputs {
+  const derived = derivedEthBtc(set);
+  const universes = new Map<Day, CoinSeries[]>();
+  const universe = (day: Day) => {
+    let u = universes.get(day);
+    if (!u) universes.set(day, (u = set.coins ? selectUniverse(set.coins, day, settings.asi).universe.map((c) => c.coin) : []));
+    return u;
+  };
+  return {
+    universe,
+    set,
+    settings,
+    tol,
+    ethbtc: [...(set.ethbtc ? [set.ethbtc] : []), ...(derived ? [derived] : [])],
+    asi: asiDaily(set.coins, settings),
+  };
+}
+
+const absent = (what: string): Outcome => ({ status: 'unknown', why: `no ${what} series` });
+
+/** The forward outcome of one metric from `day` over `horizon` calendar days. */
+export function outcome(x: OutcomeInputs, metric: MetricId, day: Day, horizon: number): Outcome {
+  const { set, tol } = x;
+  const btc = set.coins?.BTC?.closes;
+  const btcOut = () => (btc ? forwardChange(btc.points, btc.source, day, horizon, tol, 'ratio') : absent('BTC'));
+  switch (metric) {
+    case 'ethbtc':
+      return x.ethbtc.length ? firstKnown(x.ethbtc.map((s) => forwardChange(s.points, s.source, day, horizon, tol, 'ratio'))) : absent('ETH/BTC');
+    case 'basketEqual':
+    case 'basketCap':
+      return set.coins ? basketOutcome(set.coins, x.universe, day, horizon, tol, metric === 'basketEqual' ? 'equal' : 'cap') : absent('coin');
+    case 'dominance':
+      return set.btcDominance ? forwardChange(set.btcDominance.points, set.btcDominance.source, day, horizon, tol, 'diff') : absent('BTC dominance');
+    case 'total3':
+      return set.total3 ? vsBtc(forwardChange(set.total3.points, set.total3.source, day, horizon, tol, 'ratio'), btcOut()) : absent('TOTAL3');
+    case 'asi':
+      return asiOutcome(x.asi, day, horizon, tol);
+  }
+}

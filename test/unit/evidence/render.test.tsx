@@ -1,0 +1,108 @@
+/**
+ * The Evidence tab rendered into a DOM (linkedom) in both languages: every text through the
+ * fragments, events and misses stated, pending shown as "not yet known" and missing data as a dash.
+ * The canvas chart is replaced by a stub that records what it was given (charts run in the e2e tests).
+ */
+import { parseHTML } from 'linkedom';
+import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { Evidence } from '../../../components/popup/Evidence';
+import type { ViewCtx } from '../../../components/popup/context';
+import { Popup } from '../../../components/popup/Popup';
+import { computeEvidence } from '../../../lib/evidence/compute';
+import type { EvidenceResult } from '../../../lib/evidence/types';
+import { makeFormat } from '../../../lib/format/format';
+import { loadLocales } from '../../../lib/i18n/node';
+import { translateFrom, type Translate } from '../../../lib/i18n/translate';
+import type { SeriesSet } from '../../../lib/series/types';
+import { defaultSettings } from '../../../lib/settings/defaults';
+import { realSeries } from '../../support/fixtures';
+import { realSnapshot } from '../../support/snapshot';
+
+vi.mock('../../../components/shared/TimeChart', () => ({
+  TimeChart: (p: { id: string; series: { points: unknown[]; markers?: { time: string; text: string }[] }[] }) =>
+    h('div', { 'data-chart': p.id, 'data-points': p.series[0]!.points.length, 'data-markers': JSON.stringify(p.series[0]!.markers ?? []) }),
+}));
+
+const RAW_KEY = /\b(?:evidence|popup)_[a-z0-9_]+\b/i;
+let t: { en: Translate; zh: Translate };
+let ev: EvidenceResult;
+let pending: EvidenceResult;
+
+beforeAll(() => {
+  const { window, document } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
+  Object.assign(globalThis, { window, document, Node: window.Node, Element: window.Element, HTMLElement: window.HTMLElement, Event: window.Event });
+  const l = loadLocales();
+  t = { en: translateFrom(l.en!), zh: translateFrom(l.zh_CN!) };
+  const set = realSeries();
+  ev = computeEvidence(set, defaultSettings(), '2026-08-21')!;
+  // Coins cut at 2025-12-01: the 2025 breakout's +90 and +180 days are not yet known.
+  const cut: SeriesSet = { ...set, coins: Object.fromEntries(Object.entries(set.coins!).map(([k, c]) => [k, { ...c, closes: { ...c.closes, points: c.closes.points.filter((p) => p.date <= '2025-12-01') } }])) };
+  pending = computeEvidence(cut, defaultSettings(), '2026-08-21')!;
+});
+
+function mount(node: preact.ComponentChild): HTMLElement {
+  const root = document.createElement('div');
+  act(() => render(node, root));
+  return root;
+}
+
+describe.each([
+  ['en', 'en-US', { summary: '2 breakouts and 2 weekly confirmations', pending: 'not yet known', day: 'Nov 13, 2020', eth: '+163.7%', none: 'No data (unknown, not 0)' }],
+  ['zh', 'zh-CN', { summary: '共有 2 次突破和 2 次周线确认', pending: '尚不可知', day: '2020年11月13日', eth: '+163.7%', none: '无数据（未知，不是 0）' }],
+] as const)('Evidence view in %s', (lang, locale, want) => {
+  const ctx = (): ViewCtx => ({ t: t[lang], f: makeFormat(locale), now: Date.parse('2026-08-22T12:00:00Z') });
+
+  it('Russell chart with event markers, summary, distribution per horizon with misses, events table', () => {
+    const root = mount(<Evidence evidence={ev} locale={locale} ctx={ctx()} />);
+    const chart = root.querySelector('[data-chart="evidence-rut"]')!;
+    expect(Number(chart.getAttribute('data-points'))).toBe(2552);
+    // The 2020 breakout was a Friday: its weekly confirmation shares the marker.
+    expect(JSON.parse(chart.getAttribute('data-markers')!).map((m: { time: string }) => m.time)).toEqual(['2020-11-13', '2025-09-18', '2025-09-19']);
+    expect(root.querySelector('[data-testid="evidence-summary"]')!.textContent).toContain(want.summary);
+    expect(root.querySelectorAll('table.evidence-dist')).toHaveLength(3);
+    const row = root.querySelector('table[data-horizon="180"] tr[data-metric="ethbtc"]')!;
+    expect(row.querySelector('[data-testid="misses"]')!.textContent).toBe('1');
+    expect(root.querySelector('table[data-horizon="180"] tr[data-metric="total3"]')).toBeNull();
+    expect(root.querySelector('[data-testid="evidence-missing"]')!.textContent).toContain(want.none);
+    const events = root.querySelector('[data-testid="evidence-events"]')!;
+    expect(events.querySelectorAll('tbody tr')).toHaveLength(4);
+    const first = events.querySelector('tr[data-event="2020-11-13"][data-kind="breakout"]')!;
+    expect(first.textContent).toContain(want.day);
+    expect(first.textContent).toContain(want.eth);
+    expect(root.querySelector('[data-testid="evidence-strip"] svg')!.getAttribute('aria-label')).toMatch(/180/);
+    expect(root.querySelector('[data-testid="evidence-asi"]')!.textContent).toContain('80');
+    expect(root.textContent).not.toMatch(RAW_KEY);
+  });
+
+  it('a horizon past the data reads "not yet known"; no data reads as a dash, never 0', () => {
+    const root = mount(<Evidence evidence={pending} locale={locale} ctx={ctx()} />);
+    const cells = [...root.querySelectorAll('tr[data-event="2025-09-18"][data-kind="breakout"] td[data-status]')];
+    expect(cells.map((c) => c.getAttribute('data-status'))).toEqual(['known', 'pending', 'pending']);
+    expect(cells[1]!.textContent).toBe(want.pending);
+    const old = mount(<Evidence evidence={{ ...ev, events: ev.events.map((e) => ({ ...e, outcomes: { ...e.outcomes, ethbtc: { 30: { status: 'unknown', why: 'x' }, 90: { status: 'unknown', why: 'x' }, 180: { status: 'unknown', why: 'x' } } } })) }} locale={locale} ctx={ctx()} />);
+    const dash = old.querySelector('tr[data-event="2020-11-13"] td[data-status="unknown"]')!;
+    expect(dash.textContent).toBe('—');
+    expect(root.textContent).not.toMatch(RAW_KEY);
+  });
+
+  it('before it is computed, and without any Russell history', () => {
+    expect(mount(<Evidence evidence={undefined} locale={locale} ctx={ctx()} />).textContent).not.toMatch(RAW_KEY);
+    const none = mount(<Evidence evidence={null} locale={locale} ctx={ctx()} />);
+    expect(none.querySelector('[data-testid="evidence-none"]')).not.toBeNull();
+    expect(none.querySelector('[data-chart="evidence-rut"]')!.getAttribute('data-points')).toBe('0');
+  });
+});
+
+it('the popup has an Evidence tab right after Charts', () => {
+  const snap = realSnapshot('2025-09-19');
+  const root = mount(
+    <Popup t={t.en} locale="en-US" now={snap.computedAt} snapshot={snap} settings={defaultSettings()} charts={null} evidence={ev} phaseLog={[]}
+      onRefresh={async () => true} onOpenOptions={() => {}} />,
+  );
+  const tabs = [...root.querySelectorAll('[role="tab"]')].map((b) => b.id);
+  expect(tabs.slice(0, 3)).toEqual(['tab-signals', 'tab-charts', 'tab-evidence']);
+  expect(root.querySelector('[role="tab"]#tab-evidence')!.textContent).toBe('Evidence');
+  expect(root.querySelector('#panel-evidence [data-testid="evidence-events"]')).not.toBeNull();
+});
