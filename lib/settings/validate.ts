@@ -164,7 +164,8 @@ export function mergeSettings(base: Settings, patch: unknown): SettingsResult {
 function checkShape(value: Record<string, unknown>, model: Record<string, unknown>, prefix: string, errors: FieldError[]) {
   for (const key of Object.keys(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (!(key in model)) {
+    // Own keys only: `toString`, `constructor` or `__proto__` are not settings, though `in` finds them.
+    if (!Object.hasOwn(model, key)) {
       errors.push({ path, message: 'is not a known setting' });
       continue;
     }

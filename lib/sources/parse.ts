@@ -84,7 +84,9 @@ function preview(x: unknown): string {
 /** A schema error for a point dated after `now` (plus skew): a provider must not send the future. */
 export function futureError(ms: number, now: number, path: string, label: string): SourceError | null {
   if (ms <= now + FUTURE_SKEW_MS) return null;
-  return schemaError(path, `${label}: ${path} is in the future (${new Date(ms).toISOString()})`);
+  // Beyond the Date range (±8.64e15 ms) toISOString() throws: quote the number instead.
+  const when = Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : `${ms} ms`;
+  return schemaError(path, `${label}: ${path} is in the future (${when})`);
 }
 
 /** Ascending, one point per day; for a repeated day the last given point wins. */

@@ -42,11 +42,19 @@ export function yahooChartUrl(symbol: string, mode: YahooMode, now: number, host
 }
 
 const price = v.pipe(v.number('must be a number or null'), v.finite('must be finite'), v.gtValue(0, 'must be a positive price'));
-const seconds = v.pipe(v.number('must be a Unix time in seconds'), v.finite('must be finite'));
+// Bounded so that every time (and its exchange-local day) stays inside the Date range: 1900..5138.
+const seconds = v.pipe(
+  v.number('must be a Unix time in seconds'),
+  v.finite('must be finite'),
+  v.minValue(-2_208_988_800, 'must be a Unix time in seconds'),
+  v.maxValue(1e11, 'must be a Unix time in seconds'),
+);
+/** UTC offsets run from −12 h to +14 h; ±18 h is the widest any zone format allows. */
+const gmtoffset = v.pipe(v.number(), v.finite(), v.minValue(-64_800, 'must be within ±18 h'), v.maxValue(64_800, 'must be within ±18 h'));
 
 const Meta = v.looseObject({
   symbol: v.optional(v.string()),
-  gmtoffset: v.optional(v.number()),
+  gmtoffset: v.optional(gmtoffset),
   exchangeTimezoneName: v.optional(v.string()),
   regularMarketTime: v.optional(seconds),
   dataGranularity: v.optional(v.string()),

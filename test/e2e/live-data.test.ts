@@ -83,7 +83,9 @@ describe.skipIf(SKIP)(suiteName('live data from the API emulator'), () => {
     const s = await waitFor((x) => Object.values(x?.sources ?? {}).some((st) => (st.lastError?.at ?? 0) > good!.computedAt), 'the failed refresh');
     expect(emu.requests.length).toBeGreaterThanOrEqual(5);
     expect(emu.requests.every((q) => q.status === 500)).toBe(true);
-    expect(s.sources.binance?.lastError?.kind).toBe('http');
+    // Binance is asked for dozens of candles at once; under a wall of 500s Chromium sometimes reports
+    // one of those connections as a network failure first. Either way it is an error, never data.
+    expect(['http', 'network']).toContain(s.sources.binance?.lastError?.kind);
     expect(s.sources.yahoo?.lastError?.kind).toBe('http');
     expect(s.evaluation.asi?.value).toBe(good!.evaluation.asi?.value);
     expect(s.evaluation.russell?.close).toBe(good!.evaluation.russell?.close);
