@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { settingsItem } from '@/lib/storage/items';
 import { createWorker } from '@/lib/worker/worker';
 
 // Thin entrypoint: every listener is registered synchronously in main(), so the MV3 service worker
@@ -11,5 +12,8 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void worker.onStartup());
     browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm));
     browser.runtime.onMessage.addListener((msg, sender) => worker.onMessage(msg, sender));
+    browser.notifications.onClicked.addListener((id) => void worker.onNotificationClicked(id));
+    settingsItem.watch(() => void worker.onSettingsChanged());
+    void worker.onWake();
   },
 });

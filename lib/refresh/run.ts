@@ -3,7 +3,7 @@ import { createHostLimiter, limitFetch } from '../net/limit';
 import type { FetchFn } from '../net/http';
 import type { HysteresisState } from '../phase/hysteresis';
 import { EMPTY_HYSTERESIS } from '../phase/hysteresis';
-import type { Day } from '../series/types';
+import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { buildSnapshot } from '../snapshot/build';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
@@ -51,6 +51,8 @@ export interface RefreshResult {
   providerState: Record<string, unknown>;
   snapshot: Snapshot;
   change: PhaseLogEntry | null;
+  /** The previous snapshot was kept (nothing to evaluate): its day's log entry stands as it is. */
+  kept?: true;
 }
 
 export interface RefreshDeps {
@@ -102,24 +104,28 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     // Nothing cached and nothing fetched: the previous snapshot is the last good one. Keep its data,
     // report the sources' new status.
     const snapshot: Snapshot = { ...state.previous, sources: gate.status };
-    return { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns, snapshot, change: null };
+    return { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns, snapshot, change: null, kept: true };
   }
-  const served: Snapshot['served'] = {};
-  for (const key of Object.keys(PREFERENCE) as MacroKey[]) {
-    const bySource = ctx.cache.macro[key];
-    const used = set[key] && bySource?.[set[key]!.source];
-    if (used) served[SERVED_KEY[key]] = { provider: used.provider, fetchedAt: used.fetchedAt };
-  }
-  const btc = ctx.cache.coins.BTC;
-  if (btc) served.coins = { provider: btc.provider, fetchedAt: btc.fetchedAt };
   const { snapshot, change } = buildSnapshot({
     set,
     settings: state.settings,
     now: deps.now(),
     hysteresis: state.previous?.hysteresis ?? (EMPTY_HYSTERESIS as HysteresisState),
     sources: gate.status,
-    served,
+    served: servedFrom(ctx.cache, set),
     crossCheck: ctx.meta.crossCheck,
   });
   return { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns, snapshot, change };
+}
+
+/** Which provider and fetch time each evaluated series came from (shown as the signal's source and age). */
+export function servedFrom(cache: SeriesCache, set: SeriesSet): Snapshot['served'] {
+  const served: Snapshot['served'] = {};
+  for (const key of Object.keys(PREFERENCE) as MacroKey[]) {
+    const used = set[key] && cache.macro[key]?.[set[key]!.source];
+    if (used) served[SERVED_KEY[key]] = { provider: used.provider, fetchedAt: used.fetchedAt };
+  }
+  const btc = cache.coins.BTC;
+  if (btc) served.coins = { provider: btc.provider, fetchedAt: btc.fetchedAt };
+  return served;
 }

@@ -52,8 +52,15 @@ export function asiHistory(set: SeriesSet, s: Settings, from: Day, to: Day): Com
   return out;
 }
 
-/** Appends a change to a bounded log (oldest dropped first). */
-export function appendLog(log: readonly PhaseLogEntry[], entry: PhaseLogEntry, max = 200): PhaseLogEntry[] {
-  const next = [...log, entry];
+/**
+ * The log after an evaluation of `day`: that day's entry is replaced by this evaluation's change (or
+ * removed when it no longer changes anything), because evaluating a day again replaces its hysteresis
+ * step. Hourly refreshes and settings changes therefore never log one change twice. Bounded, oldest
+ * dropped first. Returns null when nothing changes (no write needed).
+ */
+export function logForDay(log: readonly PhaseLogEntry[], day: Day, change: PhaseLogEntry | null, max = 200): PhaseLogEntry[] | null {
+  const kept = log.filter((e) => e.day !== day);
+  if (!change && kept.length === log.length) return null;
+  const next = change ? [...kept, change] : kept;
   return next.length > max ? next.slice(next.length - max) : next;
 }

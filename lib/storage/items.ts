@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { emptyAlertState, type AlertState } from '../alerts/state';
 import { emptySeriesCache, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
 import type { RefreshMeta } from '../refresh/context';
 import type { Day } from '../series/types';
@@ -66,3 +67,12 @@ export const refreshStateItem = storage.defineItem<{ startedAt: number | null; f
   'local:refreshState',
   { fallback: { startedAt: null, finishedAt: null, lastError: null }, version: 1 },
 );
+
+/**
+ * What the alert detector last observed and which notifications it raised, so a killed worker never
+ * raises one twice nor misses one. Read through normalizeAlertState (a corrupt value starts over silent).
+ */
+export const alertStateItem = storage.defineItem<AlertState>('local:alertState', {
+  fallback: emptyAlertState(),
+  version: 1,
+});

@@ -1,10 +1,11 @@
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { emptySeriesCache, SERIES_CACHE_VERSION } from '../cache/series-cache';
 import { emptyMeta, type RefreshMeta } from '../refresh/context';
 import type { RefreshResult, RefreshState } from '../refresh/run';
 import { defaultSettings } from '../settings/defaults';
 import { validateSettings } from '../settings/validate';
-import { appendLog } from '../snapshot/build';
+import { logForDay } from '../snapshot/build';
+import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
 import { snapshotProblem } from '../snapshot/validate';
 import {
   phaseLogItem,
@@ -54,13 +55,23 @@ export async function loadRefreshState(log: (msg: string) => void = console.warn
  * worker killed at any moment leaves either the old set or the new one, never half of each.
  */
 export async function saveRefreshResult(r: RefreshResult): Promise<void> {
-  const log = r.change ? appendLog(await phaseLogItem.getValue(), r.change) : null;
-  await storage.setItems([
+  await saveWith(r.kept ? undefined : r.change, [
     { item: seriesCacheItem, value: r.cache },
     { item: universesItem, value: r.universes },
     { item: refreshMetaItem, value: r.meta },
     { item: providerStateItem, value: r.providerState },
-    ...(log ? [{ item: phaseLogItem, value: log }] : []),
-    { item: snapshotItem, value: r.snapshot },
-  ]);
+  ], r.snapshot);
 }
+
+/** Stores a re-evaluation (no new data): the snapshot and, when the stage changed, the log, in one write. */
+export function saveEvaluation(snapshot: Snapshot, change: PhaseLogEntry | null): Promise<void> {
+  return saveWith(change, [], snapshot);
+}
+
+/** `change` undefined: the snapshot was not evaluated again, the log is left alone. */
+async function saveWith(change: PhaseLogEntry | null | undefined, items: { item: WxtStorageItem<any, any>; value: unknown }[], snapshot: Snapshot): Promise<void> {
+  const stored = change === undefined ? [] : await phaseLogItem.getValue();
+  const log = change === undefined ? null : logForDay(Array.isArray(stored) ? stored : [], snapshot.evaluation.today, change);
+  await storage.setItems([...items, ...(log ? [{ item: phaseLogItem, value: log }] : []), { item: snapshotItem, value: snapshot }]);
+}
+

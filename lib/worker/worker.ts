@@ -2,8 +2,15 @@ import { browser } from 'wxt/browser';
 import { acceptCommand } from '../messages';
 import type { FetchFn } from '../net/http';
 import { runRefresh, type RefreshResult } from '../refresh/run';
-import { refreshStateItem, settingsItem } from '../storage/items';
-import { loadRefreshState, saveRefreshResult } from './store';
+import { toolbarBadge } from '../toolbar';
+import { reevaluate } from '../refresh/reevaluate';
+import { defaultSettings } from '../settings/defaults';
+import { validateSettings } from '../settings/validate';
+import { isSnapshot } from '../snapshot/validate';
+import { refreshStateItem, settingsItem, snapshotItem } from '../storage/items';
+import { publish } from './publish';
+import { browserShell, type Shell } from './shell';
+import { loadRefreshState, saveEvaluation, saveRefreshResult } from './store';
 
 export const ALARM = 'regime-lens-refresh';
 
@@ -12,6 +19,8 @@ export interface WorkerDeps {
   now: () => number;
   random?: () => number;
   log?: (msg: string) => void;
+  /** Toolbar, notifications, opening the details; the browser's by default. */
+  shell?: Shell;
 }
 
 /**
@@ -21,11 +30,20 @@ export interface WorkerDeps {
 export function createWorker(deps: WorkerDeps) {
   const log = deps.log ?? console.warn;
   const random = deps.random ?? Math.random;
+  const shell = deps.shell ?? browserShell();
   let inflight: Promise<RefreshResult | null> | null = null;
+  // Everything that writes the snapshot runs one at a time, so a re-evaluation never interleaves
+  // with a refresh (each would otherwise overwrite the other's result).
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => {});
+    return run;
+  };
 
   /** Any number of concurrent triggers share one refresh (single flight). */
   function refresh(reason: string): Promise<RefreshResult | null> {
-    inflight ??= (async () => {
+    inflight ??= exclusive(async () => {
       try {
         const prev = await refreshStateItem.getValue();
         if (prev.startedAt !== null && (prev.finishedAt === null || prev.finishedAt < prev.startedAt)) {
@@ -36,6 +54,7 @@ export function createWorker(deps: WorkerDeps) {
         const result = await runRefresh(state, { fetch: deps.fetch, now: deps.now, random });
         await saveRefreshResult(result);
         await refreshStateItem.setValue({ startedAt: result.snapshot.computedAt, finishedAt: deps.now(), lastError: null });
+        await publish(shell, { previous: state.previous, next: result.snapshot, settings: state.settings, now: deps.now() }, log);
         return result;
       } catch (err) {
         const message = `refresh (${reason}) failed: ${String((err as Error)?.message ?? err)}`;
@@ -45,8 +64,34 @@ export function createWorker(deps: WorkerDeps) {
       } finally {
         inflight = null;
       }
-    })();
+    });
     return inflight;
+  }
+
+  /** Today evaluated again from the caches (no request), e.g. after a settings change. */
+  function reevaluateNow(reason: string): Promise<boolean> {
+    return exclusive(async () => {
+      try {
+        const state = await loadRefreshState(log);
+        const r = reevaluate(state, deps.now());
+        if (!r) return false;
+        await saveEvaluation(r.snapshot, r.change);
+        await publish(shell, { previous: state.previous, next: r.snapshot, settings: state.settings, now: deps.now() }, log);
+        return true;
+      } catch (err) {
+        log(`Regime Lens: re-evaluation (${reason}) failed: ${String((err as Error)?.message ?? err)}`);
+        return false;
+      }
+    });
+  }
+
+  /** The toolbar badge from what is stored (a restarted browser shows it before any refresh). */
+  async function syncToolbar(): Promise<void> {
+    const [snap, raw] = await Promise.all([snapshotItem.getValue(), settingsItem.getValue()]);
+    const v = validateSettings(raw);
+    await shell
+      .setToolbar(toolbarBadge(isSnapshot(snap) ? snap : null, shell.t, deps.now(), v.ok ? v.settings : defaultSettings()))
+      .catch((e) => log(`Regime Lens: toolbar badge not set: ${String(e)}`));
   }
 
   /** Creates the alarm only when missing or when the interval changed; the first run is offset at random. */
@@ -60,7 +105,19 @@ export function createWorker(deps: WorkerDeps) {
 
   return {
     refresh,
+    reevaluate: reevaluateNow,
     ensureAlarm,
+    /** Each time the worker starts (also after the browser killed it). */
+    onWake: () => syncToolbar(),
+    /** A saved settings change takes effect at once: new alarm period, today evaluated again. */
+    onSettingsChanged: async () => {
+      await ensureAlarm();
+      await reevaluateNow('settings changed');
+    },
+    onNotificationClicked: async (id: string) => {
+      await shell.clearNotification(id).catch(() => {});
+      await shell.openDetails();
+    },
     onInstalled: async () => {
       await ensureAlarm();
       await refresh('installed');
@@ -77,7 +134,7 @@ export function createWorker(deps: WorkerDeps) {
       const cmd = acceptCommand(msg, sender, browser.runtime.id, browser.runtime.getURL('/'));
       if (!cmd) return undefined;
       if (cmd.type === 'refresh-now') return refresh('popup').then((r) => ({ ok: r !== null }));
-      if (cmd.type === 'open-details') return browser.action.openPopup().then(() => ({ ok: true }), () => ({ ok: false }));
+      if (cmd.type === 'open-details') return shell.openDetails().then(() => ({ ok: true }), () => ({ ok: false }));
       return undefined;
     },
   };

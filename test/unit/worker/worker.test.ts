@@ -4,6 +4,7 @@ import { ALARM, createWorker } from '../../../lib/worker/worker';
 import { refreshStateItem, settingsItem, snapshotItem, seriesCacheItem } from '../../../lib/storage/items';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { startEmulator, type Emulator } from '../../support/emulator';
+import { recordingShell } from '../../support/shell';
 
 const T0 = Date.parse('2026-03-19T12:00:00Z');
 let emu: Emulator;
@@ -19,7 +20,7 @@ beforeEach(() => {
 });
 
 const logs: string[] = [];
-const worker = () => createWorker({ fetch: emu.fetch, now: () => emu.now, random: () => 0.5, log: (m) => logs.push(m) });
+const worker = () => createWorker({ fetch: emu.fetch, now: () => emu.now, random: () => 0.5, log: (m) => logs.push(m), shell: recordingShell().shell });
 const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 
 describe('background worker', { timeout: 30_000 }, () => {
