@@ -152,3 +152,25 @@ export async function launchWithExtension(options: LaunchExtensionOptions = {}):
     throw err;
   }
 }
+
+/**
+ * Switches on developer mode in the profile, as on a developer's machine: Chromium loads an unpacked
+ * extension from --load-extension without it, but disables it on its next reload
+ * ("unsupportedDeveloperExtension") unless developer mode is on.
+ */
+export async function enableDeveloperMode(ext: ExtensionBrowser): Promise<void> {
+  const admin = await ext.context.newPage();
+  try {
+    await admin.goto('chrome://extensions');
+    const err = await admin.evaluate(
+      () =>
+        new Promise<string | null>((res) => {
+          const c = (globalThis as any).chrome;
+          c.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, () => res(c.runtime.lastError?.message ?? null));
+        }),
+    );
+    if (err) throw new Error(`developer mode not switched on: ${err}`);
+  } finally {
+    await admin.close();
+  }
+}
