@@ -232,9 +232,10 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     it(`has no serious or critical axe violation in ${scheme} mode, on every tab`, async () => {
       const page = await openPopup(scheme);
       const found: string[] = [];
-      for (const tab of ['Signals', 'Charts', 'Coins', 'Sources', 'Log']) {
+      for (const tab of ['Signals', 'Charts', 'Evidence', 'Coins', 'Sources', 'Log']) {
         await page.getByRole('tab', { name: tab }).click();
         if (tab === 'Charts') await page.locator('.charts[data-full="true"]').waitFor();
+        if (tab === 'Evidence') await page.locator('[data-testid="evidence-summary"], [data-testid="evidence-none"]').first().waitFor();
         found.push(...(await axeSerious(page)).map((v) => `${tab}: ${v}`));
       }
       expect(found).toEqual([]);
