@@ -17,6 +17,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: npm run regime -- --series DIR [--as-of YYYY-MM-DD] [--history FROM TO] [--settings FILE] [--json]
        npm run regime -- --live [--settings FILE] [--json]
+       npm run regime -- evidence --series DIR [--rut FILE] [--json]   (see evidence --help)
 
   --series DIR         normalized series directory (rut.csv, coins/*.csv, btc-dominance.csv, …)
   --as-of DAY          evaluate as of this day (default: BTC's latest close, else the latest data)
