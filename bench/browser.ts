@@ -18,26 +18,12 @@ import type { Series } from '../lib/series/types';
 import type { Snapshot } from '../lib/snapshot/types';
 import { CHROME_EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
 import { realSeries, realSnapshot } from './fixtures';
+import { quietWorker } from '../test/support/e2e';
 import { startStubSites } from '../test/support/sites/server';
 import { summarize, type Summary } from './util';
 
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
 const DAY = '2025-09-19';
-
-/** Waits for the install-time refresh (offline here) to end, then stops the schedule, so seeded data stays put. */
-async function quietWorker(ext: ExtensionBrowser): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const done = await ext.serviceWorker.evaluate(async () => {
-      const { refreshState } = await (globalThis as any).chrome.storage.local.get('refreshState');
-      return Boolean(refreshState && (refreshState.finishedAt || refreshState.lastError));
-    });
-    if (done) break;
-    if (Date.now() > deadline) throw new Error('the install-time refresh did not finish within 60 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.alarms.clearAll());
-}
 
 /** A real day's snapshot moved to today (values untouched), so the badge shows its normal, fresh state. */
 function asOfToday(s: Snapshot): Snapshot {

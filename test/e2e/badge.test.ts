@@ -5,9 +5,7 @@
  * collapse, theme following, per-site switch, SPA navigation, stale hosts, extension reload, the
  * bundle budget, and writes docs/badge-{light,dark}.png and docs/panel-{light,dark}.png.
  */
-import { execSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,13 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween, toDay } from '../../lib/series/dates';
 import { defaultSettings } from '../../lib/settings/defaults';
 import type { Snapshot } from '../../lib/snapshot/types';
-import { CHROME_EXTENSION_DIR, REPO_ROOT, chromiumAvailable, enableDeveloperMode, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { CHROME_EXTENSION_DIR, REPO_ROOT, enableDeveloperMode, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { AXE_SOURCE, ensureChromeBuild, quietWorker, SKIP } from '../support/e2e';
 import { startStubSites, type StubSites } from '../support/sites/server';
 import { realSnapshot } from '../support/snapshot';
-
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
-const SKIP = !chromiumAvailable() && !IN_CI;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const HOST = 'regime-lens-badge';
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
@@ -30,16 +25,6 @@ const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT?type=spot';
 const COINBASE = 'https://www.coinbase.com/advanced-trade/spot/BTC-USD';
 /** The content script's size budget: 16 KiB gzip. */
 const BUDGET = 16 * 1024;
-
-/** Builds when the output is missing or older than the sources (like the smoke test). */
-function ensureBuild() {
-  const manifest = join(CHROME_EXTENSION_DIR, 'manifest.json');
-  const newest = Math.max(
-    ...['entrypoints', 'components', 'lib'].map((d) => Number(execSync(`find ${d} -type f -printf '%T@\\n' | sort -n | tail -1`, { cwd: REPO_ROOT }).toString()) * 1000),
-  );
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest && existsSync(join(CHROME_EXTENSION_DIR, 'content-scripts'))) return;
-  execSync('npx wxt build', { cwd: REPO_ROOT, stdio: 'inherit', timeout: 170_000 });
-}
 
 /**
  * A snapshot of a real day moved to today (dates and ages shifted, values untouched), so the badge
@@ -62,21 +47,6 @@ function asOfToday(s: Snapshot): Snapshot {
   return c;
 }
 
-/** Waits for the install-time refresh (offline here) to end, then stops the schedule, so seeded data stays put. */
-async function quietWorker(ext: ExtensionBrowser) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const done = await ext.serviceWorker.evaluate(async () => {
-      const { refreshState } = await (globalThis as any).chrome.storage.local.get('refreshState');
-      return Boolean(refreshState && (refreshState.finishedAt || refreshState.lastError));
-    });
-    if (done) break;
-    if (Date.now() > deadline) throw new Error('the install-time refresh did not finish within 60 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.alarms.clearAll());
-}
-
 describe.skipIf(SKIP)('on-page badge in Chromium', () => {
   let ext: ExtensionBrowser;
   let sites: StubSites;
@@ -89,7 +59,7 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
   const seed = (snapshot: Snapshot | null) => local({ snapshot });
 
   beforeAll(async () => {
-    ensureBuild();
+    ensureChromeBuild();
     // Launch from a copy: other builds of the shared .output must not change files under a running test.
     extDir = mkdtempSync(join(tmpdir(), 'regime-lens-ext-'));
     cpSync(CHROME_EXTENSION_DIR, extDir, { recursive: true });

@@ -4,9 +4,7 @@
  * change, changes the computed stage), presets, lists, sites, badge reset, snooze, export, import,
  * reset, keyboard use, axe in light and dark, and docs/options-{light,dark}.png.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -15,49 +13,10 @@ import type { SeriesCache } from '../../lib/cache/series-cache';
 import { addDays, daysBetween, toDay } from '../../lib/series/dates';
 import type { Series } from '../../lib/series/types';
 import { defaultSettings, type Settings } from '../../lib/settings/defaults';
-import { CHROME_EXTENSION_DIR, REPO_ROOT, chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { REPO_ROOT, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { axeSerious, ensureChromeBuild, quietWorker, SKIP } from '../support/e2e';
 import { realSeries } from '../support/fixtures';
 import { realSnapshot } from '../support/snapshot';
-
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
-const SKIP = !chromiumAvailable() && !IN_CI;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** Whether the worker re-evaluates when the settings change (the lead wires it in lib/worker or the entry). */
-const REEVALUATES_ON_SETTINGS = ['lib/worker/worker.ts', 'entrypoints/background.ts'].some((f) =>
-  /settingsItem\.watch|storage\.onChanged/.test(readFileSync(join(REPO_ROOT, f), 'utf8')),
-);
-
-function ensureBuild() {
-  const manifest = join(CHROME_EXTENSION_DIR, 'manifest.json');
-  const newest = Math.max(...['entrypoints', 'components', 'lib'].map((d) => Number(execSync(`find ${d} -type f -printf '%T@\\n' | sort -n | tail -1`, { cwd: REPO_ROOT }).toString()) * 1000));
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest) return;
-  execSync('npx wxt build', { cwd: REPO_ROOT, stdio: 'inherit', timeout: 170_000 });
-}
-
-async function quietWorker(ext: ExtensionBrowser) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const done = await ext.serviceWorker.evaluate(async () => {
-      const { refreshState } = await (globalThis as any).chrome.storage.local.get('refreshState');
-      return Boolean(refreshState && (refreshState.finishedAt || refreshState.lastError));
-    });
-    if (done) break;
-    if (Date.now() > deadline) throw new Error('the install-time refresh did not finish within 60 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.alarms.clearAll());
-}
-
-async function axeSerious(page: Page): Promise<string[]> {
-  // The extension CSP blocks addScriptTag's inline script; evaluation over DevTools is not subject to it.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const r = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  });
-}
 
 describe.skipIf(SKIP)('options page in Chromium', () => {
   let ext: ExtensionBrowser;
@@ -71,7 +30,7 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
     ext.serviceWorker.evaluate((v) => (globalThis as any).chrome.storage.sync.set({ settings: v, settings$: { v: 2 } }), s);
 
   beforeAll(async () => {
-    ensureBuild();
+    ensureChromeBuild();
     ext = await launchWithExtension({ extraArgs: ['--host-resolver-rules=MAP * ~NOTFOUND'] });
     await quietWorker(ext);
   });
@@ -148,7 +107,7 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
     await page.close();
   });
 
-  it.skipIf(!REEVALUATES_ON_SETTINGS)('a saved threshold changes the computed stage (the worker re-evaluates on the change)', async () => {
+  it('a saved threshold changes the computed stage (the worker re-evaluates on the change)', async () => {
     // The real histories shifted so that their 2025-09-19 falls on today (ASI 79, altseason): the
     // worker's evaluation of today then reads fresh data.
     const today = toDay(Date.now());

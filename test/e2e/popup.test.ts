@@ -4,9 +4,6 @@
  * Checks the stage, the charts (points per chart), the coin table, keyboard tabs, axe in light and
  * dark, and writes docs/popup-{light,dark}.png.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -15,14 +12,12 @@ import type { SeriesCache } from '../../lib/cache/series-cache';
 import { addDays } from '../../lib/series/dates';
 import type { Series, SeriesSet } from '../../lib/series/types';
 import { defaultSettings } from '../../lib/settings/defaults';
-import { CHROME_EXTENSION_DIR, REPO_ROOT, chromiumAvailable, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { REPO_ROOT, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { axeSerious, ensureChromeBuild, quietWorker, SKIP } from '../support/e2e';
 import { realSeries } from '../support/fixtures';
 import { realSnapshot } from '../support/snapshot';
 
 const DAY = '2025-09-19';
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
-const SKIP = !chromiumAvailable() && !IN_CI;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The real series as the worker would have cached them by DAY (coins trimmed to 400 days). */
 function seededCache(): { cache: SeriesCache; set: SeriesSet } {
@@ -47,43 +42,6 @@ function seededCache(): { cache: SeriesCache; set: SeriesSet } {
   return { cache, set };
 }
 
-/** Builds when the output is missing or older than the sources (like the smoke test). */
-function ensureBuild() {
-  const manifest = join(CHROME_EXTENSION_DIR, 'manifest.json');
-  const newest = Math.max(...['entrypoints', 'components', 'lib'].map((d) => Number(execSync(`find ${d} -type f -printf '%T@\\n' | sort -n | tail -1`, { cwd: REPO_ROOT }).toString()) * 1000));
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= newest) return;
-  execSync('npx wxt build', { cwd: REPO_ROOT, stdio: 'inherit', timeout: 170_000 });
-}
-
-/** Waits for the install-time refresh (no network here) to end, then stops the schedule, so seeded data stays put. */
-async function quietWorker(ext: ExtensionBrowser) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const done = await ext.serviceWorker.evaluate(async () => {
-      const { refreshState } = await (globalThis as any).chrome.storage.local.get('refreshState');
-      return Boolean(refreshState && (refreshState.finishedAt || refreshState.lastError));
-    });
-    if (done) break;
-    if (Date.now() > deadline) throw new Error('the install-time refresh did not finish within 60 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.alarms.clearAll());
-}
-
-async function axeSerious(page: Page): Promise<string[]> {
-  // addScriptTag({ path }) injects an inline <script>, which the extension page's CSP (script-src 'self')
-  // blocks; evaluating the same file through the DevTools protocol is not subject to the page's CSP.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as any).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  });
-  return result as string[];
-}
-
 describe.skipIf(SKIP)('popup in Chromium', () => {
   let ext: ExtensionBrowser;
   const { cache, set } = seededCache();
@@ -93,7 +51,7 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
   const phaseLog = [{ day: DAY, from: 'alt-rotation', to: 'altseason', at: snapshot.computedAt, reasons: snapshot.evaluation.phase.reasons.filter((r) => r.rule === 'stage.altseason') }];
 
   beforeAll(async () => {
-    ensureBuild();
+    ensureChromeBuild();
     ext = await launchWithExtension({ extraArgs: ['--host-resolver-rules=MAP * ~NOTFOUND'] });
     await quietWorker(ext);
   });

@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { expectOneLineError, regime } from '../../support/cli';
 import { REAL_SERIES } from '../../support/fixtures';
-
-const ROOT = resolve(__dirname, '../../..');
-const run = promisify(execFile);
-
-/** Runs the real CLI entry (as `npm run regime` does) and returns exit code, stdout and stderr. */
-async function regime(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'lib/cli/regime.ts', ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-function expectOneLineError(r: { code: number; stdout: string; stderr: string }, text: string) {
-  expect(r.code).not.toBe(0);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toContain(text);
-  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-}
 
 // Each case spawns the CLI (about 1 s of start-up on 2 cores), so these run concurrently with a longer timeout.
 describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => {
