@@ -62,7 +62,17 @@ export function findBreakouts(closes: readonly number[], baseDays: number): { re
   return { records, breakouts };
 }
 
-/** Last close of every ISO week; the week holding `asOf` counts only once its Friday has passed. */
+/**
+ * Whether the week holding `day` has its weekly close, given the week's last close so far: from Saturday
+ * on it has (a Good Friday holiday leaves Thursday's close as the week's); on the Friday itself only once
+ * Friday's close is in. Before the US close a Friday evaluation must not take Thursday's close for the week's.
+ */
+export function weekComplete(lastClose: Day, day: Day): boolean {
+  const wd = isoWeekday(day);
+  return wd >= 6 || (wd === 5 && lastClose === day);
+}
+
+/** Last close of every ISO week; the week holding `asOf` counts only once complete (see weekComplete). */
 export function weeklyCloses(points: readonly Point[], asOf: Day): WeeklyClose[] {
   const out: WeeklyClose[] = [];
   for (const p of points) {
@@ -76,7 +86,7 @@ export function weeklyCloses(points: readonly Point[], asOf: Day): WeeklyClose[]
     }
   }
   const last = out[out.length - 1];
-  if (last && last.week === isoWeekStart(asOf) && isoWeekday(asOf) < 5) out.pop();
+  if (last && last.week === isoWeekStart(asOf) && !weekComplete(last.date, asOf)) out.pop();
   return out;
 }
 
@@ -156,11 +166,11 @@ export function russellSignal(series: Series, day: Day, today: Day, s: RussellSe
   const n = lastIdx + 1;
   const sma200 = n >= s.smaDays ? (a.sums[n]! - a.sums[n - s.smaDays]!) / s.smaDays : null;
 
-  // Weeks before the one holding the last close are complete; that one counts once its Friday has passed.
+  // Weeks before the one holding the last close are complete; that one counts once complete itself.
   const w = a.weekOf[lastIdx]!;
   const weeks = a.weeks.slice(0, w);
   const current = { week: a.weeks[w]!.week, date: last.date, close: last.value };
-  if (current.week !== isoWeekStart(day) || isoWeekday(day) >= 5) weeks.push(current);
+  if (current.week !== isoWeekStart(day) || weekComplete(last.date, day)) weeks.push(current);
   const weeklyClose = weeks[weeks.length - 1] ?? null;
   const weeklyConfirmed = weeklyClose !== null && weeklyClose.close > s.referenceHigh;
   let weeklyConfirmedSince: Day | null = null;

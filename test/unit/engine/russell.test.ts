@@ -54,6 +54,20 @@ describe('Russell 2000 on the real IBKR closes (rut.csv, 2016-06-28 .. 2026-08-2
     expect(at('2025-09-20').weeklyConfirmed).toBe(true);
   });
 
+  it('on a Friday before its close is in, Thursday\'s close is not taken for the week\'s', () => {
+    // The extension evaluates "today" from 00:00 UTC; Friday's close arrives about 20:00 UTC.
+    const cut: Series = { ...rut(), points: rut().points.filter((p) => p.date <= '2025-09-18') };
+    const fri = russellSignal(cut, '2025-09-19', '2025-09-19', s.russell, s.staleness.russellMaxAgeDays)!;
+    expect(fri.asOf).toBe('2025-09-18'); // Thursday closed at 2467.70, above 2442.74…
+    expect(fri.weeklyClose?.date).toBe('2025-09-12'); // …but the week's close is still the previous Friday's
+    expect(fri.weeklyConfirmed).toBe(false);
+    expect(fri.firstWeeklyConfirmation).toBeNull();
+    // From Saturday on, Thursday's close is the week's (as after a Good Friday holiday).
+    const sat = russellSignal(cut, '2025-09-20', '2025-09-20', s.russell, s.staleness.russellMaxAgeDays)!;
+    expect(sat.weeklyClose).toEqual({ week: '2025-09-15', date: '2025-09-18', close: 2467.7 });
+    expect(sat.weeklyConfirmed).toBe(true);
+  });
+
   it('computes SMA200 like a plain average of the last 200 closes', () => {
     const pts = rut().points.filter((p) => p.date <= '2024-04-01');
     const last200 = pts.slice(-200).map((p) => p.value);

@@ -75,6 +75,9 @@ describe('Russell breakout events on the real closes', () => {
     // …and a Wednesday above it: not a weekly close until that week's Friday.
     p.push({ date: '2026-01-14', value: 102 });
     expect(findEvents(p, 250, '2026-01-14').unconfirmed).toEqual([mon]);
-    expect(findEvents(p, 250, '2026-01-16').events.find((e) => e.kind === 'weekly')?.date).toBe('2026-01-14');
+    // A Friday without its own close yet (before the US close, or a holiday) is not the week's end either…
+    expect(findEvents(p, 250, '2026-01-16').unconfirmed).toEqual([mon]);
+    // …from Saturday on, the Wednesday close is the week's (a holiday-shortened week).
+    expect(findEvents(p, 250, '2026-01-17').events.find((e) => e.kind === 'weekly')?.date).toBe('2026-01-14');
   });
 });
