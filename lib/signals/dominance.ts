@@ -87,9 +87,23 @@ export function monthEndValues(pts: readonly Point[], day: Day): { month: string
   return out;
 }
 
-/** MACD on month-end values and its latest signal-line cross; null until enough months exist. */
+/** The month after a `YYYY-MM`. */
+const nextMonth = (m: string) => {
+  const y = +m.slice(0, 4);
+  const mo = +m.slice(5, 7);
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+};
+
+/**
+ * MACD on month-end values and its latest signal-line cross; null until enough months exist. Only the
+ * unbroken run of months ending with the latest one is used: a month without data would silently
+ * shorten the EMA periods and move the cross month the setup rule reads.
+ */
 export function monthlyMacd(pts: readonly Point[], day: Day, s: DomSettings): MonthlyMacd | null {
-  const months = monthEndValues(pts, day);
+  const all = monthEndValues(pts, day);
+  let start = all.length - 1;
+  while (start > 0 && nextMonth(all[start - 1]!.month) === all[start]!.month) start--;
+  const months = all.slice(Math.max(start, 0));
   const series = macdSeries(months.map((m) => m.value), s.macdFast, s.macdSlow, s.macdSignal);
   const cur = series[series.length - 1] as MacdPoint | undefined;
   if (!cur) return null;

@@ -78,6 +78,12 @@ describe('BTC dominance', () => {
     expect(monthEndValues(pts, '2023-09-15')).toHaveLength(44);
     // before the fall, the last cross is not bearish
     expect(monthlyMacd(pts, '2023-04-30', s.dominance)!.lastCross?.type).not.toBe('bearish');
+    // a month without any value breaks the run: only the months after it count (here too few: unknown)
+    const gap = pts.filter((p) => !p.date.startsWith('2022-01'));
+    expect(monthEndValues(gap, day)).toHaveLength(44);
+    expect(monthlyMacd(gap, day, s.dominance)).toBeNull(); // 20 months since the gap < 34 needed
+    const early = pts.filter((p) => !p.date.startsWith('2020-03'));
+    expect(monthlyMacd(early, day, s.dominance)!.months).toBe(42); // 2020-04 .. 2023-09
   });
 
   it('flags a rising wedge only when both lines rise and the lows rise faster', () => {
