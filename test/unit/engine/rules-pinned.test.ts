@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Signals } from '../../../lib/engine/signals';
+import { evaluateSetup } from '../../../lib/phase/setup';
+import { classifyStage } from '../../../lib/phase/stage';
+import { defaultSettings } from '../../../lib/settings/defaults';
+
+// Rules of SIGNALS.md §4 and docs/ENGINE.md that an audit could remove without another test noticing.
+const s = defaultSettings();
+const day = '2025-09-19';
+
+/** Signals with a Russell breakout and a dominance reading outside 59-63 %, flat: only the cross can pass. */
+function sig(cross: { type: 'bullish' | 'bearish'; month: string } | null): Signals {
+  return {
+    russell: { state: 'breakout', stale: false, pctFromAth: 0.5, source: 't', asOf: day },
+    dominance: { value: 57, trend: 'flat', stale: false, macd: { lastCross: cross }, source: 't', asOf: day },
+  } as unknown as Signals;
+}
+
+describe('setup: the bearish monthly MACD cross leg', () => {
+  it('passes on a bearish cross up to 6 calendar months before the evaluation month, not 7', () => {
+    expect(evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-03' }), s, day).setup).toBe(true); // 6 months
+    expect(evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-02' }), s, day).setup).toBe(false); // 7 months
+    expect(evaluateSetup('mixed', sig({ type: 'bullish', month: '2025-08' }), s, day).setup).toBe(false);
+    expect(evaluateSetup('mixed', sig(null), s, day).setup).toBe(false);
+  });
+
+  it('follows the bearishCrossMonths setting', () => {
+    const s3 = { ...s, dominance: { ...s.dominance, bearishCrossMonths: 3 } };
+    expect(evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-06' }), s3, day).setup).toBe(true);
+    expect(evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-05' }), s3, day).setup).toBe(false);
+  });
+});
+
+describe('hysteresis: leaving alt-rotation downward', () => {
+  it('needs the ASI 3 points under 50 (47 or lower); entering it needs only 50', () => {
+    const m = s.hysteresis.marginPoints;
+    expect(classifyStage(48, false, s.stage, 'alt-rotation', m)).toBe('alt-rotation');
+    expect(classifyStage(47, false, s.stage, 'alt-rotation', m)).toBe('mixed');
+    expect(classifyStage(47, true, s.stage, 'alt-rotation', m)).toBe('eth-rotation');
+    expect(classifyStage(49, false, s.stage, 'mixed', m)).toBe('mixed');
+    expect(classifyStage(50, false, s.stage, 'mixed', m)).toBe('alt-rotation');
+    // from altseason straight down, the same lower edge applies
+    expect(classifyStage(48, false, s.stage, 'altseason', m)).toBe('alt-rotation');
+    expect(classifyStage(47, false, s.stage, 'altseason', m)).toBe('mixed');
+  });
+});
