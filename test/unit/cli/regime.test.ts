@@ -55,6 +55,21 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     expect('confirming' in days[0]).toBe(true);
   });
 
+  it('--history applies the hysteresis: a new stage shows only on its second day (real coins, May 2024)', async () => {
+    const r = await regime('--series', REAL_SERIES, '--history', '2024-05-25', '2024-05-31', '--json');
+    const days = JSON.parse(r.stdout) as { date: string; stage: string; rawStage: string; confirming: { stage: string; count: number } | null; asi: number }[];
+    const row = (d: (typeof days)[number]) => `${d.date} ${d.asi} ${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/2)` : ''}`;
+    expect(days.map(row)).toEqual([
+      '2024-05-25 27 mixed→mixed',
+      '2024-05-26 25 btc-season→mixed (btc-season 1/2)',
+      '2024-05-27 25 btc-season→btc-season',
+      '2024-05-28 33 mixed→btc-season (mixed 1/2)',
+      '2024-05-29 28 mixed→mixed', // 28 is Bitcoin season's 25 plus the 3-point margin
+      '2024-05-30 25 btc-season→mixed (btc-season 1/2)',
+      '2024-05-31 25 btc-season→btc-season',
+    ]);
+  });
+
   it('--settings applies a validated settings file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'regime-'));
     const file = join(dir, 's.json');
