@@ -1,4 +1,4 @@
-import { daysBetween, isoWeekStart, isoWeekday } from '../series/dates';
+import { daysBetween, isoWeekNumber, isoWeekStart, isoWeekday } from '../series/dates';
 import { indexOnOrBefore } from '../series/lookup';
 import type { Day, Point, Series } from '../series/types';
 import type { Settings } from '../settings/defaults';
@@ -74,20 +74,31 @@ export function weekComplete(lastClose: Day, day: Day): boolean {
 
 /** Last close of every ISO week; the week holding `asOf` counts only once complete (see weekComplete). */
 export function weeklyCloses(points: readonly Point[], asOf: Day): WeeklyClose[] {
-  const out: WeeklyClose[] = [];
-  for (const p of points) {
-    const week = isoWeekStart(p.date);
-    const last = out[out.length - 1];
-    if (last && last.week === week) {
+  const { weeks } = groupWeeks(points);
+  const last = weeks[weeks.length - 1];
+  if (last && last.week === isoWeekStart(asOf) && !weekComplete(last.date, asOf)) weeks.pop();
+  return weeks;
+}
+
+/** Every ISO week's last close, and the week index of each point (integer week numbers: no date strings per bar). */
+function groupWeeks(points: readonly Point[]): { weeks: WeeklyClose[]; weekOf: Int32Array } {
+  const weeks: WeeklyClose[] = [];
+  const weekOf = new Int32Array(points.length);
+  let current = Number.NaN;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    const wn = isoWeekNumber(p.date);
+    if (wn === current) {
+      const last = weeks[weeks.length - 1]!;
       last.date = p.date;
       last.close = p.value;
     } else {
-      out.push({ week, date: p.date, close: p.value });
+      current = wn;
+      weeks.push({ week: isoWeekStart(p.date), date: p.date, close: p.value });
     }
+    weekOf[i] = weeks.length - 1;
   }
-  const last = out[out.length - 1];
-  if (last && last.week === isoWeekStart(asOf) && !weekComplete(last.date, asOf)) out.pop();
-  return out;
+  return { weeks, weekOf };
 }
 
 interface Analysis {
@@ -137,12 +148,7 @@ function analyse(points: readonly Point[], baseDays: number): Analysis {
     }
     return out;
   };
-  const weeks = weeklyCloses(points, '9999-12-31');
-  const weekOf = new Int32Array(n);
-  for (let i = 0, w = 0; i < n; i++) {
-    while (weeks[w]!.week !== isoWeekStart(points[i]!.date)) w++;
-    weekOf[i] = w;
-  }
+  const { weeks, weekOf } = groupWeeks(points);
   const a: Analysis = { closes, sums, athIdxBefore, lastRecordAt: fillLast(records), lastBreakoutAt: fillLast(breakouts), breakouts, weeks, weekOf };
   byBase.set(baseDays, a);
   return a;

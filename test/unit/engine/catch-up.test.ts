@@ -16,7 +16,7 @@ function daily(from: string, to: string, h: HysteresisState = EMPTY_HYSTERESIS):
 }
 const shown = (h: HysteresisState) => ({ stage: h.stage, since: h.since, pending: h.pending });
 
-describe('catching up on days the browser was closed (real coins, 2024-2026)', () => {
+describe('catching up on days the browser was closed (real coins, 2024-2026)', { timeout: 60_000 }, () => {
   it('a week away gives the same stage and confirmation state as a week of daily evaluations', () => {
     let differsWithoutCatchUp = 0;
     for (let d0 = '2024-06-01'; d0 <= '2026-03-01'; d0 = addDays(d0, 9)) {
