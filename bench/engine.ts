@@ -25,6 +25,8 @@ export interface EngineResult {
   coinDays: { min: number; median: number; max: number; total: number };
   russellBars: number;
   russellRealBars: number;
+  /** The synthetic dominance and TOTAL3 inputs, and how much of the dominance code they reached. */
+  synthetic: { days: number; macdMonths: number; wedgeWeeks: number };
   evaluateDay: Summary;
   buildSnapshot: Summary;
   history: Summary;
@@ -58,6 +60,21 @@ function russell10k(): { series: Series; real: number } {
   return { series: { source: 'rut-long.csv + synthetic pre-1999 bars', points: [...synthetic, ...real.points] }, real: real.points.length };
 }
 
+/**
+ * 1,200 daily values ending on `day` for the two inputs without a long public history (PROVENANCE.md: the
+ * real BTC dominance is 43 snapshots from 2026, there is no TOTAL3 file): deterministic waves, labelled
+ * synthetic. They make the benchmark run the dominance code (30/90-day changes, monthly MACD over 39
+ * months, the 26-week wedge) and TOTAL3's, which the real data alone never reaches on that day.
+ */
+export const SYNTHETIC_DAYS = 1200;
+function syntheticDaily(day: Day, base: number, amp: number, source: string): Series {
+  const points: Point[] = [];
+  for (let i = SYNTHETIC_DAYS - 1; i >= 0; i--) {
+    points.push({ date: addDays(day, -i), value: base + amp * Math.sin(i / 45) + (amp / 4) * Math.sin(i / 7) });
+  }
+  return { source, points };
+}
+
 /** Fresh arrays, as after a refresh (the Russell analysis is memoised per points array). */
 function fresh(set: SeriesSet): SeriesSet {
   const copy = (s: Series | undefined) => (s ? { ...s, points: [...s.points] } : undefined);
@@ -73,12 +90,17 @@ function fresh(set: SeriesSet): SeriesSet {
 export function benchEngine(runs = 21): EngineResult {
   const real = realSeries();
   const rut = russell10k();
-  const set: SeriesSet = { ...real, rut: rut.series };
   const settings = defaultSettings();
-  const coins = Object.values(set.coins ?? {});
-  const btc = set.coins!.BTC!.closes.points;
-  // The newest day every input has (the Russell history ends before the coins do).
+  const btc = real.coins!.BTC!.closes.points;
+  // The newest day the coins and the Russell both have (the Russell history ends before the coins do).
   const day = [btc.at(-1)!.date, rut.series.points.at(-1)!.date].sort()[0]!;
+  const set: SeriesSet = {
+    ...real,
+    rut: rut.series,
+    btcDominance: syntheticDaily(day, 58, 4, 'synthetic dominance'),
+    total3: syntheticDaily(day, 8e11, 1.5e11, 'synthetic TOTAL3'),
+  };
+  const coins = Object.values(set.coins ?? {});
   const lengths = coins.map((c) => c.closes.points.length).sort((a, b) => a - b);
 
   const evalTimes: number[] = [];
@@ -126,7 +148,12 @@ export function benchEngine(runs = 21): EngineResult {
   if (sink < 0) throw new Error('unreachable');
 
   const asi = last?.evaluation.asi;
+  const dom = last?.evaluation.dominance;
+  if (!dom?.macd || !dom.wedge || dom.change90 === null || last?.evaluation.total3?.change30Pct == null) {
+    throw new Error('engine bench: the dominance MACD/wedge or TOTAL3 change did not run; the inputs no longer reach them');
+  }
   return {
+    synthetic: { days: SYNTHETIC_DAYS, macdMonths: dom.macd.months, wedgeWeeks: dom.wedge.weeks },
     parts: { russell: summarize(rTimes), asi: summarize(aTimes) },
     isoWeekStartUs: (w.ms * 1000) / (5 * days.length),
     day,

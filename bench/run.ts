@@ -260,9 +260,11 @@ DOMContentLoaded and the first render.`}
 
 In Node (${m.node}), the engine as the worker runs it, on the real fixture series (test/fixtures/real/series):
 ${e.coins} coins with ${e.coinDays.min}–${e.coinDays.max} days of closes each (median ${e.coinDays.median}, ${e.coinDays.total} closes in all),
-Fear & Greed, ETH/BTC, BTC dominance, and a Russell 2000 history of **${e.russellBars} bars**: the ${e.russellRealBars} real closes of
+Fear & Greed, ETH/BTC, and a Russell 2000 history of **${e.russellBars} bars**: the ${e.russellRealBars} real closes of
 \`rut-long.csv\` (1999 onwards) preceded by ${e.russellBars - e.russellRealBars} **synthetic** weekday bars (below every real close; only the length
-matters). Evaluated as of ${e.day} (the last day every input has); stage ${e.stage}, ASI ${e.asi}. Every run gets fresh
+matters). BTC dominance and TOTAL3 are **synthetic** daily waves of ${e.synthetic.days} days (no long public series of either exists,
+see PROVENANCE.md), so the dominance changes, its monthly MACD (${e.synthetic.macdMonths} months) and wedge (${e.synthetic.wedgeWeeks} weeks) and TOTAL3's
+30-day comparison all run; the bench stops with an error if they no longer do. Evaluated as of ${e.day} (the last day every input has); stage ${e.stage}, ASI ${e.asi}. Every run gets fresh
 arrays, as after a refresh (the Russell analysis is memoised per array); 3 warm-up runs, then the median of ${e.evaluateDay.n}.
 
 | | median | p90 | min | max |
