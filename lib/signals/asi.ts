@@ -42,9 +42,18 @@ export interface AsiSignal extends SignalBase {
   excluded: AsiExcluded[];
 }
 
+/** Why the ASI is unknown, for views to say in their language (`why` says it in English). */
+export type AsiUnknownCode = 'no-btc' | 'no-btc-close' | 'no-btc-start' | 'no-coins';
+
 export interface AsiUnknown {
   value: null;
   why: string;
+  /**
+   * `why` as a code and its parameters: no-btc-close `[day]`, no-btc-start `[toleranceDays, from]`.
+   * Absent from snapshots stored by older versions.
+   */
+  code?: AsiUnknownCode;
+  args?: (number | string)[];
   asOf: Day | null;
   excluded: AsiExcluded[];
 }
@@ -66,14 +75,14 @@ export function asiSignal(
   maxAgeDays: number,
 ): AsiResult {
   const btc = coins?.BTC;
-  if (!coins || !btc) return { value: null, why: 'no BTC closes', asOf: null, excluded: [] };
+  if (!coins || !btc) return { value: null, why: 'no BTC closes', code: 'no-btc', args: [], asOf: null, excluded: [] };
   const d = pointOnOrBefore(btc.closes.points, day);
-  if (!d) return { value: null, why: `no BTC close on or before ${day}`, asOf: null, excluded: [] };
+  if (!d) return { value: null, why: `no BTC close on or before ${day}`, code: 'no-btc-close', args: [day], asOf: null, excluded: [] };
   const at = d.date;
   const from = addDays(at, -s.windowDays);
   const btcStart = pointWithin(btc.closes.points, from, s.toleranceDays);
   if (!btcStart) {
-    return { value: null, why: `no BTC close within ${s.toleranceDays} days before ${from}`, asOf: at, excluded: [] };
+    return { value: null, why: `no BTC close within ${s.toleranceDays} days before ${from}`, code: 'no-btc-start', args: [s.toleranceDays, from], asOf: at, excluded: [] };
   }
   const btcReturn = d.value / btcStart.value - 1;
 
@@ -99,7 +108,7 @@ export function asiSignal(
     const ret = end.value / start.value - 1;
     counted.push({ symbol: coin.symbol, return: ret, beatBtc: ret > btcReturn, marketCap });
   }
-  if (counted.length === 0) return { value: null, why: 'no altcoin could be counted', asOf: at, excluded };
+  if (counted.length === 0) return { value: null, why: 'no altcoin could be counted', code: 'no-coins', args: [], asOf: at, excluded };
   const beat = counted.filter((c) => c.beatBtc).length;
   return {
     value: Math.round((100 * beat) / counted.length),
