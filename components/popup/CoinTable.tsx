@@ -1,3 +1,4 @@
+import { asiWhyText } from '@/lib/i18n/reason-text';
 import type { AsiExcluded, ExclusionReason } from '@/lib/signals/asi';
 import type { Snapshot } from '@/lib/snapshot/types';
 import type { ViewCtx } from './context';
@@ -16,7 +17,7 @@ export function CoinTable({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx 
   return (
     <div class="coins">
       {asi.value === null ? (
-        <p>{t('popup_asi_unknown', asi.why)}</p>
+        <p>{t('popup_asi_unknown', asiWhyText(asi, t, f.locale))}</p>
       ) : (
         <>
           <p class="small">
