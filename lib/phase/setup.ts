@@ -28,7 +28,7 @@ export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, da
       ? `Russell 2000 data is stale (${r.asOf}), state not used for the setup`
       : `Russell 2000 is ${rState}${r?.pctFromAth != null ? ` (${fmt(r.pctFromAth, { sign: true })}% from ATH)` : ''}; the setup needs near-ath, breakout or spillover-window`,
 
-    ...(r?.stale ? { stale: true, args: [r.asOf] } : { sign: true, args: [{ code: `russell.${rState}` }, r?.pctFromAth != null ? { code: 'ath', args: [r.pctFromAth] } : ''] }),
+    ...(r?.stale ? { stale: true, args: [r.asOf] } : { sign: true, args: [{ code: `russell.${rState}` }, r?.pctFromAth != null ? { code: 'ath', args: [r.pctFromAth] } : { code: 'ath.none' }] }),
   };
   const stageOk: Reason = {
     rule: 'setup.stage',
