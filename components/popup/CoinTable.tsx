@@ -1,4 +1,4 @@
-import { asiWhyText } from '@/lib/i18n/reason-text';
+import { asiWhyText, exclusionText } from '@/lib/i18n/reason-text';
 import type { AsiExcluded, ExclusionReason } from '@/lib/signals/asi';
 import type { Snapshot } from '@/lib/snapshot/types';
 import type { ViewCtx } from './context';
@@ -64,7 +64,7 @@ export function CoinTable({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx 
             </dt>
             <dd>
               {groups.get(r)!.map((x, i) => (
-                <span key={x.symbol} title={x.why}>
+                <span key={x.symbol} title={exclusionText(x, t, f.locale)}>
                   {i > 0 ? ', ' : ''}
                   {x.symbol}
                 </span>

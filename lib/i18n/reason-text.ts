@@ -1,5 +1,5 @@
 import type { Reason, ReasonArg } from '../phase/reasons';
-import type { AsiUnknown } from '../signals/asi';
+import type { AsiExcluded, AsiUnknown } from '../signals/asi';
 import type { Translate } from './translate';
 
 /*
@@ -38,12 +38,18 @@ export function reasonText(r: Reason, t: Translate, locale?: string): string {
   }
 }
 
-/** Why the ASI is unknown, in words; the engine's English `why` for a snapshot without a code. */
-export function asiWhyText(u: AsiUnknown, t: Translate, locale?: string): string {
-  if (!u.code) return u.why;
+/** The phrase `code` with its parameters, or `fallback` without parameters or a message. */
+function phrase(code: string | undefined, args: ReasonArg[] | undefined, fallback: string, t: Translate, locale?: string): string {
+  if (!code || !args) return fallback;
   try {
-    return say(t, numbers(locale), `reason_p_asi_${name(u.code)}`, u.args ?? []);
+    return say(t, numbers(locale), `reason_p_${name(code)}`, args);
   } catch {
-    return u.why;
+    return fallback;
   }
 }
+
+/** Why the ASI is unknown, in words; the engine's English `why` for a snapshot without a code. */
+export const asiWhyText = (u: AsiUnknown, t: Translate, locale?: string): string => phrase(u.code && `asi.${u.code}`, u.args ?? [], u.why, t, locale);
+
+/** Why a coin was left out of the ASI, in words; the engine's English `why` for a snapshot without parameters. */
+export const exclusionText = (x: AsiExcluded, t: Translate, locale?: string): string => phrase(`excl.${x.reason}`, x.args, x.why, t, locale);

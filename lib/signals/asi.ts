@@ -17,8 +17,14 @@ export type ExclusionReason = 'exclusion-list' | 'category' | 'outside-top-n' | 
 export interface AsiExcluded {
   symbol: string;
   reason: ExclusionReason;
-  /** Plain-words reason for the UI and the CLI. */
+  /** Plain-words reason for the UI and the CLI (English). */
   why: string;
+  /**
+   * `why`'s parameters, for views to say it in their language: too-young `[firstClose, from]`,
+   * gap-at-start `[toleranceDays, from]`, no-close `[day]`, category `[category]`, outside-top-n
+   * `[topN]`, else `[]`. Absent from snapshots stored by older versions.
+   */
+  args?: (number | string | null)[];
 }
 
 /**
@@ -92,7 +98,7 @@ export function asiSignal(
     const pts = coin.closes.points;
     const end = pointWithin(pts, at, 0);
     if (!end) {
-      excluded.push({ symbol: coin.symbol, reason: 'no-close', why: `no close on ${at}` });
+      excluded.push({ symbol: coin.symbol, reason: 'no-close', why: `no close on ${at}`, args: [at] });
       continue;
     }
     const start = pointWithin(pts, from, s.toleranceDays);
@@ -100,8 +106,8 @@ export function asiSignal(
       const young = pts.length === 0 || pts[0]!.date > from;
       excluded.push(
         young
-          ? { symbol: coin.symbol, reason: 'too-young', why: `too young: first close ${pts[0]?.date ?? 'none'}, needs one by ${from}` }
-          : { symbol: coin.symbol, reason: 'gap-at-start', why: `no close within ${s.toleranceDays} days before ${from}` },
+          ? { symbol: coin.symbol, reason: 'too-young', why: `too young: first close ${pts[0]?.date ?? 'none'}, needs one by ${from}`, args: [pts[0]?.date ?? null, from] }
+          : { symbol: coin.symbol, reason: 'gap-at-start', why: `no close within ${s.toleranceDays} days before ${from}`, args: [s.toleranceDays, from] },
       );
       continue;
     }
@@ -142,12 +148,12 @@ export function selectUniverse(coins: Record<string, CoinSeries>, at: Day, s: As
     const sym = coin.symbol.toUpperCase();
     if (sym === 'BTC') continue;
     if (listed.has(sym)) {
-      excluded.push({ symbol: coin.symbol, reason: 'exclusion-list', why: 'on the exclusion list (stablecoin, wrapped, staked or asset-backed)' });
+      excluded.push({ symbol: coin.symbol, reason: 'exclusion-list', why: 'on the exclusion list (stablecoin, wrapped, staked or asset-backed)', args: [] });
       continue;
     }
     const cat = coin.categories?.find((c) => cats.has(c));
     if (cat) {
-      excluded.push({ symbol: coin.symbol, reason: 'category', why: `in excluded category "${cat}"` });
+      excluded.push({ symbol: coin.symbol, reason: 'category', why: `in excluded category "${cat}"`, args: [cat] });
       continue;
     }
     candidates.push(coin);
@@ -172,12 +178,12 @@ export function selectUniverse(coins: Record<string, CoinSeries>, at: Day, s: As
   const ranked: Candidate[] = [];
   for (const coin of candidates) {
     const cap = capOf(coin);
-    if (cap === undefined) excluded.push({ symbol: coin.symbol, reason: 'no-market-cap', why: 'no market cap to rank it' });
+    if (cap === undefined) excluded.push({ symbol: coin.symbol, reason: 'no-market-cap', why: 'no market cap to rank it', args: [] });
     else ranked.push({ coin, marketCap: cap });
   }
   ranked.sort((a, b) => b.marketCap! - a.marketCap! || a.coin.symbol.localeCompare(b.coin.symbol));
   for (const c of ranked.slice(s.topN)) {
-    excluded.push({ symbol: c.coin.symbol, reason: 'outside-top-n', why: `outside the top ${s.topN} by market cap` });
+    excluded.push({ symbol: c.coin.symbol, reason: 'outside-top-n', why: `outside the top ${s.topN} by market cap`, args: [s.topN] });
   }
   return { universe: ranked.slice(0, s.topN), excluded, basis };
 }

@@ -11,14 +11,14 @@ import { evaluateDay } from '../../../lib/engine/evaluate';
 import { panelModel } from '../../../lib/badge/model';
 import { LOCALES, type Fragment } from '../../../lib/i18n/merge';
 import { loadLocales } from '../../../lib/i18n/node';
-import { asiWhyText, reasonText } from '../../../lib/i18n/reason-text';
+import { asiWhyText, exclusionText, reasonText } from '../../../lib/i18n/reason-text';
 import { translateFrom } from '../../../lib/i18n/translate';
 import { EMPTY_HYSTERESIS, type HysteresisState } from '../../../lib/phase/hysteresis';
 import { numericReason, type Phrase, type Reason, type ReasonArg } from '../../../lib/phase/reasons';
 import { addDays } from '../../../lib/series/dates';
 import type { Day } from '../../../lib/series/types';
 import { defaultSettings } from '../../../lib/settings/defaults';
-import { asiSignal, type AsiUnknown } from '../../../lib/signals/asi';
+import { asiSignal, type AsiExcluded, type AsiUnknown } from '../../../lib/signals/asi';
 import { isSnapshot } from '../../../lib/snapshot/validate';
 import { realSeries } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
@@ -51,10 +51,24 @@ function realReasons(): { reasons: Reason[]; unknownAsi: AsiUnknown[] } {
   reasons.push(...evaluateDay({ ...set, coins: undefined }, s, '2025-09-19', '2025-09-19').evaluation.phase.reasons);
   const unknownAsi = (['2023-06-01', '2024-01-10'] as Day[]).map((d) => asiSignal(set.coins, d, d, s.asi, 2) as AsiUnknown);
   unknownAsi.push(asiSignal({ BTC: set.coins!.BTC! }, '2025-09-19', '2025-09-19', s.asi, 2) as AsiUnknown);
-  return { reasons, unknownAsi };
+  // Coins left out of the ASI, with a small universe and a category excluded so that every cause occurs.
+  const excluded: AsiExcluded[] = [];
+  const coins = { ...set.coins!, SOL: { ...set.coins!.SOL!, categories: ['smart-contract'] } };
+  for (const d of ['2024-03-01', '2025-09-19', '2026-08-31'] as Day[]) {
+    for (const asi of [s.asi, { ...s.asi, topN: 20, excludeCategories: ['smart-contract'] }]) {
+      const r = asiSignal(coins, d, d, asi, 2);
+      excluded.push(...r.excluded);
+    }
+  }
+  // Market caps for three coins only, the top 2 kept, DOGE on the exclusion list.
+  const caps = Object.fromEntries(
+    Object.entries(coins).map(([k, c]) => [k, { ...c, marketCaps: ['ETH', 'XRP', 'LINK'].includes(k) ? { source: 'caps', points: [{ date: '2025-09-19', value: k.length }] } : undefined }]),
+  );
+  excluded.push(...asiSignal(caps, '2025-09-19', '2025-09-19', { ...s.asi, topN: 2, excludeSymbols: ['DOGE'] }, 2).excluded);
+  return { reasons, unknownAsi, excluded };
 }
 
-const { reasons, unknownAsi } = realReasons();
+const { reasons, unknownAsi, excluded } = realReasons();
 
 function phrases(args: readonly ReasonArg[] | undefined, out: Phrase[] = []): Phrase[] {
   for (const a of args ?? []) {
@@ -133,6 +147,19 @@ describe('reasons of the engine on the real series', () => {
       expect(s).not.toBe(u.why);
     }
     expect(asiWhyText(unknownAsi[1]!, zh, 'zh-CN')).toBe('2023-10-12 之前 3 天内没有 BTC 收盘价');
+  });
+
+  it('every cause of leaving a coin out says the same in English and is Chinese in Chinese', () => {
+    const causes = new Set(excluded.map((x) => x.reason));
+    expect([...causes].sort()).toEqual(['category', 'exclusion-list', 'no-close', 'no-market-cap', 'outside-top-n', 'too-young']);
+    for (const x of excluded) {
+      expect(exclusionText(x, en, 'en')).toBe(x.why);
+      const s = exclusionText(x, zh, 'zh-CN');
+      expect(s, x.why).toMatch(CJK);
+      expect(s, x.why).not.toMatch(/\b(?:too young|close|market cap|category|exclusion)\b/);
+    }
+    const old = { ...excluded[0]!, args: undefined };
+    expect(exclusionText(old, zh, 'zh-CN')).toBe(old.why);
   });
 });
 

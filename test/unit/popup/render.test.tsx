@@ -96,6 +96,11 @@ describe.each([
   it('coin table, sources and log', () => {
     const coins = html(<CoinTable snapshot={snap} ctx={ctx()} />);
     expect(coins).toContain('ASTER');
+    // why a coin was left out (a title), in the page's language
+    const table = document.createElement('div');
+    act(() => render(<CoinTable snapshot={snap} ctx={ctx()} />, table));
+    const young = table.querySelector('[data-reason="too-young"] span')!.getAttribute('title')!;
+    expect(young).toMatch(lang === 'zh' ? /^上市太晚：首个收盘价在 \d{4}-\d\d-\d\d，需在 \d{4}-\d\d-\d\d 前就有$/ : /^too young: first close \d{4}-\d\d-\d\d, needs one by \d{4}-\d\d-\d\d$/);
     expect(coins).not.toMatch(RAW_KEY);
     const sources = html(<Sources snapshot={snap} ctx={ctx()} />);
     expect(sources).toContain('http-429');
