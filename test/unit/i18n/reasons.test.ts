@@ -34,7 +34,7 @@ const CJK = /[\u4e00-\u9fff]/;
 const ENGLISH = /\b(?:unknown|stale|cannot|test|season|dominance|change|Stage|setup|trend|Holding|confirming|Fear|Greed|Russell 2000 is|from ATH|No data)\b/;
 
 /** Every reason the engine emits over the real series: daily with hysteresis, and the same days seen late (stale). */
-function realReasons(): { reasons: Reason[]; unknownAsi: AsiUnknown[] } {
+function realReasons(): { reasons: Reason[]; unknownAsi: AsiUnknown[]; excluded: AsiExcluded[] } {
   const set = realSeries();
   const s = defaultSettings();
   const reasons: Reason[] = [];
