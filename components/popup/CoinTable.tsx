@@ -1,3 +1,4 @@
+import { asiWhyText, exclusionText } from '@/lib/i18n/reason-text';
 import type { AsiExcluded, ExclusionReason } from '@/lib/signals/asi';
 import type { Snapshot } from '@/lib/snapshot/types';
 import type { ViewCtx } from './context';
@@ -16,7 +17,7 @@ export function CoinTable({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx 
   return (
     <div class="coins">
       {asi.value === null ? (
-        <p>{t('popup_asi_unknown', asi.why)}</p>
+        <p>{t('popup_asi_unknown', asiWhyText(asi, t, f.locale))}</p>
       ) : (
         <>
           <p class="small">
@@ -63,7 +64,7 @@ export function CoinTable({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx 
             </dt>
             <dd>
               {groups.get(r)!.map((x, i) => (
-                <span key={x.symbol} title={x.why}>
+                <span key={x.symbol} title={exclusionText(x, t, f.locale)}>
                   {i > 0 ? ', ' : ''}
                   {x.symbol}
                 </span>

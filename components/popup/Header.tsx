@@ -1,3 +1,4 @@
+import { reasonText } from '@/lib/i18n/reason-text';
 import type { Reason } from '@/lib/phase/reasons';
 import type { Snapshot } from '@/lib/snapshot/types';
 import { russellStateKey, stageKey, type ViewCtx } from './context';
@@ -44,7 +45,7 @@ export function Header({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) 
       <details class="reasons">
         <summary>
           {t('popup_reasons_summary', p.reasons.length)}
-          {headline ? <span class="muted"> — {headline.text}</span> : null}
+          {headline ? <span class="muted"> — {reasonText(headline, t, f.locale)}</span> : null}
         </summary>
         <ul data-testid="reasons">
           {p.reasons.map((r, i) => (
@@ -65,7 +66,7 @@ function ReasonItem({ r, ctx }: { r: Reason; ctx: ViewCtx }) {
     <li class={r.passed ? 'passed' : 'failed'}>
       <span aria-hidden="true">{r.passed ? '✓ ' : '· '}</span>
       <span class="sr-only">{r.passed ? t('popup_rule_passed') : t('popup_rule_failed')}</span>
-      {r.text}
+      {reasonText(r, t, f.locale)}
       {r.source || r.asOf ? (
         <span class="muted">
           {' '}

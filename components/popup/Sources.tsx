@@ -1,3 +1,4 @@
+import { reasonText } from '@/lib/i18n/reason-text';
 import type { PhaseLogEntry, Snapshot } from '@/lib/snapshot/types';
 import { stageKey, type ViewCtx } from './context';
 
@@ -78,7 +79,7 @@ export function PhaseLog({ log, ctx }: { log: PhaseLogEntry[]; ctx: ViewCtx }) {
           {entry.reasons.length > 0 ? (
             <ul class="small">
               {entry.reasons.map((r, j) => (
-                <li key={j}>{r.text}</li>
+                <li key={j}>{reasonText(r, t, f.locale)}</li>
               ))}
             </ul>
           ) : null}

@@ -1,3 +1,4 @@
+import { asiWhyText } from '@/lib/i18n/reason-text';
 import type { ComponentChildren } from 'preact';
 import type { Settings } from '@/lib/settings/defaults';
 import type { SignalBase } from '@/lib/signals/signal';
@@ -89,7 +90,7 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
       <Tile id="asi" title={t('popup_tile_asi')} value={f.number(a?.value)} signal={a} served="coins" snapshot={snapshot} ctx={ctx} maxAgeDays={crypto}
         threshold={<>{t('popup_asi_thresholds', f.number(st.btcSeasonMax), f.number(st.altseasonMin))}</>}>
         {a ? <div>{t('popup_asi_counted', a.beat, a.counted, a.windowDays, f.fraction(a.btcReturn))}</div> : null}
-        {e.asi && e.asi.value === null ? <div>{t('popup_asi_unknown', e.asi.why)}</div> : null}
+        {e.asi && e.asi.value === null ? <div>{t('popup_asi_unknown', asiWhyText(e.asi, t, f.locale))}</div> : null}
         <div data-testid="cross-check">
           {snapshot.crossCheck
             ? t('popup_cmc', f.number(snapshot.crossCheck.cmcAsi), f.day(snapshot.crossCheck.asOf))

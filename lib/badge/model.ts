@@ -1,3 +1,4 @@
+import { reasonText } from '../i18n/reason-text';
 import type { Translate } from '../i18n/translate';
 import type { Stage } from '../phase/stage';
 import { daysBetween, toDay } from '../series/dates';
@@ -208,7 +209,7 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     stageLabel: t(stageKey(e?.phase.stage ?? 'unknown')),
     flags,
     lines,
-    reasons: (e?.phase.reasons ?? []).map((r) => r.text).filter((x) => typeof x === 'string' && x),
+    reasons: (e?.phase.reasons ?? []).map((r) => reasonText(r, t)).filter((x) => typeof x === 'string' && x),
     extras,
     sources,
     updated: snap ? t('badge_updated', ageText(now - snap.computedAt, t)) : '',

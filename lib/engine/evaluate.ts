@@ -56,6 +56,7 @@ export function evaluateDay(set: SeriesSet, s: Settings, day: Day, today: Day, p
       source: null,
       asOf: day,
       text: `${STAGE_LABELS[c.stage]} confirming ${c.count}/${c.of}: still showing ${STAGE_LABELS[step.stage]}`,
+      args: [{ code: `stage.${c.stage}` }, c.count, c.of, { code: `stage.${step.stage}` }],
     });
   } else if (step.stage !== 'unknown' && rawStage !== step.stage) {
     reasons.push({
@@ -68,6 +69,7 @@ export function evaluateDay(set: SeriesSet, s: Settings, day: Day, today: Day, p
       source: null,
       asOf: day,
       text: `Holding ${STAGE_LABELS[step.stage]}: the ASI has not moved ${s.hysteresis.marginPoints} points past the boundary`,
+      args: [{ code: `stage.${step.stage}` }, s.hysteresis.marginPoints],
     });
   }
   const flags = evaluateFlags(step.stage, sig, s.stage);

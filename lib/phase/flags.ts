@@ -9,10 +9,10 @@ export type Flag = 'late-cycle' | 'fear-washout';
 export function evaluateFlags(stage: Stage, sig: Signals, st: Settings['stage']): { flags: Flag[]; reasons: Reason[] } {
   const fg = sig.fearGreed;
   const dom = sig.dominance;
-  const fgReason = (rule: string, c: '<=' | '>=', t: number, outcome: string) =>
-    numericReason({ rule, signal: 'fearGreed', label: 'Fear & Greed', value: fg?.value ?? null, comparator: c, threshold: t, outcome, source: fg?.source ?? null, asOf: fg?.asOf ?? null, stale: fg?.stale });
+  const fgReason = (rule: string, c: '<=' | '>=', t: number, outcome: string, flag: Flag) =>
+    numericReason({ rule, signal: 'fearGreed', label: 'Fear & Greed', value: fg?.value ?? null, comparator: c, threshold: t, outcome, outcomeCode: `flag.${flag}`, source: fg?.source ?? null, asOf: fg?.asOf ?? null, stale: fg?.stale });
 
-  const greed = fgReason('flag.late-cycle.greed', '>=', st.lateCycleGreed, 'late cycle (with altseason)');
+  const greed = fgReason('flag.late-cycle.greed', '>=', st.lateCycleGreed, 'late cycle (with altseason)', 'late-cycle');
   const inAltseason: Reason = {
     rule: 'flag.late-cycle.altseason',
     signal: 'stage',
@@ -23,6 +23,7 @@ export function evaluateFlags(stage: Stage, sig: Signals, st: Settings['stage'])
     source: null,
     asOf: null,
     text: `Stage ${stage} ${stage === 'altseason' ? 'is' : 'is not'} altseason (late cycle needs it with greed ≥ ${st.lateCycleGreed})`,
+    args: [{ code: `stage.${stage}` }, st.lateCycleGreed],
   };
   const lowDom = numericReason({
     rule: 'flag.late-cycle.dominance',
@@ -33,11 +34,12 @@ export function evaluateFlags(stage: Stage, sig: Signals, st: Settings['stage'])
     threshold: st.lateCycleDominance,
     unit: '%',
     outcome: 'late cycle',
+    outcomeCode: 'flag.late-cycle',
     source: dom?.source ?? null,
     asOf: dom?.asOf ?? null,
     stale: dom?.stale,
   });
-  const washout = fgReason('flag.fear-washout', '<=', st.fearWashout, 'fear washout');
+  const washout = fgReason('flag.fear-washout', '<=', st.fearWashout, 'fear washout', 'fear-washout');
   const flags: Flag[] = [];
   if ((inAltseason.passed && greed.passed) || lowDom.passed) flags.push('late-cycle');
   if (washout.passed) flags.push('fear-washout');

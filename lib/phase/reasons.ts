@@ -2,6 +2,19 @@ import type { Day } from '../series/types';
 
 export type Comparator = '<=' | '<' | '>=' | '>' | 'in' | 'is' | 'known';
 
+/**
+ * A translated part of a reason's sentence: a word (a stage, a Russell state, a trend: `{ code:
+ * 'stage.altseason' }`) or a clause with its own parameters (`{ code: 'ath', args: [-1.2] }`). Its
+ * message is `reason_p_<code>` (dots and dashes as underscores) in lib/i18n/messages/reasons.json.
+ */
+export interface Phrase {
+  code: string;
+  args?: ReasonArg[];
+}
+
+/** One parameter of a reason's sentence: a number (formatted for the locale), a day or month as is, a phrase, or nothing. */
+export type ReasonArg = number | string | null | Phrase;
+
 /** One rule evaluation (SIGNALS.md §4): what was compared, with what, and where the value came from. */
 export interface Reason {
   /** Which rule, e.g. `stage.btc-season`, `flag.fear-washout`, `setup.russell`. */
@@ -13,8 +26,19 @@ export interface Reason {
   passed: boolean;
   source: string | null;
   asOf: Day | null;
-  /** The same in plain words, e.g. "ASI 22 ≤ 25 → Bitcoin season". */
+  /** The same in plain words, e.g. "ASI 22 ≤ 25 → Bitcoin season" (English; the CLI prints it). */
   text: string;
+  /** The value was known but too old to use, so the rule was not tested. */
+  stale?: boolean;
+  /** The numbers of the sentence carry an explicit sign (30-day changes, distance to the ATH). */
+  sign?: boolean;
+  /**
+   * The sentence's parameters in the order of its message's placeholders: the message is
+   * `reason_<rule>_<stale|unknown|pass|fail>`, else `reason_<rule>` (lib/i18n/reason-text.ts). A
+   * numeric rule has `[value, threshold, outcome]`. Absent from reasons stored by older versions:
+   * views then show `text`.
+   */
+  args?: ReasonArg[];
 }
 
 const SYMBOL: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', in: 'in', is: 'is', known: 'is' };
@@ -45,6 +69,8 @@ export function numericReason(x: {
   unit?: string;
   sign?: boolean;
   outcome: string;
+  /** The outcome as a phrase code: `stage.<stage>` or `flag.<flag>`. */
+  outcomeCode: string;
   source: string | null;
   asOf: Day | null;
   stale?: boolean;
@@ -68,5 +94,8 @@ export function numericReason(x: {
     source: x.source,
     asOf: x.asOf,
     text,
+    ...(x.value !== null && x.stale ? { stale: true } : {}),
+    ...(x.sign ? { sign: true } : {}),
+    args: [x.value, x.threshold, { code: x.outcomeCode }],
   };
 }

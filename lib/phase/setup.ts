@@ -27,6 +27,8 @@ export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, da
     text: r?.stale
       ? `Russell 2000 data is stale (${r.asOf}), state not used for the setup`
       : `Russell 2000 is ${rState}${r?.pctFromAth != null ? ` (${fmt(r.pctFromAth, { sign: true })}% from ATH)` : ''}; the setup needs near-ath, breakout or spillover-window`,
+
+    ...(r?.stale ? { stale: true, args: [r.asOf] } : { sign: true, args: [{ code: `russell.${rState}` }, r?.pctFromAth != null ? { code: 'ath', args: [r.pctFromAth] } : { code: 'ath.none' }] }),
   };
   const stageOk: Reason = {
     rule: 'setup.stage',
@@ -38,6 +40,8 @@ export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, da
     source: null,
     asOf: null,
     text: `Stage ${stage}; the setup needs btc-season or mixed`,
+
+    args: [{ code: `stage.${stage}` }],
   };
 
   const d = sig.dominance && !sig.dominance.stale ? sig.dominance : null;
@@ -61,6 +65,16 @@ export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, da
     source: sig.dominance?.source ?? null,
     asOf: sig.dominance?.asOf ?? null,
     text: `${strainParts.join(', ')}; the setup needs falling dominance, ${lo}–${hi}%, or a bearish cross in the last ${settings.dominance.bearishCrossMonths} months`,
+
+    ...(sig.dominance?.stale ? { stale: true } : {}),
+    args: [
+      d === null ? { code: 'dominance.unknown' } : { code: inRange ? 'dominance.in' : 'dominance.outside', args: [d.value, lo, hi] },
+      { code: `trend.${d?.trend ?? 'unknown'}` },
+      cross ? { code: 'cross', args: [{ code: `cross.${cross.type}` }, cross.month] } : { code: 'cross.none' },
+      lo,
+      hi,
+      settings.dominance.bearishCrossMonths,
+    ],
   };
   return { setup: russell.passed && stageOk.passed && strain.passed, reasons: [russell, stageOk, strain] };
 }

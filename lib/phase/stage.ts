@@ -59,6 +59,8 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
       source: null,
       asOf,
       text: `ASI unknown${a && 'why' in a ? ` (${a.why})` : ''} → No data`,
+      // Without a coin series there are no BTC closes either.
+      args: [a && a.value === null && a.code ? { code: `asi.${a.code}`, args: a.args ?? [] } : { code: 'asi.no-btc', args: [] }],
     });
     return { asi: null, rotation: false, reasons };
   }
@@ -73,14 +75,16 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
       source: src,
       asOf,
       text: `ASI ${asiValue} is stale (data of ${asOf}, ${a.ageDays} days old) → No data`,
+      stale: true,
+      args: [asiValue, asOf, a.ageDays],
     });
     return { asi: null, rotation: false, reasons };
   }
-  const r = (rule: string, c: '<=' | '<' | '>=' | '>', t: number, outcome: string) =>
-    numericReason({ rule, signal: 'asi', label: 'ASI', value: asiValue, comparator: c, threshold: t, outcome, source: src, asOf });
-  reasons.push(r('stage.btc-season', '<=', st.btcSeasonMax, 'Bitcoin season'));
-  reasons.push(r('stage.altseason', '>=', st.altseasonMin, 'Altcoin season'));
-  reasons.push(r('stage.alt-rotation', '>=', st.altRotationMin, 'Alts rotating'));
+  const r = (stage: KnownStage, c: '<=' | '<' | '>=' | '>', t: number) =>
+    numericReason({ rule: `stage.${stage}`, signal: 'asi', label: 'ASI', value: asiValue, comparator: c, threshold: t, outcome: STAGE_LABELS[stage], outcomeCode: `stage.${stage}`, source: src, asOf });
+  reasons.push(r('btc-season', '<=', st.btcSeasonMax));
+  reasons.push(r('altseason', '>=', st.altseasonMin));
+  reasons.push(r('alt-rotation', '>=', st.altRotationMin));
   const e = sig.ethbtc;
   const ethReason = numericReason({
     rule: 'stage.eth-rotation.ethbtc',
@@ -92,6 +96,7 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     unit: '%',
     sign: true,
     outcome: 'ETH & majors lead',
+    outcomeCode: 'stage.eth-rotation',
     source: e?.source ?? null,
     asOf: e?.asOf ?? null,
     stale: e?.stale,
@@ -107,6 +112,7 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     unit: ' pts',
     sign: true,
     outcome: 'ETH & majors lead',
+    outcomeCode: 'stage.eth-rotation',
     source: d?.source ?? null,
     asOf: d?.asOf ?? null,
     stale: d?.stale,

@@ -17,8 +17,14 @@ export type ExclusionReason = 'exclusion-list' | 'category' | 'outside-top-n' | 
 export interface AsiExcluded {
   symbol: string;
   reason: ExclusionReason;
-  /** Plain-words reason for the UI and the CLI. */
+  /** Plain-words reason for the UI and the CLI (English). */
   why: string;
+  /**
+   * `why`'s parameters, for views to say it in their language: too-young `[firstClose, from]`,
+   * gap-at-start `[toleranceDays, from]`, no-close `[day]`, category `[category]`, outside-top-n
+   * `[topN]`, else `[]`. Absent from snapshots stored by older versions.
+   */
+  args?: (number | string | null)[];
 }
 
 /**
@@ -42,9 +48,18 @@ export interface AsiSignal extends SignalBase {
   excluded: AsiExcluded[];
 }
 
+/** Why the ASI is unknown, for views to say in their language (`why` says it in English). */
+export type AsiUnknownCode = 'no-btc' | 'no-btc-close' | 'no-btc-start' | 'no-coins';
+
 export interface AsiUnknown {
   value: null;
   why: string;
+  /**
+   * `why` as a code and its parameters: no-btc-close `[day]`, no-btc-start `[toleranceDays, from]`.
+   * Absent from snapshots stored by older versions.
+   */
+  code?: AsiUnknownCode;
+  args?: (number | string)[];
   asOf: Day | null;
   excluded: AsiExcluded[];
 }
@@ -66,14 +81,14 @@ export function asiSignal(
   maxAgeDays: number,
 ): AsiResult {
   const btc = coins?.BTC;
-  if (!coins || !btc) return { value: null, why: 'no BTC closes', asOf: null, excluded: [] };
+  if (!coins || !btc) return { value: null, why: 'no BTC closes', code: 'no-btc', args: [], asOf: null, excluded: [] };
   const d = pointOnOrBefore(btc.closes.points, day);
-  if (!d) return { value: null, why: `no BTC close on or before ${day}`, asOf: null, excluded: [] };
+  if (!d) return { value: null, why: `no BTC close on or before ${day}`, code: 'no-btc-close', args: [day], asOf: null, excluded: [] };
   const at = d.date;
   const from = addDays(at, -s.windowDays);
   const btcStart = pointWithin(btc.closes.points, from, s.toleranceDays);
   if (!btcStart) {
-    return { value: null, why: `no BTC close within ${s.toleranceDays} days before ${from}`, asOf: at, excluded: [] };
+    return { value: null, why: `no BTC close within ${s.toleranceDays} days before ${from}`, code: 'no-btc-start', args: [s.toleranceDays, from], asOf: at, excluded: [] };
   }
   const btcReturn = d.value / btcStart.value - 1;
 
@@ -83,7 +98,7 @@ export function asiSignal(
     const pts = coin.closes.points;
     const end = pointWithin(pts, at, 0);
     if (!end) {
-      excluded.push({ symbol: coin.symbol, reason: 'no-close', why: `no close on ${at}` });
+      excluded.push({ symbol: coin.symbol, reason: 'no-close', why: `no close on ${at}`, args: [at] });
       continue;
     }
     const start = pointWithin(pts, from, s.toleranceDays);
@@ -91,15 +106,15 @@ export function asiSignal(
       const young = pts.length === 0 || pts[0]!.date > from;
       excluded.push(
         young
-          ? { symbol: coin.symbol, reason: 'too-young', why: `too young: first close ${pts[0]?.date ?? 'none'}, needs one by ${from}` }
-          : { symbol: coin.symbol, reason: 'gap-at-start', why: `no close within ${s.toleranceDays} days before ${from}` },
+          ? { symbol: coin.symbol, reason: 'too-young', why: `too young: first close ${pts[0]?.date ?? 'none'}, needs one by ${from}`, args: [pts[0]?.date ?? null, from] }
+          : { symbol: coin.symbol, reason: 'gap-at-start', why: `no close within ${s.toleranceDays} days before ${from}`, args: [s.toleranceDays, from] },
       );
       continue;
     }
     const ret = end.value / start.value - 1;
     counted.push({ symbol: coin.symbol, return: ret, beatBtc: ret > btcReturn, marketCap });
   }
-  if (counted.length === 0) return { value: null, why: 'no altcoin could be counted', asOf: at, excluded };
+  if (counted.length === 0) return { value: null, why: 'no altcoin could be counted', code: 'no-coins', args: [], asOf: at, excluded };
   const beat = counted.filter((c) => c.beatBtc).length;
   return {
     value: Math.round((100 * beat) / counted.length),
@@ -133,12 +148,12 @@ export function selectUniverse(coins: Record<string, CoinSeries>, at: Day, s: As
     const sym = coin.symbol.toUpperCase();
     if (sym === 'BTC') continue;
     if (listed.has(sym)) {
-      excluded.push({ symbol: coin.symbol, reason: 'exclusion-list', why: 'on the exclusion list (stablecoin, wrapped, staked or asset-backed)' });
+      excluded.push({ symbol: coin.symbol, reason: 'exclusion-list', why: 'on the exclusion list (stablecoin, wrapped, staked or asset-backed)', args: [] });
       continue;
     }
     const cat = coin.categories?.find((c) => cats.has(c));
     if (cat) {
-      excluded.push({ symbol: coin.symbol, reason: 'category', why: `in excluded category "${cat}"` });
+      excluded.push({ symbol: coin.symbol, reason: 'category', why: `in excluded category "${cat}"`, args: [cat] });
       continue;
     }
     candidates.push(coin);
@@ -163,12 +178,12 @@ export function selectUniverse(coins: Record<string, CoinSeries>, at: Day, s: As
   const ranked: Candidate[] = [];
   for (const coin of candidates) {
     const cap = capOf(coin);
-    if (cap === undefined) excluded.push({ symbol: coin.symbol, reason: 'no-market-cap', why: 'no market cap to rank it' });
+    if (cap === undefined) excluded.push({ symbol: coin.symbol, reason: 'no-market-cap', why: 'no market cap to rank it', args: [] });
     else ranked.push({ coin, marketCap: cap });
   }
   ranked.sort((a, b) => b.marketCap! - a.marketCap! || a.coin.symbol.localeCompare(b.coin.symbol));
   for (const c of ranked.slice(s.topN)) {
-    excluded.push({ symbol: c.coin.symbol, reason: 'outside-top-n', why: `outside the top ${s.topN} by market cap` });
+    excluded.push({ symbol: c.coin.symbol, reason: 'outside-top-n', why: `outside the top ${s.topN} by market cap`, args: [s.topN] });
   }
   return { universe: ranked.slice(0, s.topN), excluded, basis };
 }

@@ -21,7 +21,11 @@ export function hostileSnapshot(day = '2025-09-19', base: Snapshot = realSnapsho
     asi.coins[1]!.symbol = `${XSS}2`;
     asi.excluded.push({ symbol: `${XSS}x`, reason: 'exclusion-list', why: XSS } as (typeof asi.excluded)[number]);
   }
-  s.evaluation.phase.reasons = s.evaluation.phase.reasons.map((r, i) => (i === 0 ? { ...r, text: `${XSS} reason`, source: XSS } : r));
+  // The first reason as an older version stored it (no parameters: its text is shown); the second
+  // with the payload in a parameter of its sentence.
+  s.evaluation.phase.reasons = s.evaluation.phase.reasons.map((r, i) =>
+    i === 0 ? { ...withoutArgs(r), text: `${XSS} reason`, source: XSS } : i === 1 && r.args ? { ...r, args: [`${XSS} arg`, ...r.args.slice(1)] } : r,
+  );
   s.sources = {
     ...s.sources,
     [XSS]: { lastSuccess: null, lastError: { at: s.computedAt - 60_000, kind: XSS, message: `${XSS} provider` } },
@@ -32,5 +36,10 @@ export function hostileSnapshot(day = '2025-09-19', base: Snapshot = realSnapsho
 }
 
 export function hostileLog(s: Snapshot): PhaseLogEntry[] {
-  return [{ day: s.evaluation.today, from: 'alt-rotation', to: 'altseason', at: s.computedAt, reasons: [{ ...s.evaluation.phase.reasons[0]!, text: `${XSS} logged` }] }];
+  return [{ day: s.evaluation.today, from: 'alt-rotation', to: 'altseason', at: s.computedAt, reasons: [{ ...withoutArgs(s.evaluation.phase.reasons[0]!), text: `${XSS} logged` }] }];
+}
+
+function withoutArgs<T extends { args?: unknown }>(r: T): Omit<T, 'args'> {
+  const { args: _, ...rest } = r;
+  return rest;
 }

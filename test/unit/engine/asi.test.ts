@@ -102,7 +102,7 @@ describe('ASI rules', () => {
     const got = asi(coins, D);
     if (got.value === null) throw new Error('unknown');
     expect(got.coins.map((c) => c.symbol)).toEqual(['OK']);
-    expect(got.excluded).toEqual([{ symbol: 'OLD', reason: 'gap-at-start', why: 'no close within 3 days before 2025-04-01' }]);
+    expect(got.excluded).toEqual([{ symbol: 'OLD', reason: 'gap-at-start', why: 'no close within 3 days before 2025-04-01', args: [3, '2025-04-01'] }]);
   });
 
   it('applies the exclusion list and provider categories', () => {

@@ -22,6 +22,8 @@ import { realSnapshot } from '../../support/snapshot';
 
 const RAW_KEY = /\b(?:popup|options|alerts|stage)_[a-z0-9_]+\b/i;
 let snap: Snapshot;
+/** Before the first BTC close of the fixture: the ASI is unknown. */
+let early: Snapshot;
 let t: { en: Translate; zh: Translate };
 
 beforeAll(() => {
@@ -31,6 +33,7 @@ beforeAll(() => {
     s.crossCheck = { cmcAsi: 61, asOf: '2025-09-18' };
     s.sources.coingecko = { lastSuccess: null, lastError: { at: s.computedAt - 3_600_000, kind: 'http-429', message: 'Too Many Requests' } };
   });
+  early = realSnapshot('2023-12-20');
   const l = loadLocales();
   t = { en: translateFrom(l.en!), zh: translateFrom(l.zh_CN!) };
 });
@@ -41,11 +44,24 @@ function html(node: preact.ComponentChild): string {
   return root.textContent ?? '';
 }
 
-const log: PhaseLogEntry[] = [{ day: '2025-09-19', from: 'alt-rotation', to: 'altseason', at: Date.parse('2025-09-19T12:00:00Z'), reasons: [] }];
+/** A logged change as the worker records it: the reasons that made it. */
+const log = (): PhaseLogEntry[] => [
+  { day: '2025-09-19', from: 'alt-rotation', to: 'altseason', at: Date.parse('2025-09-19T12:00:00Z'), reasons: snap.evaluation.phase.reasons.filter((r) => r.rule === 'stage.altseason') },
+];
 
 describe.each([
-  ['en', 'en-US', { stage: 'Altcoin season', day: 'Sep 19, 2025', russell: '2,448.77', cmc: "CoinMarketCap's index: 61" }],
-  ['zh', 'zh-CN', { stage: '山寨季', day: '2025年9月19日', russell: '2,448.77', cmc: 'CoinMarketCap 指数：61' }],
+  ['en', 'en-US', {
+    stage: 'Altcoin season', day: 'Sep 19, 2025', russell: '2,448.77', cmc: "CoinMarketCap's index: 61",
+    reason: 'ASI 79 ≥ 75 → Altcoin season',
+    stale: 'ETH/BTC 30-day change +0.11% (stale, not used): cannot test ≥ +5% for ETH & majors lead',
+    asiUnknown: 'ASI unknown: no BTC close on or before 2023-12-20',
+  }],
+  ['zh', 'zh-CN', {
+    stage: '山寨季', day: '2025年9月19日', russell: '2,448.77', cmc: 'CoinMarketCap 指数：61',
+    reason: '山寨季指数 79 ≥ 75 → 山寨季',
+    stale: 'ETH/BTC 30 天涨跌幅 +0.11%（已过期，未采用）：无法判断 ≥ +5%（ETH 与主流币领涨）',
+    asiUnknown: '山寨季指数未知：2023-12-20 及之前没有 BTC 收盘价',
+  }],
 ] as const)('popup views in %s', (lang, locale, want) => {
   const ctx = (): ViewCtx => ({ t: t[lang], f: makeFormat(locale), now: snap.computedAt + 5 * 60_000 });
 
@@ -53,7 +69,13 @@ describe.each([
     const text = html(<Header snapshot={snap} ctx={ctx()} />);
     expect(text).toContain(want.stage);
     expect(text).toContain(want.day);
-    expect(text).toContain('ASI 79 ≥ 75 → Altcoin season');
+    expect(text).toContain(want.reason);
+    expect(text).toContain(want.stale);
+    if (lang === 'zh') {
+      // every reason in Chinese: none of the engine's English sentences is left
+      for (const r of snap.evaluation.phase.reasons) expect(text).not.toContain(r.text);
+      expect(text).not.toMatch(/cannot test|stale|season|setup needs/);
+    }
     expect(text).not.toMatch(RAW_KEY);
   });
 
@@ -74,14 +96,28 @@ describe.each([
   it('coin table, sources and log', () => {
     const coins = html(<CoinTable snapshot={snap} ctx={ctx()} />);
     expect(coins).toContain('ASTER');
+    // why a coin was left out (a title), in the page's language
+    const table = document.createElement('div');
+    act(() => render(<CoinTable snapshot={snap} ctx={ctx()} />, table));
+    const young = table.querySelector('[data-reason="too-young"] span')!.getAttribute('title')!;
+    expect(young).toMatch(lang === 'zh' ? /^上市太晚：首个收盘价在 \d{4}-\d\d-\d\d，需在 \d{4}-\d\d-\d\d 前就有$/ : /^too young: first close \d{4}-\d\d-\d\d, needs one by \d{4}-\d\d-\d\d$/);
     expect(coins).not.toMatch(RAW_KEY);
     const sources = html(<Sources snapshot={snap} ctx={ctx()} />);
     expect(sources).toContain('http-429');
     expect(sources).toContain('Too Many Requests');
     expect(sources).not.toMatch(RAW_KEY);
-    const phase = html(<PhaseLog log={log} ctx={ctx()} />);
+    const phase = html(<PhaseLog log={log()} ctx={ctx()} />);
     expect(phase).toContain(want.stage);
+    expect(phase).toContain(want.reason);
     expect(phase).not.toMatch(RAW_KEY);
+  });
+
+  it('an unknown ASI says why, in the language of the page', () => {
+    expect(early.evaluation.asi?.value).toBeNull();
+    const tiles = html(<Tiles snapshot={early} settings={defaultSettings()} ctx={ctx()} />);
+    expect(tiles).toContain(want.asiUnknown);
+    expect(html(<CoinTable snapshot={early} ctx={ctx()} />)).toContain(want.asiUnknown);
+    expect(html(<Header snapshot={early} ctx={ctx()} />)).not.toMatch(lang === 'zh' ? /no BTC close/ : /BTC 收盘价/);
   });
 });
 

@@ -69,6 +69,8 @@ describe('hostile text renders as text', () => {
     const root = mount(<Header snapshot={snap} ctx={ctx()} />);
     expectInert(root, 2);
     expect(root.querySelector('[data-testid="reasons"]')!.textContent).toContain(`${XSS} reason`);
+    // a payload in a parameter of the translated sentence is text too
+    expect(root.querySelector('[data-testid="reasons"]')!.textContent).toContain(`${XSS} arg`);
   });
 
   it('popup tiles: every signal’s source name', () => {
@@ -114,6 +116,7 @@ describe('hostile text renders as text', () => {
     expect(panel).not.toBeNull();
     expectInert(root, 2);
     expect(panel!.textContent).toContain(`${XSS} reason`);
+    expect(panel!.textContent).toContain(`${XSS} arg`);
     expect(panel!.textContent).toContain(`${XSS} russell`);
   });
 

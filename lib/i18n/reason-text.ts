@@ -1,0 +1,55 @@
+import type { Reason, ReasonArg } from '../phase/reasons';
+import type { AsiExcluded, AsiUnknown } from '../signals/asi';
+import type { Translate } from './translate';
+
+/*
+ * Reasons in the reader's language, from their parameters (lib/i18n/messages/reasons.json). Imported
+ * by the badge's content script, so kept small (16 KiB gzip budget), and it never throws: a stored
+ * reason may be from an older version, or hand-edited.
+ */
+
+/** A message name from a rule id or phrase code: `stage.eth-rotation.ethbtc` → `stage_eth_rotation_ethbtc`. */
+const name = (s: string) => s.replace(/\W/g, '_');
+
+/** The message `key_variant`, else `key`, with the parameters formatted; throws when neither exists. */
+function say(t: Translate, nf: Intl.NumberFormat, key: string, args: ReasonArg[], variant?: string): string {
+  const subs = args.map((a) => (typeof a === 'number' ? nf.format(a) : a && typeof a === 'object' ? say(t, nf, `reason_p_${name(a.code)}`, a.args ?? []) : String(a ?? '')));
+  const k = variant ? `${key}_${variant}` : key;
+  const s = t(k, ...subs);
+  if (s && s !== k) return s;
+  if (variant) return say(t, nf, key, args);
+  throw 0;
+}
+
+const numbers = (locale: string | undefined, sign?: boolean) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: sign ? 'exceptZero' : 'auto' });
+
+/**
+ * The reason's sentence: the message `reason_<rule>_<variant>` (variant stale, unknown, pass or fail),
+ * else `reason_<rule>`, with its parameters. Falls back to the engine's English `text` for a rule
+ * without a message and for a reason stored before parameters existed. `locale` formats the numbers
+ * (default: the browser's).
+ */
+export function reasonText(r: Reason, t: Translate, locale?: string): string {
+  if (!r.args) return r.text;
+  try {
+    return say(t, numbers(locale, r.sign), `reason_${name(r.rule)}`, r.args, r.stale ? 'stale' : r.value === null ? 'unknown' : r.passed ? 'pass' : 'fail');
+  } catch {
+    return r.text;
+  }
+}
+
+/** The phrase `code` with its parameters, or `fallback` without parameters or a message. */
+function phrase(code: string | undefined, args: ReasonArg[] | undefined, fallback: string, t: Translate, locale?: string): string {
+  if (!code || !args) return fallback;
+  try {
+    return say(t, numbers(locale), `reason_p_${name(code)}`, args);
+  } catch {
+    return fallback;
+  }
+}
+
+/** Why the ASI is unknown, in words; the engine's English `why` for a snapshot without a code. */
+export const asiWhyText = (u: AsiUnknown, t: Translate, locale?: string): string => phrase(u.code && `asi.${u.code}`, u.args ?? [], u.why, t, locale);
+
+/** Why a coin was left out of the ASI, in words; the engine's English `why` for a snapshot without parameters. */
+export const exclusionText = (x: AsiExcluded, t: Translate, locale?: string): string => phrase(`excl.${x.reason}`, x.args, x.why, t, locale);
