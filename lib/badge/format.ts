@@ -66,7 +66,7 @@ export const RUSSELL_ARROW: Record<RussellState, string> = {
 
 /** The badge's Russell mark, e.g. "R2K ▲ breakout"; an unknown state says so in words. */
 export function russellMark(state: RussellState | null | undefined, t: Translate): Cell {
-  const s: RussellState = state && state in RUSSELL_ARROW ? state : 'unknown';
+  const s: RussellState = state && Object.hasOwn(RUSSELL_ARROW, state) ? state : 'unknown';
   const word = t(`badge_russell_${s.replace(/-/g, '_')}`);
   return { text: `${t('badge_r2k')} ${RUSSELL_ARROW[s]} ${word}`, known: s !== 'unknown', aria: `${t('badge_sig_russell')}: ${word}` };
 }

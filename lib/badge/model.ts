@@ -26,15 +26,25 @@ export const MODEL_DEFAULTS: ModelSettings = {
   dominance: { zones: [50, 55, 59, 63] },
 };
 
+/** A stored setting when it is a finite number, else its default. */
+const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+
 function settingsOr(s: StoredSettings): ModelSettings {
-  const d = MODEL_DEFAULTS;
+  const { staleness: ds, stage: dt, dominance: dd } = MODEL_DEFAULTS;
   const zones = s?.dominance?.zones;
   return {
-    staleness: { ...d.staleness, ...s?.staleness },
-    stage: { ...d.stage, ...s?.stage },
-    dominance: { zones: zones?.length === 4 ? zones : d.dominance.zones },
+    staleness: { cryptoMaxAgeDays: num(s?.staleness?.cryptoMaxAgeDays, ds.cryptoMaxAgeDays), russellMaxAgeDays: num(s?.staleness?.russellMaxAgeDays, ds.russellMaxAgeDays) },
+    stage: { btcSeasonMax: num(s?.stage?.btcSeasonMax, dt.btcSeasonMax), altseasonMin: num(s?.stage?.altseasonMin, dt.altseasonMin) },
+    dominance: { zones: Array.isArray(zones) && zones.length === 4 && zones.every(Number.isFinite) ? zones : dd.zones },
   };
 }
+
+/** `v` when it is one of `ids` (an own, listed id: never a prototype name like "toString"), else null. */
+export const oneOf = <T extends string>(v: unknown, ids: readonly T[]): T | null => (ids.includes(v as T) ? (v as T) : null);
+
+export const STAGES: readonly Stage[] = ['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown'];
+const FLAGS = ['late-cycle', 'fear-washout'] as const;
+const FG_BANDS = ['extreme-fear', 'fear', 'neutral', 'greed', 'extreme-greed'] as const;
 
 type SignalKey = 'russell' | 'asi' | 'dominance' | 'ethbtc' | 'total3' | 'fearGreed';
 const SIGNALS: SignalKey[] = ['russell', 'asi', 'dominance', 'ethbtc', 'total3', 'fearGreed'];
@@ -60,11 +70,12 @@ export interface Freshness {
 /** Age against today's UTC day; stale when the snapshot said so or time has since made it so. */
 export function freshness(snap: Snapshot | null, key: SignalKey, now: number, settings?: StoredSettings): Freshness | null {
   const sig = snap?.evaluation[key];
-  if (!sig || typeof sig.asOf !== 'string' || valueOf(snap, key) === null || !('source' in sig)) return null;
+  if (typeof sig?.asOf !== 'string' || valueOf(snap, key) === null || typeof (sig as { source?: unknown }).source !== 'string') return null;
   const { staleness } = settingsOr(settings);
   const ageDays = Math.max(0, daysBetween(sig.asOf, toDay(now)));
   const max = key === 'russell' ? staleness.russellMaxAgeDays : staleness.cryptoMaxAgeDays;
-  return { key, asOf: sig.asOf, ageDays, stale: sig.stale === true || ageDays > max, source: sig.source };
+  const { stale, source } = sig as { stale?: unknown; source: string };
+  return { key, asOf: sig!.asOf, ageDays, stale: stale === true || ageDays > max, source };
 }
 
 export interface BadgeModel {
@@ -89,8 +100,8 @@ export function badgeModel(snap: Snapshot | null, t: Translate, now: number, set
   const russell = russellMark(valueOf(snap, 'russell') === null ? null : e!.russell!.state, t);
 
   const c = e?.phase.confirming;
-  const confirming = c
-    ? { text: t('badge_confirming', c.count, c.of), title: t('badge_confirming_title', t(stageKey(c.stage)), c.count, c.of, stageLabel) }
+  const confirming = oneOf(c?.stage, STAGES) && Number.isFinite(c!.count) && Number.isFinite(c!.of)
+    ? { text: t('badge_confirming', c!.count, c!.of), title: t('badge_confirming_title', t(stageKey(c!.stage)), c!.count, c!.of, stageLabel) }
     : null;
 
   const old = (['asi', 'dominance', 'russell'] as const).map((k) => freshness(snap, k, now, settings)).filter((f) => f?.stale) as Freshness[];
@@ -139,7 +150,7 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
   const s = settingsOr(settings);
   const e = snap?.evaluation;
   const ru = e?.russell;
-  const refHigh = ru?.referenceHigh ?? null;
+  const refHigh = Number.isFinite(ru?.referenceHigh) ? ru!.referenceHigh : null;
   const [, , pivotLow, pivotHigh] = s.dominance.zones;
   const { btcSeasonMax, altseasonMin } = s.stage;
   const change30 = (v: unknown, unit: string) => (fmtSigned(v) ? t('badge_change_30d', fmtSigned(v) + unit) : '');
@@ -172,7 +183,8 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
   };
 
   const vsAth = fmtSigned(ru?.pctFromAth);
-  const asiWhy = e?.asi && e.asi.value === null && 'why' in e.asi ? e.asi.why : '';
+  const why = e?.asi?.value === null && (e.asi as { why?: unknown }).why;
+  const asiWhy = typeof why === 'string' ? why : '';
   const lines = [
     // Weekends and US holidays are not gaps in an index's history (4 days).
     line('russell', 'rut', 2, '', t('badge_th_russell', fmtNumber(refHigh, 2) ?? '?'), [russellMark(valueOf(snap, 'russell') === null ? null : ru!.state, t).text, vsAth && t('badge_vs_ath', vsAth)].filter(Boolean).join(' · '), refHigh === null ? [] : [refHigh], null, 4),
@@ -187,7 +199,7 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
       id: 'fearGreed',
       label: sigLabel('fearGreed', t),
       value: cell(sigLabel('fearGreed', t), valueOf(snap, 'fearGreed'), t),
-      note: valueOf(snap, 'fearGreed') === null ? '' : t(`badge_fg_${fg!.band.replace(/-/g, '_')}`),
+      note: valueOf(snap, 'fearGreed') !== null && oneOf(fg!.band, FG_BANDS) ? t(`badge_fg_${fg!.band.replace(/-/g, '_')}`) : '',
     },
   ];
 
@@ -201,8 +213,8 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     };
   });
 
-  const flags = (e?.phase.flags ?? []).map((f) => t(`badge_flag_${f.replace(/-/g, '_')}`));
-  if (e?.phase.setup) flags.push(t('badge_setup'));
+  const flags = FLAGS.filter((f) => Array.isArray(e?.phase.flags) && e.phase.flags.includes(f)).map((f) => t(`badge_flag_${f.replace(/-/g, '_')}`));
+  if (e?.phase.setup === true) flags.push(t('badge_setup'));
 
   return {
     stageLabel: t(stageKey(e?.phase.stage ?? 'unknown')),
