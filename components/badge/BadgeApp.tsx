@@ -9,7 +9,7 @@ import type { Theme } from '@/lib/badge/theme';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Snapshot } from '@/lib/snapshot/types';
 import { toDay } from '@/lib/series/dates';
-import { Panel, Value } from './Panel';
+import { Panel, Stale, Value } from './Panel';
 import { StageIcon } from './StageIcon';
 
 export interface BadgeAppProps {
@@ -233,11 +233,7 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
                     {m.confirming.text}
                   </span>
                 )}
-                {m.stale && (
-                  <span class="chip stale" title={m.stale.title}>
-                    {m.stale.text}
-                  </span>
-                )}
+                <Stale mark={m.stale} />
               </button>
               <button type="button" class="collapse" aria-label={t('badge_collapse')} title={t('badge_collapse')} onClick={() => this.setCollapsed(true)}>
                 –

@@ -78,6 +78,24 @@ export function freshness(snap: Snapshot | null, key: SignalKey, now: number, se
   return { key, asOf: sig!.asOf, ageDays, stale: stale === true || ageDays > max, source };
 }
 
+/** A stale value's mark: "stale 568 d" beside it, "ETH/BTC: data of 2024-02-29, 568 d old" as its title. */
+export interface StaleMark {
+  text: string;
+  title: string;
+}
+
+const staleMark = (f: Freshness | null, t: Translate): StaleMark | null =>
+  f?.stale ? { text: t('badge_stale', dayAgeText(f.ageDays, t)), title: t('badge_stale_item', sigLabel(f.key, t), f.asOf, dayAgeText(f.ageDays, t)) } : null;
+
+/** A value's cell with its stale mark; a screen reader hears the mark with the value. */
+function markedCell(snap: Snapshot | null, key: SignalKey, t: Translate, now: number, s: ModelSettings, digits?: number, suffix?: string) {
+  const label = sigLabel(key, t);
+  const value = cell(label, valueOf(snap, key), t, digits, suffix);
+  const stale = staleMark(freshness(snap, key, now, s), t);
+  if (stale) value.aria += `, ${stale.text}`;
+  return { label, value, stale };
+}
+
 export interface BadgeModel {
   /** The snapshot's stage id (`data-stage`); `unknown` without a usable snapshot. */
   stage: Stage;
@@ -121,6 +139,8 @@ export interface PanelLine {
   id: 'russell' | 'asi' | 'dominance';
   label: string;
   value: Cell;
+  /** Set when the value is stale: shown beside it. */
+  stale: StaleMark | null;
   /** The threshold the value is read against, in words. */
   threshold: string;
   /** A short qualifier: distance to the ATH, 30-day change… (empty when there is nothing to add). */
@@ -141,7 +161,7 @@ export interface PanelModel {
   flags: string[];
   lines: PanelLine[];
   reasons: string[];
-  extras: { id: 'ethbtc' | 'fearGreed'; label: string; value: Cell; note: string }[];
+  extras: { id: 'ethbtc' | 'fearGreed'; label: string; value: Cell; stale: StaleMark | null; note: string }[];
   sources: { id: SignalKey; label: string; text: string; stale: boolean }[];
   updated: string;
 }
@@ -166,12 +186,13 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     domain: PanelLine['domain'],
     maxGapDays: number,
   ): PanelLine => {
-    const label = sigLabel(id, t);
+    const { label, value, stale } = markedCell(snap, id, t, now, s, digits, suffix);
     const series = snap?.sparklines?.[spark];
     return {
       id,
       label,
-      value: cell(label, valueOf(snap, id), t, digits, suffix),
+      value,
+      stale,
       threshold,
       note,
       spark: Array.isArray(series) ? series : [],
@@ -194,11 +215,10 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
 
   const fg = e?.fearGreed;
   const extras: PanelModel['extras'] = [
-    { id: 'ethbtc', label: sigLabel('ethbtc', t), value: cell(sigLabel('ethbtc', t), valueOf(snap, 'ethbtc'), t, 5), note: change30(e?.ethbtc?.change30Pct, '%') },
+    { id: 'ethbtc', ...markedCell(snap, 'ethbtc', t, now, s, 5), note: change30(e?.ethbtc?.change30Pct, '%') },
     {
       id: 'fearGreed',
-      label: sigLabel('fearGreed', t),
-      value: cell(sigLabel('fearGreed', t), valueOf(snap, 'fearGreed'), t),
+      ...markedCell(snap, 'fearGreed', t, now, s),
       note: valueOf(snap, 'fearGreed') !== null && oneOf(fg!.band, FG_BANDS) ? t(`badge_fg_${fg!.band.replace(/-/g, '_')}`) : '',
     },
   ];
