@@ -90,9 +90,10 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
   override componentDidUpdate(prev: BadgeAppProps, prevState: State) {
     const l = this.props.layout;
     const p = prev.layout;
-    // A layout stored from another tab (or the first read) moves the badge, unless it is being dragged.
-    if (l && !this.drag && (l.x !== p?.x || l.y !== p?.y || l.collapsed !== p?.collapsed)) {
-      this.setState({ pos: { x: l.x, y: l.y }, collapsed: l.collapsed });
+    // A layout stored from another tab (or the first read) moves the badge, unless it is being dragged;
+    // a reset (options: "Reset badge positions", the layout gone) puts it back to the default place, expanded.
+    if (!this.drag && (l?.x !== p?.x || l?.y !== p?.y || l?.collapsed !== p?.collapsed)) {
+      this.setState({ pos: l && { x: l.x, y: l.y }, collapsed: !!l?.collapsed });
       return;
     }
     this.place();

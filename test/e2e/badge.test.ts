@@ -293,6 +293,20 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     await local({ badgeLayout: {} });
   });
 
+  it('"Reset badge positions" (options stores an empty layout) moves an open badge back to its default place, expanded', async () => {
+    await local({ badgeLayout: { tradingview: { x: 40, y: 300, collapsed: true } } });
+    const page = await open(TV);
+    await expect.poll(() => badge(page).getAttribute('data-collapsed')).toBe('true');
+    expect((await badge(page).boundingBox())!).toMatchObject({ x: 40, y: 300 });
+    // What the options page's button writes (badgeLayoutItem.setValue({})), seen by the open tab.
+    await local({ badgeLayout: {} });
+    await expect.poll(() => badge(page).getAttribute('data-collapsed')).toBe('false');
+    const box = (await badge(page).boundingBox())!;
+    expect(box.y).toBe(64);
+    expect(box.x + box.width).toBeCloseTo(1280 - 72, 0);
+    await page.close();
+  });
+
   it("follows TradingView's theme switch live, and the OS scheme or page classes on exchanges", async () => {
     const page = await open(TV);
     const theme = (p: Page) => p.locator('.app').getAttribute('data-theme');

@@ -22,7 +22,7 @@ export function setupDom(): Window & typeof globalThis {
   return win;
 }
 
-export function mount(node: ComponentChild, root = document.createElement('div')): HTMLElement {
+export function mount(node: ComponentChild, root: HTMLElement = document.createElement('div')): HTMLElement {
   if (!root.isConnected) document.body.append(root);
   act(() => render(node, root));
   return root;
