@@ -303,7 +303,8 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     await expect.poll(() => badge(page).getAttribute('data-collapsed')).toBe('false');
     const box = (await badge(page).boundingBox())!;
     expect(box.y).toBe(64);
-    expect(box.x + box.width).toBeCloseTo(1280 - 72, 0);
+    const vw = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(box.x + box.width).toBeCloseTo(vw - 72, 0);
     await page.close();
   });
 
