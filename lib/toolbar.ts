@@ -16,10 +16,12 @@ export function toolbarBadge(
   t: Translate,
   now: number = Date.now(),
   settings?: StoredSettings,
+  /** The browser's UI language, for the numbers and dates in the title. */
+  locale?: string,
 ): { text: string; color: string; title: string } {
   // A malformed snapshot reads as none: the badge says "?" rather than guessing.
   const snap = usableSnapshot(snapshot);
-  const m = badgeModel(snap, t, now, settings);
+  const m = badgeModel(snap, t, now, settings, locale);
   const staleAsi = m.asi.known && freshness(snap, 'asi', now, settings)?.stale;
   return {
     text: !m.asi.known ? '?' : staleAsi ? `${m.asi.text}!` : m.asi.text,

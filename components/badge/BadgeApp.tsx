@@ -21,6 +21,8 @@ export interface BadgeAppProps {
   /** Where this site's badge was left, or null for the default place. */
   layout: BadgeLayout | null;
   t: Translate;
+  /** The browser's UI language (browser.i18n.getUILanguage()), for numbers and dates. */
+  locale?: string;
   /** Called when the user dropped or collapsed/expanded the badge (to persist it). */
   onLayout(layout: BadgeLayout): void;
   onDetails(): void;
@@ -190,7 +192,7 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
   override render(p: BadgeAppProps, { open, collapsed, pos, panelAt }: State): JSX.Element {
     const t = p.t;
     const now = (p.now ?? Date.now)();
-    const m = badgeModel(p.snapshot, t, now, p.settings);
+    const m = badgeModel(p.snapshot, t, now, p.settings, p.locale);
     const xy = (at: Point | null) => ({ left: `${at?.x ?? 0}px`, top: `${at?.y ?? 0}px`, visibility: at ? 'visible' : 'hidden' });
     return (
       <div class={`app st-${m.stage}`} data-theme={p.theme} onKeyDown={this.onKeyDown}>
@@ -245,7 +247,7 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
         {open && (
           <Panel
             id={PANEL_ID}
-            model={panelModel(p.snapshot, t, now, p.settings)}
+            model={panelModel(p.snapshot, t, now, p.settings, p.locale)}
             stage={m.stage}
             end={p.snapshot?.evaluation.today ?? toDay(now)}
             t={t}

@@ -22,6 +22,7 @@ export default defineContentScript({
     removeStaleHosts();
     const i18n = browser.i18n as unknown as { getMessage(key: string, subs?: string[]): string };
     const t = makeTranslate((key, subs) => i18n.getMessage(key, subs));
+    const locale = browser.i18n.getUILanguage();
     const { local, sync, onChanged } = browser.storage;
     const [l, s] = await Promise.all([local.get([KEYS.snapshot, KEYS.layouts]), sync.get(KEYS.settings)]);
     const st: StoredState = { snapshot: l[KEYS.snapshot], layouts: l[KEYS.layouts], settings: s[KEYS.settings] as StoredState["settings"] };
@@ -51,6 +52,7 @@ export default defineContentScript({
           theme={readTheme(site)}
           layout={layoutFor(st.layouts, site)}
           t={t}
+          locale={locale}
           onLayout={(layout) => saveLayout(site, layout)}
           onDetails={openDetails}
         />,

@@ -4,7 +4,7 @@ import { daysBetween, toDay } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import type { CompactSeries, Snapshot } from '../snapshot/types';
-import { ageText, cell, dayAgeText, fmtNumber, fmtSigned, russellMark, stageKey, type Cell } from './format';
+import { ageText, cell, dayAgeText, fmtDay, fmtNumber, fmtSigned, russellMark, stageKey, type Cell } from './format';
 
 /** The settings the badge reads besides `sites` and `badge`: thresholds shown in the panel, max ages. */
 export interface ModelSettings {
@@ -84,14 +84,17 @@ export interface StaleMark {
   title: string;
 }
 
-const staleMark = (f: Freshness | null, t: Translate): StaleMark | null =>
-  f?.stale ? { text: t('badge_stale', dayAgeText(f.ageDays, t)), title: t('badge_stale_item', sigLabel(f.key, t), f.asOf, dayAgeText(f.ageDays, t)) } : null;
+/** "ETH/BTC: data of Feb 29, 2024, 568 d old". */
+const staleItem = (f: Freshness, t: Translate, locale?: string) => t('badge_stale_item', sigLabel(f.key, t), fmtDay(f.asOf, locale), dayAgeText(f.ageDays, t));
+
+const staleMark = (f: Freshness | null, t: Translate, locale?: string): StaleMark | null =>
+  f?.stale ? { text: t('badge_stale', dayAgeText(f.ageDays, t)), title: staleItem(f, t, locale) } : null;
 
 /** A value's cell with its stale mark; a screen reader hears the mark with the value. */
-function markedCell(snap: Snapshot | null, key: SignalKey, t: Translate, now: number, s: ModelSettings, digits?: number, suffix?: string) {
+function markedCell(snap: Snapshot | null, key: SignalKey, t: Translate, now: number, s: ModelSettings, locale?: string, digits?: number, suffix?: string) {
   const label = sigLabel(key, t);
-  const value = cell(label, valueOf(snap, key), t, digits, suffix);
-  const stale = staleMark(freshness(snap, key, now, s), t);
+  const value = cell(label, valueOf(snap, key), t, digits, suffix, locale);
+  const stale = staleMark(freshness(snap, key, now, s), t, locale);
   if (stale) value.aria += `, ${stale.text}`;
   return { label, value, stale };
 }
@@ -109,12 +112,13 @@ export interface BadgeModel {
   summary: string;
 }
 
-export function badgeModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings): BadgeModel {
+/** `locale`: the browser's UI language (browser.i18n.getUILanguage()), for numbers and dates. */
+export function badgeModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings, locale?: string): BadgeModel {
   const e = snap?.evaluation;
   const stage: Stage = e?.phase.stage ?? 'unknown';
   const stageLabel = t(stageKey(stage));
-  const asi = cell(t('badge_asi'), valueOf(snap, 'asi'), t);
-  const dominance = cell(t('badge_dom'), valueOf(snap, 'dominance'), t, 1, '%');
+  const asi = cell(t('badge_asi'), valueOf(snap, 'asi'), t, 0, '', locale);
+  const dominance = cell(t('badge_dom'), valueOf(snap, 'dominance'), t, 1, '%', locale);
   const russell = russellMark(valueOf(snap, 'russell') === null ? null : e!.russell!.state, t);
 
   const c = e?.phase.confirming;
@@ -126,7 +130,7 @@ export function badgeModel(snap: Snapshot | null, t: Translate, now: number, set
   const stale = old.length
     ? {
         text: t('badge_stale', dayAgeText(Math.max(...old.map((f) => f.ageDays)), t)),
-        title: old.map((f) => t('badge_stale_item', sigLabel(f.key, t), f.asOf, dayAgeText(f.ageDays, t))).join('\n'),
+        title: old.map((f) => staleItem(f, t, locale)).join('\n'),
       }
     : null;
 
@@ -166,14 +170,15 @@ export interface PanelModel {
   updated: string;
 }
 
-export function panelModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings): PanelModel {
+export function panelModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings, locale?: string): PanelModel {
   const s = settingsOr(settings);
   const e = snap?.evaluation;
   const ru = e?.russell;
   const refHigh = Number.isFinite(ru?.referenceHigh) ? ru!.referenceHigh : null;
   const [, , pivotLow, pivotHigh] = s.dominance.zones;
   const { btcSeasonMax, altseasonMin } = s.stage;
-  const change30 = (v: unknown, unit: string) => (fmtSigned(v) ? t('badge_change_30d', fmtSigned(v) + unit) : '');
+  const signed = (v: unknown) => fmtSigned(v, 1, locale);
+  const change30 = (v: unknown, unit: string) => (signed(v) ? t('badge_change_30d', signed(v) + unit) : '');
 
   const line = (
     id: PanelLine['id'],
@@ -186,7 +191,7 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     domain: PanelLine['domain'],
     maxGapDays: number,
   ): PanelLine => {
-    const { label, value, stale } = markedCell(snap, id, t, now, s, digits, suffix);
+    const { label, value, stale } = markedCell(snap, id, t, now, s, locale, digits, suffix);
     const series = snap?.sparklines?.[spark];
     return {
       id,
@@ -203,22 +208,22 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     };
   };
 
-  const vsAth = fmtSigned(ru?.pctFromAth);
+  const vsAth = signed(ru?.pctFromAth);
   const why = e?.asi?.value === null && (e.asi as { why?: unknown }).why;
   const asiWhy = typeof why === 'string' ? why : '';
   const lines = [
     // Weekends and US holidays are not gaps in an index's history (4 days).
-    line('russell', 'rut', 2, '', t('badge_th_russell', fmtNumber(refHigh, 2) ?? '?'), [russellMark(valueOf(snap, 'russell') === null ? null : ru!.state, t).text, vsAth && t('badge_vs_ath', vsAth)].filter(Boolean).join(' · '), refHigh === null ? [] : [refHigh], null, 4),
+    line('russell', 'rut', 2, '', t('badge_th_russell', fmtNumber(refHigh, 2, locale) ?? '?'), [russellMark(valueOf(snap, 'russell') === null ? null : ru!.state, t).text, vsAth && t('badge_vs_ath', vsAth)].filter(Boolean).join(' · '), refHigh === null ? [] : [refHigh], null, 4),
     line('asi', 'asi', 0, '', t('badge_th_asi', btcSeasonMax, altseasonMin), asiWhy, [btcSeasonMax, altseasonMin], [0, 100], 1),
     line('dominance', 'dominance', 1, '%', t('badge_th_dominance', pivotLow, pivotHigh), change30(e?.dominance?.change30, ` ${t('badge_points')}`), [pivotLow, pivotHigh], null, 1),
   ];
 
   const fg = e?.fearGreed;
   const extras: PanelModel['extras'] = [
-    { id: 'ethbtc', ...markedCell(snap, 'ethbtc', t, now, s, 5), note: change30(e?.ethbtc?.change30Pct, '%') },
+    { id: 'ethbtc', ...markedCell(snap, 'ethbtc', t, now, s, locale, 5), note: change30(e?.ethbtc?.change30Pct, '%') },
     {
       id: 'fearGreed',
-      ...markedCell(snap, 'fearGreed', t, now, s),
+      ...markedCell(snap, 'fearGreed', t, now, s, locale),
       note: valueOf(snap, 'fearGreed') !== null && oneOf(fg!.band, FG_BANDS) ? t(`badge_fg_${fg!.band.replace(/-/g, '_')}`) : '',
     },
   ];
@@ -228,7 +233,7 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     return {
       id: k,
       label: sigLabel(k, t),
-      text: f ? t('badge_source_line', f.source, f.asOf, dayAgeText(f.ageDays, t)) + (f.stale ? ` · ${t('badge_stale_word')}` : '') : t('badge_source_none'),
+      text: f ? t('badge_source_line', f.source, fmtDay(f.asOf, locale), dayAgeText(f.ageDays, t)) + (f.stale ? ` · ${t('badge_stale_word')}` : '') : t('badge_source_none'),
       stale: !!f?.stale,
     };
   });

@@ -216,7 +216,8 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(await panel.textContent()).toContain('ASI 79 ≥ 75 → Altcoin season');
     expect(await panel.locator('dl').textContent()).toMatch(/ETH\/BTC0\.05463.*Fear & Greed53 neutral/);
     expect(await panel.locator('li[data-stale]').count()).toBe(6);
-    expect(await panel.textContent()).toContain('rut.csv · data of 2025-09-19');
+    // Dates and numbers in the browser's UI language (en-US here).
+    expect(await panel.textContent()).toContain('rut.csv · data of Sep 19, 2025');
     // Details sends the open-details command to the worker.
     await panel.getByRole('button', { name: 'Details' }).click();
     await expect.poll(() => ext.serviceWorker.evaluate(() => (globalThis as any).__commands)).toContainEqual({ type: 'open-details' });

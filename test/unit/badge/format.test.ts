@@ -6,12 +6,12 @@ import { translateFrom } from '../../../lib/i18n/translate';
 
 const t = translateFrom(loadLocales().en!);
 
-describe('fmtNumber and fmtSigned', () => {
+describe('fmtNumber and fmtSigned (en-US; other locales in locale.test.ts)', () => {
   it('fixed decimals with thousands separators', () => {
-    expect(fmtNumber(2448.77, 2)).toBe('2,448.77');
-    expect(fmtNumber(1234567.891, 1)).toBe('1,234,567.9');
-    expect(fmtNumber(79)).toBe('79');
-    expect(fmtNumber(0.054631, 5)).toBe('0.05463');
+    expect(fmtNumber(2448.77, 2, 'en-US')).toBe('2,448.77');
+    expect(fmtNumber(1234567.891, 1, 'en-US')).toBe('1,234,567.9');
+    expect(fmtNumber(79, 0, 'en-US')).toBe('79');
+    expect(fmtNumber(0.054631, 5, 'en-US')).toBe('0.05463');
   });
 
   it('null for anything that is not a finite number (unknown is never 0)', () => {
@@ -20,17 +20,17 @@ describe('fmtNumber and fmtSigned', () => {
   });
 
   it('signs: a true minus, a plus for gains, no sign on a value that rounds to zero', () => {
-    expect(fmtSigned(-0.7671)).toBe('−0.8');
-    expect(fmtSigned(12.345, 2)).toBe('+12.35');
-    expect(fmtSigned(-0.04)).toBe('0.0');
-    expect(fmtSigned(0)).toBe('0.0');
+    expect(fmtSigned(-0.7671, 1, 'en-US')).toBe('−0.8');
+    expect(fmtSigned(12.345, 2, 'en-US')).toBe('+12.35');
+    expect(fmtSigned(-0.04, 1, 'en-US')).toBe('0.0');
+    expect(fmtSigned(0, 1, 'en-US')).toBe('0.0');
   });
 });
 
 describe('cells, ages, marks', () => {
   it('an unknown value is a dash on screen and "unknown" for screen readers', () => {
     expect(cell('ASI', null, t)).toEqual({ text: UNKNOWN, known: false, aria: 'ASI: unknown' });
-    expect(cell('BTC.D', 59.0452, t, 1, '%')).toEqual({ text: '59.0%', known: true, aria: 'BTC.D 59.0%' });
+    expect(cell('BTC.D', 59.0452, t, 1, '%', 'en-US')).toEqual({ text: '59.0%', known: true, aria: 'BTC.D 59.0%' });
   });
 
   it('ages as a trader says them', () => {

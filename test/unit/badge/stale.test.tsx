@@ -21,9 +21,9 @@ describe('stale marks in the mini-panel', () => {
   beforeAll(() => setupDom());
 
   it('the model marks the stale ETH/BTC, with its age, and leaves fresh and unknown values unmarked', () => {
-    const p = panelModel(snap, t, sameDay);
+    const p = panelModel(snap, t, sameDay, undefined, 'en-US');
     const eth = p.extras.find((x) => x.id === 'ethbtc')!;
-    expect(eth.stale).toEqual({ text: 'stale 568 d', title: 'ETH/BTC: data of 2024-02-29, 568 d old' });
+    expect(eth.stale).toEqual({ text: 'stale 568 d', title: 'ETH/BTC: data of Feb 29, 2024, 568 d old' });
     expect(p.extras.find((x) => x.id === 'fearGreed')!.stale).toBeNull();
     expect(p.lines.map((l) => l.stale)).toEqual([null, null, null]);
   });
@@ -42,7 +42,7 @@ describe('stale marks in the mini-panel', () => {
 
   it('the rendered panel shows the chip beside each stale value, as text, with the date in its title', () => {
     const root = mount(
-      <BadgeApp snapshot={snap} settings={undefined} opacity={0.95} theme="light" layout={null} t={t} now={() => dayMs('2025-09-22') + 3_600_000}
+      <BadgeApp snapshot={snap} settings={undefined} opacity={0.95} theme="light" layout={null} t={t} locale="en-US" now={() => dayMs('2025-09-22') + 3_600_000}
         onLayout={() => {}} onDetails={() => {}} />,
     );
     click(root.querySelector('button.main'));
@@ -50,7 +50,7 @@ describe('stale marks in the mini-panel', () => {
     const chip = (sel: string) => panel.querySelector(`${sel} .chip.stale`);
     expect(chip('[data-line="russell"]')).toBeNull();
     expect(chip('[data-line="asi"]')?.textContent).toBe('stale 3 d');
-    expect(chip('[data-line="asi"]')?.getAttribute('title')).toBe('Altcoin Season Index: data of 2025-09-19, 3 d old');
+    expect(chip('[data-line="asi"]')?.getAttribute('title')).toBe('Altcoin Season Index: data of Sep 19, 2025, 3 d old');
     expect(chip('[data-line="dominance"]')).toBeNull();
     const extras = [...panel.querySelectorAll('dl > div')].map((d) => d.textContent);
     expect(extras[0]).toMatch(/^ETH\/BTC0\.05463\s*stale 571 d/);

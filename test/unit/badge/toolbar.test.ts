@@ -51,9 +51,9 @@ describe('toolbarBadge', () => {
     });
 
     it('the title says the ASI is stale, of which day and how old', () => {
-      const b = toolbarBadge(snap, t, threeDaysLater);
+      const b = toolbarBadge(snap, t, threeDaysLater, undefined, 'en-US');
       expect(b.title).toContain('· stale 3 d');
-      expect(b.title).toContain('Altcoin Season Index: data of 2025-09-19, 3 d old');
+      expect(b.title).toContain('Altcoin Season Index: data of Sep 19, 2025, 3 d old');
     });
 
     it('follows the user’s max age: not stale at 2 of 5 days', () => {
@@ -64,9 +64,9 @@ describe('toolbarBadge', () => {
 
     it('a stale Russell or dominance alone leaves the ASI and the stage as they are (the title says what is stale)', () => {
       const s = realSnapshot('2025-09-19', (x) => ((x.evaluation.russell as { stale: boolean }).stale = true));
-      const b = toolbarBadge(s, t, sameDay);
+      const b = toolbarBadge(s, t, sameDay, undefined, 'en-US');
       expect(b).toMatchObject({ text: '79', color: STAGE_COLOR.altseason });
-      expect(b.title).toContain('Russell 2000: data of 2025-09-19, 0 d old');
+      expect(b.title).toContain('Russell 2000: data of Sep 19, 2025, 0 d old');
     });
   });
 });
