@@ -43,11 +43,11 @@ function settingsOr(s: StoredSettings): ModelSettings {
 export const oneOf = <T extends string>(v: unknown, ids: readonly T[]): T | null => (ids.includes(v as T) ? (v as T) : null);
 
 export const STAGES: readonly Stage[] = ['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown'];
-const FLAGS = ['late-cycle', 'fear-washout'] as const;
-const FG_BANDS = ['extreme-fear', 'fear', 'neutral', 'greed', 'extreme-greed'] as const;
+export const FLAGS = ['late-cycle', 'fear-washout'] as const;
+export const FG_BANDS = ['extreme-fear', 'fear', 'neutral', 'greed', 'extreme-greed'] as const;
 
 type SignalKey = 'russell' | 'asi' | 'dominance' | 'ethbtc' | 'total3' | 'fearGreed';
-const SIGNALS: SignalKey[] = ['russell', 'asi', 'dominance', 'ethbtc', 'total3', 'fearGreed'];
+export const SIGNALS: SignalKey[] = ['russell', 'asi', 'dominance', 'ethbtc', 'total3', 'fearGreed'];
 
 /** A signal's name in words (i18n keys `badge_sig_<key>`). */
 const sigLabel = (key: SignalKey, t: Translate) => t(`badge_sig_${key}`);
