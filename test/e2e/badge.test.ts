@@ -214,7 +214,11 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(await lines.nth(2).textContent()).toContain('no history');
     // The reasons in plain words, ETH/BTC and Fear & Greed, each signal's source and age.
     expect(await panel.textContent()).toContain('ASI 79 ≥ 75 → Altcoin season');
-    expect(await panel.locator('dl').textContent()).toMatch(/ETH\/BTC0\.05463.*Fear & Greed53 neutral/);
+    // Seen today, the 2025 values are stale: each carries its chip with the data's age (ETH/BTC ends in Feb 2024).
+    const age = daysBetween('2025-09-19', toDay(Date.now()));
+    const ethAge = daysBetween('2024-02-29', toDay(Date.now()));
+    expect(await panel.locator('dl').textContent()).toMatch(new RegExp(`ETH/BTC0\\.05463 stale ${ethAge} d.*Fear & Greed53 stale ${age} d neutral`));
+    expect(await lines.nth(1).locator('.chip.stale').textContent()).toBe(`stale ${age} d`);
     expect(await panel.locator('li[data-stale]').count()).toBe(6);
     // Dates and numbers in the browser's UI language (en-US here).
     expect(await panel.textContent()).toContain('rut.csv · data of Sep 19, 2025');
