@@ -16,6 +16,22 @@ export default defineConfig({
     return { plugins: [preact()] };
   },
   hooks: {
+    // The content script uses the browser's own promise-based API (WXT's plain `browser`: `browser`
+    // in Firefox, `chrome` in Chromium MV3), not webextension-polyfill: the polyfill alone would take
+    // a fifth of its 16 KiB gzip budget. Extension pages and the worker keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      config.plugins = [
+        {
+          name: 'regime-lens:content-script-browser',
+          enforce: 'pre',
+          resolveId(id, importer) {
+            return id === '@wxt-dev/webextension-polyfill/browser' ? this.resolve('@wxt-dev/browser', importer, { skipSelf: true }) : null;
+          },
+        },
+        ...(config.plugins ?? []),
+      ];
+    },
     // One message fragment per feature (lib/i18n/messages/*.json) becomes _locales/<lang>/messages.json.
     'build:publicAssets': (_wxt, files) => {
       for (const [lang, messages] of Object.entries(loadLocales())) {

@@ -9,7 +9,7 @@ import type { Theme } from '@/lib/badge/theme';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Snapshot } from '@/lib/snapshot/types';
 import { toDay } from '@/lib/series/dates';
-import { Panel, Value } from './Panel';
+import { Panel, Stale, Value } from './Panel';
 import { StageIcon } from './StageIcon';
 
 export interface BadgeAppProps {
@@ -21,6 +21,8 @@ export interface BadgeAppProps {
   /** Where this site's badge was left, or null for the default place. */
   layout: BadgeLayout | null;
   t: Translate;
+  /** The browser's UI language (browser.i18n.getUILanguage()), for numbers and dates. */
+  locale?: string;
   /** Called when the user dropped or collapsed/expanded the badge (to persist it). */
   onLayout(layout: BadgeLayout): void;
   onDetails(): void;
@@ -90,9 +92,10 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
   override componentDidUpdate(prev: BadgeAppProps, prevState: State) {
     const l = this.props.layout;
     const p = prev.layout;
-    // A layout stored from another tab (or the first read) moves the badge, unless it is being dragged.
-    if (l && !this.drag && (l.x !== p?.x || l.y !== p?.y || l.collapsed !== p?.collapsed)) {
-      this.setState({ pos: { x: l.x, y: l.y }, collapsed: l.collapsed });
+    // A layout stored from another tab (or the first read) moves the badge, unless it is being dragged;
+    // a reset (options: "Reset badge positions", the layout gone) puts it back to the default place, expanded.
+    if (!this.drag && (l?.x !== p?.x || l?.y !== p?.y || l?.collapsed !== p?.collapsed)) {
+      this.setState({ pos: l && { x: l.x, y: l.y }, collapsed: !!l?.collapsed });
       return;
     }
     this.place();
@@ -189,7 +192,7 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
   override render(p: BadgeAppProps, { open, collapsed, pos, panelAt }: State): JSX.Element {
     const t = p.t;
     const now = (p.now ?? Date.now)();
-    const m = badgeModel(p.snapshot, t, now, p.settings);
+    const m = badgeModel(p.snapshot, t, now, p.settings, p.locale);
     const xy = (at: Point | null) => ({ left: `${at?.x ?? 0}px`, top: `${at?.y ?? 0}px`, visibility: at ? 'visible' : 'hidden' });
     return (
       <div class={`app st-${m.stage}`} data-theme={p.theme} onKeyDown={this.onKeyDown}>
@@ -233,11 +236,7 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
                     {m.confirming.text}
                   </span>
                 )}
-                {m.stale && (
-                  <span class="chip stale" title={m.stale.title}>
-                    {m.stale.text}
-                  </span>
-                )}
+                <Stale mark={m.stale} />
               </button>
               <button type="button" class="collapse" aria-label={t('badge_collapse')} title={t('badge_collapse')} onClick={() => this.setCollapsed(true)}>
                 –
@@ -248,7 +247,7 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
         {open && (
           <Panel
             id={PANEL_ID}
-            model={panelModel(p.snapshot, t, now, p.settings)}
+            model={panelModel(p.snapshot, t, now, p.settings, p.locale)}
             stage={m.stage}
             end={p.snapshot?.evaluation.today ?? toDay(now)}
             t={t}

@@ -4,7 +4,7 @@
 import { Fragment, h, type Ref } from 'preact';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Cell } from '@/lib/badge/format';
-import type { PanelModel } from '@/lib/badge/model';
+import type { PanelModel, StaleMark } from '@/lib/badge/model';
 import type { Stage } from '@/lib/phase/stage';
 import type { Day } from '@/lib/series/types';
 import { Sparkline } from './Sparkline';
@@ -28,6 +28,15 @@ export function Value({ cell, class: cls = '' }: { cell: Cell; class?: string })
   return (
     <span class={`v ${cls}`} data-known={String(cell.known)} role="img" aria-label={cell.aria}>
       {cell.text}
+    </span>
+  );
+}
+
+/** A stale value's mark beside it: its age in words (not colour alone), the data's date as the title. */
+export function Stale({ mark }: { mark: StaleMark | null }) {
+  return mark && (
+    <span class="chip stale" title={mark.title}>
+      {mark.text}
     </span>
   );
 }
@@ -59,7 +68,7 @@ export function Panel({ id, model, stage, end, t, panelRef, style, onClose, onDe
         {model.lines.map((l) => (
           <li key={l.id} class="line" data-line={l.id}>
             <div>
-              <span class="k">{l.label}</span> <Value cell={l.value} class="big" />
+              <span class="k">{l.label}</span> <Value cell={l.value} class="big" /> <Stale mark={l.stale} />
               <div class="muted">{l.threshold}</div>
               {l.note && <div class="muted">{l.note}</div>}
             </div>
@@ -72,7 +81,7 @@ export function Panel({ id, model, stage, end, t, panelRef, style, onClose, onDe
           <div key={x.id}>
             <dt class="k">{x.label}</dt>
             <dd>
-              <Value cell={x.value} /> {x.note && <span class="muted">{x.note}</span>}
+              <Value cell={x.value} /> <Stale mark={x.stale} /> {x.note && <span class="muted">{x.note}</span>}
             </dd>
           </div>
         ))}

@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n/translate';
+import { dayMs } from '../series/dates';
 import type { RussellState } from '../signals/russell';
 import type { Stage } from '../phase/stage';
 
@@ -12,24 +13,50 @@ export interface Cell {
   aria: string;
 }
 
-/** A number with fixed decimals and thousands separators ("2,448.77"), or null for anything that is not a finite number. */
-export function fmtNumber(v: unknown, digits = 0): string | null {
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** A cached Intl formatter for the UI language; an invalid or empty language falls back to the runtime's. */
+function intl<T extends Intl.NumberFormat | Intl.DateTimeFormat>(make: (locale?: string) => T, key: string, locale?: string): T {
+  const k = `${key}|${locale}`;
+  let f = formats.get(k) as T | undefined;
+  if (!f) {
+    try {
+      f = make(locale || undefined);
+    } catch {
+      f = make();
+    }
+    formats.set(k, f);
+  }
+  return f;
+}
+
+/**
+ * A number with fixed decimals and the locale's separators ("2,448.77", "2.448,77"), a true minus
+ * sign, or null for anything that is not a finite number. `locale`: the browser's UI language.
+ */
+export function fmtNumber(v: unknown, digits = 0, locale?: string): string | null {
   if (typeof v !== 'number' || !Number.isFinite(v)) return null;
-  const [int, frac] = Math.abs(v).toFixed(digits).split('.') as [string, string?];
-  const s = int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? `.${frac}` : '');
-  // No "-0.0": a value that rounds to zero has no sign.
-  return v < 0 && /[1-9]/.test(s) ? `-${s}` : s;
+  const r = Number(Math.abs(v).toFixed(digits));
+  const s = intl((l) => new Intl.NumberFormat(l, { minimumFractionDigits: digits, maximumFractionDigits: digits }), `n${digits}`, locale).format(r);
+  // No "−0.0": a value that rounds to zero has no sign.
+  return v < 0 && r ? `−${s}` : s;
 }
 
 /** A signed change, e.g. "+2.4" / "−1.1" (a true minus sign), or null when unknown. */
-export function fmtSigned(v: unknown, digits = 1): string | null {
-  const s = fmtNumber(v, digits);
-  return s === null ? null : s[0] === '-' ? `−${s.slice(1)}` : /[1-9]/.test(s) ? `+${s}` : s;
+export function fmtSigned(v: unknown, digits = 1, locale?: string): string | null {
+  const s = fmtNumber(v, digits, locale);
+  return s !== null && (v as number) > 0 && Number((v as number).toFixed(digits)) ? `+${s}` : s;
+}
+
+/** A UTC calendar day in the locale's medium style ("Sep 19, 2025", "19.09.2025"); the ISO day if it is not one. */
+export function fmtDay(day: string, locale?: string): string {
+  const ms = dayMs(day);
+  return Number.isFinite(ms) ? intl((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }), 'd', locale).format(ms) : day;
 }
 
 /** A cell for a value that may be unknown: "—" on screen, "<label>: unknown" for screen readers. */
-export function cell(label: string, v: unknown, t: Translate, digits = 0, suffix = ''): Cell {
-  const s = fmtNumber(v, digits);
+export function cell(label: string, v: unknown, t: Translate, digits = 0, suffix = '', locale?: string): Cell {
+  const s = fmtNumber(v, digits, locale);
   return s === null
     ? { text: UNKNOWN, known: false, aria: `${label}: ${t('badge_unknown')}` }
     : { text: s + suffix, known: true, aria: `${label} ${s}${suffix}` };
@@ -66,7 +93,7 @@ export const RUSSELL_ARROW: Record<RussellState, string> = {
 
 /** The badge's Russell mark, e.g. "R2K ▲ breakout"; an unknown state says so in words. */
 export function russellMark(state: RussellState | null | undefined, t: Translate): Cell {
-  const s: RussellState = state && state in RUSSELL_ARROW ? state : 'unknown';
+  const s: RussellState = state && Object.hasOwn(RUSSELL_ARROW, state) ? state : 'unknown';
   const word = t(`badge_russell_${s.replace(/-/g, '_')}`);
   return { text: `${t('badge_r2k')} ${RUSSELL_ARROW[s]} ${word}`, known: s !== 'unknown', aria: `${t('badge_sig_russell')}: ${word}` };
 }

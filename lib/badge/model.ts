@@ -5,7 +5,7 @@ import { daysBetween, toDay } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import type { CompactSeries, Snapshot } from '../snapshot/types';
-import { ageText, cell, dayAgeText, fmtNumber, fmtSigned, russellMark, stageKey, type Cell } from './format';
+import { ageText, cell, dayAgeText, fmtDay, fmtNumber, fmtSigned, russellMark, stageKey, type Cell } from './format';
 
 /** The settings the badge reads besides `sites` and `badge`: thresholds shown in the panel, max ages. */
 export interface ModelSettings {
@@ -27,18 +27,28 @@ export const MODEL_DEFAULTS: ModelSettings = {
   dominance: { zones: [50, 55, 59, 63] },
 };
 
+/** A stored setting when it is a finite number, else its default. */
+const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+
 function settingsOr(s: StoredSettings): ModelSettings {
-  const d = MODEL_DEFAULTS;
+  const { staleness: ds, stage: dt, dominance: dd } = MODEL_DEFAULTS;
   const zones = s?.dominance?.zones;
   return {
-    staleness: { ...d.staleness, ...s?.staleness },
-    stage: { ...d.stage, ...s?.stage },
-    dominance: { zones: zones?.length === 4 ? zones : d.dominance.zones },
+    staleness: { cryptoMaxAgeDays: num(s?.staleness?.cryptoMaxAgeDays, ds.cryptoMaxAgeDays), russellMaxAgeDays: num(s?.staleness?.russellMaxAgeDays, ds.russellMaxAgeDays) },
+    stage: { btcSeasonMax: num(s?.stage?.btcSeasonMax, dt.btcSeasonMax), altseasonMin: num(s?.stage?.altseasonMin, dt.altseasonMin) },
+    dominance: { zones: Array.isArray(zones) && zones.length === 4 && zones.every(Number.isFinite) ? zones : dd.zones },
   };
 }
 
+/** `v` when it is one of `ids` (an own, listed id: never a prototype name like "toString"), else null. */
+export const oneOf = <T extends string>(v: unknown, ids: readonly T[]): T | null => (ids.includes(v as T) ? (v as T) : null);
+
+export const STAGES: readonly Stage[] = ['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown'];
+export const FLAGS = ['late-cycle', 'fear-washout'] as const;
+export const FG_BANDS = ['extreme-fear', 'fear', 'neutral', 'greed', 'extreme-greed'] as const;
+
 type SignalKey = 'russell' | 'asi' | 'dominance' | 'ethbtc' | 'total3' | 'fearGreed';
-const SIGNALS: SignalKey[] = ['russell', 'asi', 'dominance', 'ethbtc', 'total3', 'fearGreed'];
+export const SIGNALS: SignalKey[] = ['russell', 'asi', 'dominance', 'ethbtc', 'total3', 'fearGreed'];
 
 /** A signal's name in words (i18n keys `badge_sig_<key>`). */
 const sigLabel = (key: SignalKey, t: Translate) => t(`badge_sig_${key}`);
@@ -61,11 +71,33 @@ export interface Freshness {
 /** Age against today's UTC day; stale when the snapshot said so or time has since made it so. */
 export function freshness(snap: Snapshot | null, key: SignalKey, now: number, settings?: StoredSettings): Freshness | null {
   const sig = snap?.evaluation[key];
-  if (!sig || typeof sig.asOf !== 'string' || valueOf(snap, key) === null || !('source' in sig)) return null;
+  if (typeof sig?.asOf !== 'string' || valueOf(snap, key) === null || typeof (sig as { source?: unknown }).source !== 'string') return null;
   const { staleness } = settingsOr(settings);
   const ageDays = Math.max(0, daysBetween(sig.asOf, toDay(now)));
   const max = key === 'russell' ? staleness.russellMaxAgeDays : staleness.cryptoMaxAgeDays;
-  return { key, asOf: sig.asOf, ageDays, stale: sig.stale === true || ageDays > max, source: sig.source };
+  const { stale, source } = sig as { stale?: unknown; source: string };
+  return { key, asOf: sig!.asOf, ageDays, stale: stale === true || ageDays > max, source };
+}
+
+/** A stale value's mark: "stale 568 d" beside it, "ETH/BTC: data of 2024-02-29, 568 d old" as its title. */
+export interface StaleMark {
+  text: string;
+  title: string;
+}
+
+/** "ETH/BTC: data of Feb 29, 2024, 568 d old". */
+const staleItem = (f: Freshness, t: Translate, locale?: string) => t('badge_stale_item', sigLabel(f.key, t), fmtDay(f.asOf, locale), dayAgeText(f.ageDays, t));
+
+const staleMark = (f: Freshness | null, t: Translate, locale?: string): StaleMark | null =>
+  f?.stale ? { text: t('badge_stale', dayAgeText(f.ageDays, t)), title: staleItem(f, t, locale) } : null;
+
+/** A value's cell with its stale mark; a screen reader hears the mark with the value. */
+function markedCell(snap: Snapshot | null, key: SignalKey, t: Translate, now: number, s: ModelSettings, locale?: string, digits?: number, suffix?: string) {
+  const label = sigLabel(key, t);
+  const value = cell(label, valueOf(snap, key), t, digits, suffix, locale);
+  const stale = staleMark(freshness(snap, key, now, s), t, locale);
+  if (stale) value.aria += `, ${stale.text}`;
+  return { label, value, stale };
 }
 
 export interface BadgeModel {
@@ -81,24 +113,25 @@ export interface BadgeModel {
   summary: string;
 }
 
-export function badgeModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings): BadgeModel {
+/** `locale`: the browser's UI language (browser.i18n.getUILanguage()), for numbers and dates. */
+export function badgeModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings, locale?: string): BadgeModel {
   const e = snap?.evaluation;
   const stage: Stage = e?.phase.stage ?? 'unknown';
   const stageLabel = t(stageKey(stage));
-  const asi = cell(t('badge_asi'), valueOf(snap, 'asi'), t);
-  const dominance = cell(t('badge_dom'), valueOf(snap, 'dominance'), t, 1, '%');
+  const asi = cell(t('badge_asi'), valueOf(snap, 'asi'), t, 0, '', locale);
+  const dominance = cell(t('badge_dom'), valueOf(snap, 'dominance'), t, 1, '%', locale);
   const russell = russellMark(valueOf(snap, 'russell') === null ? null : e!.russell!.state, t);
 
   const c = e?.phase.confirming;
-  const confirming = c
-    ? { text: t('badge_confirming', c.count, c.of), title: t('badge_confirming_title', t(stageKey(c.stage)), c.count, c.of, stageLabel) }
+  const confirming = oneOf(c?.stage, STAGES) && Number.isFinite(c!.count) && Number.isFinite(c!.of)
+    ? { text: t('badge_confirming', c!.count, c!.of), title: t('badge_confirming_title', t(stageKey(c!.stage)), c!.count, c!.of, stageLabel) }
     : null;
 
   const old = (['asi', 'dominance', 'russell'] as const).map((k) => freshness(snap, k, now, settings)).filter((f) => f?.stale) as Freshness[];
   const stale = old.length
     ? {
         text: t('badge_stale', dayAgeText(Math.max(...old.map((f) => f.ageDays)), t)),
-        title: old.map((f) => t('badge_stale_item', sigLabel(f.key, t), f.asOf, dayAgeText(f.ageDays, t))).join('\n'),
+        title: old.map((f) => staleItem(f, t, locale)).join('\n'),
       }
     : null;
 
@@ -111,6 +144,8 @@ export interface PanelLine {
   id: 'russell' | 'asi' | 'dominance';
   label: string;
   value: Cell;
+  /** Set when the value is stale: shown beside it. */
+  stale: StaleMark | null;
   /** The threshold the value is read against, in words. */
   threshold: string;
   /** A short qualifier: distance to the ATH, 30-day change… (empty when there is nothing to add). */
@@ -131,19 +166,20 @@ export interface PanelModel {
   flags: string[];
   lines: PanelLine[];
   reasons: string[];
-  extras: { id: 'ethbtc' | 'fearGreed'; label: string; value: Cell; note: string }[];
+  extras: { id: 'ethbtc' | 'fearGreed'; label: string; value: Cell; stale: StaleMark | null; note: string }[];
   sources: { id: SignalKey; label: string; text: string; stale: boolean }[];
   updated: string;
 }
 
-export function panelModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings): PanelModel {
+export function panelModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings, locale?: string): PanelModel {
   const s = settingsOr(settings);
   const e = snap?.evaluation;
   const ru = e?.russell;
-  const refHigh = ru?.referenceHigh ?? null;
+  const refHigh = Number.isFinite(ru?.referenceHigh) ? ru!.referenceHigh : null;
   const [, , pivotLow, pivotHigh] = s.dominance.zones;
   const { btcSeasonMax, altseasonMin } = s.stage;
-  const change30 = (v: unknown, unit: string) => (fmtSigned(v) ? t('badge_change_30d', fmtSigned(v) + unit) : '');
+  const signed = (v: unknown) => fmtSigned(v, 1, locale);
+  const change30 = (v: unknown, unit: string) => (signed(v) ? t('badge_change_30d', signed(v) + unit) : '');
 
   const line = (
     id: PanelLine['id'],
@@ -156,12 +192,13 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     domain: PanelLine['domain'],
     maxGapDays: number,
   ): PanelLine => {
-    const label = sigLabel(id, t);
+    const { label, value, stale } = markedCell(snap, id, t, now, s, locale, digits, suffix);
     const series = snap?.sparklines?.[spark];
     return {
       id,
       label,
-      value: cell(label, valueOf(snap, id), t, digits, suffix),
+      value,
+      stale,
       threshold,
       note,
       spark: Array.isArray(series) ? series : [],
@@ -172,23 +209,23 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     };
   };
 
-  const vsAth = fmtSigned(ru?.pctFromAth);
-  const asiWhy = e?.asi && e.asi.value === null && 'why' in e.asi ? e.asi.why : '';
+  const vsAth = signed(ru?.pctFromAth);
+  const why = e?.asi?.value === null && (e.asi as { why?: unknown }).why;
+  const asiWhy = typeof why === 'string' ? why : '';
   const lines = [
     // Weekends and US holidays are not gaps in an index's history (4 days).
-    line('russell', 'rut', 2, '', t('badge_th_russell', fmtNumber(refHigh, 2) ?? '?'), [russellMark(valueOf(snap, 'russell') === null ? null : ru!.state, t).text, vsAth && t('badge_vs_ath', vsAth)].filter(Boolean).join(' · '), refHigh === null ? [] : [refHigh], null, 4),
+    line('russell', 'rut', 2, '', t('badge_th_russell', fmtNumber(refHigh, 2, locale) ?? '?'), [russellMark(valueOf(snap, 'russell') === null ? null : ru!.state, t).text, vsAth && t('badge_vs_ath', vsAth)].filter(Boolean).join(' · '), refHigh === null ? [] : [refHigh], null, 4),
     line('asi', 'asi', 0, '', t('badge_th_asi', btcSeasonMax, altseasonMin), asiWhy, [btcSeasonMax, altseasonMin], [0, 100], 1),
     line('dominance', 'dominance', 1, '%', t('badge_th_dominance', pivotLow, pivotHigh), change30(e?.dominance?.change30, ` ${t('badge_points')}`), [pivotLow, pivotHigh], null, 1),
   ];
 
   const fg = e?.fearGreed;
   const extras: PanelModel['extras'] = [
-    { id: 'ethbtc', label: sigLabel('ethbtc', t), value: cell(sigLabel('ethbtc', t), valueOf(snap, 'ethbtc'), t, 5), note: change30(e?.ethbtc?.change30Pct, '%') },
+    { id: 'ethbtc', ...markedCell(snap, 'ethbtc', t, now, s, locale, 5), note: change30(e?.ethbtc?.change30Pct, '%') },
     {
       id: 'fearGreed',
-      label: sigLabel('fearGreed', t),
-      value: cell(sigLabel('fearGreed', t), valueOf(snap, 'fearGreed'), t),
-      note: valueOf(snap, 'fearGreed') === null ? '' : t(`badge_fg_${fg!.band.replace(/-/g, '_')}`),
+      ...markedCell(snap, 'fearGreed', t, now, s, locale),
+      note: valueOf(snap, 'fearGreed') !== null && oneOf(fg!.band, FG_BANDS) ? t(`badge_fg_${fg!.band.replace(/-/g, '_')}`) : '',
     },
   ];
 
@@ -197,13 +234,13 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     return {
       id: k,
       label: sigLabel(k, t),
-      text: f ? t('badge_source_line', f.source, f.asOf, dayAgeText(f.ageDays, t)) + (f.stale ? ` · ${t('badge_stale_word')}` : '') : t('badge_source_none'),
+      text: f ? t('badge_source_line', f.source, fmtDay(f.asOf, locale), dayAgeText(f.ageDays, t)) + (f.stale ? ` · ${t('badge_stale_word')}` : '') : t('badge_source_none'),
       stale: !!f?.stale,
     };
   });
 
-  const flags = (e?.phase.flags ?? []).map((f) => t(`badge_flag_${f.replace(/-/g, '_')}`));
-  if (e?.phase.setup) flags.push(t('badge_setup'));
+  const flags = FLAGS.filter((f) => Array.isArray(e?.phase.flags) && e.phase.flags.includes(f)).map((f) => t(`badge_flag_${f.replace(/-/g, '_')}`));
+  if (e?.phase.setup === true) flags.push(t('badge_setup'));
 
   return {
     stageLabel: t(stageKey(e?.phase.stage ?? 'unknown')),

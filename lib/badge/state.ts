@@ -1,6 +1,6 @@
 import type { SiteId } from '../settings/defaults';
 import { SNAPSHOT_VERSION, type Snapshot } from '../snapshot/types';
-import type { StoredSettings } from './model';
+import { STAGES, type StoredSettings } from './model';
 import { siteFromUrl } from './sites';
 
 export type BadgeLayout = { x: number; y: number; collapsed: boolean };
@@ -25,18 +25,19 @@ export function badgeOpacity(settings: SettingsLike | null | undefined): number 
   return Number.isFinite(o) ? Math.min(1, Math.max(0.3, o as number)) : 0.95;
 }
 
-const STAGES = ['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown'];
-
 /**
  * A stored snapshot the badge may read, or null ("No data"). Only the frame is checked here (the full
  * `isSnapshot` would cost the content script's size budget); the badge model reads every signal
- * defensively, so a missing or malformed signal shows as unknown, never as 0.
+ * defensively, so a missing or malformed signal shows as unknown, never as 0. Reasons that are not
+ * `{ text }` objects are dropped here (the panel lists their texts).
  */
 export function usableSnapshot(v: unknown): Snapshot | null {
   const s = v as Snapshot | null | undefined;
-  return s?.version === SNAPSHOT_VERSION && typeof s.computedAt === 'number' && typeof s.evaluation?.today === 'string' && STAGES.includes(s.evaluation.phase?.stage)
-    ? s
-    : null;
+  const phase = s?.evaluation?.phase;
+  if (!(s?.version === SNAPSHOT_VERSION && typeof s.computedAt === 'number' && typeof s.evaluation?.today === 'string' && STAGES.includes(phase?.stage!))) return null;
+  const r: unknown = phase!.reasons;
+  const ok = Array.isArray(r) ? r.filter((x) => typeof x?.text === 'string') : [];
+  return ok.length === (r as unknown[] | null)?.length ? s : { ...s, evaluation: { ...s.evaluation, phase: { ...phase!, reasons: ok } } };
 }
 
 /** Storage keys of the items the badge reads (lib/storage/items.ts; a unit test keeps them equal). */

@@ -16,7 +16,7 @@ export async function publish(
   x: { previous: Snapshot | null; next: Snapshot | null; settings: Settings; now: number },
   log: (msg: string) => void,
 ): Promise<void> {
-  await shell.setToolbar(toolbarBadge(x.next, shell.t, x.now, x.settings)).catch((e) => log(`Regime Lens: toolbar badge not set: ${String(e)}`));
+  await shell.setToolbar(toolbarBadge(x.next, shell.t, x.now, x.settings, shell.locale)).catch((e) => log(`Regime Lens: toolbar badge not set: ${String(e)}`));
   if (!x.next) return;
   const { notifications, state } = detectAlerts({
     previous: x.previous,

@@ -90,7 +90,7 @@ export function createWorker(deps: WorkerDeps) {
     const [snap, raw] = await Promise.all([snapshotItem.getValue(), settingsItem.getValue()]);
     const v = validateSettings(raw);
     await shell
-      .setToolbar(toolbarBadge(isSnapshot(snap) ? snap : null, shell.t, deps.now(), v.ok ? v.settings : defaultSettings()))
+      .setToolbar(toolbarBadge(isSnapshot(snap) ? snap : null, shell.t, deps.now(), v.ok ? v.settings : defaultSettings(), shell.locale))
       .catch((e) => log(`Regime Lens: toolbar badge not set: ${String(e)}`));
   }
 

@@ -214,9 +214,14 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(await lines.nth(2).textContent()).toContain('no history');
     // The reasons in plain words, ETH/BTC and Fear & Greed, each signal's source and age.
     expect(await panel.textContent()).toContain('ASI 79 ≥ 75 → Altcoin season');
-    expect(await panel.locator('dl').textContent()).toMatch(/ETH\/BTC0\.05463.*Fear & Greed53 neutral/);
+    // Seen today, the 2025 values are stale: each carries its chip with the data's age (ETH/BTC ends in Feb 2024).
+    const age = daysBetween('2025-09-19', toDay(Date.now()));
+    const ethAge = daysBetween('2024-02-29', toDay(Date.now()));
+    expect(await panel.locator('dl').textContent()).toMatch(new RegExp(`ETH/BTC0\\.05463 stale ${ethAge} d.*Fear & Greed53 stale ${age} d neutral`));
+    expect(await lines.nth(1).locator('.chip.stale').textContent()).toBe(`stale ${age} d`);
     expect(await panel.locator('li[data-stale]').count()).toBe(6);
-    expect(await panel.textContent()).toContain('rut.csv · data of 2025-09-19');
+    // Dates and numbers in the browser's UI language (en-US here).
+    expect(await panel.textContent()).toContain('rut.csv · data of Sep 19, 2025');
     // Details sends the open-details command to the worker.
     await panel.getByRole('button', { name: 'Details' }).click();
     await expect.poll(() => ext.serviceWorker.evaluate(() => (globalThis as any).__commands)).toContainEqual({ type: 'open-details' });
@@ -291,6 +296,21 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(await focused(page)).toBe('button.main');
     await page.close();
     await local({ badgeLayout: {} });
+  });
+
+  it('"Reset badge positions" (options stores an empty layout) moves an open badge back to its default place, expanded', async () => {
+    await local({ badgeLayout: { tradingview: { x: 40, y: 300, collapsed: true } } });
+    const page = await open(TV);
+    await expect.poll(() => badge(page).getAttribute('data-collapsed')).toBe('true');
+    expect((await badge(page).boundingBox())!).toMatchObject({ x: 40, y: 300 });
+    // What the options page's button writes (badgeLayoutItem.setValue({})), seen by the open tab.
+    await local({ badgeLayout: {} });
+    await expect.poll(() => badge(page).getAttribute('data-collapsed')).toBe('false');
+    const box = (await badge(page).boundingBox())!;
+    expect(box.y).toBe(64);
+    const vw = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(box.x + box.width).toBeCloseTo(vw - 72, 0);
+    await page.close();
   });
 
   it("follows TradingView's theme switch live, and the OS scheme or page classes on exchanges", async () => {

@@ -5,6 +5,8 @@ import { ALERT_SWITCHES, LIST_FIELDS, NUM_FIELDS, SECTIONS, fieldKey, sectionKey
 import { exclusionKey } from '../../../components/popup/CoinTable';
 import { russellStateKey } from '../../../components/popup/context';
 import { stageKey, zoneKey } from '../../../lib/alerts/detect';
+import { RUSSELL_ARROW, stageKey as badgeStageKey } from '../../../lib/badge/format';
+import { FG_BANDS, FLAGS, SIGNALS, STAGES } from '../../../lib/badge/model';
 import { LOCALES, mergeFragments, type Fragment } from '../../../lib/i18n/merge';
 import { loadLocales } from '../../../lib/i18n/node';
 
@@ -13,7 +15,7 @@ const MESSAGES = join(ROOT, 'lib/i18n/messages');
 const fragments = readdirSync(MESSAGES)
   .filter((f) => f.endsWith('.json'))
   .map((f) => ({ name: f, data: JSON.parse(readFileSync(join(MESSAGES, f), 'utf8')) as Fragment }));
-const mine = fragments.filter((f) => ['popup.json', 'options.json', 'alerts.json'].includes(f.name));
+const mine = fragments.filter((f) => ['popup.json', 'options.json', 'alerts.json', 'badge.json'].includes(f.name));
 
 /** Placeholders a message really uses, with what each stands for ($1…$9). */
 function placeholders(m: { message: string; placeholders?: Record<string, { content: string }> }): string[] {
@@ -65,14 +67,15 @@ describe('locale fragments', () => {
   });
 });
 
-/** Source files of the popup, options page and alerts. */
+/** Source files of the popup, options page, alerts, the on-page badge and the toolbar badge. */
 function sources(): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
     if (statSync(p).isDirectory()) readdirSync(p).forEach((n) => walk(join(p, n)));
     else if (/\.tsx?$/.test(p)) out.push(p);
   };
-  for (const d of ['components/popup', 'components/options', 'components/shared', 'entrypoints/popup', 'entrypoints/options', 'lib/alerts']) walk(join(ROOT, d));
+  for (const d of ['components/popup', 'components/options', 'components/shared', 'entrypoints/popup', 'entrypoints/options', 'lib/alerts',
+    'components/badge', 'entrypoints/badge.content', 'lib/badge', 'lib/toolbar.ts']) walk(join(ROOT, d));
   return out;
 }
 
@@ -90,6 +93,12 @@ function dynamicKeys(): string[] {
     ...SECTIONS.flatMap((s) => [sectionKey(s.id), `${sectionKey(s.id)}_hint`]),
     ...[...new Set(NUM_FIELDS.map((f) => f.unit))].map(unitKey),
     ...ALERT_SWITCHES.map((k) => `options_alert_${k}`),
+    // The on-page and toolbar badge (lib/badge/model.ts, format.ts), from the enumerations the model checks against.
+    ...STAGES.map(badgeStageKey),
+    ...Object.keys(RUSSELL_ARROW).map((s) => `badge_russell_${s.replace(/-/g, '_')}`),
+    ...FG_BANDS.map((b) => `badge_fg_${b.replace(/-/g, '_')}`),
+    ...FLAGS.map((f) => `badge_flag_${f.replace(/-/g, '_')}`),
+    ...SIGNALS.map((k) => `badge_sig_${k}`),
   ];
 }
 
@@ -101,7 +110,7 @@ describe('keys used by the views', () => {
     const text = readFileSync(f, 'utf8');
     // t('key', …) calls, and keys chosen in expressions: t(cond ? 'a' : 'b'), lookup tables.
     for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) literal.add(m[1]!);
-    for (const m of text.matchAll(/'((?:popup|options|alerts|stage)_[A-Za-z0-9_]+)'/g)) literal.add(m[1]!);
+    for (const m of text.matchAll(/'((?:popup|options|alerts|badge|stage)_[A-Za-z0-9_]+)'/g)) literal.add(m[1]!);
   }
 
   it('finds the t() calls it scans', () => {
@@ -109,6 +118,9 @@ describe('keys used by the views', () => {
     expect(literal.has('popup_refresh_now')).toBe(true);
     expect(literal.has('options_save')).toBe(true);
     expect(literal.has('alerts_stage_title')).toBe(true);
+    expect(literal.has('badge_stale')).toBe(true); // lib/badge/model.ts
+    expect(literal.has('badge_drag_hint')).toBe(true); // components/badge/BadgeApp.tsx
+    expect(literal.has('badge_spark_empty')).toBe(true); // components/badge/Panel.tsx
   });
 
   it('every key used in a t() call or key table exists in every language', () => {
@@ -125,7 +137,7 @@ describe('keys used by the views', () => {
     }
   });
 
-  it('every message of the popup, options and alerts fragments is used', () => {
+  it('every message of the popup, options, alerts and badge fragments is used', () => {
     const used = new Set([...literal, ...dynamicKeys()]);
     const unused = mine.flatMap((f) => Object.keys(f.data.en!)).filter((k) => !used.has(k));
     expect(unused).toEqual([]);

@@ -1,0 +1,28 @@
+/**
+ * The promises lib/badge makes to the rest of the extension: the few settings defaults it copies
+ * (MODEL_DEFAULTS, lib/badge/model.ts) equal defaultSettings(), and the storage keys it reads raw
+ * (KEYS, lib/badge/state.ts) are the keys of the items declared in lib/storage/items.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { MODEL_DEFAULTS } from '../../../lib/badge/model';
+import { KEYS } from '../../../lib/badge/state';
+import { defaultSettings } from '../../../lib/settings/defaults';
+import { badgeLayoutItem, settingsItem, snapshotItem } from '../../../lib/storage/items';
+
+describe('badge contracts', () => {
+  it('MODEL_DEFAULTS equal the documented defaults of defaultSettings()', () => {
+    const d = defaultSettings();
+    expect(MODEL_DEFAULTS).toEqual({
+      staleness: d.staleness,
+      stage: { btcSeasonMax: d.stage.btcSeasonMax, altseasonMin: d.stage.altseasonMin },
+      dominance: { zones: d.dominance.zones },
+    });
+  });
+
+  it('KEYS are the storage items of lib/storage/items.ts, in the areas the content script reads them from', () => {
+    // The content script reads snapshot and layouts from storage.local, settings from storage.sync.
+    expect(snapshotItem.key).toBe(`local:${KEYS.snapshot}`);
+    expect(badgeLayoutItem.key).toBe(`local:${KEYS.layouts}`);
+    expect(settingsItem.key).toBe(`sync:${KEYS.settings}`);
+  });
+});

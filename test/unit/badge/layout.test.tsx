@@ -1,0 +1,54 @@
+/**
+ * Stored layouts reach open badges (issue: "Reset badge positions" in options left open tabs where
+ * they were until a reload): a layout set from another tab moves the badge; a reset (the layout
+ * gone) puts it back to the default place, expanded.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BadgeApp } from '../../../components/badge/BadgeApp';
+import { defaultPosition } from '../../../lib/badge/drag';
+import type { BadgeLayout } from '../../../lib/badge/state';
+import { loadLocales } from '../../../lib/i18n/node';
+import { translateFrom } from '../../../lib/i18n/translate';
+import { realSnapshot } from '../../support/snapshot';
+import { BADGE_SIZE, mount, setupDom, VIEWPORT } from './dom';
+
+const t = translateFrom(loadLocales().en!);
+const snap = realSnapshot('2025-09-19');
+
+describe('layout from storage', () => {
+  beforeAll(() => setupDom());
+
+  const app = (layout: BadgeLayout | null, onLayout: (l: BadgeLayout) => void = () => {}) => (
+    <BadgeApp snapshot={snap} settings={undefined} opacity={0.95} theme="light" layout={layout} t={t} now={() => snap.computedAt} onLayout={onLayout} onDetails={() => {}} />
+  );
+  const where = (root: HTMLElement) => {
+    const b = root.querySelector<HTMLElement>('.badge')!;
+    return { left: b.style.left, top: b.style.top, collapsed: b.getAttribute('data-collapsed'), visibility: b.style.visibility };
+  };
+  const home = defaultPosition(BADGE_SIZE, VIEWPORT);
+
+  it('starts where it was left, and moves when another tab stores a new place', () => {
+    const root = mount(app({ x: 10, y: 20, collapsed: true }));
+    expect(where(root)).toEqual({ left: '10px', top: '20px', collapsed: 'true', visibility: 'visible' });
+    mount(app({ x: 300, y: 400, collapsed: false }), root);
+    expect(where(root)).toEqual({ left: '300px', top: '400px', collapsed: 'false', visibility: 'visible' });
+  });
+
+  it('a reset (layout set → null) puts an open badge back to the default place, expanded, without storing anything', () => {
+    const stored: BadgeLayout[] = [];
+    const root = mount(app({ x: 10, y: 20, collapsed: true }, (l) => stored.push(l)));
+    expect(where(root).collapsed).toBe('true');
+    mount(app(null, (l) => stored.push(l)), root);
+    expect(where(root)).toEqual({ left: `${home.x}px`, top: `${home.y}px`, collapsed: 'false', visibility: 'visible' });
+    expect(root.querySelector('button.main')).not.toBeNull();
+    // The default place is not written back: the site stays "not arranged".
+    expect(stored).toEqual([]);
+  });
+
+  it('without a stored layout it sits at the default place, and stays there on unrelated updates', () => {
+    const root = mount(app(null));
+    expect(where(root)).toMatchObject({ left: `${home.x}px`, top: `${home.y}px`, collapsed: 'false' });
+    mount(app(null), root);
+    expect(where(root)).toMatchObject({ left: `${home.x}px`, top: `${home.y}px` });
+  });
+});
