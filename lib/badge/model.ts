@@ -1,4 +1,5 @@
-import { reasonText } from '../i18n/reason-text';
+import { asiWhyText, reasonText } from '../i18n/reason-text';
+import type { AsiUnknown } from '../signals/asi';
 import type { Translate } from '../i18n/translate';
 import type { Stage } from '../phase/stage';
 import { daysBetween, toDay } from '../series/dates';
@@ -210,8 +211,8 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
   };
 
   const vsAth = signed(ru?.pctFromAth);
-  const why = e?.asi?.value === null && (e.asi as { why?: unknown }).why;
-  const asiWhy = typeof why === 'string' ? why : '';
+  const unknownAsi = e?.asi?.value === null ? (e.asi as AsiUnknown) : null;
+  const asiWhy = unknownAsi && typeof unknownAsi.why === 'string' ? asiWhyText(unknownAsi, t, locale) : '';
   const lines = [
     // Weekends and US holidays are not gaps in an index's history (4 days).
     line('russell', 'rut', 2, '', t('badge_th_russell', fmtNumber(refHigh, 2, locale) ?? '?'), [russellMark(valueOf(snap, 'russell') === null ? null : ru!.state, t).text, vsAth && t('badge_vs_ath', vsAth)].filter(Boolean).join(' · '), refHigh === null ? [] : [refHigh], null, 4),
@@ -246,7 +247,7 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     stageLabel: t(stageKey(e?.phase.stage ?? 'unknown')),
     flags,
     lines,
-    reasons: (e?.phase.reasons ?? []).map((r) => reasonText(r, t)).filter((x) => typeof x === 'string' && x),
+    reasons: (e?.phase.reasons ?? []).map((r) => reasonText(r, t, locale)).filter((x) => typeof x === 'string' && x),
     extras,
     sources,
     updated: snap ? t('badge_updated', ageText(now - snap.computedAt, t)) : '',
