@@ -1,5 +1,5 @@
 import { toSeriesSet, type MacroKey, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
-import { createHostLimiter, limitFetch } from '../net/limit';
+import { createHostLimiter } from '../net/limit';
 import type { FetchFn } from '../net/http';
 import type { HysteresisState } from '../phase/hysteresis';
 import { EMPTY_HYSTERESIS } from '../phase/hysteresis';
@@ -70,7 +70,8 @@ export interface RefreshDeps {
  */
 export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promise<RefreshResult> {
   const gate = new ProviderGate(
-    limitFetch(deps.fetch, createHostLimiter()),
+    deps.fetch,
+    createHostLimiter(),
     deps.now,
     state.providerState,
     state.previous?.sources ?? {},

@@ -20,7 +20,7 @@ export async function refreshDominance(ctx: TaskContext, global: GlobalCache): P
   const cmc = ctx.cache.macro.btcDominance?.[CMC_DOMINANCE_SOURCE];
   if (!isDue(pickSource(ctx.cache.macro.btcDominance, DOMINANCE_SOURCES), lastClosedCryptoDay(ctx.now), ctx.now)) return;
   if (isDue(cmc, lastClosedCryptoDay(ctx.now), ctx.now)) {
-    const r = await ctx.gate.call('cmc', (o) => fetchCmcDominance(ctx.gate.fetch, o));
+    const r = await ctx.gate.call('cmc', (o) => fetchCmcDominance(o.fetch, o));
     if (r.ok && r.value.btc.points.length > 0) {
       storeMacro(ctx.cache, 'btcDominance', 'cmc', r.value.btc, ctx.now, KEEP_DAYS.btcDominance);
       return;
@@ -29,8 +29,8 @@ export async function refreshDominance(ctx: TaskContext, global: GlobalCache): P
   const today = toDay(ctx.now);
   const fallbacks: [string, () => Promise<Result<ValueSnapshot>>][] = [
     ['coingecko', async () => { const g = await global.get(); return g.ok ? { ok: true, value: coingeckoDominanceSnapshot(g.value) } : g; }],
-    ['coinpaprika', () => ctx.gate.call('coinpaprika', (o) => fetchCoinpaprikaDominance(ctx.gate.fetch, o))],
-    ['coinlore', () => ctx.gate.call('coinlore', (o) => fetchCoinloreDominance(ctx.gate.fetch, o))],
+    ['coinpaprika', () => ctx.gate.call('coinpaprika', (o) => fetchCoinpaprikaDominance(o.fetch, o))],
+    ['coinlore', () => ctx.gate.call('coinlore', (o) => fetchCoinloreDominance(o.fetch, o))],
   ];
   for (const [provider, get] of fallbacks) {
     const r = await get();

@@ -16,7 +16,7 @@ export async function refreshEthBtc(ctx: TaskContext): Promise<void> {
   const pair = ctx.cache.macro.ethbtc?.[ETHBTC_PAIR_SOURCE];
   const last = lastDay(pair);
   const r = await ctx.gate.call('binance', (o) =>
-    fetchEthBtc(ctx.gate.fetch, { ...o, ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: 400 }) }),
+    fetchEthBtc(o.fetch, { ...o, ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: 400 }) }),
   );
   if (r.ok) {
     storeMacro(ctx.cache, 'ethbtc', 'binance', r.value, ctx.now, KEEP_DAYS.ethbtc);

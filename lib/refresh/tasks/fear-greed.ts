@@ -12,11 +12,11 @@ export async function refreshFearGreed(ctx: TaskContext): Promise<void> {
   const cached = pickSource(ctx.cache.macro.fearGreed, FEAR_GREED_SOURCES);
   if (!isDue(cached, toDay(ctx.now), ctx.now)) return;
   const primary = ctx.cache.macro.fearGreed?.[FEAR_GREED_SOURCE];
-  const r = await ctx.gate.call('alternative.me', (o) => fetchFearGreed(ctx.gate.fetch, { ...o, limit: primary ? 10 : 500 }));
+  const r = await ctx.gate.call('alternative.me', (o) => fetchFearGreed(o.fetch, { ...o, limit: primary ? 10 : 500 }));
   if (r.ok) {
     storeMacro(ctx.cache, 'fearGreed', 'alternative.me', r.value, ctx.now, KEEP_DAYS.fearGreed);
     return;
   }
-  const f = await ctx.gate.call('cmc', (o) => fetchCmcFearGreed(ctx.gate.fetch, { ...o, days: 400 }));
+  const f = await ctx.gate.call('cmc', (o) => fetchCmcFearGreed(o.fetch, { ...o, days: 400 }));
   if (f.ok) storeMacro(ctx.cache, 'fearGreed', 'cmc', f.value, ctx.now, KEEP_DAYS.fearGreed);
 }

@@ -9,6 +9,6 @@ export const RUSSELL_SOURCES = [yahooSource(RUT_SYMBOL)];
 export async function refreshRussell(ctx: TaskContext): Promise<void> {
   const cached = pickSource(ctx.cache.macro.rut, RUSSELL_SOURCES);
   if (!isDue(cached, lastClosedUsSession(ctx.now), ctx.now)) return;
-  const r = await ctx.gate.call('yahoo', (o) => fetchYahooDaily(ctx.gate.fetch, { ...o, mode: cached ? 'update' : 'cold' }));
+  const r = await ctx.gate.call('yahoo', (o) => fetchYahooDaily(o.fetch, { ...o, mode: cached ? 'update' : 'cold' }));
   if (r.ok && r.value.series.points.length > 0) storeMacro(ctx.cache, 'rut', 'yahoo', r.value.series, ctx.now, KEEP_DAYS.rut);
 }

@@ -13,7 +13,7 @@ export async function refreshTotal3(ctx: TaskContext, global: GlobalCache): Prom
   const expected = lastClosedCryptoDay(ctx.now);
   if (!isDue(pickSource(ctx.cache.macro.total3, TOTAL3_SOURCES), expected, ctx.now)) return;
   const cmc = ctx.cache.macro.total3?.[CMC_TOTAL3_SOURCE];
-  const r = await ctx.gate.call('cmc', (o) => fetchCmcTotal3(ctx.gate.fetch, { ...o, range: cmc ? '30d' : '1y' }));
+  const r = await ctx.gate.call('cmc', (o) => fetchCmcTotal3(o.fetch, { ...o, range: cmc ? '30d' : '1y' }));
   if (r.ok && r.value.points.length > 0) {
     storeMacro(ctx.cache, 'total3', 'cmc', r.value, ctx.now, KEEP_DAYS.total3);
     return;

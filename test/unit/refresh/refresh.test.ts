@@ -151,6 +151,40 @@ describe('refresh against the API emulator (real fixture data)', () => {
     expect(emu.count((q) => q.host.endsWith('finance.yahoo.com'))).toBe(1);
   });
 
+  it('a 429 stops the rest of the provider’s batch: only the requests already in flight are sent', async () => {
+    // Keep requests in flight long enough for the ~50 coin calls to queue up behind the per-host limit.
+    emu.setLatency(40, 'data-api.binance.vision');
+    emu.setFault('data-api.binance.vision', { status: 429, retryAfter: '120', path: '/api/v3/klines', times: 1 });
+    try {
+      const r = await refresh(fresh());
+      const binance = emu.requests.filter((q) => q.host.includes('binance'));
+      // the 429 itself plus at most the 3 others holding a slot of the per-host limit (4) at that moment
+      expect(binance.length).toBeLessThanOrEqual(4);
+      expect(emu.count('api.binance.com')).toBe(0); // another host of the same provider would not help
+      expect(r.snapshot.sources.binance?.lastError?.kind).toBe('rate-limited');
+      expect(r.providerState.binance).toMatchObject({ retryAt: T0 + 120_000 });
+    } finally {
+      emu.setLatency(null, 'data-api.binance.vision');
+    }
+  });
+
+  it('a provider failing in this refresh gets no more than the calls already in flight', async () => {
+    emu.setLatency(20, 'data-api.binance.vision');
+    emu.setLatency(20, 'api.binance.com');
+    emu.setFault('data-api.binance.vision', { status: 500 });
+    emu.setFault('api.binance.com', { status: 500 });
+    try {
+      await refresh(fresh());
+      const binance = emu.requests.filter((q) => q.host.includes('binance'));
+      // ≤ 4 calls in flight when the first one is marked failing, each 3 attempts × 2 hosts
+      expect(binance.length).toBeLessThanOrEqual(4 * 3 * 2);
+      console.info(`[refresh] Binance answering 500: ${binance.length} requests`);
+    } finally {
+      emu.setLatency(null, 'data-api.binance.vision');
+      emu.setLatency(null, 'api.binance.com');
+    }
+  });
+
   it('a provider down for a day gets at most one request per 15 minutes once backed off', { timeout: 120_000 }, async () => {
     let state = after(await refresh(fresh()));
     for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
@@ -158,15 +192,22 @@ describe('refresh against the API emulator (real fixture data)', () => {
     const start = T0 + HOUR;
     for (let t = start; t < start + 24 * HOUR; t += 15 * 60_000) state = after(await refresh(state, t));
     const perWindow = new Map<string, number>();
-    const firstSeen = new Map<string, number>();
+    const firstWindow = new Map<string, number>();
+    const firstCount = new Map<string, number>();
     for (const q of emu.requests) {
       const provider = q.host.replace(/^(query[12]|data-api|api)\./, '').replace('binance.vision', 'binance.com');
       const window = Math.floor((q.simNow - start) / (15 * 60_000));
-      if (!firstSeen.has(provider)) firstSeen.set(provider, window);
-      // the first failures of a provider (retries, the other host) and the ramp of the backoff are not counted
-      if (window < firstSeen.get(provider)! + 8) continue;
+      if (!firstWindow.has(provider)) firstWindow.set(provider, window);
+      // A provider's first failing refresh: the calls already in flight finish their retries and the
+      // other host (at most 4 per host × 3 attempts × 2 hosts); nothing queued behind them is sent.
+      if (window === firstWindow.get(provider)) {
+        firstCount.set(provider, (firstCount.get(provider) ?? 0) + 1);
+        continue;
+      }
       perWindow.set(`${provider} ${window}`, (perWindow.get(`${provider} ${window}`) ?? 0) + 1);
     }
+    expect(Math.max(...firstCount.values())).toBeLessThanOrEqual(4 * 3 * 2);
+    // from the next window on, the half-open circuit sends one probe per provider, however the backoff ramps
     expect(perWindow.size).toBeGreaterThan(20);
     expect(Math.max(...perWindow.values())).toBe(1);
   });
