@@ -42,6 +42,8 @@ const refresh = (state: RefreshState, now = emu.now) => {
   emu.setNow(now);
   return runRefresh(state, { fetch: emu.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 });
 };
+/** Two refreshes 15 minutes apart: after a failure the first one only probes each provider once. */
+const retry = async (state: RefreshState, now: number) => refresh(after(await refresh(state, now)), now + 15 * 60_000);
 const bytes = () => emu.requests.reduce((a, r) => a + r.bytes, 0);
 
 describe('refresh against the API emulator (real fixture data)', () => {
@@ -114,6 +116,55 @@ describe('refresh against the API emulator (real fixture data)', () => {
     expect(e.asi?.value).not.toBeNull(); // served by api.binance.com
     expect(emu.count('api.binance.com')).toBeGreaterThan(0);
     expect(r.snapshot.sources.cmc?.lastError?.kind).toBe('http');
+  });
+
+  it('a CoinMarketCap hiccup keeps the dominance and TOTAL3 histories (30-day changes) and retries CMC', async () => {
+    const cold = await refresh(fresh());
+    const coldE = cold.snapshot.evaluation;
+    expect(coldE.dominance?.change30).not.toBeNull();
+    expect(coldE.total3?.change30Pct).not.toBeNull();
+    // two days on, CMC (last point 2026-03-19, due for 2026-03-20) answers 500
+    emu.setFault('api.coinmarketcap.com', { status: 500 });
+    const day2 = T0 + 48 * HOUR;
+    const hiccup = await refresh(after(cold), day2);
+    let e = hiccup.snapshot.evaluation;
+    // CMC's history is not stale (2 days): it still serves, with its changes; no one-point fallback replaces it
+    expect(e.dominance?.source).toBe('CoinMarketCap BTC dominance');
+    expect(e.dominance?.change30).not.toBeNull();
+    expect(e.dominance?.change90).not.toBeNull();
+    expect(e.total3?.source).toBe('CoinMarketCap TOTAL3');
+    expect(e.total3?.change30Pct).not.toBeNull();
+    expect(hiccup.snapshot.served.dominance?.provider).toBe('cmc');
+    // CMC back: still due, asked again (one probe per refresh after a failure, then the rest) and served
+    emu.clearFaults();
+    emu.resetLog();
+    const back = await retry(after(hiccup), day2 + 20 * 60_000);
+    expect(emu.count((q) => q.path.includes('/dominance/chart'))).toBe(1);
+    expect(emu.count((q) => q.path.includes('/quotes/historical'))).toBe(1);
+    e = back.snapshot.evaluation;
+    expect(e.dominance?.asOf).toBe('2026-03-21');
+    expect(e.dominance?.change30).not.toBeNull();
+    expect(e.total3?.asOf).toBe('2026-03-21');
+  });
+
+  it('a fallback serves only while CMC’s history is stale, and CMC stays due meanwhile', async () => {
+    const cold = await refresh(fresh());
+    emu.setFault('api.coinmarketcap.com', { status: 500 });
+    const down = T0 + 3 * 24 * HOUR; // CMC's history is 3 days old: stale
+    const stale = await refresh(after(cold), down);
+    expect(stale.snapshot.evaluation.dominance?.source).toBe('CoinGecko BTC dominance');
+    expect(stale.snapshot.evaluation.total3?.source).toBe('CoinGecko TOTAL3');
+    emu.clearFaults();
+    emu.resetLog();
+    // 20 minutes later the fallback's point is current, yet the signal is due for the primary
+    const back = await retry(after(stale), down + 20 * 60_000);
+    expect(emu.count((q) => q.path.includes('/dominance/chart'))).toBe(1);
+    expect(emu.count((q) => q.path.includes('/quotes/historical'))).toBe(1);
+    const e = back.snapshot.evaluation;
+    expect(e.dominance?.source).toBe('CoinMarketCap BTC dominance');
+    expect(e.dominance?.change30).not.toBeNull();
+    expect(e.total3?.source).toBe('CoinMarketCap TOTAL3');
+    expect(e.total3?.change30Pct).not.toBeNull();
   });
 
   it('keeps the last good data with its age when every source fails', async () => {
