@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptySeriesCache } from '../../../lib/cache/series-cache';
 import { emptyMeta } from '../../../lib/refresh/context';
 import { runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
+import { addDays, dayMs } from '../../../lib/series/dates';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { startEmulator, type Emulator } from '../../support/emulator';
 
@@ -92,6 +93,34 @@ describe('refresh against the API emulator (real fixture data)', () => {
     // nothing lost: the cold history is still there
     expect(next.cache.coins.BTC!.points.length).toBe(cold.cache.coins.BTC!.points.length + 1);
     console.info(`[refresh] next day: ${emu.requests.length} requests, ${(bytes() / 1024).toFixed(1)} KB`);
+  });
+
+  it('after six weeks offline, each incremental request covers the gap and the merged series have no hole', { timeout: 30_000 }, async () => {
+    const away = T0 - 42 * 24 * HOUR;
+    const old = await refresh(fresh(), away);
+    emu.resetLog();
+    const back = await refresh(after(old), T0);
+    const q = (needle: string) => emu.requests.find((x) => x.path.includes(needle))!.path;
+    // Yahoo: from five days before the last cached close up to now (not range=1mo)
+    const lastRut = old.cache.macro.rut!['Yahoo ^RUT']!.points.at(-1)![0];
+    const yahoo = new URLSearchParams(q('/v8/finance/chart/').split('?')[1]);
+    expect(Number(yahoo.get('period1'))).toBe(dayMs(addDays(lastRut, -5)) / 1000);
+    expect(Number(yahoo.get('period2'))).toBe(Math.floor(T0 / 1000));
+    // alternative.me: every day since the last one (not limit=10); CMC TOTAL3: a range reaching back past the gap
+    expect(Number(new URLSearchParams(q('/fng/').split('?')[1]).get('limit'))).toBeGreaterThanOrEqual(42);
+    expect(q('/quotes/historical')).toContain('range=1y');
+    // the merged histories hold every point a cold start at T0 would fetch since the old cache's end
+    emu.resetLog();
+    const cold = await refresh(fresh(), T0);
+    const since = (pts: [string, number][] | undefined, from: string) => (pts ?? []).filter(([d]) => d >= from);
+    for (const [key, source] of [['rut', 'Yahoo ^RUT'], ['fearGreed', 'alternative.me Fear & Greed'], ['total3', 'CoinMarketCap TOTAL3'], ['btcDominance', 'CoinMarketCap BTC dominance'], ['ethbtc', 'Binance ETHBTC']] as const) {
+      const from = old.cache.macro[key]![source]!.points.at(-1)![0];
+      const merged = since(back.cache.macro[key]?.[source]?.points, from).map(([d]) => d);
+      expect(merged, key).toEqual(since(cold.cache.macro[key]?.[source]?.points, from).map(([d]) => d));
+      expect(merged.length, key).toBeGreaterThan(25);
+    }
+    const btcFrom = old.cache.coins.BTC!.points.at(-1)![0];
+    expect(since(back.cache.coins.BTC!.points, btcFrom)).toEqual(since(cold.cache.coins.BTC!.points, btcFrom));
   });
 
   it('Fear & Greed falls back to CoinMarketCap’s index, labelled as a different one', async () => {
