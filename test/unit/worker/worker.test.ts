@@ -56,6 +56,21 @@ describe('background worker', { timeout: 30_000 }, () => {
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
   });
 
+  it('a corrupt synced refresh setting still leaves one alarm (default interval) and a refresh, with a logged reason', async () => {
+    for (const refresh of [null, 'hourly', { intervalMinutes: 'NaN' }, { intervalMinutes: 5 }]) {
+      fakeBrowser.reset();
+      await settingsItem.setValue({ ...defaultSettings(), refresh } as never);
+      logs.length = 0;
+      emu.resetLog();
+      await worker().onInstalled();
+      const alarm = await fakeBrowser.alarms.get(ALARM);
+      expect(alarm?.periodInMinutes, JSON.stringify(refresh)).toBe(defaultSettings().refresh.intervalMinutes);
+      expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+      expect(logs.some((l) => l.includes('stored settings invalid') && l.includes('refresh')), JSON.stringify(logs)).toBe(true);
+      expect(emu.requests.length).toBeGreaterThan(0); // the refresh ran after the alarm
+    }
+  });
+
   it('ignores commands from content scripts and other extensions', async () => {
     const w = worker();
     expect(w.onMessage({ type: 'refresh-now' }, { id: fakeBrowser.runtime.id, url: 'https://www.tradingview.com/chart/', tab: {} })).toBeUndefined();
