@@ -95,6 +95,30 @@ describe('refresh against the API emulator (real fixture data)', () => {
     console.info(`[refresh] next day: ${emu.requests.length} requests, ${(bytes() / 1024).toFixed(1)} KB`);
   });
 
+  it('next-day refreshes, two days running: one kline request per coin, at most 8 others, at most 300 KB', async () => {
+    // Binance has no multi-symbol klines endpoint: a day's new closes cost one (small) request per coin.
+    // The rest is the daily universe (CoinGecko markets + CMC listing, most of the bytes), Yahoo,
+    // alternative.me and, when CMC's last point is older than yesterday, its dominance (range=all),
+    // TOTAL3 and the cross-check.
+    let state = after(await refresh(fresh()));
+    for (const day of [1, 2]) {
+      emu.resetLog();
+      const r = await refresh(state, T0 + day * 24 * HOUR);
+      state = after(r);
+      const klines = emu.requests.filter((q) => q.path.startsWith('/api/v3/klines'));
+      const others = emu.requests.filter((q) => !q.path.startsWith('/api/v3/klines'));
+      expect(klines.length).toBe(Object.keys(r.cache.coins).length + 1); // + ETHBTC
+      expect(klines.every((q) => q.path.includes('startTime=') && q.bytes <= 512)).toBe(true);
+      expect(others.length).toBeLessThanOrEqual(8);
+      expect(bytes()).toBeLessThanOrEqual(300 * 1024);
+      const kb = (n: number) => (n / 1024).toFixed(1);
+      console.info(
+        `[refresh] next day ${day}: ${emu.requests.length} requests (${klines.length} klines, ${kb(klines.reduce((a, q) => a + q.bytes, 0))} KB; ` +
+          `${others.length} others: ${others.map((q) => `${q.host}${q.path.split('?')[0]} ${kb(q.bytes)} KB`).join(', ')}), ${kb(bytes())} KB`,
+      );
+    }
+  });
+
   it('after six weeks offline, each incremental request covers the gap and the merged series have no hole', { timeout: 30_000 }, async () => {
     const away = T0 - 42 * 24 * HOUR;
     const old = await refresh(fresh(), away);
