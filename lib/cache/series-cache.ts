@@ -1,5 +1,6 @@
-import { addDays } from '../series/dates';
+import { addDays, daysBetween } from '../series/dates';
 import type { CoinSeries, Day, Point, Series, SeriesSet } from '../series/types';
+import type { Settings } from '../settings/defaults';
 import type { CompactSeries } from '../snapshot/types';
 
 export const SERIES_CACHE_VERSION = 1;
@@ -54,16 +55,43 @@ export function lastDay(c: CachedSeries | undefined): Day | null {
   return c && c.points.length > 0 ? c.points[c.points.length - 1]![0] : null;
 }
 
+/** How old a series may be before a fallback may stand in for it: the signals' staleness rule. */
+export interface SourceFreshness {
+  today: Day;
+  maxAgeDays: Record<MacroKey, number>;
+}
+
+export function sourceFreshness(settings: Settings, today: Day): SourceFreshness {
+  const crypto = settings.staleness.cryptoMaxAgeDays;
+  return { today, maxAgeDays: { rut: settings.staleness.russellMaxAgeDays, btcDominance: crypto, ethbtc: crypto, fearGreed: crypto, total3: crypto } };
+}
+
+/** A cached series whose newest day is within `maxAgeDays` of `today` (not stale). */
+export function isFresh(c: CachedSeries | undefined, today: Day, maxAgeDays: number): boolean {
+  const last = lastDay(c);
+  return last !== null && daysBetween(last, today) <= maxAgeDays;
+}
+
 /**
- * The series the engine should read for a signal: the one with the newest data; on a tie the first in
- * `preference` (the fallback chain order, primary first).
+ * The series the engine should read for a signal: the first of `preference` (the fallback chain,
+ * primary first) that is not stale, so a fallback's single current point never replaces the
+ * primary's history while that history is current. When every series is stale (or no freshness is
+ * given), the one with the newest data; on a tie the first in `preference`.
  */
-export function pickSource(bySource: Record<string, CachedSeries> | undefined, preference: readonly string[]): CachedSeries | undefined {
+export function pickSource(
+  bySource: Record<string, CachedSeries> | undefined,
+  preference: readonly string[],
+  fresh?: { today: Day; maxAgeDays: number },
+): CachedSeries | undefined {
   const all = Object.values(bySource ?? {}).filter((c) => c.points.length > 0);
   const rank = (c: CachedSeries) => {
     const i = preference.indexOf(c.source);
     return i < 0 ? preference.length : i;
   };
+  if (fresh) {
+    const current = all.filter((c) => isFresh(c, fresh.today, fresh.maxAgeDays)).sort((a, b) => rank(a) - rank(b));
+    if (current[0]) return current[0];
+  }
   all.sort((a, b) => {
     const la = lastDay(a)!;
     const lb = lastDay(b)!;
@@ -85,12 +113,18 @@ export function toSeries(c: CachedSeries): Series {
 
 /**
  * The engine's input from the caches. Universe snapshots become per-day market caps, so the ASI of a
- * past day uses that day's universe wherever the extension recorded one.
+ * past day uses that day's universe wherever the extension recorded one. With `freshness`, each macro
+ * signal reads its primary while that is not stale (see pickSource).
  */
-export function toSeriesSet(cache: SeriesCache, universes: Record<Day, UniverseSnapshot>, preference: Partial<Record<MacroKey, readonly string[]>> = {}): SeriesSet {
+export function toSeriesSet(
+  cache: SeriesCache,
+  universes: Record<Day, UniverseSnapshot>,
+  preference: Partial<Record<MacroKey, readonly string[]>> = {},
+  freshness?: SourceFreshness,
+): SeriesSet {
   const set: SeriesSet = {};
   for (const k of Object.keys(cache.macro) as MacroKey[]) {
-    const c = pickSource(cache.macro[k], preference[k] ?? []);
+    const c = pickSource(cache.macro[k], preference[k] ?? [], freshness && { today: freshness.today, maxAgeDays: freshness.maxAgeDays[k] });
     if (c) set[k] = toSeries(c);
   }
   const caps = new Map<string, Point[]>();

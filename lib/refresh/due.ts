@@ -1,6 +1,6 @@
 import { addDays, isoWeekday, toDay } from '../series/dates';
 import type { Day } from '../series/types';
-import { lastDay, type CachedSeries } from '../cache/series-cache';
+import { isFresh, lastDay, type CachedSeries } from '../cache/series-cache';
 
 /** Do not ask a provider again for the same series sooner than this after a success. */
 export const MIN_REFETCH_MS = 15 * 60_000;
@@ -30,4 +30,16 @@ export function isDue(cached: CachedSeries | undefined, expected: Day, now: numb
   if (last === null) return true;
   if (last >= expected) return false;
   return now - cached!.fetchedAt >= MIN_REFETCH_MS;
+}
+
+/**
+ * After the primary of a fallback chain was due and did not answer: whether to ask a fallback. Only
+ * when the primary is stale or missing (otherwise the engine keeps reading the primary's history and
+ * a fallback point would not be used), and when no fallback has the expected day yet.
+ */
+export function fallbackDue(bySource: Record<string, CachedSeries> | undefined, primary: string, expected: Day, now: number, maxAgeDays: number): boolean {
+  if (isFresh(bySource?.[primary], toDay(now), maxAgeDays)) return false;
+  const fallbacks = Object.values(bySource ?? {}).filter((c) => c.source !== primary && c.points.length > 0);
+  const newest = fallbacks.sort((a, b) => (lastDay(a)! < lastDay(b)! ? 1 : -1))[0];
+  return isDue(newest, expected, now);
 }

@@ -1,5 +1,6 @@
 import { canRequest, initialCooldown, nextRequestAt, onFailure, onSuccess, restoreCooldown, type CooldownState } from '../net/cooldown';
-import type { FetchFn, FetchJsonOptions } from '../net/http';
+import { DEFAULT_RATE_LIMIT_MS, parseRetryAfter, type FetchFn, type FetchJsonOptions } from '../net/http';
+import type { HostLimiter } from '../net/limit';
 import type { Result, SourceError } from '../sources/result';
 import type { SourceStatus } from '../snapshot/types';
 
@@ -15,25 +16,37 @@ export const PROVIDER_LABELS: Record<ProviderId, string> = {
   'alternative.me': 'alternative.me',
 };
 
-/** What a source call receives: the shared options every provider module takes. */
+/** What a source call receives: the shared options every provider module takes, and the fetch to use. */
 export interface CallOptions {
   now: number;
   http: FetchJsonOptions;
+  /** Limited per host and checked against the provider's cooldown right before each attempt is sent. */
+  fetch: FetchFn;
 }
+
+/** Thrown by the guarded fetch instead of sending: the call it belongs to ends without a request. */
+class NotSent extends Error {}
 
 /**
  * The one door to the network during a refresh: it refuses calls to a provider in cooldown (its own
  * backoff or the provider's Retry-After, both persisted), records every outcome in the provider's
  * status, and stops starting calls once the refresh's time budget is spent.
+ *
+ * The cooldown is checked twice: when a call starts, and again right before each attempt is sent
+ * (after the per-host limiter gave it a slot). Dozens of coin calls start in the same tick and then
+ * wait for a slot; without the second check a 429 or a failure would not stop the ones queued.
  */
 export class ProviderGate {
   readonly cooldowns: Record<string, CooldownState>;
   readonly status: Record<string, SourceStatus>;
   /** Providers with a probe in flight after failures: one request tells whether they are back. */
   private readonly probing = new Set<ProviderId>();
+  /** Providers whose last answered attempt in this refresh failed (5xx, network): no new calls start. */
+  private readonly failingNow = new Set<ProviderId>();
 
   constructor(
-    readonly fetch: FetchFn,
+    private readonly rawFetch: FetchFn,
+    private readonly limiter: HostLimiter,
     private readonly clock: () => number,
     cooldowns: Record<string, unknown>,
     status: Record<string, SourceStatus>,
@@ -63,12 +76,40 @@ export class ProviderGate {
       return { ok: false, error: { kind: 'rate-limited', retryAt: now, message: `${PROVIDER_LABELS[provider]} is being probed after failures` } };
     }
     if (failing) this.probing.add(provider);
+    // Aborted when an attempt is refused before sending, so fetchJson neither retries nor tries the next host.
+    const stop = new AbortController();
+    let refused: SourceError | null = null;
+    let sent = false;
+    const guarded: FetchFn = (url, init) =>
+      this.limiter.run(url, async () => {
+        refused ??= this.refusal(provider, sent);
+        if (refused) {
+          stop.abort();
+          throw new NotSent(refused.message);
+        }
+        sent = true;
+        // Outcomes are noted before the slot is released, so the next queued attempt already sees them.
+        let res: Response;
+        try {
+          res = await this.rawFetch(url, init);
+        } catch (e) {
+          this.failingNow.add(provider);
+          throw e;
+        }
+        if (res.status === 429 || res.status === 418) this.noteRateLimit(provider, res.headers.get('retry-after'));
+        else if (res.status >= 500) this.failingNow.add(provider);
+        else if (res.ok) this.failingNow.delete(provider);
+        return res;
+      });
     let r: Result<T>;
     try {
-      r = await run({ now, http: { ...this.http, ...(failing ? { retries: 0, firstUrlOnly: true } : {}), now: this.clock, signal: AbortSignal.timeout(Math.ceil(left)) } });
+      const signal = AbortSignal.any([AbortSignal.timeout(Math.ceil(left)), stop.signal]);
+      r = await run({ now, fetch: guarded, http: { ...this.http, ...(failing ? { retries: 0, firstUrlOnly: true } : {}), now: this.clock, signal } });
     } finally {
       this.probing.delete(provider);
     }
+    // Refused before sending: nothing new was learnt about the provider, so its state stays as it is.
+    if (refused) return { ok: false, error: refused };
     const done = this.clock();
     const cur = this.cooldowns[provider] ?? initialCooldown();
     if (r.ok) {
@@ -83,6 +124,35 @@ export class ProviderGate {
       };
     }
     return r;
+  }
+
+  /**
+   * Why an attempt to `provider` must not be sent now, or null: a cooldown set since its call started
+   * stops every attempt; a failed attempt in this refresh (5xx, network) stops the calls that have not
+   * sent anything yet, while those already in flight finish their retries.
+   */
+  private refusal(provider: ProviderId, sent: boolean): SourceError | null {
+    const now = this.clock();
+    const state = this.cooldowns[provider];
+    const label = PROVIDER_LABELS[provider];
+    if (state && !canRequest(state, now)) {
+      const at = nextRequestAt(state);
+      const until = new Date(at).toISOString().slice(11, 16);
+      const why = state.retryAt >= state.openUntil ? 'rate-limited' : 'failing';
+      return { kind: 'rate-limited', retryAt: at, message: `${label} ${why} in this refresh; request not sent (next try after ${until} UTC)` };
+    }
+    if (!sent && this.failingNow.has(provider)) {
+      return { kind: 'rate-limited', retryAt: now, message: `${label} failing in this refresh; request not sent` };
+    }
+    return null;
+  }
+
+  /** A 429/418 seen by any attempt holds the provider off at once (the call records the failure itself). */
+  private noteRateLimit(provider: ProviderId, retryAfter: string | null): void {
+    const now = this.clock();
+    const retryAt = parseRetryAfter(retryAfter, now) ?? now + DEFAULT_RATE_LIMIT_MS;
+    const cur = this.cooldowns[provider] ?? initialCooldown();
+    this.cooldowns[provider] = { ...cur, retryAt: Math.max(cur.retryAt, retryAt) };
   }
 }
 

@@ -1,4 +1,5 @@
-import { toSeriesSet } from '../cache/series-cache';
+import { sourceFreshness, toSeriesSet } from '../cache/series-cache';
+import { toDay } from '../series/dates';
 import { EMPTY_HYSTERESIS, type HysteresisState } from '../phase/hysteresis';
 import { buildSnapshot } from '../snapshot/build';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
@@ -12,7 +13,7 @@ import { PREFERENCE, servedFrom } from './run';
  * this any number of times never advances the confirmation count. Null when nothing is cached.
  */
 export function reevaluate(state: RefreshState, now: number): { snapshot: Snapshot; change: PhaseLogEntry | null } | null {
-  const set = toSeriesSet(state.cache, state.universes, PREFERENCE);
+  const set = toSeriesSet(state.cache, state.universes, PREFERENCE, sourceFreshness(state.settings, toDay(now)));
   if (Object.keys(set).length === 0) return null;
   return buildSnapshot({
     set,

@@ -1,8 +1,9 @@
-import { toSeriesSet, type MacroKey, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
-import { createHostLimiter, limitFetch } from '../net/limit';
+import { sourceFreshness, toSeriesSet, type MacroKey, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
+import { createHostLimiter } from '../net/limit';
 import type { FetchFn } from '../net/http';
 import type { HysteresisState } from '../phase/hysteresis';
 import { EMPTY_HYSTERESIS } from '../phase/hysteresis';
+import { toDay } from '../series/dates';
 import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { buildSnapshot } from '../snapshot/build';
@@ -70,7 +71,8 @@ export interface RefreshDeps {
  */
 export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promise<RefreshResult> {
   const gate = new ProviderGate(
-    limitFetch(deps.fetch, createHostLimiter()),
+    deps.fetch,
+    createHostLimiter(),
     deps.now,
     state.providerState,
     state.previous?.sources ?? {},
@@ -99,7 +101,7 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
       await refreshEthBtc(ctx);
     })(),
   ]);
-  const set = toSeriesSet(ctx.cache, ctx.universes, PREFERENCE);
+  const set = toSeriesSet(ctx.cache, ctx.universes, PREFERENCE, sourceFreshness(state.settings, toDay(deps.now())));
   if (Object.keys(set).length === 0 && state.previous) {
     // Nothing cached and nothing fetched: the previous snapshot is the last good one. Keep its data,
     // report the sources' new status.

@@ -11,7 +11,7 @@ import type { FetchFn } from '../net/http';
 import { toDay } from '../series/dates';
 import type { Point, Series } from '../series/types';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
-import { finiteNumber, futureError, nonNegativeNumber, percent, positiveNumber, timestampMs, toSeries, validate } from './parse';
+import { finiteNumber, futureError, nonNegativeNumber, percent, positiveNumber, sharePercent, timestampMs, toSeries, validate } from './parse';
 import { fail, ok, schemaError, type Result } from './result';
 
 export const CMC_BASE = 'https://api.coinmarketcap.com/data-api';
@@ -158,7 +158,8 @@ const Dominance = v.looseObject({
     v.looseObject({
       // Exactly [btc, eth, others]: a different layout would silently relabel the numbers.
       dominance: v.pipe(
-        v.strictTuple([percent, percent, percent], 'must be [btc, eth, others]'),
+        // BTC's share is never 0; ETH's is in the 2013 points, before ETH existed.
+        v.strictTuple([sharePercent, percent, percent], 'must be [btc, eth, others]'),
         v.check((d) => Math.abs(d[0] + d[1] + d[2] - 100) <= 1, 'must add up to 100'),
       ),
       timestamp: timestampMs,
@@ -184,8 +185,9 @@ const Total = v.looseObject({
   points: v.array(
     v.looseObject({
       marketCap: positiveNumber,
-      btcValue: nonNegativeNumber,
-      ethValue: nonNegativeNumber,
+      // 0 is an unknown cap: subtracting it would count BTC or ETH into TOTAL3.
+      btcValue: positiveNumber,
+      ethValue: positiveNumber,
       timestamp: timestampMs,
     }),
   ),

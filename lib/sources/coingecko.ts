@@ -8,7 +8,7 @@ import type { FetchFn } from '../net/http';
 import { toDay } from '../series/dates';
 import type { Day, Point, Series } from '../series/types';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
-import { futureError, nonNegativeNumber, percent, positiveNumber, snapshot, timestampMs, toSeries, validate, type Snapshot } from './parse';
+import { futureError, nonNegativeNumber, positiveNumber, sharePercent, snapshot, timestampMs, toSeries, validate, type Snapshot } from './parse';
 import { fail, ok, schemaError, withContext, type Result } from './result';
 
 export const COINGECKO_BASE = 'https://api.coingecko.com/api/v3';
@@ -133,7 +133,7 @@ export const COINGECKO_GLOBAL_URL = `${COINGECKO_BASE}/global`;
 const Global = v.looseObject({
   data: v.looseObject({
     total_market_cap: v.looseObject({ usd: positiveNumber }),
-    market_cap_percentage: v.looseObject({ btc: percent, eth: percent }),
+    market_cap_percentage: v.looseObject({ btc: sharePercent, eth: sharePercent }),
     updated_at: v.optional(timestampMs),
   }),
 });
@@ -143,7 +143,8 @@ export function parseCoingeckoGlobal(json: unknown, o: { now: number }): Result<
   if (!g.ok) return g;
   const d = g.value.data;
   const { btc, eth } = d.market_cap_percentage;
-  if (btc + eth > 100) return fail(schemaError('data.market_cap_percentage', `${LABEL}: btc + eth dominance exceeds 100`));
+  // At 100 the cap without BTC and ETH (TOTAL3) would be 0: not a reading either.
+  if (btc + eth >= 100) return fail(schemaError('data.market_cap_percentage', `${LABEL}: btc + eth dominance is ${+(btc + eth).toFixed(2)}, must be below 100`));
   const at = d.updated_at ?? o.now;
   const future = futureError(at, o.now, 'data.updated_at', LABEL);
   if (future) return fail(future);

@@ -2,13 +2,13 @@
 import * as v from 'valibot';
 import type { FetchFn } from '../net/http';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
-import { percent, snapshot, validate, type Snapshot } from './parse';
+import { sharePercent, snapshot, validate, type Snapshot } from './parse';
 import { ok, type Result } from './result';
 
 export const COINLORE_GLOBAL_URL = 'https://api.coinlore.net/api/global/';
 export const COINLORE_DOMINANCE_SOURCE = 'CoinLore BTC dominance';
 
-const Global = v.pipe(v.array(v.looseObject({ btc_d: percent }), 'must be an array'), v.minLength(1, 'must not be empty'));
+const Global = v.pipe(v.array(v.looseObject({ btc_d: sharePercent }), 'must be an array'), v.minLength(1, 'must not be empty'));
 
 /** CoinLore gives no time, so the value is dated at `now` (the fetch time). */
 export function parseCoinloreGlobal(json: unknown, o: { now: number }): Result<Snapshot> {

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import type { FetchFn } from '../net/http';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
-import { futureError, percent, snapshot, timestampMs, validate, type Snapshot } from './parse';
+import { futureError, sharePercent, snapshot, timestampMs, validate, type Snapshot } from './parse';
 import { fail, ok, type Result } from './result';
 
 export const COINPAPRIKA_GLOBAL_URL = 'https://api.coinpaprika.com/v1/global';
@@ -10,7 +10,7 @@ export const COINPAPRIKA_GLOBAL_URL = 'https://api.coinpaprika.com/v1/global';
 export const COINPAPRIKA_DOMINANCE_SOURCE = 'CoinPaprika BTC dominance';
 
 const Global = v.looseObject({
-  bitcoin_dominance_percentage: percent,
+  bitcoin_dominance_percentage: sharePercent,
   last_updated: v.optional(timestampMs),
 });
 

@@ -23,10 +23,11 @@ export const RUT_SYMBOL = '^RUT';
 export const IWM_SYMBOL = 'IWM';
 
 /**
- * `cold`: last 10 years; `full`: all history via period1/period2; `update`: last month.
+ * `cold`: last 10 years; `full`: all history via period1/period2; `update`: last month; `since`: from
+ * `sinceMs` to now via period1/period2 (an update sized to the cache's gap, however long it is).
  * There is deliberately no `max`: `range=max&interval=1d` returns MONTHLY bars.
  */
-export type YahooMode = 'cold' | 'full' | 'update';
+export type YahooMode = 'cold' | 'full' | 'update' | 'since';
 
 const CLOSE_TOLERANCE_MS = 60_000;
 
@@ -35,9 +36,16 @@ export function yahooSource(symbol: string): string {
   return `Yahoo ${symbol}`;
 }
 
-export function yahooChartUrl(symbol: string, mode: YahooMode, now: number, host: string = YAHOO_HOSTS[0]): string {
+export function yahooChartUrl(symbol: string, mode: YahooMode, now: number, host: string = YAHOO_HOSTS[0], sinceMs = 0): string {
+  const to = Math.floor(now / 1000);
   const span =
-    mode === 'full' ? `period1=0&period2=${Math.floor(now / 1000)}` : mode === 'cold' ? 'range=10y' : 'range=1mo';
+    mode === 'full'
+      ? `period1=0&period2=${to}`
+      : mode === 'since'
+        ? `period1=${Math.min(to, Math.max(0, Math.floor(sinceMs / 1000)))}&period2=${to}`
+        : mode === 'cold'
+          ? 'range=10y'
+          : 'range=1mo';
   return `${host}/v8/finance/chart/${encodeURIComponent(symbol)}?interval=1d&${span}`;
 }
 
@@ -158,11 +166,13 @@ export function parseYahooChart(json: unknown, o: { now: number; symbol: string 
 export interface FetchYahooOptions extends SourceFetchOptions {
   symbol?: string;
   mode: YahooMode;
+  /** Epoch ms of the first bar wanted, for mode `since`. */
+  sinceMs?: number;
 }
 
 /** Daily closes of `symbol` (default ^RUT), query1 then query2. */
 export async function fetchYahooDaily(fetchFn: FetchFn, o: FetchYahooOptions): Promise<Result<YahooDaily>> {
   const symbol = o.symbol ?? RUT_SYMBOL;
-  const urls = YAHOO_HOSTS.map((h) => yahooChartUrl(symbol, o.mode, o.now, h));
+  const urls = YAHOO_HOSTS.map((h) => yahooChartUrl(symbol, o.mode, o.now, h, o.sinceMs));
   return fetchParsed(fetchFn, urls, o, yahooSource(symbol), (json) => parseYahooChart(json, { now: o.now, symbol }));
 }

@@ -2,7 +2,7 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { emptySeriesCache, SERIES_CACHE_VERSION } from '../cache/series-cache';
 import { emptyMeta, type RefreshMeta } from '../refresh/context';
 import type { RefreshResult, RefreshState } from '../refresh/run';
-import { defaultSettings } from '../settings/defaults';
+import { defaultSettings, type Settings } from '../settings/defaults';
 import { validateSettings } from '../settings/validate';
 import { logForDay } from '../snapshot/build';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
@@ -17,6 +17,18 @@ import {
   universesItem,
 } from '../storage/items';
 
+/** The stored settings, validated as a whole: invalid ones (e.g. a corrupt synced value) become the defaults, with a logged reason. */
+export async function loadSettings(log: (msg: string) => void = console.warn): Promise<Settings> {
+  return checkedSettings(await settingsItem.getValue(), log);
+}
+
+function checkedSettings(raw: unknown, log: (msg: string) => void): Settings {
+  const v = validateSettings(raw);
+  if (v.ok) return v.settings;
+  log(`Regime Lens: stored settings invalid (${v.errors[0]?.path} ${v.errors[0]?.message}); using defaults`);
+  return defaultSettings();
+}
+
 /** Reads everything a refresh needs; anything corrupt is discarded with a logged reason and rebuilt. */
 export async function loadRefreshState(log: (msg: string) => void = console.warn): Promise<RefreshState> {
   const [settingsRaw, cacheRaw, universes, metaRaw, providerState, previousRaw] = await Promise.all([
@@ -27,8 +39,7 @@ export async function loadRefreshState(log: (msg: string) => void = console.warn
     providerStateItem.getValue(),
     snapshotItem.getValue(),
   ]);
-  const settings = validateSettings(settingsRaw);
-  if (!settings.ok) log(`Regime Lens: stored settings invalid (${settings.errors[0]?.path} ${settings.errors[0]?.message}); using defaults`);
+  const settings = checkedSettings(settingsRaw, log);
   let previous = previousRaw;
   const problem = previous === null ? null : snapshotProblem(previous);
   if (problem) {
@@ -41,7 +52,7 @@ export async function loadRefreshState(log: (msg: string) => void = console.warn
     cache = emptySeriesCache();
   }
   return {
-    settings: settings.ok ? settings.settings : defaultSettings(),
+    settings,
     cache,
     universes: universes && typeof universes === 'object' ? universes : {},
     meta: { ...emptyMeta(), ...(metaRaw as Partial<RefreshMeta>) },

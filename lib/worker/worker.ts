@@ -10,7 +10,7 @@ import { isSnapshot } from '../snapshot/validate';
 import { refreshStateItem, settingsItem, snapshotItem } from '../storage/items';
 import { publish } from './publish';
 import { browserShell, type Shell } from './shell';
-import { loadRefreshState, saveEvaluation, saveRefreshResult } from './store';
+import { loadRefreshState, loadSettings, saveEvaluation, saveRefreshResult } from './store';
 
 export const ALARM = 'regime-lens-refresh';
 
@@ -94,9 +94,12 @@ export function createWorker(deps: WorkerDeps) {
       .catch((e) => log(`Regime Lens: toolbar badge not set: ${String(e)}`));
   }
 
-  /** Creates the alarm only when missing or when the interval changed; the first run is offset at random. */
+  /**
+   * Creates the alarm only when missing or when the interval changed; the first run is offset at random.
+   * Settings are validated first: a corrupt synced value must not throw here and leave no alarm.
+   */
   async function ensureAlarm(): Promise<void> {
-    const { refresh: r } = await settingsItem.getValue();
+    const { refresh: r } = await loadSettings(log);
     const period = Math.max(15, r.intervalMinutes);
     const existing = await browser.alarms.get(ALARM);
     if (existing && existing.periodInMinutes === period) return;

@@ -6,10 +6,38 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_MATCHES } from '../../lib/badge/sites';
-import { API_ORIGINS } from '../../lib/origins';
 import { CHROME_EXTENSION_DIR } from '../support/browser';
 import { ensureChromeBuild } from '../support/e2e';
+
+/**
+ * The reviewed lists, written out on purpose rather than imported from lib/origins.ts and
+ * lib/badge/sites.ts (which the build uses): a permission widened there must fail here.
+ */
+const REVIEWED_API_ORIGINS = [
+  'https://data-api.binance.vision',
+  'https://api.binance.com',
+  'https://query1.finance.yahoo.com',
+  'https://query2.finance.yahoo.com',
+  'https://api.coingecko.com',
+  'https://api.coinmarketcap.com',
+  'https://api.coinpaprika.com',
+  'https://api.coinlore.net',
+  'https://api.alternative.me',
+];
+const REVIEWED_BADGE_MATCHES = [
+  'https://*.tradingview.com/chart/*',
+  'https://*.tradingview.com/symbols/*',
+  'https://app.hyperliquid.xyz/trade*',
+  'https://pro.kraken.com/app/trade/*',
+  'https://www.binance.com/*/futures/*',
+  'https://www.binance.com/*/trade/*',
+  'https://www.bitget.com/futures/*',
+  'https://www.bitget.com/spot/*',
+  'https://www.bybit.com/trade/*',
+  'https://www.coinbase.com/advanced-trade/*',
+  'https://www.kucoin.com/trade/*',
+  'https://www.okx.com/trade-*',
+];
 
 describe('shipped manifest snapshot', () => {
   beforeAll(() => ensureChromeBuild(), 180_000);
@@ -25,12 +53,12 @@ describe('shipped manifest snapshot', () => {
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
       default_locale: 'en',
       permissions: ['storage', 'alarms', 'notifications'],
-      host_permissions: API_ORIGINS.map((o) => `${o}/*`),
-      content_security_policy: { extension_pages: `script-src 'self'; object-src 'self'; connect-src ${API_ORIGINS.join(' ')}` },
+      host_permissions: REVIEWED_API_ORIGINS.map((o) => `${o}/*`),
+      content_security_policy: { extension_pages: `script-src 'self'; object-src 'self'; connect-src ${REVIEWED_API_ORIGINS.join(' ')}` },
       action: { default_title: 'Regime Lens', default_popup: 'popup.html' },
       background: { service_worker: 'background.js' },
       options_ui: { open_in_tab: true, page: 'options.html' },
-      content_scripts: [{ matches: [...BADGE_MATCHES].sort(), js: ['content-scripts/badge.js'] }],
+      content_scripts: [{ matches: REVIEWED_BADGE_MATCHES, js: ['content-scripts/badge.js'] }],
     });
   });
 });

@@ -29,7 +29,7 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
       let provider = 'binance';
       if (!notListed || daysBetween(notListed, toDay(ctx.now)) >= NOT_LISTED_RETRY_DAYS) {
         const r = await ctx.gate.call('binance', (o) =>
-          fetchBinanceCloses(ctx.gate.fetch, {
+          fetchBinanceCloses(o.fetch, {
             ...o,
             symbol: binancePair(symbol),
             ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: coldDays + 1 }),
@@ -44,7 +44,7 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
       }
       if (!series && ctx.meta.notOnBinance[symbol] && ctx.meta.coingeckoIds[symbol]) {
         const days = Math.min(COINGECKO_MAX_DAYS, last ? daysBetween(last, toDay(ctx.now)) + 2 : coldDays);
-        const r = await ctx.gate.call('coingecko', (o) => fetchCoingeckoMarketChart(ctx.gate.fetch, { ...o, id: ctx.meta.coingeckoIds[symbol]!, days }));
+        const r = await ctx.gate.call('coingecko', (o) => fetchCoingeckoMarketChart(o.fetch, { ...o, id: ctx.meta.coingeckoIds[symbol]!, days }));
         if (r.ok) {
           series = r.value.closes;
           provider = 'coingecko';

@@ -8,7 +8,7 @@ export async function refreshCrossCheck(ctx: TaskContext): Promise<void> {
   if (have && have.asOf >= lastClosedCryptoDay(ctx.now)) return;
   if (ctx.now - ctx.meta.crossCheckFetchedAt < MIN_REFETCH_MS) return;
   ctx.meta.crossCheckFetchedAt = ctx.now;
-  const r = await ctx.gate.call('cmc', (o) => fetchCmcAltcoinSeason(ctx.gate.fetch, { ...o, days: 7 }));
+  const r = await ctx.gate.call('cmc', (o) => fetchCmcAltcoinSeason(o.fetch, { ...o, days: 7 }));
   if (!r.ok) return;
   const last = r.value.points[r.value.points.length - 1];
   if (last) ctx.meta.crossCheck = { cmcAsi: last.value, asOf: last.date };

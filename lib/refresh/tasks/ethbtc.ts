@@ -1,6 +1,6 @@
-import { pickSource, storeMacro, lastDay } from '../../cache/series-cache';
+import { isFresh, storeMacro, lastDay } from '../../cache/series-cache';
 import { binanceSource, fetchEthBtc } from '../../sources/binance';
-import { addDays, dayMs } from '../../series/dates';
+import { addDays, dayMs, toDay } from '../../series/dates';
 import type { Point } from '../../series/types';
 import { KEEP_DAYS, type TaskContext } from '../context';
 import { isDue, lastClosedCryptoDay } from '../due';
@@ -12,16 +12,18 @@ export const ETHBTC_SOURCES = [ETHBTC_PAIR_SOURCE, ETHBTC_DERIVED_SOURCE];
 /** The ETHBTC pair from Binance; when it fails, the ratio of the cached ETH and BTC closes (labelled). */
 export async function refreshEthBtc(ctx: TaskContext): Promise<void> {
   const expected = lastClosedCryptoDay(ctx.now);
-  if (!isDue(pickSource(ctx.cache.macro.ethbtc, ETHBTC_SOURCES), expected, ctx.now)) return;
   const pair = ctx.cache.macro.ethbtc?.[ETHBTC_PAIR_SOURCE];
+  if (!isDue(pair, expected, ctx.now)) return;
   const last = lastDay(pair);
   const r = await ctx.gate.call('binance', (o) =>
-    fetchEthBtc(ctx.gate.fetch, { ...o, ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: 400 }) }),
+    fetchEthBtc(o.fetch, { ...o, ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: 400 }) }),
   );
   if (r.ok) {
     storeMacro(ctx.cache, 'ethbtc', 'binance', r.value, ctx.now, KEEP_DAYS.ethbtc);
     return;
   }
+  // The derived ratio stands in only while the pair's own history is stale (it costs no request).
+  if (isFresh(pair, toDay(ctx.now), ctx.settings.staleness.cryptoMaxAgeDays)) return;
   const eth = ctx.cache.coins.ETH;
   const btc = ctx.cache.coins.BTC;
   if (!eth || !btc || eth.source !== btc.source) return;

@@ -9,5 +9,5 @@ export interface GlobalCache {
 
 export function lazyGlobal(ctx: TaskContext): GlobalCache {
   let pending: Promise<Result<CoingeckoGlobal>> | null = null;
-  return { get: () => (pending ??= ctx.gate.call('coingecko', (o) => fetchCoingeckoGlobal(ctx.gate.fetch, o))) };
+  return { get: () => (pending ??= ctx.gate.call('coingecko', (o) => fetchCoingeckoGlobal(o.fetch, o))) };
 }

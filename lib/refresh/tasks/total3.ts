@@ -1,23 +1,33 @@
-import { pickSource, storeMacro } from '../../cache/series-cache';
+import { lastDay, storeMacro } from '../../cache/series-cache';
 import { CMC_TOTAL3_SOURCE, fetchCmcTotal3 } from '../../sources/cmc';
 import { COINGECKO_TOTAL3_SOURCE, coingeckoTotal3Snapshot } from '../../sources/coingecko';
-import { toDay } from '../../series/dates';
+import { daysBetween, toDay } from '../../series/dates';
+import type { Day } from '../../series/types';
 import { KEEP_DAYS, type TaskContext } from '../context';
-import { isDue, lastClosedCryptoDay } from '../due';
+import { fallbackDue, isDue, lastClosedCryptoDay } from '../due';
 import type { GlobalCache } from './global';
 
 export const TOTAL3_SOURCES = [CMC_TOTAL3_SOURCE, COINGECKO_TOTAL3_SOURCE];
+/** Days of overlap kept in a 30-day request (the range counts back from now, in calendar days). */
+const RANGE_MARGIN_DAYS = 3;
 
-/** TOTAL3 history from CoinMarketCap (a year when cold, 30 days after); CoinGecko's current value as fallback. */
+/** The daily range to ask CMC for: 30 days while that reaches back past the last cached day, else the cold year. */
+export function total3Range(last: Day | null, expected: Day): '30d' | '1y' {
+  return last !== null && daysBetween(last, expected) <= 30 - RANGE_MARGIN_DAYS ? '30d' : '1y';
+}
+
+/** TOTAL3 history from CoinMarketCap (a year when cold or long offline, 30 days after); CoinGecko's current value when CMC's is stale. */
 export async function refreshTotal3(ctx: TaskContext, global: GlobalCache): Promise<void> {
   const expected = lastClosedCryptoDay(ctx.now);
-  if (!isDue(pickSource(ctx.cache.macro.total3, TOTAL3_SOURCES), expected, ctx.now)) return;
   const cmc = ctx.cache.macro.total3?.[CMC_TOTAL3_SOURCE];
-  const r = await ctx.gate.call('cmc', (o) => fetchCmcTotal3(ctx.gate.fetch, { ...o, range: cmc ? '30d' : '1y' }));
+  // Due on the primary's own data, so CoinMarketCap is retried while CoinGecko's point serves.
+  if (!isDue(cmc, expected, ctx.now)) return;
+  const r = await ctx.gate.call('cmc', (o) => fetchCmcTotal3(o.fetch, { ...o, range: total3Range(lastDay(cmc), expected) }));
   if (r.ok && r.value.points.length > 0) {
     storeMacro(ctx.cache, 'total3', 'cmc', r.value, ctx.now, KEEP_DAYS.total3);
     return;
   }
+  if (!fallbackDue(ctx.cache.macro.total3, CMC_TOTAL3_SOURCE, expected, ctx.now, ctx.settings.staleness.cryptoMaxAgeDays)) return;
   const g = await global.get();
   if (!g.ok) return;
   const v = coingeckoTotal3Snapshot(g.value);

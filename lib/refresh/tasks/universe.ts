@@ -18,8 +18,8 @@ export async function refreshUniverse(ctx: TaskContext): Promise<void> {
   const today = toDay(ctx.now);
   if (ctx.universes[today]) return;
   const [cg, cmc] = await Promise.all([
-    ctx.gate.call('coingecko', (o) => fetchCoingeckoMarkets(ctx.gate.fetch, { ...o, page: 1, perPage: 250 })),
-    ctx.gate.call('cmc', (o) => fetchCmcListing(ctx.gate.fetch, { ...o, limit: 200 })),
+    ctx.gate.call('coingecko', (o) => fetchCoingeckoMarkets(o.fetch, { ...o, page: 1, perPage: 250 })),
+    ctx.gate.call('cmc', (o) => fetchCmcListing(o.fetch, { ...o, limit: 200 })),
   ]);
   const tags = new Map<string, string[]>();
   if (cmc.ok) for (const c of cmc.value) if (!tags.has(c.symbol)) tags.set(c.symbol, cmcExclusionTags(c));

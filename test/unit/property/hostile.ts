@@ -159,6 +159,8 @@ export interface Range {
 }
 export const PCT: Range = { min: 0, max: 100 };
 export const POSITIVE: Range = { min: 0, max: Number.MAX_VALUE, above: true };
+/** A market share such as BTC dominance: 0 means unknown and is never a value. */
+export const SHARE: Range = { min: 0, max: 100, above: true };
 
 export function expectInRange(v: unknown, r: Range): void {
   expect(typeof v).toBe('number');

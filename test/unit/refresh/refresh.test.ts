@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptySeriesCache } from '../../../lib/cache/series-cache';
 import { emptyMeta } from '../../../lib/refresh/context';
 import { runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
+import { addDays, dayMs } from '../../../lib/series/dates';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { startEmulator, type Emulator } from '../../support/emulator';
 
@@ -42,6 +43,8 @@ const refresh = (state: RefreshState, now = emu.now) => {
   emu.setNow(now);
   return runRefresh(state, { fetch: emu.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 });
 };
+/** Two refreshes 15 minutes apart: after a failure the first one only probes each provider once. */
+const retry = async (state: RefreshState, now: number) => refresh(after(await refresh(state, now)), now + 15 * 60_000);
 const bytes = () => emu.requests.reduce((a, r) => a + r.bytes, 0);
 
 describe('refresh against the API emulator (real fixture data)', () => {
@@ -92,6 +95,58 @@ describe('refresh against the API emulator (real fixture data)', () => {
     console.info(`[refresh] next day: ${emu.requests.length} requests, ${(bytes() / 1024).toFixed(1)} KB`);
   });
 
+  it('next-day refreshes, two days running: one kline request per coin, at most 8 others, at most 300 KB', async () => {
+    // Binance has no multi-symbol klines endpoint: a day's new closes cost one (small) request per coin.
+    // The rest is the daily universe (CoinGecko markets + CMC listing, most of the bytes), Yahoo,
+    // alternative.me and, when CMC's last point is older than yesterday, its dominance (range=all),
+    // TOTAL3 and the cross-check.
+    let state = after(await refresh(fresh()));
+    for (const day of [1, 2]) {
+      emu.resetLog();
+      const r = await refresh(state, T0 + day * 24 * HOUR);
+      state = after(r);
+      const klines = emu.requests.filter((q) => q.path.startsWith('/api/v3/klines'));
+      const others = emu.requests.filter((q) => !q.path.startsWith('/api/v3/klines'));
+      expect(klines.length).toBe(Object.keys(r.cache.coins).length + 1); // + ETHBTC
+      expect(klines.every((q) => q.path.includes('startTime=') && q.bytes <= 512)).toBe(true);
+      expect(others.length).toBeLessThanOrEqual(8);
+      expect(bytes()).toBeLessThanOrEqual(300 * 1024);
+      const kb = (n: number) => (n / 1024).toFixed(1);
+      console.info(
+        `[refresh] next day ${day}: ${emu.requests.length} requests (${klines.length} klines, ${kb(klines.reduce((a, q) => a + q.bytes, 0))} KB; ` +
+          `${others.length} others: ${others.map((q) => `${q.host}${q.path.split('?')[0]} ${kb(q.bytes)} KB`).join(', ')}), ${kb(bytes())} KB`,
+      );
+    }
+  });
+
+  it('after six weeks offline, each incremental request covers the gap and the merged series have no hole', { timeout: 30_000 }, async () => {
+    const away = T0 - 42 * 24 * HOUR;
+    const old = await refresh(fresh(), away);
+    emu.resetLog();
+    const back = await refresh(after(old), T0);
+    const q = (needle: string) => emu.requests.find((x) => x.path.includes(needle))!.path;
+    // Yahoo: from five days before the last cached close up to now (not range=1mo)
+    const lastRut = old.cache.macro.rut!['Yahoo ^RUT']!.points.at(-1)![0];
+    const yahoo = new URLSearchParams(q('/v8/finance/chart/').split('?')[1]);
+    expect(Number(yahoo.get('period1'))).toBe(dayMs(addDays(lastRut, -5)) / 1000);
+    expect(Number(yahoo.get('period2'))).toBe(Math.floor(T0 / 1000));
+    // alternative.me: every day since the last one (not limit=10); CMC TOTAL3: a range reaching back past the gap
+    expect(Number(new URLSearchParams(q('/fng/').split('?')[1]).get('limit'))).toBeGreaterThanOrEqual(42);
+    expect(q('/quotes/historical')).toContain('range=1y');
+    // the merged histories hold every point a cold start at T0 would fetch since the old cache's end
+    emu.resetLog();
+    const cold = await refresh(fresh(), T0);
+    const since = (pts: [string, number][] | undefined, from: string) => (pts ?? []).filter(([d]) => d >= from);
+    for (const [key, source] of [['rut', 'Yahoo ^RUT'], ['fearGreed', 'alternative.me Fear & Greed'], ['total3', 'CoinMarketCap TOTAL3'], ['btcDominance', 'CoinMarketCap BTC dominance'], ['ethbtc', 'Binance ETHBTC']] as const) {
+      const from = old.cache.macro[key]![source]!.points.at(-1)![0];
+      const merged = since(back.cache.macro[key]?.[source]?.points, from).map(([d]) => d);
+      expect(merged, key).toEqual(since(cold.cache.macro[key]?.[source]?.points, from).map(([d]) => d));
+      expect(merged.length, key).toBeGreaterThan(25);
+    }
+    const btcFrom = old.cache.coins.BTC!.points.at(-1)![0];
+    expect(since(back.cache.coins.BTC!.points, btcFrom)).toEqual(since(cold.cache.coins.BTC!.points, btcFrom));
+  });
+
   it('Fear & Greed falls back to CoinMarketCap’s index, labelled as a different one', async () => {
     emu.setFault('api.alternative.me', { kind: 'challenge' });
     const r = await refresh(fresh());
@@ -114,6 +169,55 @@ describe('refresh against the API emulator (real fixture data)', () => {
     expect(e.asi?.value).not.toBeNull(); // served by api.binance.com
     expect(emu.count('api.binance.com')).toBeGreaterThan(0);
     expect(r.snapshot.sources.cmc?.lastError?.kind).toBe('http');
+  });
+
+  it('a CoinMarketCap hiccup keeps the dominance and TOTAL3 histories (30-day changes) and retries CMC', async () => {
+    const cold = await refresh(fresh());
+    const coldE = cold.snapshot.evaluation;
+    expect(coldE.dominance?.change30).not.toBeNull();
+    expect(coldE.total3?.change30Pct).not.toBeNull();
+    // two days on, CMC (last point 2026-03-19, due for 2026-03-20) answers 500
+    emu.setFault('api.coinmarketcap.com', { status: 500 });
+    const day2 = T0 + 48 * HOUR;
+    const hiccup = await refresh(after(cold), day2);
+    let e = hiccup.snapshot.evaluation;
+    // CMC's history is not stale (2 days): it still serves, with its changes; no one-point fallback replaces it
+    expect(e.dominance?.source).toBe('CoinMarketCap BTC dominance');
+    expect(e.dominance?.change30).not.toBeNull();
+    expect(e.dominance?.change90).not.toBeNull();
+    expect(e.total3?.source).toBe('CoinMarketCap TOTAL3');
+    expect(e.total3?.change30Pct).not.toBeNull();
+    expect(hiccup.snapshot.served.dominance?.provider).toBe('cmc');
+    // CMC back: still due, asked again (one probe per refresh after a failure, then the rest) and served
+    emu.clearFaults();
+    emu.resetLog();
+    const back = await retry(after(hiccup), day2 + 20 * 60_000);
+    expect(emu.count((q) => q.path.includes('/dominance/chart'))).toBe(1);
+    expect(emu.count((q) => q.path.includes('/quotes/historical'))).toBe(1);
+    e = back.snapshot.evaluation;
+    expect(e.dominance?.asOf).toBe('2026-03-21');
+    expect(e.dominance?.change30).not.toBeNull();
+    expect(e.total3?.asOf).toBe('2026-03-21');
+  });
+
+  it('a fallback serves only while CMC’s history is stale, and CMC stays due meanwhile', async () => {
+    const cold = await refresh(fresh());
+    emu.setFault('api.coinmarketcap.com', { status: 500 });
+    const down = T0 + 3 * 24 * HOUR; // CMC's history is 3 days old: stale
+    const stale = await refresh(after(cold), down);
+    expect(stale.snapshot.evaluation.dominance?.source).toBe('CoinGecko BTC dominance');
+    expect(stale.snapshot.evaluation.total3?.source).toBe('CoinGecko TOTAL3');
+    emu.clearFaults();
+    emu.resetLog();
+    // 20 minutes later the fallback's point is current, yet the signal is due for the primary
+    const back = await retry(after(stale), down + 20 * 60_000);
+    expect(emu.count((q) => q.path.includes('/dominance/chart'))).toBe(1);
+    expect(emu.count((q) => q.path.includes('/quotes/historical'))).toBe(1);
+    const e = back.snapshot.evaluation;
+    expect(e.dominance?.source).toBe('CoinMarketCap BTC dominance');
+    expect(e.dominance?.change30).not.toBeNull();
+    expect(e.total3?.source).toBe('CoinMarketCap TOTAL3');
+    expect(e.total3?.change30Pct).not.toBeNull();
   });
 
   it('keeps the last good data with its age when every source fails', async () => {
@@ -151,6 +255,40 @@ describe('refresh against the API emulator (real fixture data)', () => {
     expect(emu.count((q) => q.host.endsWith('finance.yahoo.com'))).toBe(1);
   });
 
+  it('a 429 stops the rest of the provider’s batch: only the requests already in flight are sent', async () => {
+    // Keep requests in flight long enough for the ~50 coin calls to queue up behind the per-host limit.
+    emu.setLatency(40, 'data-api.binance.vision');
+    emu.setFault('data-api.binance.vision', { status: 429, retryAfter: '120', path: '/api/v3/klines', times: 1 });
+    try {
+      const r = await refresh(fresh());
+      const binance = emu.requests.filter((q) => q.host.includes('binance'));
+      // the 429 itself plus at most the 3 others holding a slot of the per-host limit (4) at that moment
+      expect(binance.length).toBeLessThanOrEqual(4);
+      expect(emu.count('api.binance.com')).toBe(0); // another host of the same provider would not help
+      expect(r.snapshot.sources.binance?.lastError?.kind).toBe('rate-limited');
+      expect(r.providerState.binance).toMatchObject({ retryAt: T0 + 120_000 });
+    } finally {
+      emu.setLatency(null, 'data-api.binance.vision');
+    }
+  });
+
+  it('a provider failing in this refresh gets no more than the calls already in flight', async () => {
+    emu.setLatency(20, 'data-api.binance.vision');
+    emu.setLatency(20, 'api.binance.com');
+    emu.setFault('data-api.binance.vision', { status: 500 });
+    emu.setFault('api.binance.com', { status: 500 });
+    try {
+      await refresh(fresh());
+      const binance = emu.requests.filter((q) => q.host.includes('binance'));
+      // ≤ 4 calls in flight when the first one is marked failing, each 3 attempts × 2 hosts
+      expect(binance.length).toBeLessThanOrEqual(4 * 3 * 2);
+      console.info(`[refresh] Binance answering 500: ${binance.length} requests`);
+    } finally {
+      emu.setLatency(null, 'data-api.binance.vision');
+      emu.setLatency(null, 'api.binance.com');
+    }
+  });
+
   it('a provider down for a day gets at most one request per 15 minutes once backed off', { timeout: 120_000 }, async () => {
     let state = after(await refresh(fresh()));
     for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
@@ -158,15 +296,22 @@ describe('refresh against the API emulator (real fixture data)', () => {
     const start = T0 + HOUR;
     for (let t = start; t < start + 24 * HOUR; t += 15 * 60_000) state = after(await refresh(state, t));
     const perWindow = new Map<string, number>();
-    const firstSeen = new Map<string, number>();
+    const firstWindow = new Map<string, number>();
+    const firstCount = new Map<string, number>();
     for (const q of emu.requests) {
       const provider = q.host.replace(/^(query[12]|data-api|api)\./, '').replace('binance.vision', 'binance.com');
       const window = Math.floor((q.simNow - start) / (15 * 60_000));
-      if (!firstSeen.has(provider)) firstSeen.set(provider, window);
-      // the first failures of a provider (retries, the other host) and the ramp of the backoff are not counted
-      if (window < firstSeen.get(provider)! + 8) continue;
+      if (!firstWindow.has(provider)) firstWindow.set(provider, window);
+      // A provider's first failing refresh: the calls already in flight finish their retries and the
+      // other host (at most 4 per host × 3 attempts × 2 hosts); nothing queued behind them is sent.
+      if (window === firstWindow.get(provider)) {
+        firstCount.set(provider, (firstCount.get(provider) ?? 0) + 1);
+        continue;
+      }
       perWindow.set(`${provider} ${window}`, (perWindow.get(`${provider} ${window}`) ?? 0) + 1);
     }
+    expect(Math.max(...firstCount.values())).toBeLessThanOrEqual(4 * 3 * 2);
+    // from the next window on, the half-open circuit sends one probe per provider, however the backoff ramps
     expect(perWindow.size).toBeGreaterThan(20);
     expect(Math.max(...perWindow.values())).toBe(1);
   });

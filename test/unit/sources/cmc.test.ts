@@ -131,6 +131,10 @@ describe('CMC dominance chart', () => {
     expect(parseCmcDominance(body([60, 10, 20, 10]), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.dominance.3' } });
     expect(parseCmcDominance(body([63.2, 9.7, 7.1]), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.dominance' } });
     expect(parseCmcDominance(body([163.2, -70, 7.1]), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.dominance.0' } });
+    // 0 % BTC dominance is an unknown value, not a reading (ETH's 0 of 2013 is real: it did not exist yet)
+    const zero = parseCmcDominance(body([0, 10, 90]), { now: NOW });
+    expect(zero).toMatchObject({ ok: false, error: { kind: 'schema', path: 'data.points.0.dominance.0' } });
+    expect(!zero.ok && zero.error.message).toMatch(/dominance\.0 must be above 0/);
     expect(parseCmcDominance(env({ points: [{ dominance: [63, 10, 27], timestamp: 'yesterday' }] }), { now: NOW })).toMatchObject({
       ok: false,
       error: { path: 'data.points.0.timestamp' },
@@ -169,10 +173,16 @@ describe('CMC TOTAL3 (global-metrics quotes historical)', () => {
     expect(r.value.points[1]!.value).toBeCloseTo(993466921375.78, 1);
   });
 
-  it('rejects a non-positive TOTAL3, a missing field and NaN', () => {
+  it('rejects a non-positive TOTAL3, a missing field, NaN and a BTC or ETH value of 0', () => {
     expect(parseCmcTotal3(env({ points: [pt(100, 80, 30, '1721088000')] }), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0' } });
     expect(parseCmcTotal3(env({ points: [pt(100, undefined, 30, '1721088000')] }), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.btcValue' } });
     expect(parseCmcTotal3(env({ points: [pt('NaN', 1, 1, '1721088000')] }), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.marketCap' } });
+    // a BTC or ETH value of 0 is unknown: TOTAL3 would silently include that coin's cap
+    for (const [btc, eth, path] of [[0, 30, 'btcValue'], [80, 0, 'ethValue']] as const) {
+      const r = parseCmcTotal3(env({ points: [pt(200, btc, eth, '1721088000')] }), { now: NOW });
+      expect(r).toMatchObject({ ok: false, error: { kind: 'schema', path: `data.points.0.${path}` } });
+      expect(!r.ok && r.error.message).toMatch(new RegExp(`${path} must be a positive number \\(got 0\\)`));
+    }
   });
 
   it('asks for daily points (range=1y)', () => {

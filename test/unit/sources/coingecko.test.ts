@@ -53,6 +53,9 @@ describe('CoinGecko /global', () => {
     ['btc above 100', { market_cap_percentage: { btc: 101, eth: 1 } }, 'data.market_cap_percentage.btc'],
     ['eth missing', { market_cap_percentage: { btc: 58 } }, 'data.market_cap_percentage.eth'],
     ['btc + eth above 100', { market_cap_percentage: { btc: 80, eth: 30 } }, 'data.market_cap_percentage'],
+    ['btc + eth exactly 100 (TOTAL3 would be 0)', { market_cap_percentage: { btc: 90, eth: 10 } }, 'data.market_cap_percentage'],
+    ['a BTC dominance of 0', { market_cap_percentage: { btc: 0, eth: 10 } }, 'data.market_cap_percentage.btc'],
+    ['an ETH dominance of 0', { market_cap_percentage: { btc: 58, eth: 0 } }, 'data.market_cap_percentage.eth'],
     ['a zero total', { total_market_cap: { usd: 0 } }, 'data.total_market_cap.usd'],
     ['an update in the future', { updated_at: NOW / 1000 + 86_400 }, 'data.updated_at'],
   ])('%s is a schema error naming the field', (_n, over, path) => {

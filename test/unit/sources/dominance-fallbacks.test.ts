@@ -26,6 +26,7 @@ describe('CoinPaprika /v1/global', () => {
   it.each([
     ['missing', { bitcoin_dominance_percentage: undefined }, 'bitcoin_dominance_percentage'],
     ['above 100', { bitcoin_dominance_percentage: 100.5 }, 'bitcoin_dominance_percentage'],
+    ['of 0 (unknown, not a reading)', { bitcoin_dominance_percentage: 0 }, 'bitcoin_dominance_percentage'],
     ['a string', { bitcoin_dominance_percentage: 'n/a' }, 'bitcoin_dominance_percentage'],
     ['in the future', { last_updated: NOW / 1000 + 3600 }, 'last_updated'],
   ])('a dominance %s is a schema error', (_n, over, path) => {
@@ -50,7 +51,7 @@ describe('CoinLore /api/global/', () => {
   });
 
   it('rejects non-numbers, out-of-range values and an empty array; never returns 0', () => {
-    for (const v of ['', 'NaN', '-1', '101', null]) {
+    for (const v of ['', 'NaN', '-1', '101', null, '0', '0.00']) {
       expect(parseCoinloreGlobal(body(v), { now: NOW })).toMatchObject({ ok: false, error: { kind: 'schema', path: '0.btc_d' } });
     }
     expect(parseCoinloreGlobal([], { now: NOW })).toMatchObject({ ok: false, error: { kind: 'schema', path: '' } });

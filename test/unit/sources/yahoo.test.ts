@@ -169,13 +169,17 @@ describe('Yahoo chart rules (hand-made payloads in the documented shape)', () =>
 describe('Yahoo URLs and fetching', () => {
   const NOW = Date.UTC(2026, 2, 24, 21);
 
-  it('uses range=10y to start, range=1mo to update, period1/period2 for everything; never range=max', () => {
+  it('uses range=10y to start, range=1mo or period1/period2 to update, period1/period2 for everything; never range=max', () => {
     expect(yahooChartUrl('^RUT', 'cold', NOW)).toBe('https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&range=10y');
     expect(yahooChartUrl('^RUT', 'update', NOW, 'https://query2.finance.yahoo.com')).toBe(
       'https://query2.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&range=1mo',
     );
     expect(yahooChartUrl('^RUT', 'full', NOW)).toBe(`https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&period1=0&period2=${NOW / 1000}`);
-    for (const m of ['cold', 'update', 'full'] as const) expect(yahooChartUrl('^RUT', m, NOW)).not.toContain('range=max');
+    // an update sized to the cache's gap: from a given day to now, inclusive
+    expect(yahooChartUrl('^RUT', 'since', NOW, undefined, NOW - 86_400_000 * 47)).toBe(
+      `https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&period1=${NOW / 1000 - 86_400 * 47}&period2=${NOW / 1000}`,
+    );
+    for (const m of ['cold', 'update', 'full', 'since'] as const) expect(yahooChartUrl('^RUT', m, NOW)).not.toContain('range=max');
   });
 
   it('labels the IWM proxy as a proxy', () => {
