@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ChartData } from '@/lib/charts/build';
 import type { EvidenceResult } from '@/lib/evidence/types';
+import type { RefreshReply } from '@/lib/refresh/outcome';
 import { makeFormat } from '@/lib/format/format';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/settings/defaults';
@@ -26,12 +27,12 @@ export interface PopupProps {
   phaseLog: PhaseLogEntry[];
   /** What followed past Russell breakouts; undefined until computed (after first paint), null without Russell history. */
   evidence?: EvidenceResult | null;
-  /** Asks the worker for a refresh; resolves to whether it succeeded. */
-  onRefresh: () => Promise<boolean>;
+  /** Asks the worker for a refresh; resolves to its outcome (which providers failed). */
+  onRefresh: () => Promise<RefreshReply>;
   onOpenOptions: () => void;
 }
 
-type RefreshUi = 'idle' | 'running' | 'ok' | 'failed';
+type RefreshUi = 'idle' | 'running' | RefreshReply;
 
 /** The popup: stage and reasons, signal tiles, charts, the ASI's coins, sources and the phase log. */
 export function Popup(p: PopupProps) {
@@ -42,8 +43,7 @@ export function Popup(p: PopupProps) {
 
   const onRefresh = async () => {
     setRefresh('running');
-    const ok = await p.onRefresh().catch(() => false);
-    setRefresh(ok ? 'ok' : 'failed');
+    setRefresh(await p.onRefresh().catch((): RefreshReply => ({ ok: false, failed: [], answered: 0 })));
   };
   // A fresh element per place it appears (a Preact vnode must not be mounted twice).
   const refreshButton = () => (
@@ -64,7 +64,13 @@ export function Popup(p: PopupProps) {
         </div>
       </header>
       <p id="refresh-status" class="small muted" role="status" aria-live="polite">
-        {refresh === 'ok' ? t('popup_refresh_ok') : refresh === 'failed' ? t('popup_refresh_failed') : ''}
+        {typeof refresh === 'string'
+          ? ''
+          : !refresh.ok
+            ? t('popup_refresh_failed')
+            : refresh.failed.length > 0
+              ? t('popup_refresh_partial', refresh.failed.join(', '))
+              : t('popup_refresh_ok')}
       </p>
       {p.snapshot === null ? (
         <p data-testid="placeholder">{t('popup_first_refresh')}</p>

@@ -6,6 +6,7 @@ import { Popup } from '@/components/popup/Popup';
 import { chartDataFromCache } from '@/lib/charts/from-cache';
 import { evidenceFromCache } from '@/lib/evidence/from-cache';
 import { makeTranslate } from '@/lib/i18n/translate';
+import { asRefreshReply } from '@/lib/refresh/outcome';
 import { PREFERENCE } from '@/lib/refresh/run';
 import { defaultSettings } from '@/lib/settings/defaults';
 import { validateSettings } from '@/lib/settings/validate';
@@ -22,7 +23,7 @@ const snap = () => (isSnapshot(s.snapshot) ? s.snapshot : null);
 const draw = () =>
   render(
     <Popup t={t} locale={browser.i18n.getUILanguage()} now={Date.now()} snapshot={snap()} settings={s.settings} charts={s.charts} evidence={s.evidence} phaseLog={s.log}
-      onRefresh={() => browser.runtime.sendMessage({ type: 'refresh-now' }).then((r: { ok?: boolean } | undefined) => r?.ok === true)}
+      onRefresh={() => browser.runtime.sendMessage({ type: 'refresh-now' }).then(asRefreshReply)}
       onOpenOptions={() => void browser.runtime.openOptionsPage()} />,
     root,
   );

@@ -3,6 +3,7 @@ import { acceptCommand } from '../messages';
 import type { FetchFn } from '../net/http';
 import { runRefresh, type RefreshResult } from '../refresh/run';
 import { toolbarBadge } from '../toolbar';
+import { refreshReply, type RefreshReply } from '../refresh/outcome';
 import { reevaluate } from '../refresh/reevaluate';
 import { defaultSettings } from '../settings/defaults';
 import { validateSettings } from '../settings/validate';
@@ -32,6 +33,8 @@ export function createWorker(deps: WorkerDeps) {
   const random = deps.random ?? Math.random;
   const shell = deps.shell ?? browserShell();
   let inflight: Promise<RefreshResult | null> | null = null;
+  /** When the latest refresh started: its own errors are the ones dated from then on. */
+  let startedAt = 0;
   // Everything that writes the snapshot runs one at a time, so a re-evaluation never interleaves
   // with a refresh (each would otherwise overwrite the other's result).
   let queue: Promise<unknown> = Promise.resolve();
@@ -49,7 +52,8 @@ export function createWorker(deps: WorkerDeps) {
         if (prev.startedAt !== null && (prev.finishedAt === null || prev.finishedAt < prev.startedAt)) {
           log(`Regime Lens: the refresh started at ${new Date(prev.startedAt).toISOString()} was cut short; its data was not saved`);
         }
-        await refreshStateItem.setValue({ ...prev, startedAt: deps.now() });
+        startedAt = deps.now();
+        await refreshStateItem.setValue({ ...prev, startedAt });
         const state = await loadRefreshState(log);
         const result = await runRefresh(state, { fetch: deps.fetch, now: deps.now, random });
         await saveRefreshResult(result);
@@ -136,7 +140,7 @@ export function createWorker(deps: WorkerDeps) {
     onMessage: (msg: unknown, sender: { id?: string; url?: string; tab?: unknown }): Promise<{ ok: boolean }> | undefined => {
       const cmd = acceptCommand(msg, sender, browser.runtime.id, browser.runtime.getURL('/'));
       if (!cmd) return undefined;
-      if (cmd.type === 'refresh-now') return refresh('popup').then((r) => ({ ok: r !== null }));
+      if (cmd.type === 'refresh-now') return refresh('popup').then((r): RefreshReply => refreshReply(r?.snapshot ?? null, startedAt, r?.providerState, deps.now()));
       if (cmd.type === 'open-details') return shell.openDetails().then(() => ({ ok: true }), () => ({ ok: false }));
       return undefined;
     },

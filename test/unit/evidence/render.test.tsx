@@ -99,7 +99,7 @@ it('the popup has an Evidence tab right after Charts', () => {
   const snap = realSnapshot('2025-09-19');
   const root = mount(
     <Popup t={t.en} locale="en-US" now={snap.computedAt} snapshot={snap} settings={defaultSettings()} charts={null} evidence={ev} phaseLog={[]}
-      onRefresh={async () => true} onOpenOptions={() => {}} />,
+      onRefresh={async () => ({ ok: true, failed: [], answered: 1 })} onOpenOptions={() => {}} />,
   );
   const tabs = [...root.querySelectorAll('[role="tab"]')].map((b) => b.id);
   expect(tabs.slice(0, 3)).toEqual(['tab-signals', 'tab-charts', 'tab-evidence']);

@@ -39,6 +39,18 @@ function recordWrites(): Record<string, unknown>[] {
 }
 
 describe('background worker', { timeout: 30_000 }, () => {
+  it('answers "refresh now" with what happened: refreshed, or no source answered (never "refreshed" then)', async () => {
+    const w = worker();
+    expect(await w.onMessage({ type: 'refresh-now' }, popup)).toMatchObject({ ok: true, failed: [] });
+    // The next day, with every API host failing: the pipeline keeps the last data, but nothing was fetched.
+    emu.setNow(T0 + 86_400_000);
+    for (const h of emu.apiHosts) emu.setFault(h, { status: 500 });
+    const reply = (await w.onMessage({ type: 'refresh-now' }, popup)) as { ok: boolean; failed: string[]; answered: number };
+    expect(reply.ok).toBe(false);
+    expect(reply.answered).toBe(0);
+    expect(reply.failed).toEqual(expect.arrayContaining(['Binance market data', 'Yahoo Finance']));
+  });
+
   it('five simultaneous triggers make one refresh with at most one request per endpoint', async () => {
     const writes = recordWrites();
     const w = worker();
