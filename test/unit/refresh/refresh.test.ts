@@ -119,6 +119,38 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
   });
 
+  it('after the data ends: a coin whose candle never comes is re-asked after 3 h, not every hour; a candle resets it', { timeout: 30_000 }, async () => {
+    // The fixtures end on 2026-03-18/19: from 2026-03-20T01:00 the coins still waiting for 2026-03-19 never get it.
+    const end = Date.parse('2026-03-20T01:00:00Z');
+    const klines = () => emu.requests.filter((q) => q.path.startsWith('/api/v3/klines') && !q.path.includes('ETHBTC')).length;
+    let state = after(await refresh(after(await refresh(fresh())), end - 2 * HOUR));
+    emu.resetLog();
+    const first = await refresh(state, end);
+    const waiting = Object.keys(first.meta.emptyAnswers);
+    const firstAsked = klines();
+    expect(waiting.length).toBeGreaterThan(10);
+    expect(first.meta.emptyAnswers[waiting[0]!]).toEqual({ count: 1, retryAt: end + 3 * HOUR });
+    // through storage (JSON), as a restarted worker reads it
+    state = JSON.parse(JSON.stringify(after(first))) as RefreshState;
+    emu.resetLog();
+    state = after(await refresh(state, end + HOUR));
+    const secondAsked = klines();
+    expect(secondAsked).toBe(0);
+    emu.resetLog();
+    const third = await refresh(state, end + 3 * HOUR);
+    expect(klines()).toBe(waiting.length);
+    expect(third.meta.emptyAnswers[waiting[0]!]).toEqual({ count: 2, retryAt: end + 9 * HOUR });
+    console.info(`[refresh] after the data ends: ${firstAsked} kline requests, then ${secondAsked} an hour later, ${klines()} at +3 h`);
+    // a candle arriving resets the backoff: BTC's last cached day removed, as if its candle had been missing
+    const btc = structuredClone(third.cache.coins.BTC!);
+    const s = after(third);
+    s.cache.coins.BTC = { ...btc, points: btc.points.slice(0, -1), fetchedAt: end };
+    s.meta.emptyAnswers.BTC = { count: 3, retryAt: end + 3 * HOUR + 1 };
+    const back = await refresh(s, end + 9 * HOUR);
+    expect(back.cache.coins.BTC!.points.at(-1)).toEqual(btc.points.at(-1));
+    expect(back.meta.emptyAnswers.BTC).toBeUndefined();
+  });
+
   it('after six weeks offline, each incremental request covers the gap and the merged series have no hole', { timeout: 30_000 }, async () => {
     const away = T0 - 42 * 24 * HOUR;
     const old = await refresh(fresh(), away);
