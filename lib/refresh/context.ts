@@ -1,5 +1,6 @@
 import type { SeriesCache, UniverseSnapshot } from '../cache/series-cache';
 import type { Day } from '../series/types';
+import type { ExcludedIds } from '../sources/coingecko';
 import type { Settings } from '../settings/defaults';
 import type { Snapshot } from '../snapshot/types';
 import type { EmptyAnswer } from './empty-backoff';
@@ -13,6 +14,8 @@ export interface RefreshMeta {
   notOnBinance: Record<string, Day>;
   /** Coins whose incremental request was answered without a new candle, by symbol (./empty-backoff.ts). */
   emptyAnswers: Record<string, EmptyAnswer>;
+  /** CoinGecko's exclusion categories by coin id, refetched weekly (categories change slowly). */
+  coingeckoExcluded: { fetchedAt: number; byId: ExcludedIds } | null;
   crossCheck: Snapshot['crossCheck'];
   crossCheckFetchedAt: number;
 }
@@ -27,7 +30,7 @@ export interface TaskContext {
   meta: RefreshMeta;
 }
 
-export const emptyMeta = (): RefreshMeta => ({ coingeckoIds: {}, notOnBinance: {}, emptyAnswers: {}, crossCheck: null, crossCheckFetchedAt: 0 });
+export const emptyMeta = (): RefreshMeta => ({ coingeckoIds: {}, notOnBinance: {}, emptyAnswers: {}, coingeckoExcluded: null, crossCheck: null, crossCheckFetchedAt: 0 });
 
 /** How many days of each history are kept (enough for every window and the popup's charts). */
 export const KEEP_DAYS = { rut: 4000, coins: 400, btcDominance: 4000, ethbtc: 800, fearGreed: 800, total3: 800 } as const;

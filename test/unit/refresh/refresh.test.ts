@@ -52,6 +52,8 @@ describe('refresh against the API emulator (real fixture data)', () => {
     const r = await refresh(fresh());
     const e = r.snapshot.evaluation;
     expect(emu.requests.length).toBeLessThanOrEqual(70);
+    // CoinGecko's six exclusion categories are part of it (one request each, then cached for a week)
+    expect(emu.count((q) => q.path.includes('category='))).toBe(6);
     expect(e.russell?.close).toBeGreaterThan(0);
     expect(e.asi?.value).not.toBeNull();
     expect(e.asi && e.asi.value !== null && e.asi.counted).toBeGreaterThanOrEqual(40);
@@ -177,6 +179,37 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
     const btcFrom = old.cache.coins.BTC!.points.at(-1)![0];
     expect(since(back.cache.coins.BTC!.points, btcFrom)).toEqual(since(cold.cache.coins.BTC!.points, btcFrom));
+  });
+
+  it('the CoinMarketCap listing failing: CoinGecko’s categories still exclude stablecoins, wrapped and staked tokens', async () => {
+    emu.setFault('api.coinmarketcap.com', { status: 500, path: '/cryptocurrency/listing' });
+    const r = await refresh(fresh());
+    const u = r.universes['2026-03-19']!;
+    const cats = (s: string) => u.coins.find((c) => c.symbol === s)?.categories ?? [];
+    expect(cats('USDT')).toContain('stablecoins');
+    expect(cats('WBTC')).toEqual(expect.arrayContaining(['wrapped-tokens', 'tokenized-btc']));
+    expect(cats('STETH')).toContain('liquid-staking-tokens');
+    expect(u.provisional).toBeUndefined();
+    // the categories are cached: the next day's universe asks for none of them
+    emu.clearFaults();
+    emu.resetLog();
+    const next = await refresh(after(r), T0 + 24 * HOUR);
+    expect(emu.count((q) => q.path.includes('category='))).toBe(0);
+    expect(next.universes['2026-03-20']!.coins.find((c) => c.symbol === 'STETH')?.categories).toContain('liquid-staking-tokens');
+  });
+
+  it('no exclusion-tag source answering: the day’s universe is provisional and taken again later that day', async () => {
+    emu.setFault('api.coinmarketcap.com', { status: 500, path: '/cryptocurrency/listing' });
+    emu.setFault('api.coingecko.com', { status: 500, path: 'category=' });
+    const r = await refresh(fresh());
+    expect(r.universes['2026-03-19']!.provisional).toBe(true);
+    emu.clearFaults();
+    emu.resetLog();
+    const later = await retry(after(r), T0 + 20 * 60_000);
+    const u = later.universes['2026-03-19']!;
+    expect(u.provisional).toBeUndefined();
+    expect(u.coins.find((c) => c.symbol === 'USDT')?.categories).toContain('stablecoin');
+    expect(emu.count((q) => q.path.includes('/cryptocurrency/listing'))).toBe(1);
   });
 
   it('Fear & Greed falls back to CoinMarketCap’s index, labelled as a different one', async () => {
