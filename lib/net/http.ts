@@ -19,8 +19,6 @@ export interface FetchJsonOptions {
   /** Cancels the request (and the retries) from outside. */
   signal?: AbortSignal;
   headers?: Record<string, string>;
-  /** Ask only the first URL of a fallback list (a probe of a failing provider is one request). */
-  firstUrlOnly?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -119,7 +117,7 @@ export async function fetchJsonFirst(fetchFn: FetchFn, urls: readonly string[], 
     const r = await fetchJson(fetchFn, url, options);
     if (r.ok) return r;
     errors.push(r.error);
-    if (!fallsBack(r.error) || options.signal?.aborted || options.firstUrlOnly) break;
+    if (!fallsBack(r.error) || options.signal?.aborted) break;
   }
   const limited = errors.find((e) => e.kind === 'rate-limited');
   if (limited) return fail(limited);

@@ -68,9 +68,10 @@ export class ProviderGate {
       const until = new Date(nextRequestAt(state)).toISOString().slice(11, 16);
       return { ok: false, error: { kind: 'rate-limited', retryAt: nextRequestAt(state), message: `${PROVIDER_LABELS[provider]} cooling down until ${until} UTC` } };
     }
-    // Half-open circuit: after failures, a single request without in-request retries probes the
-    // provider, and other calls wait for the next refresh. So a provider that is down sees at most
-    // one request per cooldown, however many series it serves.
+    // Half-open circuit: after failures, a single call without in-request retries probes the
+    // provider (its fallback host too if the first is down), and other calls wait for the next
+    // refresh. So a provider that is down sees at most one request per host per cooldown, however
+    // many series it serves.
     const failing = state.failures > 0;
     if (failing && this.probing.has(provider)) {
       return { ok: false, error: { kind: 'rate-limited', retryAt: now, message: `${PROVIDER_LABELS[provider]} is being probed after failures` } };
@@ -78,6 +79,7 @@ export class ProviderGate {
     if (failing) this.probing.add(provider);
     // Aborted when an attempt is refused before sending, so fetchJson neither retries nor tries the next host.
     const stop = new AbortController();
+    const budget = AbortSignal.timeout(Math.ceil(left));
     let refused: SourceError | null = null;
     let sent = false;
     const guarded: FetchFn = (url, init) =>
@@ -93,7 +95,8 @@ export class ProviderGate {
         try {
           res = await this.rawFetch(url, init);
         } catch (e) {
-          this.failingNow.add(provider);
+          // Cut off by the refresh's budget: says nothing about the provider.
+          if (!budget.aborted) this.failingNow.add(provider);
           throw e;
         }
         if (res.status === 429 || res.status === 418) this.noteRateLimit(provider, res.headers.get('retry-after'));
@@ -103,13 +106,19 @@ export class ProviderGate {
       });
     let r: Result<T>;
     try {
-      const signal = AbortSignal.any([AbortSignal.timeout(Math.ceil(left)), stop.signal]);
-      r = await run({ now, fetch: guarded, http: { ...this.http, ...(failing ? { retries: 0, firstUrlOnly: true } : {}), now: this.clock, signal } });
+      const signal = AbortSignal.any([budget, stop.signal]);
+      // A probe makes no in-request retries, but still tries the fallback host after a network error
+      // or 5xx (fetchJsonFirst): a dead primary host must not hide a working fallback.
+      r = await run({ now, fetch: guarded, http: { ...this.http, ...(failing ? { retries: 0 } : {}), now: this.clock, signal } });
     } finally {
       this.probing.delete(provider);
     }
     // Refused before sending: nothing new was learnt about the provider, so its state stays as it is.
     if (refused) return { ok: false, error: refused };
+    // Cut off by the refresh's time budget: our limit, not the provider's failure; its state stays too.
+    if (!r.ok && budget.aborted) {
+      return { ok: false, error: { kind: 'timeout', message: `Refresh time budget spent while waiting for ${PROVIDER_LABELS[provider]}; asked again next refresh` } };
+    }
     const done = this.clock();
     const cur = this.cooldowns[provider] ?? initialCooldown();
     if (r.ok) {

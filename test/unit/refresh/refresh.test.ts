@@ -354,7 +354,30 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
   });
 
-  it('a provider down for a day gets at most one request per 15 minutes once backed off', { timeout: 120_000 }, async () => {
+  it('the half-open probe of a failing provider tries its fallback host when the first one is down', async () => {
+    // Yahoo failed before (cooldown over): this refresh probes it, and query1 answers 503
+    emu.setFault('query1.finance.yahoo.com', { status: 503 });
+    const r = await refresh({ ...fresh(), providerState: { yahoo: { failures: 1, openUntil: 0, retryAt: 0 } } });
+    expect(emu.count('query1.finance.yahoo.com')).toBe(1); // one probe, no in-request retries
+    expect(emu.count('query2.finance.yahoo.com')).toBe(1);
+    expect(r.snapshot.evaluation.russell?.close).toBeGreaterThan(0);
+    expect(r.providerState.yahoo).toMatchObject({ failures: 0 });
+  });
+
+  it('a request cut off by the refresh’s time budget is not a provider failure', async () => {
+    emu.setLatency(2_000, 'api.alternative.me');
+    try {
+      emu.setNow(T0);
+      const r = await runRefresh(fresh(), { fetch: emu.fetch, now: () => T0, sleep: async () => {}, random: () => 0.5, budgetMs: 500 });
+      expect(emu.count('api.alternative.me')).toBeGreaterThan(0);
+      expect((r.providerState['alternative.me'] as { failures: number } | undefined)?.failures ?? 0).toBe(0);
+      expect(r.snapshot.sources['alternative.me']?.lastError ?? null).toBeNull();
+    } finally {
+      emu.setLatency(null, 'api.alternative.me');
+    }
+  });
+
+  it('a provider down for a day gets at most one request per host per 15 minutes once backed off', { timeout: 120_000 }, async () => {
     let state = after(await refresh(fresh()));
     for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
     emu.resetLog();
@@ -373,10 +396,11 @@ describe('refresh against the API emulator (real fixture data)', () => {
         firstCount.set(provider, (firstCount.get(provider) ?? 0) + 1);
         continue;
       }
-      perWindow.set(`${provider} ${window}`, (perWindow.get(`${provider} ${window}`) ?? 0) + 1);
+      // per host: the probe also tries a provider's fallback host (query2, api.binance.com) when the first is down
+      perWindow.set(`${q.host} ${window}`, (perWindow.get(`${q.host} ${window}`) ?? 0) + 1);
     }
     expect(Math.max(...firstCount.values())).toBeLessThanOrEqual(4 * 3 * 2);
-    // from the next window on, the half-open circuit sends one probe per provider, however the backoff ramps
+    // from the next window on, the half-open circuit sends one probe per provider (one request per host), however the backoff ramps
     expect(perWindow.size).toBeGreaterThan(20);
     expect(Math.max(...perWindow.values())).toBe(1);
   });
