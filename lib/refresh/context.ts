@@ -18,6 +18,8 @@ export interface RefreshMeta {
   coingeckoExcluded: { fetchedAt: number; byId: ExcludedIds } | null;
   crossCheck: Snapshot['crossCheck'];
   crossCheckFetchedAt: number;
+  /** When the cross-check last answered (crossCheckFetchedAt is the last attempt): its age in the sources tab. */
+  crossCheckServedAt?: number;
 }
 
 /** What every refresh task reads and updates (a working copy, saved once at the end). */

@@ -70,6 +70,9 @@ describe('refresh against the API emulator (real fixture data)', () => {
     // the engine's stale flags are judged against the real clock of the refresh
     expect(e.asi && e.asi.value !== null && e.asi.asOf).toBe('2026-03-18');
     expect(r.snapshot.sources.binance?.lastError).toBeNull();
+    // the sources tab can name who served the universe and the cross-check
+    expect(r.snapshot.served.universe).toEqual({ provider: 'coingecko', fetchedAt: T0 });
+    expect(r.snapshot.served.crossCheck).toEqual({ provider: 'cmc', fetchedAt: T0 });
     console.info(`[refresh] cold start: ${emu.requests.length} requests, ${(bytes() / 1024).toFixed(0)} KB`);
   });
 
@@ -412,5 +415,6 @@ describe('refresh against the API emulator (real fixture data)', () => {
     expect(r.snapshot.sources.coingecko?.lastError?.kind).toBe('schema');
     expect(r.snapshot.evaluation.russell?.close).toBeGreaterThan(0);
     expect(r.snapshot.evaluation.asi?.value).not.toBeNull(); // universe from CoinMarketCap's listing
+    expect(r.snapshot.served.universe?.provider).toBe('cmc');
   });
 });
