@@ -19,6 +19,11 @@ export interface FetchJsonOptions {
   /** Cancels the request (and the retries) from outside. */
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /**
+   * Ask only this one URL of a fallback list, by index (modulo its length): a probe of a failing
+   * provider is one request, and the caller rotates the index so a dead first host cannot hide the next.
+   */
+  onlyUrl?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -113,6 +118,7 @@ export async function fetchJson(fetchFn: FetchFn, url: string, options: FetchJso
  */
 export async function fetchJsonFirst(fetchFn: FetchFn, urls: readonly string[], options: FetchJsonOptions = {}): Promise<Result<unknown>> {
   const errors: SourceError[] = [];
+  if (options.onlyUrl !== undefined && urls.length > 0) urls = [urls[options.onlyUrl % urls.length]!];
   for (const url of urls) {
     const r = await fetchJson(fetchFn, url, options);
     if (r.ok) return r;

@@ -68,10 +68,11 @@ export class ProviderGate {
       const until = new Date(nextRequestAt(state)).toISOString().slice(11, 16);
       return { ok: false, error: { kind: 'rate-limited', retryAt: nextRequestAt(state), message: `${PROVIDER_LABELS[provider]} cooling down until ${until} UTC` } };
     }
-    // Half-open circuit: after failures, a single call without in-request retries probes the
-    // provider (its fallback host too if the first is down), and other calls wait for the next
-    // refresh. So a provider that is down sees at most one request per host per cooldown, however
-    // many series it serves.
+    // Half-open circuit: after failures, a single request without in-request retries probes the
+    // provider, and other calls wait for the next refresh. So a provider that is down sees at most
+    // one request per cooldown, however many series it serves. Each probe asks the next host of the
+    // fallback list (the first probe the fallback, as the failed call ended on it), so a dead primary
+    // host cannot hide a working fallback for more than one cooldown.
     const failing = state.failures > 0;
     if (failing && this.probing.has(provider)) {
       return { ok: false, error: { kind: 'rate-limited', retryAt: now, message: `${PROVIDER_LABELS[provider]} is being probed after failures` } };
@@ -107,9 +108,7 @@ export class ProviderGate {
     let r: Result<T>;
     try {
       const signal = AbortSignal.any([budget, stop.signal]);
-      // A probe makes no in-request retries, but still tries the fallback host after a network error
-      // or 5xx (fetchJsonFirst): a dead primary host must not hide a working fallback.
-      r = await run({ now, fetch: guarded, http: { ...this.http, ...(failing ? { retries: 0 } : {}), now: this.clock, signal } });
+      r = await run({ now, fetch: guarded, http: { ...this.http, ...(failing ? { retries: 0, onlyUrl: state.failures } : {}), now: this.clock, signal } });
     } finally {
       this.probing.delete(provider);
     }

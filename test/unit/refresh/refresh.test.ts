@@ -357,14 +357,23 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
   });
 
-  it('the half-open probe of a failing provider tries its fallback host when the first one is down', async () => {
-    // Yahoo failed before (cooldown over): this refresh probes it, and query1 answers 503
+  it('the half-open probe asks one host, the next one each time: a dead first host hides a working fallback for one cooldown at most', async () => {
     emu.setFault('query1.finance.yahoo.com', { status: 503 });
+    // Yahoo failed once before (its normal call ended on query2): the probe asks query2, which answers.
     const r = await refresh({ ...fresh(), providerState: { yahoo: { failures: 1, openUntil: 0, retryAt: 0 } } });
-    expect(emu.count('query1.finance.yahoo.com')).toBe(1); // one probe, no in-request retries
-    expect(emu.count('query2.finance.yahoo.com')).toBe(1);
+    expect([emu.count('query1.finance.yahoo.com'), emu.count('query2.finance.yahoo.com')]).toEqual([0, 1]);
     expect(r.snapshot.evaluation.russell?.close).toBeGreaterThan(0);
     expect(r.providerState.yahoo).toMatchObject({ failures: 0 });
+    // After two failures the probe asks query1 only (one request, no retries, no fallback) and fails…
+    emu.resetLog();
+    const r2 = await refresh({ ...fresh(), providerState: { yahoo: { failures: 2, openUntil: 0, retryAt: 0 } } });
+    expect([emu.count('query1.finance.yahoo.com'), emu.count('query2.finance.yahoo.com')]).toEqual([1, 0]);
+    expect(r2.providerState.yahoo).toMatchObject({ failures: 3 });
+    // …so the next probe, after the cooldown, asks query2 and recovers.
+    emu.resetLog();
+    const r3 = await refresh({ ...fresh(), providerState: { yahoo: { failures: 3, openUntil: 0, retryAt: 0 } } });
+    expect([emu.count('query1.finance.yahoo.com'), emu.count('query2.finance.yahoo.com')]).toEqual([0, 1]);
+    expect(r3.providerState.yahoo).toMatchObject({ failures: 0 });
   });
 
   it('a request cut off by the refresh’s time budget is not a provider failure', async () => {
@@ -380,7 +389,7 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
   });
 
-  it('a provider down for a day gets at most one request per host per 15 minutes once backed off', { timeout: 120_000 }, async () => {
+  it('a provider down for a day gets at most one request per 15 minutes once backed off', { timeout: 120_000 }, async () => {
     let state = after(await refresh(fresh()));
     for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
     emu.resetLog();
@@ -399,11 +408,10 @@ describe('refresh against the API emulator (real fixture data)', () => {
         firstCount.set(provider, (firstCount.get(provider) ?? 0) + 1);
         continue;
       }
-      // per host: the probe also tries a provider's fallback host (query2, api.binance.com) when the first is down
-      perWindow.set(`${q.host} ${window}`, (perWindow.get(`${q.host} ${window}`) ?? 0) + 1);
+      perWindow.set(`${provider} ${window}`, (perWindow.get(`${provider} ${window}`) ?? 0) + 1);
     }
     expect(Math.max(...firstCount.values())).toBeLessThanOrEqual(4 * 3 * 2);
-    // from the next window on, the half-open circuit sends one probe per provider (one request per host), however the backoff ramps
+    // from the next window on, the half-open circuit sends one probe per provider (one request), however the backoff ramps
     expect(perWindow.size).toBeGreaterThan(20);
     expect(Math.max(...perWindow.values())).toBe(1);
   });
