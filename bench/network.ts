@@ -51,6 +51,9 @@ export interface NetworkResult {
   dayRatio: { requests: number; bytes: number };
   sameAsi: boolean;
   /** Two hourly refreshes once the fixture data has ended: the second one's traffic (coins still due). */
+  /** The refresh that first meets the missing candles (each such coin asked once, its backoff starts). */
+  firstEmpty: Traffic & { at: string };
+  /** The next hourly refresh: the waiting coins are backed off. */
   afterDataEnd: Traffic & { at: string };
 }
 
@@ -139,8 +142,10 @@ export async function benchNetwork(): Promise<NetworkResult> {
     }
     const end1 = await measured(emu, state, AFTER_DATA);
     const end2 = await measured(emu, after(end1.r), AFTER_DATA + HOUR);
+    const end3 = await measured(emu, after(end2.r), AFTER_DATA + 2 * HOUR);
     return {
-      afterDataEnd: { ...end2.t, at: new Date(AFTER_DATA + HOUR).toISOString() },
+      firstEmpty: { ...end2.t, at: new Date(AFTER_DATA + HOUR).toISOString() },
+      afterDataEnd: { ...end3.t, at: new Date(AFTER_DATA + 2 * HOUR).toISOString() },
       latencyMs: LATENCY_MS,
       cold: cold.t,
       warm: warm.t,

@@ -343,11 +343,11 @@ universe refresh (CoinGecko markets and the CoinMarketCap listing, which re-rank
 and the macro series: ${hosts(n.nextDay)}. It happens once a day; the other 23 hourly refreshes of the day cost
 ${n.day.requests - n.nextDay.requests} requests between them.
 
-**After the data ends** (a coin whose expected candle never comes, e.g. halted or delisted; here: refreshes after the
-fixtures end, second one at ${n.afterDataEnd.at}): ${n.afterDataEnd.requests} requests (${kb(n.afterDataEnd.bytes)}) at **every** refresh,
-one per coin still waiting for its candle (each is re-asked once its 15-minute minimum has passed). Cheap in bytes, but
-it exceeds the warm budget of ${TARGETS.warmRequests} requests for as long as the coins stay missing; a per-coin backoff for an
-answered-but-empty incremental request (e.g. retry such a coin every few hours) would close it.
+**After the data ends** (a coin whose expected candle never comes, e.g. halted or delisted; here: hourly refreshes
+after the fixtures end): the refresh at ${n.firstEmpty.at} asks each coin still waiting once
+(${n.firstEmpty.klines.requests} kline requests, ${n.firstEmpty.requests} in all); the answer is empty, so each such coin is backed off
+(3 h, 6 h, 12 h, then 24 h; a new candle resets it) and the next hourly refresh, at ${n.afterDataEnd.at}, sends
+${n.afterDataEnd.klines.requests} kline requests (${n.afterDataEnd.requests} in all, ${kb(n.afterDataEnd.bytes)}).
 
 ## Budgets asserted by tests (sizes and counts only, never times)
 

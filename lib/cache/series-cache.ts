@@ -31,6 +31,11 @@ export interface SeriesCache {
 /** One day's universe: the coins ranked by market cap that day, with the categories that excluded any. */
 export interface UniverseSnapshot {
   coins: { symbol: string; marketCap: number; categories?: string[] }[];
+  /** Who served the market caps and when (absent in snapshots stored before they were recorded). */
+  provider?: string;
+  fetchedAt?: number;
+  /** No exclusion-tag source answered: the day's universe is taken again on a later refresh. */
+  provisional?: true;
 }
 
 export const emptySeriesCache = (): SeriesCache => ({ version: SERIES_CACHE_VERSION, macro: {}, coins: {} });

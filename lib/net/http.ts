@@ -19,8 +19,11 @@ export interface FetchJsonOptions {
   /** Cancels the request (and the retries) from outside. */
   signal?: AbortSignal;
   headers?: Record<string, string>;
-  /** Ask only the first URL of a fallback list (a probe of a failing provider is one request). */
-  firstUrlOnly?: boolean;
+  /**
+   * Ask only this one URL of a fallback list, by index (modulo its length): a probe of a failing
+   * provider is one request, and the caller rotates the index so a dead first host cannot hide the next.
+   */
+  onlyUrl?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -115,11 +118,12 @@ export async function fetchJson(fetchFn: FetchFn, url: string, options: FetchJso
  */
 export async function fetchJsonFirst(fetchFn: FetchFn, urls: readonly string[], options: FetchJsonOptions = {}): Promise<Result<unknown>> {
   const errors: SourceError[] = [];
+  if (options.onlyUrl !== undefined && urls.length > 0) urls = [urls[options.onlyUrl % urls.length]!];
   for (const url of urls) {
     const r = await fetchJson(fetchFn, url, options);
     if (r.ok) return r;
     errors.push(r.error);
-    if (!fallsBack(r.error) || options.signal?.aborted || options.firstUrlOnly) break;
+    if (!fallsBack(r.error) || options.signal?.aborted) break;
   }
   const limited = errors.find((e) => e.kind === 'rate-limited');
   if (limited) return fail(limited);

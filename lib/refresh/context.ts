@@ -1,7 +1,9 @@
 import type { SeriesCache, UniverseSnapshot } from '../cache/series-cache';
 import type { Day } from '../series/types';
+import type { ExcludedIds } from '../sources/coingecko';
 import type { Settings } from '../settings/defaults';
 import type { Snapshot } from '../snapshot/types';
+import type { EmptyAnswer } from './empty-backoff';
 import type { ProviderGate } from './gate';
 
 /** Bookkeeping the refresh keeps beside the caches (persisted with them). */
@@ -10,8 +12,14 @@ export interface RefreshMeta {
   coingeckoIds: Record<string, string>;
   /** Symbols Binance answered "invalid symbol" for, and the day it did (asked again after 30 days). */
   notOnBinance: Record<string, Day>;
+  /** Coins whose incremental request was answered without a new candle, by symbol (./empty-backoff.ts). */
+  emptyAnswers: Record<string, EmptyAnswer>;
+  /** CoinGecko's exclusion categories by coin id, refetched weekly (categories change slowly). */
+  coingeckoExcluded: { fetchedAt: number; byId: ExcludedIds } | null;
   crossCheck: Snapshot['crossCheck'];
   crossCheckFetchedAt: number;
+  /** When the cross-check last answered (crossCheckFetchedAt is the last attempt): its age in the sources tab. */
+  crossCheckServedAt?: number;
 }
 
 /** What every refresh task reads and updates (a working copy, saved once at the end). */
@@ -24,7 +32,7 @@ export interface TaskContext {
   meta: RefreshMeta;
 }
 
-export const emptyMeta = (): RefreshMeta => ({ coingeckoIds: {}, notOnBinance: {}, crossCheck: null, crossCheckFetchedAt: 0 });
+export const emptyMeta = (): RefreshMeta => ({ coingeckoIds: {}, notOnBinance: {}, emptyAnswers: {}, coingeckoExcluded: null, crossCheck: null, crossCheckFetchedAt: 0 });
 
 /** How many days of each history are kept (enough for every window and the popup's charts). */
 export const KEEP_DAYS = { rut: 4000, coins: 400, btcDominance: 4000, ethbtc: 800, fearGreed: 800, total3: 800 } as const;

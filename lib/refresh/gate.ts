@@ -70,7 +70,9 @@ export class ProviderGate {
     }
     // Half-open circuit: after failures, a single request without in-request retries probes the
     // provider, and other calls wait for the next refresh. So a provider that is down sees at most
-    // one request per cooldown, however many series it serves.
+    // one request per cooldown, however many series it serves. Each probe asks the next host of the
+    // fallback list (the first probe the fallback, as the failed call ended on it), so a dead primary
+    // host cannot hide a working fallback for more than one cooldown.
     const failing = state.failures > 0;
     if (failing && this.probing.has(provider)) {
       return { ok: false, error: { kind: 'rate-limited', retryAt: now, message: `${PROVIDER_LABELS[provider]} is being probed after failures` } };
@@ -78,6 +80,7 @@ export class ProviderGate {
     if (failing) this.probing.add(provider);
     // Aborted when an attempt is refused before sending, so fetchJson neither retries nor tries the next host.
     const stop = new AbortController();
+    const budget = AbortSignal.timeout(Math.ceil(left));
     let refused: SourceError | null = null;
     let sent = false;
     const guarded: FetchFn = (url, init) =>
@@ -93,7 +96,8 @@ export class ProviderGate {
         try {
           res = await this.rawFetch(url, init);
         } catch (e) {
-          this.failingNow.add(provider);
+          // Cut off by the refresh's budget: says nothing about the provider.
+          if (!budget.aborted) this.failingNow.add(provider);
           throw e;
         }
         if (res.status === 429 || res.status === 418) this.noteRateLimit(provider, res.headers.get('retry-after'));
@@ -103,13 +107,17 @@ export class ProviderGate {
       });
     let r: Result<T>;
     try {
-      const signal = AbortSignal.any([AbortSignal.timeout(Math.ceil(left)), stop.signal]);
-      r = await run({ now, fetch: guarded, http: { ...this.http, ...(failing ? { retries: 0, firstUrlOnly: true } : {}), now: this.clock, signal } });
+      const signal = AbortSignal.any([budget, stop.signal]);
+      r = await run({ now, fetch: guarded, http: { ...this.http, ...(failing ? { retries: 0, onlyUrl: state.failures } : {}), now: this.clock, signal } });
     } finally {
       this.probing.delete(provider);
     }
     // Refused before sending: nothing new was learnt about the provider, so its state stays as it is.
     if (refused) return { ok: false, error: refused };
+    // Cut off by the refresh's time budget: our limit, not the provider's failure; its state stays too.
+    if (!r.ok && budget.aborted) {
+      return { ok: false, error: { kind: 'timeout', message: `Refresh time budget spent while waiting for ${PROVIDER_LABELS[provider]}; asked again next refresh` } };
+    }
     const done = this.clock();
     const cur = this.cooldowns[provider] ?? initialCooldown();
     if (r.ok) {

@@ -21,7 +21,7 @@ export function reevaluate(state: RefreshState, now: number): { snapshot: Snapsh
     now,
     hysteresis: state.previous?.hysteresis ?? (EMPTY_HYSTERESIS as HysteresisState),
     sources: state.previous?.sources ?? {},
-    served: servedFrom(state.cache, set),
+    served: servedFrom(state.cache, set, state.universes, state.meta),
     crossCheck: state.previous?.crossCheck ?? state.meta.crossCheck,
   });
 }

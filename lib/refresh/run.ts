@@ -18,7 +18,7 @@ import { refreshCoinCloses } from './tasks/coins';
 import { refreshCrossCheck } from './tasks/cross-check';
 import { RUSSELL_SOURCES, refreshRussell } from './tasks/russell';
 import { refreshTotal3, TOTAL3_SOURCES } from './tasks/total3';
-import { refreshUniverse } from './tasks/universe';
+import { latestUniverse, refreshUniverse } from './tasks/universe';
 
 /** The fallback chain order of every macro series (primary first), used to pick what the engine reads. */
 export const PREFERENCE: Record<MacroKey, readonly string[]> = {
@@ -114,14 +114,18 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     now: deps.now(),
     hysteresis: state.previous?.hysteresis ?? (EMPTY_HYSTERESIS as HysteresisState),
     sources: gate.status,
-    served: servedFrom(ctx.cache, set),
+    served: servedFrom(ctx.cache, set, ctx.universes, ctx.meta),
     crossCheck: ctx.meta.crossCheck,
   });
   return { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns, snapshot, change };
 }
 
-/** Which provider and fetch time each evaluated series came from (shown as the signal's source and age). */
-export function servedFrom(cache: SeriesCache, set: SeriesSet): Snapshot['served'] {
+/**
+ * Which provider and fetch time each evaluated series came from (shown as the signal's source and
+ * age), and who served the universe and the cross-check. Universes stored before their provider was
+ * recorded name none, and are left out rather than guessed.
+ */
+export function servedFrom(cache: SeriesCache, set: SeriesSet, universes: Record<Day, UniverseSnapshot>, meta: RefreshMeta): Snapshot['served'] {
   const served: Snapshot['served'] = {};
   for (const key of Object.keys(PREFERENCE) as MacroKey[]) {
     const used = set[key] && cache.macro[key]?.[set[key]!.source];
@@ -129,5 +133,8 @@ export function servedFrom(cache: SeriesCache, set: SeriesSet): Snapshot['served
   }
   const btc = cache.coins.BTC;
   if (btc) served.coins = { provider: btc.provider, fetchedAt: btc.fetchedAt };
+  const u = latestUniverse(universes);
+  if (u?.provider && u.fetchedAt !== undefined) served.universe = { provider: u.provider, fetchedAt: u.fetchedAt };
+  if (meta.crossCheck && meta.crossCheckServedAt !== undefined) served.crossCheck = { provider: 'cmc', fetchedAt: meta.crossCheckServedAt };
   return served;
 }

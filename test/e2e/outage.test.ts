@@ -9,9 +9,9 @@
  *    failing sources; the badge on a trading page shows the same values marked stale, its panel the
  *    data's age;
  *  - after the first failed refresh the providers are backed off: the following refreshes send at most
- *    one request per provider (the "≤ 1 request per provider per 15 min" over a whole simulated day is
- *    proven in test/unit/refresh/refresh.test.ts, "a provider down for a day gets at most one request
- *    per 15 minutes once backed off");
+ *    one request per provider (each probe asks one host, the next one each time; the "≤ 1 request per
+ *    provider per 15 min" over a whole simulated day is proven in test/unit/refresh/refresh.test.ts, "a
+ *    provider down for a day gets at most one request per 15 minutes once backed off");
  *  - nothing throws: no uncaught exception or unhandled rejection in the service worker (listeners added
  *    in it and read back, same worker instance throughout), in the popup or in the trading page
  *    (`pageerror` events and window `unhandledrejection` listeners), and no console error.

@@ -5,6 +5,7 @@ import { addDays, dayMs, daysBetween, toDay } from '../../series/dates';
 import type { Series } from '../../series/types';
 import { KEEP_DAYS, type TaskContext } from '../context';
 import { isDue, lastClosedCryptoDay } from '../due';
+import { onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../empty-backoff';
 import { wantedSymbols } from './universe';
 
 /** Binance is asked again about a symbol it did not list after this many days. */
@@ -19,11 +20,13 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
   const expected = lastClosedCryptoDay(ctx.now);
   const coldDays = ctx.settings.asi.windowDays + 110;
   const wanted = wantedSymbols(ctx);
+  ctx.meta.emptyAnswers = restoreEmptyAnswers(ctx.meta.emptyAnswers, ctx.now);
   await Promise.all(
     wanted.map(async (symbol) => {
       const cached = ctx.cache.coins[symbol];
       if (!isDue(cached, expected, ctx.now)) return;
       const last = lastDay(cached);
+      if (last && waitingForCandle(ctx.meta.emptyAnswers[symbol], ctx.now)) return;
       const notListed = ctx.meta.notOnBinance[symbol];
       let series: Series | null = null;
       let provider = 'binance';
@@ -51,6 +54,12 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
         }
       }
       if (!series) return;
+      if (last) {
+        // Answered, but nothing after the last cached day: back off this coin; a new candle resets it.
+        const empty = series.points.every((p) => p.date <= last) ? onEmptyAnswer(ctx.meta.emptyAnswers[symbol], expected, ctx.now) : undefined;
+        if (empty) ctx.meta.emptyAnswers[symbol] = empty;
+        else delete ctx.meta.emptyAnswers[symbol];
+      }
       // A coin that moved between providers starts a fresh history: closes of two venues never mix.
       const base = cached && cached.source === series.source ? cached.points : [];
       ctx.cache.coins[symbol] = { provider, source: series.source, points: mergePoints(base, series.points, KEEP_DAYS.coins), fetchedAt: ctx.now };
@@ -62,4 +71,5 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
     const l = lastDay(c);
     if (!wanted.includes(symbol) && l !== null && daysBetween(l, expected) > 30) delete ctx.cache.coins[symbol];
   }
+  for (const symbol of Object.keys(ctx.meta.emptyAnswers)) if (!ctx.cache.coins[symbol]) delete ctx.meta.emptyAnswers[symbol];
 }

@@ -11,5 +11,7 @@ export async function refreshCrossCheck(ctx: TaskContext): Promise<void> {
   const r = await ctx.gate.call('cmc', (o) => fetchCmcAltcoinSeason(o.fetch, { ...o, days: 7 }));
   if (!r.ok) return;
   const last = r.value.points[r.value.points.length - 1];
-  if (last) ctx.meta.crossCheck = { cmcAsi: last.value, asOf: last.date };
+  if (!last) return;
+  ctx.meta.crossCheck = { cmcAsi: last.value, asOf: last.date };
+  ctx.meta.crossCheckServedAt = ctx.now;
 }

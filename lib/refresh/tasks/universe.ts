@@ -1,53 +1,84 @@
 import type { UniverseSnapshot } from '../../cache/series-cache';
 import { fetchCmcListing, cmcExclusionTags, type CmcListingCoin } from '../../sources/cmc';
-import { fetchCoingeckoMarkets } from '../../sources/coingecko';
+import { fetchCoingeckoExcludedIds, fetchCoingeckoMarkets } from '../../sources/coingecko';
 import { addDays, toDay } from '../../series/dates';
 import type { Day } from '../../series/types';
 import { selectUniverse } from '../../signals/asi';
 import type { TaskContext } from '../context';
+import { MIN_REFETCH_MS } from '../due';
 
 /** Universe snapshots older than this are dropped (the ASI history charts go back a year). */
 export const KEEP_UNIVERSE_DAYS = 400;
 
+/** CoinGecko's exclusion categories are fetched again after this long (they change slowly). */
+export const CATEGORIES_REFETCH_MS = 7 * 24 * 3_600_000;
+
 /**
  * Records today's universe once per UTC day: market caps from CoinGecko (CoinMarketCap's listing when
- * it fails), exclusion tags from CoinMarketCap. Only the ranks that can matter are kept: the top N
- * after exclusions, plus every excluded coin met on the way, so "excluded and why" stays explainable.
+ * it fails), exclusion tags from both CoinMarketCap's listing and CoinGecko's categories (cached for a
+ * week). With no tag source at all the day's universe is provisional (tags carried over from the last
+ * universe) and taken again 15 minutes later, so a stablecoin does not slip into the day's ASI.
+ * Only the ranks that can matter are kept: the top N after exclusions, plus every excluded coin met on
+ * the way, so "excluded and why" stays explainable.
  */
 export async function refreshUniverse(ctx: TaskContext): Promise<void> {
   const today = toDay(ctx.now);
-  if (ctx.universes[today]) return;
+  const have = ctx.universes[today];
+  if (have && !(have.provisional && ctx.now - (have.fetchedAt ?? 0) >= MIN_REFETCH_MS)) return;
   const [cg, cmc] = await Promise.all([
     ctx.gate.call('coingecko', (o) => fetchCoingeckoMarkets(o.fetch, { ...o, page: 1, perPage: 250 })),
     ctx.gate.call('cmc', (o) => fetchCmcListing(o.fetch, { ...o, limit: 200 })),
+    refreshCoingeckoCategories(ctx),
   ]);
   const tags = new Map<string, string[]>();
   if (cmc.ok) for (const c of cmc.value) if (!tags.has(c.symbol)) tags.set(c.symbol, cmcExclusionTags(c));
 
-  let ranked: { symbol: string; marketCap: number }[];
+  let ranked: { symbol: string; marketCap: number; id?: string }[];
+  let provider: string;
   if (cg.ok) {
     ranked = [];
+    provider = 'coingecko';
     for (const c of cg.value) {
       if (c.marketCap === undefined) continue;
       // Tickers are not unique: the biggest coin with a symbol owns it (CoinGecko sorts by cap).
       if (!ranked.some((r) => r.symbol === c.symbol)) ctx.meta.coingeckoIds[c.symbol] = c.id;
-      ranked.push({ symbol: c.symbol, marketCap: c.marketCap });
+      ranked.push({ symbol: c.symbol, marketCap: c.marketCap, id: c.id });
     }
   } else if (cmc.ok) {
+    provider = 'cmc';
     ranked = cmc.value.filter((c): c is CmcListingCoin & { marketCap: number } => c.marketCap !== undefined).map((c) => ({ symbol: c.symbol, marketCap: c.marketCap }));
   } else {
     return;
   }
+  const cgCats = ctx.meta.coingeckoExcluded?.byId;
+  const provisional = !cmc.ok && !cgCats;
+  const carried = provisional ? lastCategories(ctx.universes, today) : new Map<string, string[]>();
   const seen = new Set<string>();
   const coins: UniverseSnapshot['coins'] = [];
   for (const r of ranked.sort((a, b) => b.marketCap - a.marketCap)) {
     if (seen.has(r.symbol)) continue;
     seen.add(r.symbol);
-    const categories = tags.get(r.symbol);
-    coins.push({ symbol: r.symbol, marketCap: r.marketCap, ...(categories?.length ? { categories } : {}) });
+    const id = r.id ?? ctx.meta.coingeckoIds[r.symbol];
+    const categories = [...new Set([...(tags.get(r.symbol) ?? []), ...((id && cgCats?.[id]) || []), ...(carried.get(r.symbol) ?? [])])];
+    coins.push({ symbol: r.symbol, marketCap: r.marketCap, ...(categories.length ? { categories } : {}) });
   }
-  ctx.universes[today] = { coins: trimUniverse(coins, ctx) };
+  ctx.universes[today] = { coins: trimUniverse(coins, ctx), provider, fetchedAt: ctx.now, ...(provisional ? { provisional: true as const } : {}) };
   for (const day of Object.keys(ctx.universes)) if (day < addDays(today, -KEEP_UNIVERSE_DAYS)) delete ctx.universes[day];
+}
+
+/** CoinGecko's exclusion categories, fetched when missing or a week old (one request per category). */
+async function refreshCoingeckoCategories(ctx: TaskContext): Promise<void> {
+  const have = ctx.meta.coingeckoExcluded;
+  if (have && ctx.now - have.fetchedAt < CATEGORIES_REFETCH_MS) return;
+  const r = await ctx.gate.call('coingecko', (o) => fetchCoingeckoExcludedIds(o.fetch, o));
+  if (r.ok) ctx.meta.coingeckoExcluded = { fetchedAt: ctx.now, byId: r.value };
+}
+
+/** The categories of each symbol in the latest universe before `today`. */
+function lastCategories(universes: Record<Day, UniverseSnapshot>, today: Day): Map<string, string[]> {
+  const days = Object.keys(universes).filter((d) => d < today).sort();
+  const u = days.length ? universes[days[days.length - 1]!] : undefined;
+  return new Map((u?.coins ?? []).filter((c) => c.categories?.length).map((c) => [c.symbol, c.categories!]));
 }
 
 /** Keeps BTC, the top N after exclusions and the excluded coins ranked above the last of them. */

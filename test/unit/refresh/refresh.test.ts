@@ -52,6 +52,8 @@ describe('refresh against the API emulator (real fixture data)', () => {
     const r = await refresh(fresh());
     const e = r.snapshot.evaluation;
     expect(emu.requests.length).toBeLessThanOrEqual(70);
+    // CoinGecko's six exclusion categories are part of it (one request each, then cached for a week)
+    expect(emu.count((q) => q.path.includes('category='))).toBe(6);
     expect(e.russell?.close).toBeGreaterThan(0);
     expect(e.asi?.value).not.toBeNull();
     expect(e.asi && e.asi.value !== null && e.asi.counted).toBeGreaterThanOrEqual(40);
@@ -68,6 +70,9 @@ describe('refresh against the API emulator (real fixture data)', () => {
     // the engine's stale flags are judged against the real clock of the refresh
     expect(e.asi && e.asi.value !== null && e.asi.asOf).toBe('2026-03-18');
     expect(r.snapshot.sources.binance?.lastError).toBeNull();
+    // the sources tab can name who served the universe and the cross-check
+    expect(r.snapshot.served.universe).toEqual({ provider: 'coingecko', fetchedAt: T0 });
+    expect(r.snapshot.served.crossCheck).toEqual({ provider: 'cmc', fetchedAt: T0 });
     console.info(`[refresh] cold start: ${emu.requests.length} requests, ${(bytes() / 1024).toFixed(0)} KB`);
   });
 
@@ -119,6 +124,38 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
   });
 
+  it('after the data ends: a coin whose candle never comes is re-asked after 3 h, not every hour; a candle resets it', { timeout: 30_000 }, async () => {
+    // The fixtures end on 2026-03-18/19: from 2026-03-20T01:00 the coins still waiting for 2026-03-19 never get it.
+    const end = Date.parse('2026-03-20T01:00:00Z');
+    const klines = () => emu.requests.filter((q) => q.path.startsWith('/api/v3/klines') && !q.path.includes('ETHBTC')).length;
+    let state = after(await refresh(after(await refresh(fresh())), end - 2 * HOUR));
+    emu.resetLog();
+    const first = await refresh(state, end);
+    const waiting = Object.keys(first.meta.emptyAnswers);
+    const firstAsked = klines();
+    expect(waiting.length).toBeGreaterThan(10);
+    expect(first.meta.emptyAnswers[waiting[0]!]).toEqual({ count: 1, retryAt: end + 3 * HOUR });
+    // through storage (JSON), as a restarted worker reads it
+    state = JSON.parse(JSON.stringify(after(first))) as RefreshState;
+    emu.resetLog();
+    state = after(await refresh(state, end + HOUR));
+    const secondAsked = klines();
+    expect(secondAsked).toBe(0);
+    emu.resetLog();
+    const third = await refresh(state, end + 3 * HOUR);
+    expect(klines()).toBe(waiting.length);
+    expect(third.meta.emptyAnswers[waiting[0]!]).toEqual({ count: 2, retryAt: end + 9 * HOUR });
+    console.info(`[refresh] after the data ends: ${firstAsked} kline requests, then ${secondAsked} an hour later, ${klines()} at +3 h`);
+    // a candle arriving resets the backoff: BTC's last cached day removed, as if its candle had been missing
+    const btc = structuredClone(third.cache.coins.BTC!);
+    const s = after(third);
+    s.cache.coins.BTC = { ...btc, points: btc.points.slice(0, -1), fetchedAt: end };
+    s.meta.emptyAnswers.BTC = { count: 3, retryAt: end + 3 * HOUR + 1 };
+    const back = await refresh(s, end + 9 * HOUR);
+    expect(back.cache.coins.BTC!.points.at(-1)).toEqual(btc.points.at(-1));
+    expect(back.meta.emptyAnswers.BTC).toBeUndefined();
+  });
+
   it('after six weeks offline, each incremental request covers the gap and the merged series have no hole', { timeout: 30_000 }, async () => {
     const away = T0 - 42 * 24 * HOUR;
     const old = await refresh(fresh(), away);
@@ -145,6 +182,37 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
     const btcFrom = old.cache.coins.BTC!.points.at(-1)![0];
     expect(since(back.cache.coins.BTC!.points, btcFrom)).toEqual(since(cold.cache.coins.BTC!.points, btcFrom));
+  });
+
+  it('the CoinMarketCap listing failing: CoinGecko’s categories still exclude stablecoins, wrapped and staked tokens', async () => {
+    emu.setFault('api.coinmarketcap.com', { status: 500, path: '/cryptocurrency/listing' });
+    const r = await refresh(fresh());
+    const u = r.universes['2026-03-19']!;
+    const cats = (s: string) => u.coins.find((c) => c.symbol === s)?.categories ?? [];
+    expect(cats('USDT')).toContain('stablecoins');
+    expect(cats('WBTC')).toEqual(expect.arrayContaining(['wrapped-tokens', 'tokenized-btc']));
+    expect(cats('STETH')).toContain('liquid-staking-tokens');
+    expect(u.provisional).toBeUndefined();
+    // the categories are cached: the next day's universe asks for none of them
+    emu.clearFaults();
+    emu.resetLog();
+    const next = await refresh(after(r), T0 + 24 * HOUR);
+    expect(emu.count((q) => q.path.includes('category='))).toBe(0);
+    expect(next.universes['2026-03-20']!.coins.find((c) => c.symbol === 'STETH')?.categories).toContain('liquid-staking-tokens');
+  });
+
+  it('no exclusion-tag source answering: the day’s universe is provisional and taken again later that day', async () => {
+    emu.setFault('api.coinmarketcap.com', { status: 500, path: '/cryptocurrency/listing' });
+    emu.setFault('api.coingecko.com', { status: 500, path: 'category=' });
+    const r = await refresh(fresh());
+    expect(r.universes['2026-03-19']!.provisional).toBe(true);
+    emu.clearFaults();
+    emu.resetLog();
+    const later = await retry(after(r), T0 + 20 * 60_000);
+    const u = later.universes['2026-03-19']!;
+    expect(u.provisional).toBeUndefined();
+    expect(u.coins.find((c) => c.symbol === 'USDT')?.categories).toContain('stablecoin');
+    expect(emu.count((q) => q.path.includes('/cryptocurrency/listing'))).toBe(1);
   });
 
   it('Fear & Greed falls back to CoinMarketCap’s index, labelled as a different one', async () => {
@@ -289,6 +357,38 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
   });
 
+  it('the half-open probe asks one host, the next one each time: a dead first host hides a working fallback for one cooldown at most', async () => {
+    emu.setFault('query1.finance.yahoo.com', { status: 503 });
+    // Yahoo failed once before (its normal call ended on query2): the probe asks query2, which answers.
+    const r = await refresh({ ...fresh(), providerState: { yahoo: { failures: 1, openUntil: 0, retryAt: 0 } } });
+    expect([emu.count('query1.finance.yahoo.com'), emu.count('query2.finance.yahoo.com')]).toEqual([0, 1]);
+    expect(r.snapshot.evaluation.russell?.close).toBeGreaterThan(0);
+    expect(r.providerState.yahoo).toMatchObject({ failures: 0 });
+    // After two failures the probe asks query1 only (one request, no retries, no fallback) and fails…
+    emu.resetLog();
+    const r2 = await refresh({ ...fresh(), providerState: { yahoo: { failures: 2, openUntil: 0, retryAt: 0 } } });
+    expect([emu.count('query1.finance.yahoo.com'), emu.count('query2.finance.yahoo.com')]).toEqual([1, 0]);
+    expect(r2.providerState.yahoo).toMatchObject({ failures: 3 });
+    // …so the next probe, after the cooldown, asks query2 and recovers.
+    emu.resetLog();
+    const r3 = await refresh({ ...fresh(), providerState: { yahoo: { failures: 3, openUntil: 0, retryAt: 0 } } });
+    expect([emu.count('query1.finance.yahoo.com'), emu.count('query2.finance.yahoo.com')]).toEqual([0, 1]);
+    expect(r3.providerState.yahoo).toMatchObject({ failures: 0 });
+  });
+
+  it('a request cut off by the refresh’s time budget is not a provider failure', async () => {
+    emu.setLatency(2_000, 'api.alternative.me');
+    try {
+      emu.setNow(T0);
+      const r = await runRefresh(fresh(), { fetch: emu.fetch, now: () => T0, sleep: async () => {}, random: () => 0.5, budgetMs: 500 });
+      expect(emu.count('api.alternative.me')).toBeGreaterThan(0);
+      expect((r.providerState['alternative.me'] as { failures: number } | undefined)?.failures ?? 0).toBe(0);
+      expect(r.snapshot.sources['alternative.me']?.lastError ?? null).toBeNull();
+    } finally {
+      emu.setLatency(null, 'api.alternative.me');
+    }
+  });
+
   it('a provider down for a day gets at most one request per 15 minutes once backed off', { timeout: 120_000 }, async () => {
     let state = after(await refresh(fresh()));
     for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
@@ -311,7 +411,7 @@ describe('refresh against the API emulator (real fixture data)', () => {
       perWindow.set(`${provider} ${window}`, (perWindow.get(`${provider} ${window}`) ?? 0) + 1);
     }
     expect(Math.max(...firstCount.values())).toBeLessThanOrEqual(4 * 3 * 2);
-    // from the next window on, the half-open circuit sends one probe per provider, however the backoff ramps
+    // from the next window on, the half-open circuit sends one probe per provider (one request), however the backoff ramps
     expect(perWindow.size).toBeGreaterThan(20);
     expect(Math.max(...perWindow.values())).toBe(1);
   });
@@ -323,5 +423,6 @@ describe('refresh against the API emulator (real fixture data)', () => {
     expect(r.snapshot.sources.coingecko?.lastError?.kind).toBe('schema');
     expect(r.snapshot.evaluation.russell?.close).toBeGreaterThan(0);
     expect(r.snapshot.evaluation.asi?.value).not.toBeNull(); // universe from CoinMarketCap's listing
+    expect(r.snapshot.served.universe?.provider).toBe('cmc');
   });
 });
