@@ -67,7 +67,9 @@ export function Popup(p: PopupProps) {
         {typeof refresh === 'string'
           ? ''
           : !refresh.ok
-            ? t('popup_refresh_failed')
+            ? refresh.failed.length > 0
+              ? t('popup_refresh_none', refresh.failed.join(', '))
+              : t('popup_refresh_failed')
             : refresh.failed.length > 0
               ? t('popup_refresh_partial', refresh.failed.join(', '))
               : t('popup_refresh_ok')}
