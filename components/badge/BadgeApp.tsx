@@ -2,7 +2,7 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 import { Component, createRef, Fragment, h, type JSX } from 'preact';
-import { clampPosition, defaultPosition, dragPosition, isDrag, panelPosition, type Point, type Size } from '@/lib/badge/drag';
+import { clampPosition, defaultPosition, dragPosition, HOME, isDrag, panelPosition, type Point, type Size } from '@/lib/badge/drag';
 import { badgeModel, panelModel, type StoredSettings } from '@/lib/badge/model';
 import type { BadgeLayout } from '@/lib/badge/state';
 import type { Theme } from '@/lib/badge/theme';
@@ -65,8 +65,20 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
   suppressClick = false;
   focusMain = false;
   timer?: ReturnType<typeof setInterval>;
+  /**
+   * The badge's border box and the window, as last measured: by the ResizeObserver (after the
+   * browser's own layout, so no read forces one) and on resize. Null before the first layout.
+   */
+  size: Size | null = null;
+  vp: Size = { width: 0, height: 0 };
+  ro?: ResizeObserver;
 
   rerender = () => this.forceUpdate();
+
+  onResize = () => {
+    this.vp = viewport();
+    this.rerender();
+  };
 
   /** A press outside the badge and panel closes the panel (without stealing focus). */
   onDocDown = (e: PointerEvent) => {
@@ -74,17 +86,30 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
     if (this.state.open && !path.includes(this.badge.current!) && !path.includes(this.panel.current!)) this.setState({ open: false, panelAt: null });
   };
 
+  /**
+   * Nothing is measured here: a layout read during the mount would force a synchronous layout of the
+   * whole host page. CSS places the first paint (the stored place, or HOME); the ResizeObserver reports
+   * the badge's size after the browser's next layout, before that frame is painted, and place() then
+   * clamps it into the window (or turns HOME into a left/top position, for dragging).
+   */
   override componentDidMount() {
     // Ages ("updated 3 min ago") move on with the clock; a resize re-clamps the badge into the window.
     this.timer = setInterval(this.rerender, 60_000);
-    addEventListener('resize', this.rerender);
+    addEventListener('resize', this.onResize);
     document.addEventListener('pointerdown', this.onDocDown, true);
-    this.place();
+    this.ro = new ResizeObserver(([e]) => {
+      const b = e!.borderBoxSize?.[0];
+      this.size = b ? { width: b.inlineSize, height: b.blockSize } : sizeOf(e!.target as HTMLElement);
+      this.vp = viewport();
+      this.place();
+    });
+    this.ro.observe(this.badge.current!, { box: 'border-box' });
   }
 
   override componentWillUnmount() {
     clearInterval(this.timer);
-    removeEventListener('resize', this.rerender);
+    this.ro?.disconnect();
+    removeEventListener('resize', this.onResize);
     document.removeEventListener('pointerdown', this.onDocDown, true);
     this.follow(false);
   }
@@ -98,6 +123,8 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
       this.setState({ pos: l && { x: l.x, y: l.y }, collapsed: !!l?.collapsed });
       return;
     }
+    // A dot and a pill differ in size: wait for the ResizeObserver's new size rather than place by the old one.
+    if (prevState.collapsed !== this.state.collapsed) this.size = null;
     this.place();
     // Focus follows the panel: into it once placed (hidden before), back to the badge when closed.
     const s = this.state;
@@ -108,15 +135,15 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
     }
   }
 
-  /** Places the badge (default spot, or kept inside the viewport) and the panel beside it. */
+  /** Places the badge (default spot, or kept inside the viewport) and the panel beside it; not before its first layout. */
   place() {
-    const el = this.badge.current;
-    if (!el) return;
+    const { size, vp } = this;
+    if (!size) return;
     const { pos, open, panelAt } = this.state;
-    const size = sizeOf(el);
-    const next = pos ? clampPosition(pos, size, viewport()) : defaultPosition(size, viewport());
+    const next = pos ? clampPosition(pos, size, vp) : defaultPosition(size, vp);
     const panel = this.panel.current;
-    const at = open && panel ? panelPosition({ ...next, ...size }, sizeOf(panel), viewport()) : panelAt;
+    // The panel is measured when the user opens it (it is laid out hidden first).
+    const at = open && panel ? panelPosition({ ...next, ...size }, sizeOf(panel), vp) : panelAt;
     if (!same(next, pos) || !same(at, panelAt)) this.setState({ pos: next, panelAt: at });
   }
 
@@ -134,7 +161,7 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
 
   /** Where a drag puts the badge, kept inside the viewport. */
   dragTo(d: NonNullable<BadgeApp['drag']>, at: Point): Point {
-    return clampPosition(dragPosition(d.start, d.p0, at), sizeOf(this.badge.current!), viewport());
+    return clampPosition(dragPosition(d.start, d.p0, at), this.size ?? sizeOf(this.badge.current!), this.vp);
   }
 
   follow(on: boolean) {
@@ -153,6 +180,7 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
     if (e.type === 'pointerdown') {
       this.suppressClick = false;
       if (e.button || !pos || (e.target as Element).closest('.collapse')) return;
+      this.vp = viewport();
       this.drag = { start: pos, p0: at, moved: false };
       this.follow(true);
     } else if (d && e.type === 'pointermove') {
@@ -194,6 +222,8 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
     const now = (p.now ?? Date.now)();
     const m = badgeModel(p.snapshot, t, now, p.settings, p.locale);
     const xy = (at: Point | null) => ({ left: `${at?.x ?? 0}px`, top: `${at?.y ?? 0}px`, visibility: at ? 'visible' : 'hidden' });
+    // Before its first layout, an unarranged badge is anchored to the window's top right by CSS alone.
+    const home = { right: `${HOME.right}px`, top: `${HOME.top}px` };
     return (
       <div class={`app st-${m.stage}`} data-theme={p.theme} onKeyDown={this.onKeyDown}>
         <div
@@ -202,7 +232,7 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
           data-stage={m.stage}
           data-collapsed={String(collapsed)}
           data-stale={String(m.stale !== null)}
-          style={{ ...xy(pos), '--op': String(p.opacity) }}
+          style={{ ...(pos ? { left: `${pos.x}px`, top: `${pos.y}px` } : home), '--op': String(p.opacity) }}
           onPointerDown={this.onPointer}
         >
           {collapsed ? (

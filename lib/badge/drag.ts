@@ -21,9 +21,15 @@ export function clampPosition(pos: Point, size: Size, viewport: Size, margin = E
   };
 }
 
+/**
+ * The default place's distance from the window's right and top edges. The badge's first paint is
+ * anchored there by CSS alone (no size read); defaultPosition is the same place in left/top terms.
+ */
+export const HOME = { right: 72, top: 64 } as const;
+
 /** Where the badge starts on a site the user has not arranged: top right, under the usual header, clear of right-hand toolbars. */
 export function defaultPosition(size: Size, viewport: Size): Point {
-  return clampPosition({ x: viewport.width - size.width - 72, y: 64 }, size, viewport);
+  return clampPosition({ x: viewport.width - size.width - HOME.right, y: HOME.top }, size, viewport);
 }
 
 /** The badge position while dragging: where it started plus how far the pointer moved. */

@@ -3,10 +3,22 @@ export type Translate = (key: string, ...subs: (string | number)[]) => string;
 
 /**
  * `browser.i18n.getMessage` with a visible fallback: a missing key shows as the key itself (easy to
- * spot in a screenshot), never as an empty string.
+ * spot in a screenshot), never as an empty string. Memoized per key and arguments: a message does not
+ * change while a page lives, and each getMessage goes through the extension bindings (the on-page
+ * badge renders a dozen labels per render). The cache is dropped past 500 entries (ages move on).
  */
 export function makeTranslate(getMessage: (key: string, subs?: string[]) => string): Translate {
-  return (key, ...subs) => getMessage(key, subs.map(String)) || key;
+  const memo = new Map<string, string>();
+  return (key, ...subs) => {
+    const args = subs.map(String);
+    const k = [key, ...args].join('\u0000');
+    let m = memo.get(k);
+    if (m === undefined) {
+      if (memo.size > 500) memo.clear();
+      memo.set(k, (m = getMessage(key, args) || key));
+    }
+    return m;
+  };
 }
 
 /** For tests and Node: a Translate over merged messages of one language, with Chrome's $1/$NAME$ rules. */

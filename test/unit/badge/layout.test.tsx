@@ -23,15 +23,15 @@ describe('layout from storage', () => {
   );
   const where = (root: HTMLElement) => {
     const b = root.querySelector<HTMLElement>('.badge')!;
-    return { left: b.style.left, top: b.style.top, collapsed: b.getAttribute('data-collapsed'), visibility: b.style.visibility };
+    return { left: b.style.left, top: b.style.top, collapsed: b.getAttribute('data-collapsed'), right: b.style.right || '' };
   };
   const home = defaultPosition(BADGE_SIZE, VIEWPORT);
 
   it('starts where it was left, and moves when another tab stores a new place', () => {
     const root = mount(app({ x: 10, y: 20, collapsed: true }));
-    expect(where(root)).toEqual({ left: '10px', top: '20px', collapsed: 'true', visibility: 'visible' });
+    expect(where(root)).toEqual({ left: '10px', top: '20px', collapsed: 'true', right: '' });
     mount(app({ x: 300, y: 400, collapsed: false }), root);
-    expect(where(root)).toEqual({ left: '300px', top: '400px', collapsed: 'false', visibility: 'visible' });
+    expect(where(root)).toEqual({ left: '300px', top: '400px', collapsed: 'false', right: '' });
   });
 
   it('a reset (layout set → null) puts an open badge back to the default place, expanded, without storing anything', () => {
@@ -39,7 +39,7 @@ describe('layout from storage', () => {
     const root = mount(app({ x: 10, y: 20, collapsed: true }, (l) => stored.push(l)));
     expect(where(root).collapsed).toBe('true');
     mount(app(null, (l) => stored.push(l)), root);
-    expect(where(root)).toEqual({ left: `${home.x}px`, top: `${home.y}px`, collapsed: 'false', visibility: 'visible' });
+    expect(where(root)).toEqual({ left: `${home.x}px`, top: `${home.y}px`, collapsed: 'false', right: '' });
     expect(root.querySelector('button.main')).not.toBeNull();
     // The default place is not written back: the site stays "not arranged".
     expect(stored).toEqual([]);

@@ -4,7 +4,8 @@
  * Intl.DateTimeFormat (UTC days); "—" for unknown and a true minus sign in every locale.
  */
 import { describe, expect, it } from 'vitest';
-import { cell, fmtDay, fmtNumber, fmtSigned } from '../../../lib/badge/format';
+import fc from 'fast-check';
+import { cell, fmtDay, fmtNumber, fmtSigned, PLAIN_NUMBERS } from '../../../lib/badge/format';
 import { badgeModel, panelModel } from '../../../lib/badge/model';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
@@ -17,6 +18,43 @@ const snap = realSnapshot('2026-08-21');
 const now = snap.computedAt + 60_000;
 
 describe('locale-aware numbers', () => {
+  // Languages whose numbers are formatted without Intl (a page's first Intl.NumberFormat is slow): exactly as Intl would.
+  const plain = ['en', 'en-US', 'en-GB', 'en-AU', 'en-CA', 'zh', 'zh-CN', 'zh-TW', 'zh-HK', 'zh-Hans', 'zh-Hant', 'zh-Hans-CN', 'zh-Hant-TW', 'ja', 'ja-JP', 'ko', 'ko-KR'];
+  it('without Intl for ' + plain.join(', ') + ': the same text as Intl.NumberFormat, for any value and digits', () => {
+    for (const l of plain) expect(PLAIN_NUMBERS.test(l), l).toBe(true);
+    for (const l of ['en-IN', 'en-ZA', 'de', 'fr-FR', 'es', '', 'EN-us']) expect(PLAIN_NUMBERS.test(l), l).toBe(false);
+    const intl = (v: number, d: number, l: string) => {
+      const r = Number(Math.abs(v).toFixed(d));
+      const s = new Intl.NumberFormat(l, { minimumFractionDigits: d, maximumFractionDigits: d }).format(r);
+      return v < 0 && r ? `−${s}` : s;
+    };
+    const value = fc.oneof(fc.double({ min: -1e22, max: 1e22, noNaN: true }), fc.integer({ min: -1e7, max: 1e7 }), fc.double({ min: -2, max: 2, noNaN: true }));
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 5 }), fc.constantFrom(...plain), (v, d, l) => {
+        expect(fmtNumber(v, d, l)).toBe(intl(v, d, l));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const l of plain) for (const v of [0, -0, 999.5, 999.49, 1000, 12345.678, -1234567.891, 1e20, 1e21, 5e-7]) for (const d of [0, 1, 2]) expect(fmtNumber(v, d, l)).toBe(intl(v, d, l));
+  });
+
+  it('the badge of an en-US or zh-CN browser constructs no Intl.NumberFormat', () => {
+    const Real = Intl.NumberFormat;
+    let made = 0;
+    Intl.NumberFormat = new Proxy(Real, { construct: (T, args) => (made++, Reflect.construct(T, args)) });
+    try {
+      for (const locale of ['en-US', 'zh-CN']) {
+        const m = badgeModel(snap, en, now, undefined, locale);
+        expect(m.asi.text).toMatch(/^\d+$/);
+        expect(m.dominance.text).toBe('59.0%');
+      }
+      fmtNumber(1, 1, 'de-DE');
+    } finally {
+      Intl.NumberFormat = Real;
+    }
+    expect(made).toBe(1);
+  });
+
   it.each([
     ['en-US', '2,448.77', '−0.77', '+1,234.5'],
     ['de-DE', '2.448,77', '−0,77', '+1.234,5'],

@@ -22,6 +22,7 @@ import { translateFrom, type Translate } from '../../../lib/i18n/translate';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
 import type { Snapshot } from '../../../lib/snapshot/types';
 import { hostileLog, hostileSnapshot, XSS } from '../../support/hostile';
+import { FakeResizeObserver, layoutFrame } from '../badge/dom';
 
 let snap: Snapshot;
 let t: Translate;
@@ -33,7 +34,7 @@ beforeAll(() => {
   Object.assign(globalThis, {
     window: dom.window, document: dom.document, Node: dom.window.Node, Element: dom.window.Element, HTMLElement: dom.window.HTMLElement,
     Event: dom.window.Event, innerWidth: 1280, innerHeight: 720,
-    addEventListener: () => {}, removeEventListener: () => {},
+    addEventListener: () => {}, removeEventListener: () => {}, ResizeObserver: FakeResizeObserver,
   });
   // Layout sizes (linkedom does no layout): the badge places itself from them.
   for (const [prop, value] of [['offsetWidth', 200], ['offsetHeight', 32], ['clientWidth', 1280], ['clientHeight', 720]] as const) {
@@ -50,6 +51,7 @@ function mount(node: preact.ComponentChild): HTMLElement {
   const root = document.createElement('div');
   document.body.append(root);
   act(() => render(node, root));
+  layoutFrame();
   return root;
 }
 
