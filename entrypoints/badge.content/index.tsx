@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BadgeApp } from '@/components/badge/BadgeApp';
 import { startBadgeController } from '@/lib/badge/controller';
-import { BADGE_MATCHES, siteFromUrl } from '@/lib/badge/sites';
+import { BADGE_MATCHES, siteOfPage } from '@/lib/badge/sites';
 import { makeTranslate } from '@/lib/i18n/translate';
 import { createHost, readTheme, removeStaleHosts, watchTheme } from './page';
 
@@ -46,7 +46,7 @@ export default defineContentScript({
         // The extension is gone already; so is the listener.
       }
     });
-    const site = siteFromUrl(location.href);
+    const site = siteOfPage(location.href);
     if (site) watchTheme(site, () => badge.update(), ctx.signal);
     // WXT announces an SPA navigation before `location` changes: the event's URL is the one to use.
     ctx.addEventListener(window, 'wxt:locationchange', (e) => badge.update(e.newUrl.href));

@@ -369,6 +369,21 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     await page.close();
   });
 
+  it('appears when a trading app navigates in-app from its dashboard to a trade page, and on language-prefixed pages', async () => {
+    const kraken = await ext.context.newPage();
+    await kraken.goto('https://pro.kraken.com/app/home');
+    await kraken.waitForTimeout(500);
+    expect(await hosts(kraken)).toBe(0);
+    await kraken.evaluate(() => (window as any).__spa('/app/trade/btc-usd'));
+    await expect.poll(() => hosts(kraken)).toBe(1);
+    await kraken.evaluate(() => (window as any).__spa('/app/portfolio'));
+    await expect.poll(() => hosts(kraken)).toBe(0);
+    await kraken.close();
+    const okx = await open('https://www.okx.com/zh-hans/trade-spot/btc-usdt');
+    await expect.poll(() => hosts(okx)).toBe(1);
+    await okx.close();
+  });
+
   it('removes host elements left by an earlier instance before mounting', async () => {
     const page = await open(`${TV}&stale-hosts=2`);
     expect(await hosts(page)).toBe(1);

@@ -27,15 +27,20 @@ const REVIEWED_API_ORIGINS = [
 const REVIEWED_BADGE_MATCHES = [
   'https://*.tradingview.com/chart/*',
   'https://*.tradingview.com/symbols/*',
-  'https://app.hyperliquid.xyz/trade*',
-  'https://pro.kraken.com/app/trade/*',
+  'https://app.hyperliquid.xyz/*',
+  'https://pro.kraken.com/app/*',
   'https://www.binance.com/*/futures/*',
   'https://www.binance.com/*/trade/*',
+  'https://www.bitget.com/*/futures/*',
+  'https://www.bitget.com/*/spot/*',
   'https://www.bitget.com/futures/*',
   'https://www.bitget.com/spot/*',
+  'https://www.bybit.com/*/trade/*',
   'https://www.bybit.com/trade/*',
   'https://www.coinbase.com/advanced-trade/*',
+  'https://www.kucoin.com/*/trade/*',
   'https://www.kucoin.com/trade/*',
+  'https://www.okx.com/*/trade-*',
   'https://www.okx.com/trade-*',
 ];
 

@@ -1,6 +1,6 @@
 /** Which pages get a badge (lib/badge/sites.ts, badgeSite) and which theme it takes (lib/badge/theme.ts). */
 import { describe, expect, it } from 'vitest';
-import { BADGE_MATCHES, siteFromUrl } from '../../../lib/badge/sites';
+import { BADGE_MATCHES, siteFromUrl, siteOfPage } from '../../../lib/badge/sites';
 import { badgeOpacity, badgeSite } from '../../../lib/badge/state';
 import { detectTheme } from '../../../lib/badge/theme';
 
@@ -14,7 +14,30 @@ describe('siteFromUrl', () => {
     ['https://www.coinbase.com/advanced-trade/spot/BTC-USD', 'coinbase'],
     ['https://www.okx.com/trade-spot/btc-usdt', 'okx'],
     ['https://app.hyperliquid.xyz/trade', 'hyperliquid'],
+    // the exchanges' language prefixes, and KuCoin's futures app
+    ['https://www.okx.com/zh-hans/trade-spot/btc-usdt', 'okx'],
+    ['https://www.bybit.com/en/trade/spot/BTC/USDT', 'bybit'],
+    ['https://www.bitget.com/zh-CN/spot/BTCUSDT', 'bitget'],
+    ['https://www.bitget.com/en/futures/usdt/BTCUSDT', 'bitget'],
+    ['https://www.kucoin.com/zh-hant/trade/BTC-USDT', 'kucoin'],
+    ['https://www.kucoin.com/futures/trade/XBTUSDTM', 'kucoin'],
   ])('%s → %s', (url, site) => expect(siteFromUrl(url)).toBe(site));
+
+  it('injects on the whole Kraken Pro and Hyperliquid apps (reached by in-app navigation), with the badge on their trade pages only', () => {
+    for (const url of ['https://pro.kraken.com/app/home', 'https://app.hyperliquid.xyz/portfolio']) {
+      expect(siteOfPage(url)).not.toBeNull();
+      expect(siteFromUrl(url)).toBeNull();
+    }
+    expect(siteFromUrl('https://pro.kraken.com/app/trade/btc-usd')).toBe('kraken');
+    // everywhere else the script runs only where the badge shows
+    expect(siteOfPage('https://www.binance.com/en/markets')).toBeNull();
+    expect(siteOfPage('https://www.kraken.com/app/home')).toBeNull();
+  });
+
+  it('every page that shows the badge is one the script is injected on', () => {
+    const urls = ['https://www.tradingview.com/chart/x/', 'https://pro.kraken.com/app/trade/btc-usd', 'https://app.hyperliquid.xyz/trade/BTC', 'https://www.okx.com/zh-hans/trade-spot/x', 'https://www.kucoin.com/futures/trade/XBTUSDTM'];
+    for (const url of urls) expect([url, siteOfPage(url)]).toEqual([url, siteFromUrl(url)]);
+  });
 
   it.each([
     'https://www.tradingview.com/',
