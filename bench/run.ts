@@ -209,20 +209,21 @@ Long tasks overlapping the mount: **${b.longTasksInWindow}** in ${b.runs.length}
 itself produced ${b.pageLongTasks} long tasks over all runs${b.longTaskApi ? '' : ' (the Long Tasks API was unavailable: counts are 0 by construction)'}.
 
 **Target ≤ ${TARGETS.badgeMountMs} ms with 0 long tasks: ${b.cpu.median <= TARGETS.badgeMountMs ? 'met' : `missed by ${(b.cpu.median - TARGETS.badgeMountMs).toFixed(0)} ms of main-thread time`}${b.longTasksInWindow === 0 ? '' : `, and ${b.longTasksInWindow} long tasks overlap the mount`}.**
-${b.cpu.median <= TARGETS.badgeMountMs ? '' : `Why (see the frame table): (1) the badge measures itself on mount (\`place()\` in
-\`componentDidMount\` reads \`offsetWidth\`/\`offsetHeight\`), which forces a synchronous style recalculation and layout of the
-whole page, whose DOM the ticker has just dirtied: on a 3,000-row chart page that layout is charged to the badge;
-(2) \`chrome.i18n.getMessage\` calls during the first render (one per label, each through the extension bindings; not
-broken down further here);
-(3) Preact's render and the script's own start-up. What would close it: place the badge with CSS alone on first paint
-(fixed \`right\`/\`bottom\` anchoring; the badge's height is a constant 28 px) and read its size later with a
-\`ResizeObserver\`, which reports during the browser's own layout instead of forcing one; translate the handful of labels once
-per page (or ship the few strings in the snapshot's locale) instead of one \`getMessage\` per label per render.`}
+${b.cpu.median <= TARGETS.badgeMountMs ? '' : `Why (see the frame table): (1) \`chrome.i18n.getMessage\`: about a dozen calls on the first
+render, one per label, each through the extension bindings (memoised since, so a re-render costs none; the count is
+pinned by test/unit/badge/mount-cost.test.tsx); (2) Preact's first render of the badge; (3) the script's start-up.
+Already closed: the badge no longer reads its own size on mount (the layout of the whole 3,000-row page that read
+forced was the largest cost before: CSS places the first paint, a \`ResizeObserver\` reports the size during the
+browser's own layout; zero layout reads during the mount, pinned by the same test), and numbers for en, zh, ja and ko
+are formatted without constructing an \`Intl.NumberFormat\` (the page's first one cost 20 to 35 ms). What would close
+the rest: the worker writes the badge's dozen strings for the browser's language into the storage item the script
+already reads, so the first render calls \`getMessage\` not at all; a first paint of the collapsed badge as static DOM
+before Preact renders the interactive one.`}
 The wall time (main() start → in DOM) is larger again because main() awaits \`chrome.storage.local.get\` and
 \`storage.sync.get\` in between: an IPC round trip answered while the page's ticker competes for this ${m.cores}-core machine.
 That wait is not main-thread work; one \`get\` of a small "badge view" key instead of the whole snapshot would shorten it.
 ${b.longTasksInWindow === 0 ? '' : `The Long Tasks API attributes a long task to the frame, not to a script: the ones overlapping the mount may be the
-page's own start-up (it builds 3,000 rows) or include the layout forced by the badge (above).`}
+page's own start-up (it builds 3,000 rows) or the badge's first style and layout.`}
 
 ## 2. Popup
 
