@@ -12,19 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ORIGINS } from '../../lib/origins';
 import { CHROME_EXTENSION_DIR, REPO_ROOT } from '../support/browser';
 import { ensureChromeBuild } from '../support/e2e';
+import { REVIEWED_API_ORIGINS } from '../support/reviewed';
 
-/** The reviewed origins, written out rather than imported from lib/origins.ts (which the build uses): a widened list fails here. */
-const REVIEWED_API_ORIGINS = [
-  'https://data-api.binance.vision',
-  'https://api.binance.com',
-  'https://query1.finance.yahoo.com',
-  'https://query2.finance.yahoo.com',
-  'https://api.coingecko.com',
-  'https://api.coinmarketcap.com',
-  'https://api.coinpaprika.com',
-  'https://api.coinlore.net',
-  'https://api.alternative.me',
-];
 
 const FIREFOX_DIR = join(REPO_ROOT, '.output', 'firefox-mv3');
 const manifest = () => JSON.parse(readFileSync(join(CHROME_EXTENSION_DIR, 'manifest.json'), 'utf8'));
