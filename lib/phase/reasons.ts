@@ -1,6 +1,7 @@
 import type { Day } from '../series/types';
 
-export type Comparator = '<=' | '<' | '>=' | '>' | 'in' | 'is' | 'known';
+/** `any-of`: the rule passes when any of the conditions listed as its threshold holds. */
+export type Comparator = '<=' | '<' | '>=' | '>' | 'in' | 'is' | 'known' | 'any-of';
 
 /**
  * A translated part of a reason's sentence: a word (a stage, a Russell state, a trend: `{ code:
@@ -41,7 +42,7 @@ export interface Reason {
   args?: ReasonArg[];
 }
 
-const SYMBOL: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', in: 'in', is: 'is', known: 'is' };
+const SYMBOL: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', in: 'in', is: 'is', known: 'is', 'any-of': 'any of' };
 
 export function cmp(value: number, c: '<=' | '<' | '>=' | '>', t: number): boolean {
   switch (c) {

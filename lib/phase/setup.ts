@@ -59,8 +59,9 @@ export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, da
     rule: 'setup.dominance',
     signal: 'dominance',
     value: d?.value ?? null,
-    comparator: 'in',
-    threshold: [lo, hi],
+    // Three legs, any of which passes: the threshold lists them all, so `passed` never contradicts it.
+    comparator: 'any-of',
+    threshold: ['trend falling', `${lo}–${hi}%`, `bearish monthly MACD cross within ${settings.dominance.bearishCrossMonths} months`],
     passed: falling || inRange || recentBearish,
     source: sig.dominance?.source ?? null,
     asOf: sig.dominance?.asOf ?? null,

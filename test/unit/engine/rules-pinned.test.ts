@@ -44,3 +44,13 @@ describe('hysteresis: leaving alt-rotation downward', () => {
     expect(classifyStage(47, false, s.stage, 'altseason', m)).toBe('mixed');
   });
 });
+
+describe('setup: the dominance reason states all three legs as its threshold', () => {
+  it('passes on any leg, and the threshold names each, so a pass with a value outside 59-63 % is explained', () => {
+    const r = evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-06' }), s, day).reasons.find((x) => x.rule === 'setup.dominance')!;
+    expect(r.value).toBe(57);
+    expect(r.passed).toBe(true); // 57 % is outside 59-63 %: the bearish cross passed it
+    expect(r.comparator).toBe('any-of');
+    expect(r.threshold).toEqual(['trend falling', '59–63%', 'bearish monthly MACD cross within 6 months']);
+  });
+});
