@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { emptyAlertState, type AlertState } from '../alerts/state';
 import { emptySeriesCache, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
 import type { RefreshMeta } from '../refresh/context';
@@ -13,66 +13,84 @@ import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
  * migration in ./migrations.ts (tested in test/unit/storage).
  */
 
+/**
+ * An item defined on first use. WXT's `defineItem` reads the item's stored value as soon as it is
+ * defined; the popup imports this module for three small items, and defining all of them eagerly made
+ * it read the 780 KB series cache before the snapshot, delaying its first paint by about 100 ms.
+ */
+function lazyItem<T, M extends Record<string, unknown> = {}>(define: () => WxtStorageItem<T, M>): WxtStorageItem<T, M> {
+  let item: WxtStorageItem<T, M> | undefined;
+  const real = () => (item ??= define());
+  return new Proxy({} as WxtStorageItem<T, M>, {
+    get(_, prop) {
+      const v = Reflect.get(real(), prop);
+      return typeof v === 'function' ? v.bind(real()) : v;
+    },
+    // storage.getItems() tells items from plain keys by `"getValue" in key`.
+    has: (_, prop) => prop in real(),
+  });
+}
+
 /** User settings (synced across the user's browsers). */
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+export const settingsItem = lazyItem(() => storage.defineItem<Settings>('sync:settings', {
   fallback: defaultSettings(),
   version: SETTINGS_VERSION,
   migrations: SETTINGS_MIGRATIONS,
-});
+}));
 
 /** Where the user dragged the badge, per site, and whether it is collapsed to a dot. */
-export const badgeLayoutItem = storage.defineItem<Record<string, { x: number; y: number; collapsed: boolean }>>('local:badgeLayout', {
+export const badgeLayoutItem = lazyItem(() => storage.defineItem<Record<string, { x: number; y: number; collapsed: boolean }>>('local:badgeLayout', {
   fallback: {},
   version: 1,
-});
+}));
 
 /** The latest good snapshot; null before the first successful evaluation. */
-export const snapshotItem = storage.defineItem<Snapshot | null>('local:snapshot', {
+export const snapshotItem = lazyItem(() => storage.defineItem<Snapshot | null>('local:snapshot', {
   fallback: null,
   version: 1,
-});
+}));
 
 /** Cached histories for incremental refreshes. */
-export const seriesCacheItem = storage.defineItem<SeriesCache>('local:seriesCache', {
+export const seriesCacheItem = lazyItem(() => storage.defineItem<SeriesCache>('local:seriesCache', {
   fallback: emptySeriesCache(),
   version: 1,
-});
+}));
 
 /** One universe snapshot per day, so ASI history is survivorship-free from install on. */
-export const universesItem = storage.defineItem<Record<Day, UniverseSnapshot>>('local:universes', {
+export const universesItem = lazyItem(() => storage.defineItem<Record<Day, UniverseSnapshot>>('local:universes', {
   fallback: {},
   version: 1,
-});
+}));
 
 /** Bounded log of confirmed stage changes, newest last. */
-export const phaseLogItem = storage.defineItem<PhaseLogEntry[]>('local:phaseLog', {
+export const phaseLogItem = lazyItem(() => storage.defineItem<PhaseLogEntry[]>('local:phaseLog', {
   fallback: [],
   version: 1,
-});
+}));
 
 /** Per-provider cooldown and circuit state: persisted so a killed worker does not forget a 429. */
-export const providerStateItem = storage.defineItem<Record<string, unknown>>('local:providerState', {
+export const providerStateItem = lazyItem(() => storage.defineItem<Record<string, unknown>>('local:providerState', {
   fallback: {},
   version: 1,
-});
+}));
 
 /** Refresh bookkeeping beside the caches: CoinGecko ids, symbols Binance does not list, the cross-check. */
-export const refreshMetaItem = storage.defineItem<Partial<RefreshMeta>>('local:refreshMeta', {
+export const refreshMetaItem = lazyItem(() => storage.defineItem<Partial<RefreshMeta>>('local:refreshMeta', {
   fallback: {},
   version: 1,
-});
+}));
 
 /** Bookkeeping of the refresh itself: when one started and ended, to detect one cut short. */
-export const refreshStateItem = storage.defineItem<{ startedAt: number | null; finishedAt: number | null; lastError: string | null }>(
+export const refreshStateItem = lazyItem(() => storage.defineItem<{ startedAt: number | null; finishedAt: number | null; lastError: string | null }>(
   'local:refreshState',
   { fallback: { startedAt: null, finishedAt: null, lastError: null }, version: 1 },
-);
+));
 
 /**
  * What the alert detector last observed and which notifications it raised, so a killed worker never
  * raises one twice nor misses one. Read through normalizeAlertState (a corrupt value starts over silent).
  */
-export const alertStateItem = storage.defineItem<AlertState>('local:alertState', {
+export const alertStateItem = lazyItem(() => storage.defineItem<AlertState>('local:alertState', {
   fallback: emptyAlertState(),
   version: 1,
-});
+}));
