@@ -252,16 +252,15 @@ ${kb(p.storage.snapshotBytes)}; series cache ${p.storage.seriesCacheGetMs.toFixe
 
 **Target ≤ ${TARGETS.popupFirstChartMs} ms: ${p.firstChart.median <= TARGETS.popupFirstChartMs ? 'met' : `missed by ${popupMissBy.toFixed(0)} ms`}.**
 ${p.firstChart.median <= TARGETS.popupFirstChartMs ? '' : `Where the time goes (medians above): the module scripts (${kb(x.popupGzip)} gzip, lightweight-charts included) have run by
-DOMContentLoaded; the stage appears only ${(p.stage.median - p.domContentLoaded.median).toFixed(0)} ms after that, although reading the
-snapshot alone takes ${p.storage.snapshotGetMs.toFixed(1)} ms in a loaded page, so the first render waits on more than the snapshot (this bench
-does not break that gap down; candidates are the first extension-API calls of a fresh page, the three WXT storage items
-read through their wrappers, and the render itself on a shared 2-core machine); the chart needs the series cache
-(${p.storage.seriesCacheGetMs.toFixed(0)} ms to read ${kb(p.storage.seriesCacheBytes, 0)}) and \`chartDataFromCache\`, then the chart's creation and first
-draw. What would close it: draw the first chart from the snapshot's 90-day sparklines (already in the snapshot, no series
-cache read) and load the full histories after it; keep a compact, pre-built chart-data item (a few tens of KB) written by
-the worker after each refresh instead of rebuilding from ${kb(p.storage.seriesCacheBytes, 0)} of cache in the popup; load
-lightweight-charts with a dynamic import so the Signals tab does not pay for parsing it; and profile the gap between
-DOMContentLoaded and the first render.`}
+DOMContentLoaded; the stage appears ${(p.stage.median - p.domContentLoaded.median).toFixed(0)} ms after that (the snapshot read, ${p.storage.snapshotGetMs.toFixed(1)} ms in a
+loaded page, then the first render of every tab); the first chart follows once the Charts tab is shown: the chart's creation
+and the library's first draw in its own animation frame. Already closed: the first chart is drawn from the snapshot's
+90-day sparklines, so it never waits for the series cache (${p.storage.seriesCacheGetMs.toFixed(0)} ms to read ${kb(p.storage.seriesCacheBytes, 0)}, after first paint;
+test/e2e/popup.test.ts checks the first chart's source); and the storage items are defined on first use (WXT's
+\`defineItem\` reads each item's value when it is defined, so the popup used to read the whole series cache ahead of its
+snapshot, about 100 ms before the stage here; test/unit/storage/lazy-items.test.ts). What would close the rest: parse
+lightweight-charts only when the Charts tab opens (a dynamic import; the Signals tab has no chart), and draw the charts'
+first frame without waiting for the library's animation frame.`}
 
 ## 3. Engine
 
