@@ -5,8 +5,6 @@ import { runRefresh, type RefreshResult } from '../refresh/run';
 import { toolbarBadge } from '../toolbar';
 import { refreshReply, type RefreshReply } from '../refresh/outcome';
 import { reevaluate } from '../refresh/reevaluate';
-import { defaultSettings } from '../settings/defaults';
-import { validateSettings } from '../settings/validate';
 import { isSnapshot } from '../snapshot/validate';
 import { refreshStateItem, settingsItem, snapshotItem } from '../storage/items';
 import { publish } from './publish';
@@ -91,10 +89,9 @@ export function createWorker(deps: WorkerDeps) {
 
   /** The toolbar badge from what is stored (a restarted browser shows it before any refresh). */
   async function syncToolbar(): Promise<void> {
-    const [snap, raw] = await Promise.all([snapshotItem.getValue(), settingsItem.getValue()]);
-    const v = validateSettings(raw);
+    const [snap, settings] = await Promise.all([snapshotItem.getValue(), loadSettings(log)]);
     await shell
-      .setToolbar(toolbarBadge(isSnapshot(snap) ? snap : null, shell.t, deps.now(), v.ok ? v.settings : defaultSettings(), shell.locale))
+      .setToolbar(toolbarBadge(isSnapshot(snap) ? snap : null, shell.t, deps.now(), settings, shell.locale))
       .catch((e) => log(`Regime Lens: toolbar badge not set: ${String(e)}`));
   }
 
