@@ -34,6 +34,13 @@ export interface PopupProps {
 
 type RefreshUi = 'idle' | 'running' | RefreshReply;
 
+/** The status line after "Refresh now": refreshed, refreshed with some sources failing, not refreshed, or failed. */
+function refreshStatus(r: RefreshReply, t: Translate): string {
+  const names = r.failed.join(', ');
+  if (r.failed.length === 0) return t(r.ok ? 'popup_refresh_ok' : 'popup_refresh_failed');
+  return t(r.ok ? 'popup_refresh_partial' : 'popup_refresh_none', names);
+}
+
 /** The popup: stage and reasons, signal tiles, charts, the ASI's coins, sources and the phase log. */
 export function Popup(p: PopupProps) {
   const f = useMemo(() => makeFormat(p.locale), [p.locale]);
@@ -64,15 +71,7 @@ export function Popup(p: PopupProps) {
         </div>
       </header>
       <p id="refresh-status" class="small muted" role="status" aria-live="polite">
-        {typeof refresh === 'string'
-          ? ''
-          : !refresh.ok
-            ? refresh.failed.length > 0
-              ? t('popup_refresh_none', refresh.failed.join(', '))
-              : t('popup_refresh_failed')
-            : refresh.failed.length > 0
-              ? t('popup_refresh_partial', refresh.failed.join(', '))
-              : t('popup_refresh_ok')}
+        {typeof refresh === 'string' ? '' : refreshStatus(refresh, t)}
       </p>
       {p.snapshot === null ? (
         <p data-testid="placeholder">{t('popup_first_refresh')}</p>
