@@ -26,7 +26,9 @@ export default defineConfig({
           name: 'regime-lens:content-script-browser',
           enforce: 'pre',
           resolveId(id, importer) {
-            return id === '@wxt-dev/webextension-polyfill/browser' ? this.resolve('@wxt-dev/browser', importer, { skipSelf: true }) : null;
+            return id === '@wxt-dev/webextension-polyfill/browser'
+              ? this.resolve('@wxt-dev/browser', importer, { skipSelf: true })
+              : null;
           },
         },
         ...(config.plugins ?? []),

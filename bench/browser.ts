@@ -39,15 +39,24 @@ function asOfToday(s: Snapshot): Snapshot {
       sig.stale = false;
     }
   }
-  for (const k of ['rut', 'asi', 'dominance'] as const) c.sparklines[k] = c.sparklines[k].map(([d, v]) => [addDays(d, shift), v]);
+  for (const k of ['rut', 'asi', 'dominance'] as const)
+    c.sparklines[k] = c.sparklines[k].map(([d, v]) => [addDays(d, shift), v]);
   return c;
 }
 
 /** The real series as the worker would have cached them by DAY (coins trimmed to 400 days), as in test/e2e/popup.test.ts. */
 function seededCache(): SeriesCache {
   const real = realSeries();
-  const upTo = (s: Series, keep: number): Series => ({ source: s.source, points: s.points.filter((p) => p.date <= DAY && p.date > addDays(DAY, -keep)) });
-  const cached = (s: Series) => ({ provider: 'fixture', source: s.source, points: s.points.map((p) => [p.date, p.value] as [string, number]), fetchedAt: Date.parse(`${DAY}T11:59:00Z`) });
+  const upTo = (s: Series, keep: number): Series => ({
+    source: s.source,
+    points: s.points.filter((p) => p.date <= DAY && p.date > addDays(DAY, -keep)),
+  });
+  const cached = (s: Series) => ({
+    provider: 'fixture',
+    source: s.source,
+    points: s.points.map((p) => [p.date, p.value] as [string, number]),
+    fetchedAt: Date.parse(`${DAY}T11:59:00Z`),
+  });
   const cache: SeriesCache = { version: 1, macro: {}, coins: {} };
   for (const [sym, c] of Object.entries(real.coins ?? {})) {
     const s = upTo(c.closes, 400);
@@ -61,7 +70,10 @@ function seededCache(): SeriesCache {
 }
 
 /** Launches Chromium on a private copy of the build (other builds of the shared .output must not change it mid-run). */
-async function launch(extensionDir: string, extraArgs: string[]): Promise<{ ext: ExtensionBrowser; dispose(): Promise<void> }> {
+async function launch(
+  extensionDir: string,
+  extraArgs: string[],
+): Promise<{ ext: ExtensionBrowser; dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'regime-lens-bench-'));
   cpSync(extensionDir, dir, { recursive: true });
   try {
@@ -161,7 +173,11 @@ export interface BadgeResult {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -182,7 +198,11 @@ function attribute(profile: CpuProfile, marker: string): { total: number; byFram
     if (deepest.has(id)) return deepest.get(id)!;
     const cf = byId.get(id)!.callFrame;
     const p = parent.get(id);
-    const f = cf.url.includes(marker) ? `${cf.functionName || '(anonymous)'}@${cf.lineNumber + 1}:${cf.columnNumber + 1}` : p === undefined ? null : frameOf(p);
+    const f = cf.url.includes(marker)
+      ? `${cf.functionName || '(anonymous)'}@${cf.lineNumber + 1}:${cf.columnNumber + 1}`
+      : p === undefined
+        ? null
+        : frameOf(p);
     deepest.set(id, f);
     return f;
   };
@@ -198,11 +218,18 @@ function attribute(profile: CpuProfile, marker: string): { total: number; byFram
   return { total, byFrame };
 }
 
-export async function benchBadge(extensionDir = CHROME_EXTENSION_DIR, runs = 20, warmup = 2, bundle = ''): Promise<BadgeResult> {
+export async function benchBadge(
+  extensionDir = CHROME_EXTENSION_DIR,
+  runs = 20,
+  warmup = 2,
+  bundle = '',
+): Promise<BadgeResult> {
   const sites = await startStubSites();
   const { ext, dispose } = await launch(extensionDir, sites.chromiumArgs);
   try {
-    await ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), { snapshot: asOfToday(realSnapshot(DAY)) });
+    await ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), {
+      snapshot: asOfToday(realSnapshot(DAY)),
+    });
     const out: BadgeRun[] = [];
     let longTaskApi = true;
     let ticks = 0;
@@ -358,23 +385,45 @@ export async function benchPopup(extensionDir = CHROME_EXTENSION_DIR, runs = 20,
   try {
     const snapshot = realSnapshot(DAY);
     await ext.serviceWorker.evaluate(
-      ([snap, seriesCache]) => (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache, phaseLog: [] }),
+      ([snap, seriesCache]) =>
+        (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache, phaseLog: [] }),
       [snapshot, seededCache()] as const,
     );
-    const rows: { stage: number; chartInDom: number; drawn: number; chart: string; nav: { responseEnd: number; dcl: number } }[] = [];
+    const rows: {
+      stage: number;
+      chartInDom: number;
+      drawn: number;
+      chart: string;
+      nav: { responseEnd: number; dcl: number };
+    }[] = [];
     for (let i = 0; i < runs + warmup; i++) {
       const page: Page = await ext.context.newPage();
       await page.emulateMedia({ colorScheme: 'light' });
       await page.setViewportSize({ width: 480, height: 600 });
       await page.addInitScript({ content: POPUP_PROBE });
       await page.goto(ext.extensionUrl('popup.html'));
-      await page.waitForFunction(() => (window as any).__rl?.drawn != null, null, { timeout: 30_000 }).catch(async (e) => {
-        const state = await page.evaluate(() => ({ rl: (window as any).__rl, charts: [...document.querySelectorAll('[data-chart]')].map((b) => `${b.getAttribute('data-chart')}:${b.getAttribute('data-points')}:${b.querySelectorAll('canvas').length}`) }));
-        throw new Error(`popup: no chart drawn within 30 s: ${JSON.stringify(state)}`, { cause: e });
-      });
+      await page
+        .waitForFunction(() => (window as any).__rl?.drawn != null, null, { timeout: 30_000 })
+        .catch(async (e) => {
+          const state = await page.evaluate(() => ({
+            rl: (window as any).__rl,
+            charts: [...document.querySelectorAll('[data-chart]')].map(
+              (b) =>
+                `${b.getAttribute('data-chart')}:${b.getAttribute('data-points')}:${b.querySelectorAll('canvas').length}`,
+            ),
+          }));
+          throw new Error(`popup: no chart drawn within 30 s: ${JSON.stringify(state)}`, { cause: e });
+        });
       const r = await page.evaluate(() => (window as any).__rl);
       await page.close();
-      if (i >= warmup) rows.push({ stage: r.stage, chartInDom: r.chartInDom, drawn: r.drawn, chart: r.chart, nav: r.nav ?? { responseEnd: Number.NaN, dcl: Number.NaN } });
+      if (i >= warmup)
+        rows.push({
+          stage: r.stage,
+          chartInDom: r.chartInDom,
+          drawn: r.drawn,
+          chart: r.chart,
+          nav: r.nav ?? { responseEnd: Number.NaN, dcl: Number.NaN },
+        });
     }
     const page = await ext.context.newPage();
     await page.goto(ext.extensionUrl('popup.html'));

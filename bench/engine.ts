@@ -45,7 +45,9 @@ export interface EngineResult {
  * close, so they never set the all-time high the breakout rules look for). Only the length matters here.
  */
 function russell10k(): { series: Series; real: number } {
-  const real = parseSeriesCsv(readFileSync(resolve(REAL_SERIES, 'rut-long.csv'), 'utf8'), 'rut-long.csv', { value: 'close' }).series;
+  const real = parseSeriesCsv(readFileSync(resolve(REAL_SERIES, 'rut-long.csv'), 'utf8'), 'rut-long.csv', {
+    value: 'close',
+  }).series;
   const need = RUSSELL_BARS - real.points.length;
   const first = real.points[0]!;
   const synthetic: Point[] = [];
@@ -57,7 +59,10 @@ function russell10k(): { series: Series; real: number } {
     synthetic.push({ date: d, value: first.value * (0.5 + (0.45 * (need - synthetic.length)) / need) * 0.9 });
   }
   synthetic.reverse();
-  return { series: { source: 'rut-long.csv + synthetic pre-1999 bars', points: [...synthetic, ...real.points] }, real: real.points.length };
+  return {
+    series: { source: 'rut-long.csv + synthetic pre-1999 bars', points: [...synthetic, ...real.points] },
+    real: real.points.length,
+  };
 }
 
 /**
@@ -83,7 +88,9 @@ function fresh(set: SeriesSet): SeriesSet {
     const s = copy(set[k]);
     if (s) out[k] = s;
   }
-  out.coins = Object.fromEntries(Object.entries(set.coins ?? {}).map(([k, c]) => [k, { ...c, closes: copy(c.closes)! }]));
+  out.coins = Object.fromEntries(
+    Object.entries(set.coins ?? {}).map(([k, c]) => [k, { ...c, closes: copy(c.closes)! }]),
+  );
   return out;
 }
 
@@ -111,7 +118,9 @@ export function benchEngine(runs = 21): EngineResult {
     const e = time(() => evaluateDay(a, settings, day, day, EMPTY_HYSTERESIS));
     const b = fresh(set);
     const now = dayMs(day) + 12 * 3_600_000;
-    const s = time(() => buildSnapshot({ set: b, settings, now, hysteresis: EMPTY_HYSTERESIS, sources: {}, served: {}, crossCheck: null }));
+    const s = time(() =>
+      buildSnapshot({ set: b, settings, now, hysteresis: EMPTY_HYSTERESIS, sources: {}, served: {}, crossCheck: null }),
+    );
     if (i < 3) continue; // warm-up: JIT
     evalTimes.push(e.ms);
     buildTimes.push(s.ms);
@@ -150,7 +159,9 @@ export function benchEngine(runs = 21): EngineResult {
   const asi = last?.evaluation.asi;
   const dom = last?.evaluation.dominance;
   if (!dom?.macd || !dom.wedge || dom.change90 === null || last?.evaluation.total3?.change30Pct == null) {
-    throw new Error('engine bench: the dominance MACD/wedge or TOTAL3 change did not run; the inputs no longer reach them');
+    throw new Error(
+      'engine bench: the dominance MACD/wedge or TOTAL3 change did not run; the inputs no longer reach them',
+    );
   }
   return {
     synthetic: { days: SYNTHETIC_DAYS, macdMonths: dom.macd.months, wedgeWeeks: dom.wedge.weeks },
@@ -158,7 +169,12 @@ export function benchEngine(runs = 21): EngineResult {
     isoWeekStartUs: (w.ms * 1000) / (5 * days.length),
     day,
     coins: coins.length,
-    coinDays: { min: lengths[0]!, median: lengths[lengths.length >> 1]!, max: lengths.at(-1)!, total: lengths.reduce((x, y) => x + y, 0) },
+    coinDays: {
+      min: lengths[0]!,
+      median: lengths[lengths.length >> 1]!,
+      max: lengths.at(-1)!,
+      total: lengths.reduce((x, y) => x + y, 0),
+    },
     russellBars: rut.series.points.length,
     russellRealBars: rut.real,
     evaluateDay: summarize(evalTimes),

@@ -28,7 +28,10 @@ export function realSnapshot(day: Day): Snapshot {
     now,
     hysteresis: EMPTY_HYSTERESIS,
     sources: { binance: ok, yahoo: ok, 'alternative.me': ok },
-    served: { russell: { provider: 'fixture', fetchedAt: now - 60_000 }, coins: { provider: 'fixture', fetchedAt: now - 60_000 } },
+    served: {
+      russell: { provider: 'fixture', fetchedAt: now - 60_000 },
+      coins: { provider: 'fixture', fetchedAt: now - 60_000 },
+    },
     crossCheck: null,
   }).snapshot;
 }

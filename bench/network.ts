@@ -57,8 +57,22 @@ export interface NetworkResult {
   afterDataEnd: Traffic & { at: string };
 }
 
-const fresh = (): RefreshState => ({ settings: defaultSettings(), cache: emptySeriesCache(), universes: {}, meta: emptyMeta(), providerState: {}, previous: null });
-const after = (r: RefreshResult): RefreshState => ({ settings: defaultSettings(), cache: r.cache, universes: r.universes, meta: r.meta, providerState: r.providerState, previous: r.snapshot });
+const fresh = (): RefreshState => ({
+  settings: defaultSettings(),
+  cache: emptySeriesCache(),
+  universes: {},
+  meta: emptyMeta(),
+  providerState: {},
+  previous: null,
+});
+const after = (r: RefreshResult): RefreshState => ({
+  settings: defaultSettings(),
+  cache: r.cache,
+  universes: r.universes,
+  meta: r.meta,
+  providerState: r.providerState,
+  previous: r.snapshot,
+});
 
 function traffic(log: readonly LogEntry[], wallMs: number, asi: number | null): Traffic {
   const byHost: Record<string, { requests: number; bytes: number }> = {};
@@ -108,9 +122,19 @@ async function naiveRefresh(emu: Emulator, warm: RefreshResult, now: number): Pr
     Object.entries(warm.cache.coins).map(async ([symbol, cached]) => {
       const r =
         cached.provider === 'coingecko' && warm.meta.coingeckoIds[symbol]
-          ? await fetchCoingeckoMarketChart(fetchFn, { now, id: warm.meta.coingeckoIds[symbol]!, days: COINGECKO_MAX_DAYS }).then((x) => (x.ok ? { ok: true as const, value: x.value.closes } : x))
+          ? await fetchCoingeckoMarketChart(fetchFn, {
+              now,
+              id: warm.meta.coingeckoIds[symbol]!,
+              days: COINGECKO_MAX_DAYS,
+            }).then((x) => (x.ok ? { ok: true as const, value: x.value.closes } : x))
           : await fetchBinanceCloses(fetchFn, { now, symbol: binancePair(symbol), limit: BINANCE_MAX_LIMIT });
-      if (r.ok) coins[symbol] = { provider: cached.provider, source: r.value.source, points: r.value.points.map((p) => [p.date, p.value]), fetchedAt: now };
+      if (r.ok)
+        coins[symbol] = {
+          provider: cached.provider,
+          source: r.value.source,
+          points: r.value.points.map((p) => [p.date, p.value]),
+          fetchedAt: now,
+        };
     }),
   );
   const cache: SeriesCache = { ...warm.cache, coins };
@@ -119,7 +143,10 @@ async function naiveRefresh(emu: Emulator, warm: RefreshResult, now: number): Pr
   const settings = defaultSettings();
   const asi = computeSignals(set, settings, today, today).asi;
   const wall = performance.now() - t;
-  return { ...traffic(emu.requests, wall, asi && asi.value !== null ? asi.value : null), coins: Object.keys(warm.cache.coins).length };
+  return {
+    ...traffic(emu.requests, wall, asi && asi.value !== null ? asi.value : null),
+    coins: Object.keys(warm.cache.coins).length,
+  };
 }
 
 export async function benchNetwork(): Promise<NetworkResult> {
@@ -152,8 +179,14 @@ export async function benchNetwork(): Promise<NetworkResult> {
       nextDay: nextDay.t,
       day: { refreshes: 24, requests, bytes },
       naive,
-      ratio: { requests: naive.requests / Math.max(1, warm.t.requests), bytes: naive.bytes / Math.max(1, warm.t.bytes) },
-      dayRatio: { requests: (24 * naive.requests) / Math.max(1, requests), bytes: (24 * naive.bytes) / Math.max(1, bytes) },
+      ratio: {
+        requests: naive.requests / Math.max(1, warm.t.requests),
+        bytes: naive.bytes / Math.max(1, warm.t.bytes),
+      },
+      dayRatio: {
+        requests: (24 * naive.requests) / Math.max(1, requests),
+        bytes: (24 * naive.bytes) / Math.max(1, bytes),
+      },
       sameAsi: naive.asi === warm.t.asi,
     };
   } finally {

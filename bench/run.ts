@@ -17,7 +17,10 @@ import { pageScripts, sizeOf, type FileSize } from './sizes';
 import { fmtSummary, kb, machine, ms } from './util';
 
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 20;
+const RUNS =
+  Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs')
+    ? Number(args[args.indexOf('--runs') + 1])
+    : 20;
 const BUILD = !args.includes('--no-build');
 
 const TARGETS = {
@@ -38,15 +41,21 @@ async function main() {
   const started = new Date();
   const m = machine();
   const loadBefore = loadavg()[0]!;
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
   // A private build (bench/wxt.config.ts: same config, output in the temp directory), so other builds of the
   // shared .output cannot change or delete files mid-run. --no-build measures the existing .output/chrome-mv3.
   const extDir = BUILD ? BENCH_EXTENSION_DIR : CHROME_EXTENSION_DIR;
   if (BUILD) {
     log(`building the Chrome extension (npx wxt build -c bench/wxt.config.ts → ${extDir})…`);
-    execSync('npx wxt build -c bench/wxt.config.ts', { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+    execSync('npx wxt build -c bench/wxt.config.ts', {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 300_000,
+    });
   }
-  if (!existsSync(join(extDir, 'manifest.json'))) throw new Error(`no built extension at ${extDir} (run without --no-build)`);
+  if (!existsSync(join(extDir, 'manifest.json')))
+    throw new Error(`no built extension at ${extDir} (run without --no-build)`);
   const badgeFile = join(extDir, 'content-scripts', 'badge.js');
   const badgeSize = sizeOf(badgeFile, extDir);
   const popupFiles = pageScripts(extDir, 'popup.html').map((f) => sizeOf(f, extDir));
@@ -65,7 +74,20 @@ async function main() {
 
   const rows = table({ badgeSize, popupFiles, popupGzip, engine, network, badge, popup });
   process.stdout.write(`\n${renderTable(rows)}\n`);
-  const md = markdown({ started, seconds, load, m, rows, badgeSize, popupFiles, popupGzip, engine, network, badge, popup });
+  const md = markdown({
+    started,
+    seconds,
+    load,
+    m,
+    rows,
+    badgeSize,
+    popupFiles,
+    popupGzip,
+    engine,
+    network,
+    badge,
+    popup,
+  });
   writeFileSync(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), md);
   log(`wrote docs/BENCHMARKS.md (${seconds.toFixed(0)} s)`);
 }
@@ -86,33 +108,108 @@ const verdict = (ok: boolean, miss = '') => (ok ? 'met' : `MISSED${miss ? ` (${m
 const times = (x: number) => `${x.toFixed(1)}×`;
 /** By how much a refresh is over the warm budget, e.g. "+48 req". */
 const over = (t: { requests: number; bytes: number }) =>
-  [t.requests > TARGETS.warmRequests ? `+${t.requests - TARGETS.warmRequests} req` : '', t.bytes > TARGETS.warmBytes ? `+${kb(t.bytes - TARGETS.warmBytes)}` : ''].filter(Boolean).join(', ');
+  [
+    t.requests > TARGETS.warmRequests ? `+${t.requests - TARGETS.warmRequests} req` : '',
+    t.bytes > TARGETS.warmBytes ? `+${kb(t.bytes - TARGETS.warmBytes)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 /** Naive ÷ product on the refresh where both have new bars to fetch (the same-day one asks the product for nothing). */
-const nextDayRatio = (n: NetworkResult) => ({ requests: n.naive.requests / Math.max(1, n.nextDay.requests), bytes: n.naive.bytes / Math.max(1, n.nextDay.bytes) });
+const nextDayRatio = (n: NetworkResult) => ({
+  requests: n.naive.requests / Math.max(1, n.nextDay.requests),
+  bytes: n.naive.bytes / Math.max(1, n.nextDay.bytes),
+});
 
 function table(x: Inputs): Row[] {
   const { badgeSize, popupGzip, engine, network: n, badge, popup } = x;
   const budget = `≤ ${TARGETS.warmRequests} req, ≤ ${TARGETS.warmBytes / 1024} KB`;
-  const within = (t: { requests: number; bytes: number }) => verdict(t.requests <= TARGETS.warmRequests && t.bytes <= TARGETS.warmBytes, over(t));
+  const within = (t: { requests: number; bytes: number }) =>
+    verdict(t.requests <= TARGETS.warmRequests && t.bytes <= TARGETS.warmBytes, over(t));
   const next = nextDayRatio(n);
   return [
-    ['Content script gzip (badge.js)', `${badgeSize.gzip} B (level 9: ${badgeSize.gzip9} B; raw ${badgeSize.bytes} B)`, `≤ ${TARGETS.badgeGzip} B`, verdict(badgeSize.gzip <= TARGETS.badgeGzip)],
-    ['Badge: main-thread CPU of the content script, injection → painted (median)', ms(badge.cpu.median), `≤ ${TARGETS.badgeMountMs} ms`, verdict(badge.cpu.median <= TARGETS.badgeMountMs, `+${(badge.cpu.median - TARGETS.badgeMountMs).toFixed(0)} ms`)],
-    ['Badge: wall time, main() start → in DOM / next frame / after it (median)', `${ms(badge.mount.median)} / ${ms(badge.frame.median)} / ${ms(badge.painted.median)}`, '—', ''],
-    ['Badge: long tasks overlapping the mount', `${badge.longTasksInWindow} in ${badge.runs.length} runs (${badge.runsWithLongTasks} runs with any)`, `${TARGETS.badgeLongTasks}`, verdict(badge.longTasksInWindow === 0)],
-    ['Popup JS gzip (entry + imported chunks)', kb(popupGzip), `≤ ${TARGETS.popupJsGzip / 1024} KB`, verdict(popupGzip <= TARGETS.popupJsGzip)],
-    ['Popup: navigation → first chart drawn (median)', ms(popup.firstChart.median), `≤ ${TARGETS.popupFirstChartMs} ms`, verdict(popup.firstChart.median <= TARGETS.popupFirstChartMs, `+${(popup.firstChart.median - TARGETS.popupFirstChartMs).toFixed(0)} ms`)],
+    [
+      'Content script gzip (badge.js)',
+      `${badgeSize.gzip} B (level 9: ${badgeSize.gzip9} B; raw ${badgeSize.bytes} B)`,
+      `≤ ${TARGETS.badgeGzip} B`,
+      verdict(badgeSize.gzip <= TARGETS.badgeGzip),
+    ],
+    [
+      'Badge: main-thread CPU of the content script, injection → painted (median)',
+      ms(badge.cpu.median),
+      `≤ ${TARGETS.badgeMountMs} ms`,
+      verdict(badge.cpu.median <= TARGETS.badgeMountMs, `+${(badge.cpu.median - TARGETS.badgeMountMs).toFixed(0)} ms`),
+    ],
+    [
+      'Badge: wall time, main() start → in DOM / next frame / after it (median)',
+      `${ms(badge.mount.median)} / ${ms(badge.frame.median)} / ${ms(badge.painted.median)}`,
+      '—',
+      '',
+    ],
+    [
+      'Badge: long tasks overlapping the mount',
+      `${badge.longTasksInWindow} in ${badge.runs.length} runs (${badge.runsWithLongTasks} runs with any)`,
+      `${TARGETS.badgeLongTasks}`,
+      verdict(badge.longTasksInWindow === 0),
+    ],
+    [
+      'Popup JS gzip (entry + imported chunks)',
+      kb(popupGzip),
+      `≤ ${TARGETS.popupJsGzip / 1024} KB`,
+      verdict(popupGzip <= TARGETS.popupJsGzip),
+    ],
+    [
+      'Popup: navigation → first chart drawn (median)',
+      ms(popup.firstChart.median),
+      `≤ ${TARGETS.popupFirstChartMs} ms`,
+      verdict(
+        popup.firstChart.median <= TARGETS.popupFirstChartMs,
+        `+${(popup.firstChart.median - TARGETS.popupFirstChartMs).toFixed(0)} ms`,
+      ),
+    ],
     ['Popup: navigation → stage shown (median)', ms(popup.stage.median), '—', ''],
-    [`Engine: full recompute, evaluateDay (${engine.coins} coins, ${engine.russellBars} Russell bars)`, ms(engine.evaluateDay.median), `≤ ${TARGETS.engineMs} ms`, verdict(engine.evaluateDay.median <= TARGETS.engineMs, `+${(engine.evaluateDay.median - TARGETS.engineMs).toFixed(0)} ms`)],
+    [
+      `Engine: full recompute, evaluateDay (${engine.coins} coins, ${engine.russellBars} Russell bars)`,
+      ms(engine.evaluateDay.median),
+      `≤ ${TARGETS.engineMs} ms`,
+      verdict(
+        engine.evaluateDay.median <= TARGETS.engineMs,
+        `+${(engine.evaluateDay.median - TARGETS.engineMs).toFixed(0)} ms`,
+      ),
+    ],
     ['Engine: buildSnapshot (evaluateDay + 90-day ASI sparkline)', ms(engine.buildSnapshot.median), '—', ''],
     [`Engine: ${engine.historyDays}-day stage history with hysteresis`, ms(engine.history.median, 0), '—', ''],
     ['Network: cold start', `${n.cold.requests} req, ${kb(n.cold.bytes)}, ${ms(n.cold.wallMs, 0)}`, '—', ''],
-    ['Network: warm refresh, same day (+1 h: nothing new is due)', `${n.warm.requests} req, ${kb(n.warm.bytes)}, ${ms(n.warm.wallMs, 0)}`, budget, within(n.warm)],
-    ['Network: warm refresh, next day (+24 h: a new daily bar for every coin)', `${n.nextDay.requests} req, ${kb(n.nextDay.bytes)}, ${ms(n.nextDay.wallMs, 0)}`, budget, within(n.nextDay)],
+    [
+      'Network: warm refresh, same day (+1 h: nothing new is due)',
+      `${n.warm.requests} req, ${kb(n.warm.bytes)}, ${ms(n.warm.wallMs, 0)}`,
+      budget,
+      within(n.warm),
+    ],
+    [
+      'Network: warm refresh, next day (+24 h: a new daily bar for every coin)',
+      `${n.nextDay.requests} req, ${kb(n.nextDay.bytes)}, ${ms(n.nextDay.wallMs, 0)}`,
+      budget,
+      within(n.nextDay),
+    ],
     ['Network: a day of hourly refreshes (24)', `${n.day.requests} req, ${kb(n.day.bytes)}`, '—', ''],
-    ['Naive ASI, one refresh (full history per coin)', `${n.naive.requests} req, ${kb(n.naive.bytes)}, ${ms(n.naive.wallMs, 0)}`, '—', ''],
-    ['Naive ÷ product, the next-day refresh (both must fetch the new bars)', `requests ${times(next.requests)}, bytes ${times(next.bytes)}`, `≥ ${TARGETS.naiveRatio}× fewer requests`, verdict(next.requests >= TARGETS.naiveRatio)],
-    ['Naive ÷ product, per day (24 hourly refreshes; the naive way refetches at each)', `requests ${times(n.dayRatio.requests)}, bytes ${times(n.dayRatio.bytes)}`, `≥ ${TARGETS.naiveRatio}× fewer requests`, verdict(n.dayRatio.requests >= TARGETS.naiveRatio)],
+    [
+      'Naive ASI, one refresh (full history per coin)',
+      `${n.naive.requests} req, ${kb(n.naive.bytes)}, ${ms(n.naive.wallMs, 0)}`,
+      '—',
+      '',
+    ],
+    [
+      'Naive ÷ product, the next-day refresh (both must fetch the new bars)',
+      `requests ${times(next.requests)}, bytes ${times(next.bytes)}`,
+      `≥ ${TARGETS.naiveRatio}× fewer requests`,
+      verdict(next.requests >= TARGETS.naiveRatio),
+    ],
+    [
+      'Naive ÷ product, per day (24 hourly refreshes; the naive way refetches at each)',
+      `requests ${times(n.dayRatio.requests)}, bytes ${times(n.dayRatio.bytes)}`,
+      `≥ ${TARGETS.naiveRatio}× fewer requests`,
+      verdict(n.dayRatio.requests >= TARGETS.naiveRatio),
+    ],
   ];
 }
 
@@ -125,7 +222,11 @@ function renderTable(rows: Row[]): string {
 }
 
 function mdTable(rows: Row[]): string {
-  return ['| measurement | measured | target | verdict |', '|---|---|---|---|', ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`)].join('\n');
+  return [
+    '| measurement | measured | target | verdict |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+  ].join('\n');
 }
 
 function hosts(t: NetworkResult['cold']): string {
@@ -135,7 +236,15 @@ function hosts(t: NetworkResult['cold']): string {
     .join(', ');
 }
 
-function markdown(x: Inputs & { started: Date; seconds: number; load: { before: number; after: number }; m: ReturnType<typeof machine>; rows: Row[] }): string {
+function markdown(
+  x: Inputs & {
+    started: Date;
+    seconds: number;
+    load: { before: number; after: number };
+    m: ReturnType<typeof machine>;
+    rows: Row[];
+  },
+): string {
   const { m, engine: e, network: n, badge: b, popup: p } = x;
   const badgeMissBy = b.mount.median - TARGETS.badgeMountMs;
   const popupMissBy = p.firstChart.median - TARGETS.popupFirstChartMs;
@@ -209,7 +318,10 @@ Long tasks overlapping the mount: **${b.longTasksInWindow}** in ${b.runs.length}
 itself produced ${b.pageLongTasks} long tasks over all runs${b.longTaskApi ? '' : ' (the Long Tasks API was unavailable: counts are 0 by construction)'}.
 
 **Target ≤ ${TARGETS.badgeMountMs} ms with 0 long tasks: ${b.cpu.median <= TARGETS.badgeMountMs ? 'met' : `missed by ${(b.cpu.median - TARGETS.badgeMountMs).toFixed(0)} ms of main-thread time`}${b.longTasksInWindow === 0 ? '' : `, and ${b.longTasksInWindow} long tasks overlap the mount`}.**
-${b.cpu.median <= TARGETS.badgeMountMs ? '' : `Why (see the frame table): (1) \`chrome.i18n.getMessage\`: about a dozen calls on the first
+${
+  b.cpu.median <= TARGETS.badgeMountMs
+    ? ''
+    : `Why (see the frame table): (1) \`chrome.i18n.getMessage\`: about a dozen calls on the first
 render, one per label, each through the extension bindings (memoised since, so a re-render costs none; the count is
 pinned by test/unit/badge/mount-cost.test.tsx); (2) Preact's first render of the badge; (3) the script's start-up.
 Already closed: the badge no longer reads its own size on mount (the layout of the whole 3,000-row page that read
@@ -218,12 +330,17 @@ browser's own layout; zero layout reads during the mount, pinned by the same tes
 are formatted without constructing an \`Intl.NumberFormat\` (the page's first one cost 20 to 35 ms). What would close
 the rest: the worker writes the badge's dozen strings for the browser's language into the storage item the script
 already reads, so the first render calls \`getMessage\` not at all; a first paint of the collapsed badge as static DOM
-before Preact renders the interactive one.`}
+before Preact renders the interactive one.`
+}
 The wall time (main() start → in DOM) is larger again because main() awaits \`chrome.storage.local.get\` and
 \`storage.sync.get\` in between: an IPC round trip answered while the page's ticker competes for this ${m.cores}-core machine.
 That wait is not main-thread work; one \`get\` of a small "badge view" key instead of the whole snapshot would shorten it.
-${b.longTasksInWindow === 0 ? '' : `The Long Tasks API attributes a long task to the frame, not to a script: the ones overlapping the mount may be the
-page's own start-up (it builds 3,000 rows) or the badge's first style and layout.`}
+${
+  b.longTasksInWindow === 0
+    ? ''
+    : `The Long Tasks API attributes a long task to the frame, not to a script: the ones overlapping the mount may be the
+page's own start-up (it builds 3,000 rows) or the badge's first style and layout.`
+}
 
 ## 2. Popup
 
@@ -251,7 +368,10 @@ Raw \`chrome.storage.local.get\` in the loaded popup (median of 5): snapshot ${p
 ${kb(p.storage.snapshotBytes)}; series cache ${p.storage.seriesCacheGetMs.toFixed(1)} ms for ${kb(p.storage.seriesCacheBytes)}.
 
 **Target ≤ ${TARGETS.popupFirstChartMs} ms: ${p.firstChart.median <= TARGETS.popupFirstChartMs ? 'met' : `missed by ${popupMissBy.toFixed(0)} ms`}.**
-${p.firstChart.median <= TARGETS.popupFirstChartMs ? '' : `Where the time goes (medians above): the module scripts (${kb(x.popupGzip)} gzip, lightweight-charts included) have run by
+${
+  p.firstChart.median <= TARGETS.popupFirstChartMs
+    ? ''
+    : `Where the time goes (medians above): the module scripts (${kb(x.popupGzip)} gzip, lightweight-charts included) have run by
 DOMContentLoaded; the stage appears ${(p.stage.median - p.domContentLoaded.median).toFixed(0)} ms after that (the snapshot read, ${p.storage.snapshotGetMs.toFixed(1)} ms in a
 loaded page, then the first render of every tab); the first chart follows once the Charts tab is shown: the chart's creation
 and the library's first draw in its own animation frame. Already closed: the first chart is drawn from the snapshot's
@@ -260,7 +380,8 @@ test/e2e/popup.test.ts checks the first chart's source); and the storage items a
 \`defineItem\` reads each item's value when it is defined, so the popup used to read the whole series cache ahead of its
 snapshot, about 100 ms before the stage here; test/unit/storage/lazy-items.test.ts). What would close the rest: parse
 lightweight-charts only when the Charts tab opens (a dynamic import; the Signals tab has no chart), and draw the charts'
-first frame without waiting for the library's animation frame.`}
+first frame without waiting for the library's animation frame.`
+}
 
 ## 3. Engine
 
@@ -280,7 +401,10 @@ arrays, as after a refresh (the Russell analysis is memoised per array); 3 warm-
 | \`stageHistory\`: ${e.historyDays} days with hysteresis (+60 warm-up days) | ${e.history.median.toFixed(0)} ms | ${e.history.p90.toFixed(0)} | ${e.history.min.toFixed(0)} | ${e.history.max.toFixed(0)} |
 
 **Target ≤ ${TARGETS.engineMs} ms for a full recompute: ${e.evaluateDay.median <= TARGETS.engineMs ? 'met' : `missed by ${engineMissBy.toFixed(0)} ms`}.**
-${e.evaluateDay.median <= TARGETS.engineMs ? '' : `Why: most of it is the Russell 2000 signal (\`russellSignal\` alone: ${e.parts.russell.median.toFixed(1)} ms median, its analysis in
+${
+  e.evaluateDay.median <= TARGETS.engineMs
+    ? ''
+    : `Why: most of it is the Russell 2000 signal (\`russellSignal\` alone: ${e.parts.russell.median.toFixed(1)} ms median, its analysis in
 lib/signals/russell.ts \`analyse\`), not the ASI (\`asiSignal\` alone: ${e.parts.asi.median.toFixed(1)} ms for ${e.coins} coins). \`analyse\` is linear,
 but it calls \`isoWeekStart(date)\` twice per bar (once in \`weeklyCloses\`, once to map bars to weeks), and each call parses
 and formats ISO date strings (\`Date.parse\` twice, \`toISOString\`): ${e.isoWeekStartUs.toFixed(1)} µs per call measured in this run,
@@ -288,7 +412,8 @@ so ~${((2 * e.russellBars * e.isoWeekStartUs) / 1000).toFixed(0)} ms of date-str
 arithmetic (\`Math.floor((dayMs/86400000 + 3) / 7)\`, or parse each date once into a day number and reuse it), which
 takes the analysis to a few milliseconds; the memo per points array already makes the stage history and the
 90-day sparkline cheap after the first day, and the worker could also keep the analysis across refreshes while the
-Russell series only grows by a bar.`}
+Russell series only grows by a bar.`
+}
 
 ## 4. Network
 

@@ -14,7 +14,12 @@ export interface FileSize {
 
 export function sizeOf(path: string, root: string): FileSize {
   const code = readFileSync(path);
-  return { file: path.slice(root.length + 1), bytes: code.length, gzip: gzipSync(code).length, gzip9: gzipSync(code, { level: 9 }).length };
+  return {
+    file: path.slice(root.length + 1),
+    bytes: code.length,
+    gzip: gzipSync(code).length,
+    gzip9: gzipSync(code, { level: 9 }).length,
+  };
 }
 
 /**
@@ -23,7 +28,9 @@ export function sizeOf(path: string, root: string): FileSize {
  */
 export function pageScripts(outDir: string, html: string): string[] {
   const text = readFileSync(join(outDir, html), 'utf8');
-  const queue = [...text.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => join(outDir, (m[1] ?? m[2])!.replace(/^\//, '')));
+  const queue = [...text.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+    (m) => join(outDir, (m[1] ?? m[2])!.replace(/^\//, '')),
+  );
   const seen = new Set<string>();
   while (queue.length > 0) {
     const f = queue.shift()!;

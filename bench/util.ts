@@ -32,7 +32,8 @@ export function summarize(xs: readonly number[]): Summary {
 
 export const ms = (x: number, digits = 1) => (Number.isFinite(x) ? `${x.toFixed(digits)} ms` : 'n/a');
 export const kb = (bytes: number, digits = 1) => `${(bytes / 1024).toFixed(digits)} KB`;
-export const fmtSummary = (s: Summary, digits = 1) => `${ms(s.median, digits)} (p90 ${s.p90.toFixed(digits)}, min ${s.min.toFixed(digits)}, max ${s.max.toFixed(digits)}, n=${s.n})`;
+export const fmtSummary = (s: Summary, digits = 1) =>
+  `${ms(s.median, digits)} (p90 ${s.p90.toFixed(digits)}, min ${s.min.toFixed(digits)}, max ${s.max.toFixed(digits)}, n=${s.n})`;
 
 export interface Machine {
   cpu: string;
@@ -52,12 +53,23 @@ export function machine(): Machine {
   let chromium = 'not found';
   try {
     // Debian's wrapper script prints a shell warning on stderr; the version is on stdout.
-    chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 }).trim();
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 20_000,
+    }).trim();
   } catch {
     // reported as "not found"
   }
   const c = cpus();
-  return { cpu: c[0]?.model.trim() ?? 'unknown', cores: c.length, ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, os, node: process.version, chromium };
+  return {
+    cpu: c[0]?.model.trim() ?? 'unknown',
+    cores: c.length,
+    ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    os,
+    node: process.version,
+    chromium,
+  };
 }
 
 /** Time one call with the high-resolution clock. */

@@ -2,7 +2,16 @@
 /** @jsx h */
 /** @jsxFrag Fragment */
 import { Component, createRef, Fragment, h, type JSX } from 'preact';
-import { clampPosition, defaultPosition, dragPosition, HOME, isDrag, panelPosition, type Point, type Size } from '@/lib/badge/drag';
+import {
+  clampPosition,
+  defaultPosition,
+  dragPosition,
+  HOME,
+  isDrag,
+  panelPosition,
+  type Point,
+  type Size,
+} from '@/lib/badge/drag';
 import { badgeModel, panelModel, type StoredSettings } from '@/lib/badge/model';
 import type { BadgeLayout } from '@/lib/badge/state';
 import type { Theme } from '@/lib/badge/theme';
@@ -83,7 +92,8 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
   /** A press outside the badge and panel closes the panel (without stealing focus). */
   onDocDown = (e: PointerEvent) => {
     const path = e.composedPath();
-    if (this.state.open && !path.includes(this.badge.current!) && !path.includes(this.panel.current!)) this.setState({ open: false, panelAt: null });
+    if (this.state.open && !path.includes(this.badge.current!) && !path.includes(this.panel.current!))
+      this.setState({ open: false, panelAt: null });
   };
 
   /**
@@ -165,7 +175,8 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
   }
 
   follow(on: boolean) {
-    for (const type of ['pointermove', 'pointerup', 'pointercancel']) (on ? addEventListener : removeEventListener)(type, this.onPointer as EventListener, true);
+    for (const type of ['pointermove', 'pointerup', 'pointercancel'])
+      (on ? addEventListener : removeEventListener)(type, this.onPointer as EventListener, true);
   }
 
   /**
@@ -221,7 +232,11 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
     const t = p.t;
     const now = (p.now ?? Date.now)();
     const m = badgeModel(p.snapshot, t, now, p.settings, p.locale);
-    const xy = (at: Point | null) => ({ left: `${at?.x ?? 0}px`, top: `${at?.y ?? 0}px`, visibility: at ? 'visible' : 'hidden' });
+    const xy = (at: Point | null) => ({
+      left: `${at?.x ?? 0}px`,
+      top: `${at?.y ?? 0}px`,
+      visibility: at ? 'visible' : 'hidden',
+    });
     // Before its first layout, an unarranged badge is anchored to the window's top right by CSS alone.
     const home = { right: `${HOME.right}px`, top: `${HOME.top}px` };
     return (
@@ -236,7 +251,14 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
           onPointerDown={this.onPointer}
         >
           {collapsed ? (
-            <button ref={this.main} type="button" class="dot" aria-label={t('badge_expand', m.stageLabel)} title={m.summary} onClick={this.onMainClick}>
+            <button
+              ref={this.main}
+              type="button"
+              class="dot"
+              aria-label={t('badge_expand', m.stageLabel)}
+              title={m.summary}
+              onClick={this.onMainClick}
+            >
               <StageIcon stage={m.stage} size={10} />
             </button>
           ) : (
@@ -268,7 +290,13 @@ export class BadgeApp extends Component<BadgeAppProps, State> {
                 )}
                 <Stale mark={m.stale} />
               </button>
-              <button type="button" class="collapse" aria-label={t('badge_collapse')} title={t('badge_collapse')} onClick={() => this.setCollapsed(true)}>
+              <button
+                type="button"
+                class="collapse"
+                aria-label={t('badge_collapse')}
+                title={t('badge_collapse')}
+                onClick={() => this.setCollapsed(true)}
+              >
                 –
               </button>
             </>

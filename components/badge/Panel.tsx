@@ -34,10 +34,12 @@ export function Value({ cell, class: cls = '' }: { cell: Cell; class?: string })
 
 /** A stale value's mark beside it: its age in words (not colour alone), the data's date as the title. */
 export function Stale({ mark }: { mark: StaleMark | null }) {
-  return mark && (
-    <span class="chip stale" title={mark.title}>
-      {mark.text}
-    </span>
+  return (
+    mark && (
+      <span class="chip stale" title={mark.title}>
+        {mark.text}
+      </span>
+    )
   );
 }
 

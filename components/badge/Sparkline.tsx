@@ -10,7 +10,14 @@ const H = 24;
 
 /** A line's 90 days in plain SVG (no charting library in the content script); a missing stretch stays a gap. */
 export function Sparkline({ line, end, emptyText }: { line: PanelLine; end: Day; emptyText: string }) {
-  const s = sparkline(line.spark, { width: W, height: H, end, refs: line.refs, domain: line.domain, maxGapDays: line.maxGapDays });
+  const s = sparkline(line.spark, {
+    width: W,
+    height: H,
+    end,
+    refs: line.refs,
+    domain: line.domain,
+    maxGapDays: line.maxGapDays,
+  });
   if (!s.d) return <span class="nospark">{emptyText}</span>;
   return (
     <svg class="spark" width={W} height={H} role="img" aria-label={line.sparkLabel}>

@@ -2,9 +2,25 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { makeFormat, type Format } from '@/lib/format/format';
 import type { Translate } from '@/lib/i18n/translate';
-import { ASI_PRESETS, BUILTIN_EXCLUDED_CATEGORIES, BUILTIN_EXCLUSIONS, defaultSettings, type AsiPresetId, type Settings } from '@/lib/settings/defaults';
+import {
+  ASI_PRESETS,
+  BUILTIN_EXCLUDED_CATEGORIES,
+  BUILTIN_EXCLUSIONS,
+  defaultSettings,
+  type AsiPresetId,
+  type Settings,
+} from '@/lib/settings/defaults';
 import { mergeSettings } from '@/lib/settings/validate';
-import { ALERT_SWITCHES, SECTIONS, SITE_IDS, fieldKey, sectionKey, unitKey, type NumField, type SectionId } from './fields';
+import {
+  ALERT_SWITCHES,
+  SECTIONS,
+  SITE_IDS,
+  fieldKey,
+  sectionKey,
+  unitKey,
+  type NumField,
+  type SectionId,
+} from './fields';
 import { checkDraft, errorsByField, get, importErrorLines, toDraft, withNumber, withPreset, type Draft } from './model';
 
 export interface OptionsProps {
@@ -20,8 +36,15 @@ export interface OptionsProps {
 }
 
 const SITE_NAMES: Record<string, string> = {
-  tradingview: 'TradingView', binance: 'Binance', coinbase: 'Coinbase', bybit: 'Bybit', okx: 'OKX',
-  kraken: 'Kraken', bitget: 'Bitget', kucoin: 'KuCoin', hyperliquid: 'Hyperliquid',
+  tradingview: 'TradingView',
+  binance: 'Binance',
+  coinbase: 'Coinbase',
+  bybit: 'Bybit',
+  okx: 'OKX',
+  kraken: 'Kraken',
+  bitget: 'Bitget',
+  kucoin: 'KuCoin',
+  hyperliquid: 'Hyperliquid',
 };
 const SNOOZE_HOURS = [1, 8, 24, 168];
 const PRESETS: AsiPresetId[] = ['top50-90d', 'top100-90d', 'custom'];
@@ -85,8 +108,15 @@ export function Options(p: OptionsProps) {
   };
 
   const numInput = (fd: NumField) => (
-    <NumberRow key={fd.path} field={fd} value={draft.num[fd.path] ?? ''} errors={errors[fd.path]} t={t} f={f}
-      onInput={(v) => edit(withNumber(draft, fd.path, v))} />
+    <NumberRow
+      key={fd.path}
+      field={fd}
+      value={draft.num[fd.path] ?? ''}
+      errors={errors[fd.path]}
+      t={t}
+      f={f}
+      onInput={(v) => edit(withNumber(draft, fd.path, v))}
+    />
   );
   const section = (id: SectionId) => SECTIONS.find((s) => s.id === id)!.fields.map(numInput);
 
@@ -106,36 +136,79 @@ export function Options(p: OptionsProps) {
         </ul>
       </nav>
       <form ref={formRef} noValidate onSubmit={save} aria-describedby="form-status">
-        <Section id="russell" t={t}>{section('russell')}</Section>
+        <Section id="russell" t={t}>
+          {section('russell')}
+        </Section>
 
         <Section id="asi" t={t}>
           <fieldset class="presets">
             <legend>{t('options_asi_preset')}</legend>
             {PRESETS.map((id) => (
               <label key={id} class="radio">
-                <input type="radio" name="asi-preset" value={id} checked={draft.preset === id} onChange={() => edit(withPreset(draft, id))} />
-                {id === 'custom' ? t('options_preset_custom') : t(id === 'top50-90d' ? 'options_preset_top50' : 'options_preset_top100', ASI_PRESETS[id].topN, ASI_PRESETS[id].windowDays)}
+                <input
+                  type="radio"
+                  name="asi-preset"
+                  value={id}
+                  checked={draft.preset === id}
+                  onChange={() => edit(withPreset(draft, id))}
+                />
+                {id === 'custom'
+                  ? t('options_preset_custom')
+                  : t(
+                      id === 'top50-90d' ? 'options_preset_top50' : 'options_preset_top100',
+                      ASI_PRESETS[id].topN,
+                      ASI_PRESETS[id].windowDays,
+                    )}
               </label>
             ))}
             <FieldErrors id="asi.preset" errors={errors['asi.preset']} />
           </fieldset>
           {section('asi')}
-          <ListRow path="asi.excludeSymbols" value={draft.lists['asi.excludeSymbols']} errors={errors['asi.excludeSymbols']} t={t}
+          <ListRow
+            path="asi.excludeSymbols"
+            value={draft.lists['asi.excludeSymbols']}
+            errors={errors['asi.excludeSymbols']}
+            t={t}
             hint={t('options_h_exclude_symbols', parseCount(draft.lists['asi.excludeSymbols']))}
             onInput={(v) => edit({ ...draft, lists: { ...draft.lists, 'asi.excludeSymbols': v } })}
-            onRestore={() => edit({ ...draft, lists: { ...draft.lists, 'asi.excludeSymbols': BUILTIN_EXCLUSIONS.join(', ') } })} />
-          <ListRow path="asi.excludeCategories" value={draft.lists['asi.excludeCategories']} errors={errors['asi.excludeCategories']} t={t}
+            onRestore={() =>
+              edit({ ...draft, lists: { ...draft.lists, 'asi.excludeSymbols': BUILTIN_EXCLUSIONS.join(', ') } })
+            }
+          />
+          <ListRow
+            path="asi.excludeCategories"
+            value={draft.lists['asi.excludeCategories']}
+            errors={errors['asi.excludeCategories']}
+            t={t}
             hint={t('options_h_exclude_categories')}
             onInput={(v) => edit({ ...draft, lists: { ...draft.lists, 'asi.excludeCategories': v } })}
-            onRestore={() => edit({ ...draft, lists: { ...draft.lists, 'asi.excludeCategories': BUILTIN_EXCLUDED_CATEGORIES.join(', ') } })} />
+            onRestore={() =>
+              edit({
+                ...draft,
+                lists: { ...draft.lists, 'asi.excludeCategories': BUILTIN_EXCLUDED_CATEGORIES.join(', ') },
+              })
+            }
+          />
         </Section>
 
-        <Section id="dominance" t={t}>{section('dominance')}</Section>
-        <Section id="ethbtc" t={t}>{section('ethbtc')}</Section>
-        <Section id="fearGreed" t={t}>{section('fearGreed')}</Section>
-        <Section id="stage" t={t}>{section('stage')}</Section>
-        <Section id="staleness" t={t}>{section('staleness')}</Section>
-        <Section id="refresh" t={t}>{section('refresh')}</Section>
+        <Section id="dominance" t={t}>
+          {section('dominance')}
+        </Section>
+        <Section id="ethbtc" t={t}>
+          {section('ethbtc')}
+        </Section>
+        <Section id="fearGreed" t={t}>
+          {section('fearGreed')}
+        </Section>
+        <Section id="stage" t={t}>
+          {section('stage')}
+        </Section>
+        <Section id="staleness" t={t}>
+          {section('staleness')}
+        </Section>
+        <Section id="refresh" t={t}>
+          {section('refresh')}
+        </Section>
 
         <Section id="sites" t={t}>
           <fieldset>
@@ -143,8 +216,14 @@ export function Options(p: OptionsProps) {
             <div class="checks">
               {SITE_IDS.map((id) => (
                 <label key={id} class="check">
-                  <input type="checkbox" name={`site-${id}`} checked={draft.sites[id] ?? true}
-                    onChange={(e) => edit({ ...draft, sites: { ...draft.sites, [id]: (e.currentTarget as HTMLInputElement).checked } })} />
+                  <input
+                    type="checkbox"
+                    name={`site-${id}`}
+                    checked={draft.sites[id] ?? true}
+                    onChange={(e) =>
+                      edit({ ...draft, sites: { ...draft.sites, [id]: (e.currentTarget as HTMLInputElement).checked } })
+                    }
+                  />
                   {SITE_NAMES[id] ?? id}
                 </label>
               ))}
@@ -156,15 +235,31 @@ export function Options(p: OptionsProps) {
           <div class="row">
             <label for="f-badge-opacity">{t('options_f_badge_opacity')}</label>
             <div class="control">
-              <input id="f-badge-opacity" type="range" min="0.3" max="1" step="0.05" value={draft.opacity}
-                aria-invalid={errors['badge.opacity'] ? 'true' : 'false'} aria-describedby="f-badge-opacity-err"
-                onInput={(e) => edit({ ...draft, opacity: (e.currentTarget as HTMLInputElement).value })} />
-              <output for="f-badge-opacity" class="num">{f.percent(Number(draft.opacity) * 100)}</output>
+              <input
+                id="f-badge-opacity"
+                type="range"
+                min="0.3"
+                max="1"
+                step="0.05"
+                value={draft.opacity}
+                aria-invalid={errors['badge.opacity'] ? 'true' : 'false'}
+                aria-describedby="f-badge-opacity-err"
+                onInput={(e) => edit({ ...draft, opacity: (e.currentTarget as HTMLInputElement).value })}
+              />
+              <output for="f-badge-opacity" class="num">
+                {f.percent(Number(draft.opacity) * 100)}
+              </output>
               <FieldErrors id="badge.opacity" errors={errors['badge.opacity']} />
             </div>
           </div>
           <p>
-            <button type="button" onClick={async () => { await p.onResetBadgePositions(); setStatus({ kind: 'ok', text: t('options_badge_reset_done') }); }}>
+            <button
+              type="button"
+              onClick={async () => {
+                await p.onResetBadgePositions();
+                setStatus({ kind: 'ok', text: t('options_badge_reset_done') });
+              }}
+            >
               {t('options_badge_reset')}
             </button>{' '}
             <span class="muted small">{t('options_badge_reset_hint')}</span>
@@ -177,38 +272,76 @@ export function Options(p: OptionsProps) {
             <div class="checks column">
               {ALERT_SWITCHES.map((k) => (
                 <label key={k} class="check">
-                  <input type="checkbox" name={`alert-${k}`} checked={draft.alerts[k]}
-                    onChange={(e) => edit({ ...draft, alerts: { ...draft.alerts, [k]: (e.currentTarget as HTMLInputElement).checked } })} />
+                  <input
+                    type="checkbox"
+                    name={`alert-${k}`}
+                    checked={draft.alerts[k]}
+                    onChange={(e) =>
+                      edit({
+                        ...draft,
+                        alerts: { ...draft.alerts, [k]: (e.currentTarget as HTMLInputElement).checked },
+                      })
+                    }
+                  />
                   {t(`options_alert_${k}`)}
                 </label>
               ))}
             </div>
           </fieldset>
-          <ListRow path="alerts.asiLevels" value={draft.lists['alerts.asiLevels']} errors={errors['alerts.asiLevels']} t={t}
-            hint={t('options_h_asi_levels')} rows={1}
-            onInput={(v) => edit({ ...draft, lists: { ...draft.lists, 'alerts.asiLevels': v } })} />
+          <ListRow
+            path="alerts.asiLevels"
+            value={draft.lists['alerts.asiLevels']}
+            errors={errors['alerts.asiLevels']}
+            t={t}
+            hint={t('options_h_asi_levels')}
+            rows={1}
+            onInput={(v) => edit({ ...draft, lists: { ...draft.lists, 'alerts.asiLevels': v } })}
+          />
           <div class="row">
-            <span class="label" id="snooze-label">{t('options_snooze')}</span>
+            <span class="label" id="snooze-label">
+              {t('options_snooze')}
+            </span>
             <div class="control" role="group" aria-labelledby="snooze-label">
               <p class="small" data-testid="snooze-state">
-                {p.settings.alerts.snoozeUntil > p.now() ? t('options_snoozed_until', f.dateTime(p.settings.alerts.snoozeUntil)) : t('options_not_snoozed')}
+                {p.settings.alerts.snoozeUntil > p.now()
+                  ? t('options_snoozed_until', f.dateTime(p.settings.alerts.snoozeUntil))
+                  : t('options_not_snoozed')}
               </p>
               {SNOOZE_HOURS.map((h) => (
-                <button key={h} type="button" onClick={() => apply({ alerts: { snoozeUntil: p.now() + h * 3_600_000 } }, t('options_snooze_done'))}>
+                <button
+                  key={h}
+                  type="button"
+                  onClick={() => apply({ alerts: { snoozeUntil: p.now() + h * 3_600_000 } }, t('options_snooze_done'))}
+                >
                   {h < 24 ? t('options_snooze_hours', h) : t('options_snooze_days', h / 24)}
                 </button>
               ))}
               {p.settings.alerts.snoozeUntil > p.now() ? (
-                <button type="button" onClick={() => apply({ alerts: { snoozeUntil: 0 } }, t('options_snooze_cancelled'))}>{t('options_snooze_cancel')}</button>
+                <button
+                  type="button"
+                  onClick={() => apply({ alerts: { snoozeUntil: 0 } }, t('options_snooze_cancelled'))}
+                >
+                  {t('options_snooze_cancel')}
+                </button>
               ) : null}
             </div>
           </div>
         </Section>
 
         <div class="savebar">
-          <button type="submit" class="primary">{t('options_save')}</button>
-          <button type="button" onClick={revert} disabled={!dirty}>{t('options_revert')}</button>
-          <span id="form-status" role="status" aria-live="polite" class={status ? `status ${status.kind}` : 'status'} data-testid="form-status">
+          <button type="submit" class="primary">
+            {t('options_save')}
+          </button>
+          <button type="button" onClick={revert} disabled={!dirty}>
+            {t('options_revert')}
+          </button>
+          <span
+            id="form-status"
+            role="status"
+            aria-live="polite"
+            class={status ? `status ${status.kind}` : 'status'}
+            data-testid="form-status"
+          >
             {status?.text ?? (dirty ? t('options_unsaved') : '')}
           </span>
         </div>
@@ -216,23 +349,34 @@ export function Options(p: OptionsProps) {
 
       <Section id="backup" t={t}>
         <p>
-          <button type="button" onClick={() => download(p.settings)}>{t('options_export')}</button>{' '}
+          <button type="button" onClick={() => download(p.settings)}>
+            {t('options_export')}
+          </button>{' '}
           <span class="muted small">{t('options_export_hint')}</span>
         </p>
         <div class="row">
           <label for="f-import">{t('options_import')}</label>
           <div class="control">
-            <input id="f-import" type="file" accept="application/json,.json" aria-describedby="import-errors"
+            <input
+              id="f-import"
+              type="file"
+              accept="application/json,.json"
+              aria-describedby="import-errors"
               onChange={async (e) => {
                 const input = e.currentTarget as HTMLInputElement;
                 const file = input.files?.[0];
                 if (!file) return;
                 const lines = await importFile(file, p, t);
                 setImportErrors(lines);
-                setStatus(lines.length === 0 ? { kind: 'ok', text: t('options_imported') } : { kind: 'bad', text: t('options_import_failed') });
+                setStatus(
+                  lines.length === 0
+                    ? { kind: 'ok', text: t('options_imported') }
+                    : { kind: 'bad', text: t('options_import_failed') },
+                );
                 if (lines.length === 0) setDirty(false);
                 input.value = '';
-              }} />
+              }}
+            />
             <ul id="import-errors" class="errors" data-testid="import-errors">
               {importErrors.map((l, i) => (
                 <li key={i}>{l}</li>
@@ -244,13 +388,27 @@ export function Options(p: OptionsProps) {
           {confirmReset ? (
             <>
               <span>{t('options_reset_confirm')}</span>{' '}
-              <button type="button" class="danger" onClick={async () => { await p.onSave(defaultSettings()); setDirty(false); setConfirmReset(false); setDraft(toDraft(defaultSettings())); setStatus({ kind: 'ok', text: t('options_reset_done') }); }}>
+              <button
+                type="button"
+                class="danger"
+                onClick={async () => {
+                  await p.onSave(defaultSettings());
+                  setDirty(false);
+                  setConfirmReset(false);
+                  setDraft(toDraft(defaultSettings()));
+                  setStatus({ kind: 'ok', text: t('options_reset_done') });
+                }}
+              >
                 {t('options_reset_yes')}
               </button>{' '}
-              <button type="button" onClick={() => setConfirmReset(false)}>{t('options_reset_no')}</button>
+              <button type="button" onClick={() => setConfirmReset(false)}>
+                {t('options_reset_no')}
+              </button>
             </>
           ) : (
-            <button type="button" onClick={() => setConfirmReset(true)}>{t('options_reset')}</button>
+            <button type="button" onClick={() => setConfirmReset(true)}>
+              {t('options_reset')}
+            </button>
           )}
         </p>
       </Section>
@@ -278,7 +436,14 @@ function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined 
   );
 }
 
-function NumberRow(x: { field: NumField; value: string; errors: string[] | undefined; t: Translate; f: Format; onInput: (v: string) => void }) {
+function NumberRow(x: {
+  field: NumField;
+  value: string;
+  errors: string[] | undefined;
+  t: Translate;
+  f: Format;
+  onInput: (v: string) => void;
+}) {
   const { field, t } = x;
   const id = domId(field.path);
   const def = get(defaultSettings(), field.path) as number;
@@ -286,18 +451,37 @@ function NumberRow(x: { field: NumField; value: string; errors: string[] | undef
     <div class="row" data-field={field.path}>
       <label for={id}>{t(fieldKey(field.path))}</label>
       <div class="control">
-        <input id={id} name={field.path} type="number" inputMode="decimal" step={field.step ?? 1} value={x.value}
-          aria-invalid={x.errors ? 'true' : 'false'} aria-describedby={`${id}-err ${id}-hint`}
-          onInput={(e) => x.onInput((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id={id}
+          name={field.path}
+          type="number"
+          inputMode="decimal"
+          step={field.step ?? 1}
+          value={x.value}
+          aria-invalid={x.errors ? 'true' : 'false'}
+          aria-describedby={`${id}-err ${id}-hint`}
+          onInput={(e) => x.onInput((e.currentTarget as HTMLInputElement).value)}
+        />
         <span class="unit muted">{t(unitKey(field.unit))}</span>
-        <span id={`${id}-hint`} class="hint muted small">{t('options_default', x.f.number(def, field.kind === 'int' ? 0 : decimals(def)))}</span>
+        <span id={`${id}-hint`} class="hint muted small">
+          {t('options_default', x.f.number(def, field.kind === 'int' ? 0 : decimals(def)))}
+        </span>
         <FieldErrors id={field.path} errors={x.errors} />
       </div>
     </div>
   );
 }
 
-function ListRow(x: { path: string; value: string; errors: string[] | undefined; t: Translate; hint: string; rows?: number; onInput: (v: string) => void; onRestore?: () => void }) {
+function ListRow(x: {
+  path: string;
+  value: string;
+  errors: string[] | undefined;
+  t: Translate;
+  hint: string;
+  rows?: number;
+  onInput: (v: string) => void;
+  onRestore?: () => void;
+}) {
   const { t } = x;
   const id = domId(x.path);
   return (
@@ -305,14 +489,34 @@ function ListRow(x: { path: string; value: string; errors: string[] | undefined;
       <label for={id}>{t(fieldKey(x.path))}</label>
       <div class="control">
         {x.rows === 1 ? (
-          <input id={id} name={x.path} type="text" value={x.value} aria-invalid={x.errors ? 'true' : 'false'} aria-describedby={`${id}-err ${id}-hint`}
-            onInput={(e) => x.onInput((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            id={id}
+            name={x.path}
+            type="text"
+            value={x.value}
+            aria-invalid={x.errors ? 'true' : 'false'}
+            aria-describedby={`${id}-err ${id}-hint`}
+            onInput={(e) => x.onInput((e.currentTarget as HTMLInputElement).value)}
+          />
         ) : (
-          <textarea id={id} name={x.path} rows={x.rows ?? 4} value={x.value} aria-invalid={x.errors ? 'true' : 'false'} aria-describedby={`${id}-err ${id}-hint`}
-            onInput={(e) => x.onInput((e.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea
+            id={id}
+            name={x.path}
+            rows={x.rows ?? 4}
+            value={x.value}
+            aria-invalid={x.errors ? 'true' : 'false'}
+            aria-describedby={`${id}-err ${id}-hint`}
+            onInput={(e) => x.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+          />
         )}
-        <span id={`${id}-hint`} class="hint muted small">{x.hint}</span>
-        {x.onRestore ? <button type="button" onClick={x.onRestore}>{t('options_restore_builtin')}</button> : null}
+        <span id={`${id}-hint`} class="hint muted small">
+          {x.hint}
+        </span>
+        {x.onRestore ? (
+          <button type="button" onClick={x.onRestore}>
+            {t('options_restore_builtin')}
+          </button>
+        ) : null}
         <FieldErrors id={x.path} errors={x.errors} />
       </div>
     </div>

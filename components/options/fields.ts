@@ -1,6 +1,7 @@
 import { SITE_IDS } from '../../lib/settings/defaults';
 
-export type Unit = 'days' | 'trading_days' | 'pct' | 'points' | 'months' | 'weeks' | 'minutes' | 'coins' | 'index' | 'usd' | 'count';
+export type Unit =
+  'days' | 'trading_days' | 'pct' | 'points' | 'months' | 'weeks' | 'minutes' | 'coins' | 'index' | 'usd' | 'count';
 
 /** One numeric setting: its dotted path in Settings, whole or decimal, unit and input step. */
 export interface NumField {
@@ -11,7 +12,18 @@ export interface NumField {
 }
 
 export type SectionId =
-  | 'russell' | 'asi' | 'dominance' | 'ethbtc' | 'fearGreed' | 'stage' | 'staleness' | 'refresh' | 'sites' | 'badge' | 'alerts' | 'backup';
+  | 'russell'
+  | 'asi'
+  | 'dominance'
+  | 'ethbtc'
+  | 'fearGreed'
+  | 'stage'
+  | 'staleness'
+  | 'refresh'
+  | 'sites'
+  | 'badge'
+  | 'alerts'
+  | 'backup';
 
 /** The settings of SIGNALS.md §5, grouped as the options page shows them. */
 export const SECTIONS: { id: SectionId; fields: NumField[] }[] = [

@@ -17,7 +17,12 @@ export interface Draft {
 }
 
 export function get(obj: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
 }
 
 function set(obj: Record<string, unknown>, path: string, value: unknown): void {
@@ -65,7 +70,11 @@ export function toPatch(d: Draft): Record<string, unknown> {
   (patch.dominance as Record<string, unknown>).zones = [z['0'], z['1'], z['2'], z['3']];
   set(patch, 'asi.preset', d.preset);
   set(patch, 'asi.excludeSymbols', parseList(d.lists['asi.excludeSymbols']));
-  set(patch, 'asi.excludeCategories', parseList(d.lists['asi.excludeCategories']).map((c) => c.toLowerCase()));
+  set(
+    patch,
+    'asi.excludeCategories',
+    parseList(d.lists['asi.excludeCategories']).map((c) => c.toLowerCase()),
+  );
   set(patch, 'alerts.asiLevels', parseList(d.lists['alerts.asiLevels']).map(parseNumber));
   for (const k of ALERT_SWITCHES) set(patch, `alerts.${k}`, d.alerts[k]);
   patch.sites = Object.fromEntries(SITE_IDS.map((id) => [id, d.sites[id] ?? true]));

@@ -27,33 +27,50 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
 
   const rut = useMemo<SeriesSpec[]>(() => {
     const points = charts?.rut?.points ?? spark.rut;
-    const breakouts = charts?.rut?.breakouts ?? (e.russell?.breakouts ?? []).filter((d) => points.length > 0 && d >= points[0]![0]);
-    return [{
-      kind: 'line',
-      points,
-      priceLines: [{ price: settings.russell.referenceHigh, title: t('popup_chart_ref_high'), tone: 'ref' }],
-      markers: breakouts.map((d) => ({ time: d, text: t('popup_chart_breakout') })),
-      precision: 0,
-    }];
+    const breakouts =
+      charts?.rut?.breakouts ?? (e.russell?.breakouts ?? []).filter((d) => points.length > 0 && d >= points[0]![0]);
+    return [
+      {
+        kind: 'line',
+        points,
+        priceLines: [{ price: settings.russell.referenceHigh, title: t('popup_chart_ref_high'), tone: 'ref' }],
+        markers: breakouts.map((d) => ({ time: d, text: t('popup_chart_breakout') })),
+        precision: 0,
+      },
+    ];
   }, [charts, spark, settings.russell.referenceHigh, t]);
 
-  const asi = useMemo<SeriesSpec[]>(() => [{
-    kind: 'line',
-    points: charts?.asi?.points ?? spark.asi,
-    range: [0, 100],
-    precision: 0,
-    priceLines: [
-      { price: settings.stage.btcSeasonMax, title: t('stage_btc_season'), tone: 'low' },
-      { price: settings.stage.altseasonMin, title: t('stage_altseason'), tone: 'high' },
+  const asi = useMemo<SeriesSpec[]>(
+    () => [
+      {
+        kind: 'line',
+        points: charts?.asi?.points ?? spark.asi,
+        range: [0, 100],
+        precision: 0,
+        priceLines: [
+          { price: settings.stage.btcSeasonMax, title: t('stage_btc_season'), tone: 'low' },
+          { price: settings.stage.altseasonMin, title: t('stage_altseason'), tone: 'high' },
+        ],
+      },
     ],
-  }], [charts, spark, settings.stage.btcSeasonMax, settings.stage.altseasonMin, t]);
+    [charts, spark, settings.stage.btcSeasonMax, settings.stage.altseasonMin, t],
+  );
 
-  const dom = useMemo<SeriesSpec[]>(() => [{
-    kind: 'line',
-    points: charts?.dominance?.points ?? spark.dominance,
-    precision: 1,
-    priceLines: settings.dominance.zones.map((z, i) => ({ price: z, title: f.number(z), tone: i < 2 ? 'low' : 'ref' })),
-  }], [charts, spark, settings.dominance.zones, f]);
+  const dom = useMemo<SeriesSpec[]>(
+    () => [
+      {
+        kind: 'line',
+        points: charts?.dominance?.points ?? spark.dominance,
+        precision: 1,
+        priceLines: settings.dominance.zones.map((z, i) => ({
+          price: z,
+          title: f.number(z),
+          tone: i < 2 ? 'low' : 'ref',
+        })),
+      },
+    ],
+    [charts, spark, settings.dominance.zones, f],
+  );
 
   const macd = useMemo<SeriesSpec[]>(() => {
     const bars = charts?.dominance?.macd ?? [];
@@ -64,62 +81,129 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
     ];
   }, [charts]);
 
-  const eth = useMemo<SeriesSpec[]>(() => [{ kind: 'line', points: charts?.ethbtc?.points ?? [], precision: 5 }], [charts]);
+  const eth = useMemo<SeriesSpec[]>(
+    () => [{ kind: 'line', points: charts?.ethbtc?.points ?? [], precision: 5 }],
+    [charts],
+  );
 
-  const fg = useMemo<SeriesSpec[]>(() => [{
-    kind: 'line',
-    points: charts?.fearGreed?.points ?? [],
-    range: [0, 100],
-    precision: 0,
-    priceLines: [
-      { price: settings.fearGreed.extremeFear, title: t('popup_fg_extreme_fear'), tone: 'low' },
-      { price: settings.fearGreed.greed, title: t('popup_fg_greed'), tone: 'high' },
+  const fg = useMemo<SeriesSpec[]>(
+    () => [
+      {
+        kind: 'line',
+        points: charts?.fearGreed?.points ?? [],
+        range: [0, 100],
+        precision: 0,
+        priceLines: [
+          { price: settings.fearGreed.extremeFear, title: t('popup_fg_extreme_fear'), tone: 'low' },
+          { price: settings.fearGreed.greed, title: t('popup_fg_greed'), tone: 'high' },
+        ],
+      },
     ],
-  }], [charts, settings.fearGreed.extremeFear, settings.fearGreed.greed, t]);
+    [charts, settings.fearGreed.extremeFear, settings.fearGreed.greed, t],
+  );
 
   const src = (s: string | null | undefined, fallback: string | null | undefined) => s ?? fallback ?? null;
   return (
     <div class="charts" data-full={full ? 'true' : 'false'}>
-      {full ? null : <p class="muted small" role="status">{t('popup_charts_loading')}</p>}
-      <ChartCard id="rut" digits={2} title={t('popup_chart_rut')} points={rut[0]!.points} source={src(charts?.rut?.source, e.russell?.source)} ctx={ctx}
-        note={t('popup_chart_rut_note', f.number(settings.russell.referenceHigh, 2))}>
+      {full ? null : (
+        <p class="muted small" role="status">
+          {t('popup_charts_loading')}
+        </p>
+      )}
+      <ChartCard
+        id="rut"
+        digits={2}
+        title={t('popup_chart_rut')}
+        points={rut[0]!.points}
+        source={src(charts?.rut?.source, e.russell?.source)}
+        ctx={ctx}
+        note={t('popup_chart_rut_note', f.number(settings.russell.referenceHigh, 2))}
+      >
         <TimeChart id="rut" series={rut} locale={locale} />
       </ChartCard>
-      <ChartCard id="asi" digits={0} title={t('popup_chart_asi')} points={asi[0]!.points} source={src(charts?.asi?.source, e.asi && 'source' in e.asi ? e.asi.source : null)} ctx={ctx}
+      <ChartCard
+        id="asi"
+        digits={0}
+        title={t('popup_chart_asi')}
+        points={asi[0]!.points}
+        source={src(charts?.asi?.source, e.asi && 'source' in e.asi ? e.asi.source : null)}
+        ctx={ctx}
         note={
           <>
             {t('popup_chart_asi_note', f.number(settings.stage.btcSeasonMax), f.number(settings.stage.altseasonMin))}{' '}
             {snapshot.crossCheck
-              ? t('popup_cmc_beside', f.number(e.asi?.value ?? null), f.number(snapshot.crossCheck.cmcAsi), f.day(snapshot.crossCheck.asOf))
+              ? t(
+                  'popup_cmc_beside',
+                  f.number(e.asi?.value ?? null),
+                  f.number(snapshot.crossCheck.cmcAsi),
+                  f.day(snapshot.crossCheck.asOf),
+                )
               : null}{' '}
             {charts?.asi?.universe ? t(`popup_universe_${charts.asi.universe.replace(/-/g, '_')}`) : null}
           </>
-        }>
+        }
+      >
         <TimeChart id="asi" series={asi} locale={locale} />
       </ChartCard>
-      <ChartCard id="dominance" digits={1} title={t('popup_chart_dominance')} points={dom[0]!.points} source={src(charts?.dominance?.source, e.dominance?.source)} ctx={ctx}
-        note={t('popup_chart_dominance_note', ...settings.dominance.zones.map((z) => f.number(z)))}>
+      <ChartCard
+        id="dominance"
+        digits={1}
+        title={t('popup_chart_dominance')}
+        points={dom[0]!.points}
+        source={src(charts?.dominance?.source, e.dominance?.source)}
+        ctx={ctx}
+        note={t('popup_chart_dominance_note', ...settings.dominance.zones.map((z) => f.number(z)))}
+      >
         <TimeChart id="dominance" series={dom} locale={locale} />
         <h4 class="small">{t('popup_chart_macd')}</h4>
-        {full && macd[0]!.points.length === 0 ? <p class="muted small">{t('popup_chart_macd_short', settings.dominance.macdSlow + settings.dominance.macdSignal - 1)}</p> : null}
+        {full && macd[0]!.points.length === 0 ? (
+          <p class="muted small">
+            {t('popup_chart_macd_short', settings.dominance.macdSlow + settings.dominance.macdSignal - 1)}
+          </p>
+        ) : null}
         <TimeChart id="dominance-macd" series={macd} height={90} locale={locale} />
       </ChartCard>
-      <ChartCard id="ethbtc" digits={5} title={t('popup_chart_ethbtc')} points={eth[0]!.points} source={src(charts?.ethbtc?.source, e.ethbtc?.source)} ctx={ctx}>
+      <ChartCard
+        id="ethbtc"
+        digits={5}
+        title={t('popup_chart_ethbtc')}
+        points={eth[0]!.points}
+        source={src(charts?.ethbtc?.source, e.ethbtc?.source)}
+        ctx={ctx}
+      >
         <TimeChart id="ethbtc" series={eth} locale={locale} />
       </ChartCard>
-      <ChartCard id="fearGreed" digits={0} title={t('popup_chart_fear_greed')} points={fg[0]!.points} source={src(charts?.fearGreed?.source, e.fearGreed?.source)} ctx={ctx}
-        note={t('popup_chart_fg_note', f.number(settings.fearGreed.extremeFear), f.number(settings.fearGreed.greed))}>
+      <ChartCard
+        id="fearGreed"
+        digits={0}
+        title={t('popup_chart_fear_greed')}
+        points={fg[0]!.points}
+        source={src(charts?.fearGreed?.source, e.fearGreed?.source)}
+        ctx={ctx}
+        note={t('popup_chart_fg_note', f.number(settings.fearGreed.extremeFear), f.number(settings.fearGreed.greed))}
+      >
         <TimeChart id="fearGreed" series={fg} locale={locale} />
       </ChartCard>
       <p class="small muted attribution">
         {t('popup_charts_by')}{' '}
-        <a href="https://www.tradingview.com/" target="_blank" rel="noopener noreferrer">TradingView</a>
+        <a href="https://www.tradingview.com/" target="_blank" rel="noopener noreferrer">
+          TradingView
+        </a>
       </p>
     </div>
   );
 }
 
-function ChartCard(x: { id: string; title: string; points: CompactSeries; digits: number; source: string | null; note?: ComponentChildren; children: ComponentChildren; ctx: ViewCtx }) {
+function ChartCard(x: {
+  id: string;
+  title: string;
+  points: CompactSeries;
+  digits: number;
+  source: string | null;
+  note?: ComponentChildren;
+  children: ComponentChildren;
+  ctx: ViewCtx;
+}) {
   const { t, f } = x.ctx;
   const last = x.points[x.points.length - 1];
   return (
@@ -127,7 +211,9 @@ function ChartCard(x: { id: string; title: string; points: CompactSeries; digits
       <figcaption>
         <h3 id={`chart-${x.id}-title`}>{x.title}</h3>
         <span class="small muted">
-          {last ? t('popup_chart_last', f.number(last[1], x.digits), f.day(last[0]), x.points.length) : t('popup_chart_empty')}
+          {last
+            ? t('popup_chart_last', f.number(last[1], x.digits), f.day(last[0]), x.points.length)
+            : t('popup_chart_empty')}
           {x.source ? ` · ${t('popup_source', x.source)}` : ''}
         </span>
       </figcaption>

@@ -3,7 +3,15 @@ import type { AsiExcluded, ExclusionReason } from '@/lib/signals/asi';
 import type { Snapshot } from '@/lib/snapshot/types';
 import type { ViewCtx } from './context';
 
-const REASON_ORDER: ExclusionReason[] = ['too-young', 'gap-at-start', 'no-close', 'exclusion-list', 'category', 'outside-top-n', 'no-market-cap'];
+const REASON_ORDER: ExclusionReason[] = [
+  'too-young',
+  'gap-at-start',
+  'no-close',
+  'exclusion-list',
+  'category',
+  'outside-top-n',
+  'no-market-cap',
+];
 
 export const exclusionKey = (r: ExclusionReason) => `popup_excl_${r.replace(/-/g, '_')}`;
 
@@ -28,9 +36,13 @@ export function CoinTable({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx 
             <caption>{t('popup_coins_caption', asi.windowDays)}</caption>
             <thead>
               <tr>
-                <th scope="col" class="r">#</th>
+                <th scope="col" class="r">
+                  #
+                </th>
                 <th scope="col">{t('popup_coins_col_coin')}</th>
-                <th scope="col" class="r">{t('popup_coins_col_return', asi.windowDays)}</th>
+                <th scope="col" class="r">
+                  {t('popup_coins_col_return', asi.windowDays)}
+                </th>
                 <th scope="col">{t('popup_coins_col_vs_btc')}</th>
               </tr>
             </thead>
@@ -51,7 +63,9 @@ export function CoinTable({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx 
               ))}
             </tbody>
           </table>
-          <p class="small muted">{t('popup_source', asi.source)} · {t('popup_data_of', f.day(asi.asOf))} ({f.daysAgo(asi.ageDays)})</p>
+          <p class="small muted">
+            {t('popup_source', asi.source)} · {t('popup_data_of', f.day(asi.asOf))} ({f.daysAgo(asi.ageDays)})
+          </p>
         </>
       )}
       <h3>{t('popup_coins_excluded', asi.excluded.length)}</h3>

@@ -1,5 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
-import { HORIZONS, METRIC_UNIT, type EventKind, type EvidenceResult, type Horizon, type MetricId, type Outcome } from '@/lib/evidence/types';
+import {
+  HORIZONS,
+  METRIC_UNIT,
+  type EventKind,
+  type EvidenceResult,
+  type Horizon,
+  type MetricId,
+  type Outcome,
+} from '@/lib/evidence/types';
 import { eventMarkers, eventValues, metricsWithData, russellPoints, stripDomain } from '@/lib/evidence/view';
 import { UNKNOWN } from '@/lib/format/format';
 import { TimeChart, type SeriesSpec } from '../shared/TimeChart';
@@ -36,30 +44,50 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
   const [metric, setMetric] = useState<MetricId>('ethbtc');
 
   // Always one line series: the chart is created once and gets its data when the evidence arrives.
-  const chart = useMemo<SeriesSpec[]>(() => [{
-    kind: 'line',
-    points: russellPoints(r),
-    markers: r ? eventMarkers(r, (k) => t(KIND_KEYS[k].marker)) : [],
-    precision: 0,
-  }], [r, t]);
+  const chart = useMemo<SeriesSpec[]>(
+    () => [
+      {
+        kind: 'line',
+        points: russellPoints(r),
+        markers: r ? eventMarkers(r, (k) => t(KIND_KEYS[k].marker)) : [],
+        precision: 0,
+      },
+    ],
+    [r, t],
+  );
 
   const value = (v: number | null, m: MetricId) => (METRIC_UNIT[m] === 'fraction' ? f.fraction(v, 1) : f.signed(v, 1));
   const share = (v: number | null) => (v === null ? UNKNOWN : f.percent(v * 100, 0));
 
   const body = () => {
-    if (r === undefined) return <p class="muted" role="status">{t('evidence_loading')}</p>;
+    if (r === undefined)
+      return (
+        <p class="muted" role="status">
+          {t('evidence_loading')}
+        </p>
+      );
     if (r === null) return <p data-testid="evidence-none">{t('evidence_no_data')}</p>;
     const breakouts = r.events.filter((e) => e.kind === 'breakout');
-    const withData = breakouts.filter((e) => Object.values(e.outcomes).some((byH) => Object.values(byH).some((o: Outcome) => o.status !== 'unknown')));
+    const withData = breakouts.filter((e) =>
+      Object.values(e.outcomes).some((byH) => Object.values(byH).some((o: Outcome) => o.status !== 'unknown')),
+    );
     const shown = metricsWithData(r, kind);
     const missing = (Object.keys(METRIC_KEYS) as MetricId[]).filter((m) => !shown.includes(m));
     const chosen = shown.includes(metric) ? metric : (shown[0] ?? metric);
     return (
       <>
         <p data-testid="evidence-summary">
-          {t('evidence_summary', breakouts.length, r.events.length - breakouts.length, f.day(r.russell.first), f.day(r.russell.last))}{' '}
+          {t(
+            'evidence_summary',
+            breakouts.length,
+            r.events.length - breakouts.length,
+            f.day(r.russell.first),
+            f.day(r.russell.last),
+          )}{' '}
           {t('evidence_with_data', withData.length, breakouts.length)}
-          {withData.length < breakouts.length ? ` ${t('evidence_without_data', breakouts.length - withData.length)}` : ''}
+          {withData.length < breakouts.length
+            ? ` ${t('evidence_without_data', breakouts.length - withData.length)}`
+            : ''}
           {r.unconfirmed.length ? ` ${t('evidence_unconfirmed', r.unconfirmed.map((d) => f.day(d)).join(', '))}` : ''}
         </p>
         <p class="small muted">{r.dataEnd ? t('evidence_data_end', f.day(r.dataEnd)) : t('evidence_data_end_none')}</p>
@@ -67,13 +95,24 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
           <label>
             {t('evidence_kind_label')}{' '}
             <select value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as EventKind)}>
-              {(['breakout', 'weekly'] as EventKind[]).map((k) => <option key={k} value={k}>{t(KIND_KEYS[k].many)}</option>)}
+              {(['breakout', 'weekly'] as EventKind[]).map((k) => (
+                <option key={k} value={k}>
+                  {t(KIND_KEYS[k].many)}
+                </option>
+              ))}
             </select>
           </label>{' '}
           <label>
             {t('evidence_metric_label')}{' '}
-            <select value={chosen} onChange={(e) => setMetric((e.currentTarget as HTMLSelectElement).value as MetricId)}>
-              {shown.map((m) => <option key={m} value={m}>{t(METRIC_KEYS[m])}</option>)}
+            <select
+              value={chosen}
+              onChange={(e) => setMetric((e.currentTarget as HTMLSelectElement).value as MetricId)}
+            >
+              {shown.map((m) => (
+                <option key={m} value={m}>
+                  {t(METRIC_KEYS[m])}
+                </option>
+              ))}
             </select>
           </label>
         </div>
@@ -85,13 +124,27 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
             <thead>
               <tr>
                 <th scope="col">{t('evidence_col_metric')}</th>
-                <th scope="col" class="r">{t('evidence_col_events')}</th>
-                <th scope="col" class="r">{t('evidence_col_misses')}</th>
-                <th scope="col" class="r">{t('evidence_col_median')}</th>
-                <th scope="col" class="r">{t('evidence_col_positive')}</th>
-                <th scope="col" class="r">{t('evidence_col_base')}</th>
-                <th scope="col" class="r">{t('evidence_col_median')}</th>
-                <th scope="col" class="r">{t('evidence_col_positive')}</th>
+                <th scope="col" class="r">
+                  {t('evidence_col_events')}
+                </th>
+                <th scope="col" class="r">
+                  {t('evidence_col_misses')}
+                </th>
+                <th scope="col" class="r">
+                  {t('evidence_col_median')}
+                </th>
+                <th scope="col" class="r">
+                  {t('evidence_col_positive')}
+                </th>
+                <th scope="col" class="r">
+                  {t('evidence_col_base')}
+                </th>
+                <th scope="col" class="r">
+                  {t('evidence_col_median')}
+                </th>
+                <th scope="col" class="r">
+                  {t('evidence_col_positive')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -100,8 +153,13 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
                 return (
                   <tr key={m} data-metric={m}>
                     <th scope="row">{t(METRIC_KEYS[m])}</th>
-                    <td class="r num">{s.events.n}{s.events.pending ? ` (+${s.events.pending} ${t('evidence_pending_short')})` : ''}</td>
-                    <td class="r num" data-testid="misses">{s.events.n ? s.events.misses : UNKNOWN}</td>
+                    <td class="r num">
+                      {s.events.n}
+                      {s.events.pending ? ` (+${s.events.pending} ${t('evidence_pending_short')})` : ''}
+                    </td>
+                    <td class="r num" data-testid="misses">
+                      {s.events.n ? s.events.misses : UNKNOWN}
+                    </td>
                     <td class="r num">{value(s.events.median, m)}</td>
                     <td class="r num">{share(s.events.sharePositive)}</td>
                     <td class="r num muted">{s.base.n}</td>
@@ -114,7 +172,11 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
           </table>
         ))}
         <p class="small muted">{t('evidence_dist_note')}</p>
-        {missing.length ? <p class="small muted" data-testid="evidence-missing">{t('evidence_no_data_metrics', missing.map((m) => t(METRIC_KEYS[m])).join(', '))}</p> : null}
+        {missing.length ? (
+          <p class="small muted" data-testid="evidence-missing">
+            {t('evidence_no_data_metrics', missing.map((m) => t(METRIC_KEYS[m])).join(', '))}
+          </p>
+        ) : null}
         {shown.length ? <Strip r={r} kind={kind} metric={chosen} ctx={ctx} value={value} /> : null}
 
         <table class="small" data-testid="evidence-events">
@@ -123,7 +185,11 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
             <tr>
               <th scope="col">{t('evidence_col_date')}</th>
               <th scope="col">{t('evidence_col_kind')}</th>
-              {HORIZONS.map((h) => <th key={h} scope="col" class="r">{t('evidence_col_after', h)}</th>)}
+              {HORIZONS.map((h) => (
+                <th key={h} scope="col" class="r">
+                  {t('evidence_col_after', h)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -131,7 +197,14 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
               <tr key={`${e.kind}-${e.date}`} data-event={e.date} data-kind={e.kind}>
                 <th scope="row">{f.day(e.date)}</th>
                 <td>{t(KIND_KEYS[e.kind].one)}</td>
-                {HORIZONS.map((h) => <OutcomeCell key={h} o={e.outcomes[chosen][h]} text={(v) => value(v, chosen)} pending={t('evidence_pending')} />)}
+                {HORIZONS.map((h) => (
+                  <OutcomeCell
+                    key={h}
+                    o={e.outcomes[chosen][h]}
+                    text={(v) => value(v, chosen)}
+                    pending={t('evidence_pending')}
+                  />
+                ))}
               </tr>
             ))}
           </tbody>
@@ -147,7 +220,11 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
       <figure class="chart-card" data-card="evidence-rut" aria-labelledby="chart-evidence-rut-title">
         <figcaption>
           <h3 id="chart-evidence-rut-title">{t('evidence_chart_title')}</h3>
-          {r ? <span class="small muted">{t('evidence_chart_source', r.russell.source, f.day(r.russell.first), f.day(r.russell.last))}</span> : null}
+          {r ? (
+            <span class="small muted">
+              {t('evidence_chart_source', r.russell.source, f.day(r.russell.first), f.day(r.russell.last))}
+            </span>
+          ) : null}
         </figcaption>
         <TimeChart id="evidence-rut" series={chart} locale={locale} />
         {r ? <p class="small muted">{t('evidence_chart_note', r.rule.baseDays)}</p> : null}
@@ -158,7 +235,12 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
 }
 
 function OutcomeCell({ o, text, pending }: { o: Outcome; text: (v: number) => string; pending: string }) {
-  if (o.status === 'known') return <td class="r num" title={o.source} data-status="known">{text(o.value)}</td>;
+  if (o.status === 'known')
+    return (
+      <td class="r num" title={o.source} data-status="known">
+        {text(o.value)}
+      </td>
+    );
   return (
     <td class="r muted" title={o.why} data-status={o.status}>
       {o.status === 'pending' ? pending : UNKNOWN}
@@ -176,7 +258,12 @@ function AsiPaths({ r, ctx }: { r: EvidenceResult; ctx: ViewCtx }) {
     <ul class="small evidence-asi" data-testid="evidence-asi">
       {paths.map((e) => (
         <li key={`${e.kind}-${e.date}`}>
-          {t('evidence_asi_path', f.day(e.date), n(e.asiPath.start), HORIZONS.map((h) => t('evidence_asi_at', h, n(e.asiPath.at[h]), n(e.asiPath.peak[h]))).join(', '))}
+          {t(
+            'evidence_asi_path',
+            f.day(e.date),
+            n(e.asiPath.start),
+            HORIZONS.map((h) => t('evidence_asi_at', h, n(e.asiPath.at[h]), n(e.asiPath.peak[h]))).join(', '),
+          )}
         </li>
       ))}
     </ul>
@@ -191,7 +278,19 @@ const LEFT = 56;
  * One strip per horizon: the base rate's middle half as a bar, its median as a tick, each event as a
  * dot, and the zero line. The numbers are in the tables above; this shows where events fall.
  */
-function Strip({ r, kind, metric, ctx, value }: { r: EvidenceResult; kind: EventKind; metric: MetricId; ctx: ViewCtx; value: (v: number | null, m: MetricId) => string }) {
+function Strip({
+  r,
+  kind,
+  metric,
+  ctx,
+  value,
+}: {
+  r: EvidenceResult;
+  kind: EventKind;
+  metric: MetricId;
+  ctx: ViewCtx;
+  value: (v: number | null, m: MetricId) => string;
+}) {
   const { t } = ctx;
   const dom = stripDomain(r, kind, metric);
   if (!dom) return null;
@@ -200,7 +299,14 @@ function Strip({ r, kind, metric, ctx, value }: { r: EvidenceResult; kind: Event
   const label = (hz: Horizon) => {
     const b = r.summary[kind][metric][hz].base;
     const ev = eventValues(r, kind, metric, hz).map((e) => value(e.value, metric));
-    return t('evidence_strip_row', hz, value(b.p25, metric), value(b.p75, metric), value(b.median, metric), ev.length ? ev.join(', ') : UNKNOWN);
+    return t(
+      'evidence_strip_row',
+      hz,
+      value(b.p25, metric),
+      value(b.p75, metric),
+      value(b.median, metric),
+      ev.length ? ev.join(', ') : UNKNOWN,
+    );
   };
   return (
     <figure class="evidence-strip" data-testid="evidence-strip">
@@ -212,9 +318,27 @@ function Strip({ r, kind, metric, ctx, value }: { r: EvidenceResult; kind: Event
           const b = r.summary[kind][metric][hz].base;
           return (
             <g key={hz}>
-              <text x={0} y={y + 12} style={{ fill: 'var(--fg)', fontSize: '11px' }}>{t('evidence_col_after', hz)}</text>
-              {b.p25 !== null && b.p75 !== null ? <rect x={x(b.p25)} y={y + 2} width={Math.max(1, x(b.p75) - x(b.p25))} height={14} style={{ fill: 'var(--border)' }} /> : null}
-              {b.median !== null ? <line x1={x(b.median)} x2={x(b.median)} y1={y} y2={y + 18} style={{ stroke: 'var(--muted)', strokeWidth: 2 }} /> : null}
+              <text x={0} y={y + 12} style={{ fill: 'var(--fg)', fontSize: '11px' }}>
+                {t('evidence_col_after', hz)}
+              </text>
+              {b.p25 !== null && b.p75 !== null ? (
+                <rect
+                  x={x(b.p25)}
+                  y={y + 2}
+                  width={Math.max(1, x(b.p75) - x(b.p25))}
+                  height={14}
+                  style={{ fill: 'var(--border)' }}
+                />
+              ) : null}
+              {b.median !== null ? (
+                <line
+                  x1={x(b.median)}
+                  x2={x(b.median)}
+                  y1={y}
+                  y2={y + 18}
+                  style={{ stroke: 'var(--muted)', strokeWidth: 2 }}
+                />
+              ) : null}
               {eventValues(r, kind, metric, hz).map((e) => (
                 <circle key={e.date} cx={x(e.value)} cy={y + 9} r={4} style={{ fill: 'var(--link)' }}>
                   <title>{`${ctx.f.day(e.date)}: ${value(e.value, metric)}`}</title>
@@ -223,8 +347,12 @@ function Strip({ r, kind, metric, ctx, value }: { r: EvidenceResult; kind: Event
             </g>
           );
         })}
-        <text x={LEFT} y={h - 2} style={{ fill: 'var(--muted)', fontSize: '10px' }}>{value(dom[0], metric)}</text>
-        <text x={W - 8} y={h - 2} style={{ fill: 'var(--muted)', fontSize: '10px', textAnchor: 'end' }}>{value(dom[1], metric)}</text>
+        <text x={LEFT} y={h - 2} style={{ fill: 'var(--muted)', fontSize: '10px' }}>
+          {value(dom[0], metric)}
+        </text>
+        <text x={W - 8} y={h - 2} style={{ fill: 'var(--muted)', fontSize: '10px', textAnchor: 'end' }}>
+          {value(dom[1], metric)}
+        </text>
       </svg>
       <p class="small muted">{t('evidence_strip_legend')}</p>
     </figure>

@@ -32,14 +32,26 @@ export function Header({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) 
       </p>
       <ul class="flags" aria-label={t('popup_flags_label')}>
         {p.flags.length === 0 ? <li class="muted">{t('popup_flags_none')}</li> : null}
-        {p.flags.includes('late-cycle') ? <li class="chip bad" title={t('popup_flag_late_cycle_hint')}>{t('popup_flag_late_cycle')}</li> : null}
-        {p.flags.includes('fear-washout') ? <li class="chip warn" title={t('popup_flag_fear_washout_hint')}>{t('popup_flag_fear_washout')}</li> : null}
+        {p.flags.includes('late-cycle') ? (
+          <li class="chip bad" title={t('popup_flag_late_cycle_hint')}>
+            {t('popup_flag_late_cycle')}
+          </li>
+        ) : null}
+        {p.flags.includes('fear-washout') ? (
+          <li class="chip warn" title={t('popup_flag_fear_washout_hint')}>
+            {t('popup_flag_fear_washout')}
+          </li>
+        ) : null}
         <li>
           <span class="muted">{t('popup_macro_label')}</span> {t(russellStateKey(p.macro))}
         </li>
       </ul>
       <p class={`setup ${p.setup ? 'on' : ''}`} data-testid="setup">
-        {p.setup ? <span class="chip ok">{t('popup_setup_on')}</span> : <span class="muted">{t('popup_setup_off')}</span>}{' '}
+        {p.setup ? (
+          <span class="chip ok">{t('popup_setup_on')}</span>
+        ) : (
+          <span class="muted">{t('popup_setup_off')}</span>
+        )}{' '}
         <span class="muted">{t('popup_setup_hint')}</span>
       </p>
       <details class="reasons">
@@ -54,7 +66,8 @@ export function Header({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) 
         </ul>
       </details>
       <p class="muted small">
-        {t('popup_computed', f.dateTime(snapshot.computedAt), f.ago(snapshot.computedAt, ctx.now))} · {t('popup_as_of', f.day(snapshot.evaluation.asOf))}
+        {t('popup_computed', f.dateTime(snapshot.computedAt), f.ago(snapshot.computedAt, ctx.now))} ·{' '}
+        {t('popup_as_of', f.day(snapshot.evaluation.asOf))}
       </p>
     </section>
   );
@@ -70,7 +83,11 @@ function ReasonItem({ r, ctx }: { r: Reason; ctx: ViewCtx }) {
       {r.source || r.asOf ? (
         <span class="muted">
           {' '}
-          ({[r.source ? t('popup_source', r.source) : null, r.asOf ? t('popup_data_of', f.day(r.asOf)) : null].filter(Boolean).join(' · ')})
+          (
+          {[r.source ? t('popup_source', r.source) : null, r.asOf ? t('popup_data_of', f.day(r.asOf)) : null]
+            .filter(Boolean)
+            .join(' · ')}
+          )
         </span>
       ) : null}
     </li>

@@ -81,13 +81,23 @@ export function Popup(p: PopupProps) {
           <Tabs
             label={t('popup_tabs_label')}
             tabs={[
-              { id: 'signals', label: t('popup_tab_signals'), panel: <Tiles snapshot={p.snapshot} settings={p.settings} ctx={ctx} /> },
+              {
+                id: 'signals',
+                label: t('popup_tab_signals'),
+                panel: <Tiles snapshot={p.snapshot} settings={p.settings} ctx={ctx} />,
+              },
               {
                 id: 'charts',
                 label: t('popup_tab_charts'),
-                panel: <Charts snapshot={p.snapshot} settings={p.settings} charts={p.charts} locale={f.locale} ctx={ctx} />,
+                panel: (
+                  <Charts snapshot={p.snapshot} settings={p.settings} charts={p.charts} locale={f.locale} ctx={ctx} />
+                ),
               },
-              { id: 'evidence', label: t('evidence_tab'), panel: <Evidence evidence={p.evidence} locale={f.locale} ctx={ctx} /> },
+              {
+                id: 'evidence',
+                label: t('evidence_tab'),
+                panel: <Evidence evidence={p.evidence} locale={f.locale} ctx={ctx} />,
+              },
               { id: 'coins', label: t('popup_tab_coins'), panel: <CoinTable snapshot={p.snapshot} ctx={ctx} /> },
               {
                 id: 'sources',

@@ -2,7 +2,16 @@ import { reasonText } from '@/lib/i18n/reason-text';
 import type { PhaseLogEntry, Snapshot } from '@/lib/snapshot/types';
 import { stageKey, type ViewCtx } from './context';
 
-const SERVED_KEYS = ['russell', 'coins', 'universe', 'dominance', 'ethbtc', 'total3', 'fearGreed', 'crossCheck'] as const;
+const SERVED_KEYS = [
+  'russell',
+  'coins',
+  'universe',
+  'dominance',
+  'ethbtc',
+  'total3',
+  'fearGreed',
+  'crossCheck',
+] as const;
 
 /** Every provider's last success and last error, and which provider served each signal. */
 export function Sources({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) {
@@ -23,7 +32,9 @@ export function Sources({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx })
         <tbody>
           {sources.length === 0 ? (
             <tr>
-              <td colSpan={3} class="muted">{t('popup_sources_none')}</td>
+              <td colSpan={3} class="muted">
+                {t('popup_sources_none')}
+              </td>
             </tr>
           ) : null}
           {sources.map(([name, s]) => {
@@ -33,7 +44,13 @@ export function Sources({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx })
                 <th scope="row">
                   {name} {failing ? <span class="chip bad">{t('popup_sources_failing')}</span> : null}
                 </th>
-                <td>{s.lastSuccess === null ? t('popup_never') : <time title={f.dateTime(s.lastSuccess)}>{f.ago(s.lastSuccess, now)}</time>}</td>
+                <td>
+                  {s.lastSuccess === null ? (
+                    t('popup_never')
+                  ) : (
+                    <time title={f.dateTime(s.lastSuccess)}>{f.ago(s.lastSuccess, now)}</time>
+                  )}
+                </td>
                 <td>
                   {s.lastError === null ? (
                     <span class="muted">{t('popup_none')}</span>
@@ -54,7 +71,8 @@ export function Sources({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx })
         {served.length === 0 ? <li class="muted">{t('popup_none')}</li> : null}
         {served.map((k) => (
           <li key={k}>
-            {t(`popup_served_${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)}: {snapshot.served[k]!.provider} · {t('popup_fetched_at', f.ago(snapshot.served[k]!.fetchedAt, now))}
+            {t(`popup_served_${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)}: {snapshot.served[k]!.provider} ·{' '}
+            {t('popup_fetched_at', f.ago(snapshot.served[k]!.fetchedAt, now))}
           </li>
         ))}
       </ul>
@@ -65,7 +83,12 @@ export function Sources({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx })
 /** Confirmed stage changes, newest first, with the reasons that made them. */
 export function PhaseLog({ log, ctx }: { log: PhaseLogEntry[]; ctx: ViewCtx }) {
   const { t, f, now } = ctx;
-  if (log.length === 0) return <p class="muted" data-testid="phase-log-empty">{t('popup_log_empty')}</p>;
+  if (log.length === 0)
+    return (
+      <p class="muted" data-testid="phase-log-empty">
+        {t('popup_log_empty')}
+      </p>
+    );
   return (
     <ol class="phase-log" data-testid="phase-log" reversed>
       {[...log].reverse().map((entry, i) => (

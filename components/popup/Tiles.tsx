@@ -68,27 +68,52 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
   const eb = e.ethbtc;
   const t3 = e.total3;
   const fg = e.fearGreed;
-  const yesNo = (v: boolean | null | undefined) => (v === null || v === undefined ? f.number(null) : v ? t('popup_yes') : t('popup_no'));
+  const yesNo = (v: boolean | null | undefined) =>
+    v === null || v === undefined ? f.number(null) : v ? t('popup_yes') : t('popup_no');
   return (
     <div class="tiles">
-      <Tile id="russell" title={t('popup_tile_russell')} value={f.number(r?.close, 2)} signal={r} served="russell" snapshot={snapshot} ctx={ctx}
+      <Tile
+        id="russell"
+        title={t('popup_tile_russell')}
+        value={f.number(r?.close, 2)}
+        signal={r}
+        served="russell"
+        snapshot={snapshot}
+        ctx={ctx}
         maxAgeDays={settings.staleness.russellMaxAgeDays}
-        threshold={<>{t('popup_russell_ref', f.number(settings.russell.referenceHigh, 2))}</>}>
+        threshold={<>{t('popup_russell_ref', f.number(settings.russell.referenceHigh, 2))}</>}
+      >
         {r ? (
           <>
-            <div>{t('popup_russell_state', t(russellStateKey(r.state)))} · {t('popup_from_ath', f.percent(r.pctFromAth, 1, true))}</div>
+            <div>
+              {t('popup_russell_state', t(russellStateKey(r.state)))} ·{' '}
+              {t('popup_from_ath', f.percent(r.pctFromAth, 1, true))}
+            </div>
             <div>
               {r.weeklyConfirmed
                 ? t('popup_weekly_yes', f.day(r.weeklyConfirmedSince))
                 : t('popup_weekly_no', r.weeklyClose ? f.number(r.weeklyClose.close, 2) : f.number(null))}
             </div>
-            <div>{r.lastBreakoutDate ? t('popup_last_breakout', f.day(r.lastBreakoutDate), f.daysAgo(r.daysSinceBreakout)) : t('popup_no_breakout')}</div>
+            <div>
+              {r.lastBreakoutDate
+                ? t('popup_last_breakout', f.day(r.lastBreakoutDate), f.daysAgo(r.daysSinceBreakout))
+                : t('popup_no_breakout')}
+            </div>
           </>
         ) : null}
       </Tile>
 
-      <Tile id="asi" title={t('popup_tile_asi')} value={f.number(a?.value)} signal={a} served="coins" snapshot={snapshot} ctx={ctx} maxAgeDays={crypto}
-        threshold={<>{t('popup_asi_thresholds', f.number(st.btcSeasonMax), f.number(st.altseasonMin))}</>}>
+      <Tile
+        id="asi"
+        title={t('popup_tile_asi')}
+        value={f.number(a?.value)}
+        signal={a}
+        served="coins"
+        snapshot={snapshot}
+        ctx={ctx}
+        maxAgeDays={crypto}
+        threshold={<>{t('popup_asi_thresholds', f.number(st.btcSeasonMax), f.number(st.altseasonMin))}</>}
+      >
         {a ? <div>{t('popup_asi_counted', a.beat, a.counted, a.windowDays, f.fraction(a.btcReturn))}</div> : null}
         {e.asi && e.asi.value === null ? <div>{t('popup_asi_unknown', asiWhyText(e.asi, t, f.locale))}</div> : null}
         <div data-testid="cross-check">
@@ -98,14 +123,29 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
         </div>
       </Tile>
 
-      <Tile id="dominance" title={t('popup_tile_dominance')} value={f.percent(d?.value, 1)} signal={d} served="dominance" snapshot={snapshot} ctx={ctx} maxAgeDays={crypto}
-        threshold={<>{t('popup_dom_zones', ...settings.dominance.zones.map((z) => f.number(z)))}</>}>
+      <Tile
+        id="dominance"
+        title={t('popup_tile_dominance')}
+        value={f.percent(d?.value, 1)}
+        signal={d}
+        served="dominance"
+        snapshot={snapshot}
+        ctx={ctx}
+        maxAgeDays={crypto}
+        threshold={<>{t('popup_dom_zones', ...settings.dominance.zones.map((z) => f.number(z)))}</>}
+      >
         {d ? (
           <>
-            <div>{t('popup_dom_zone', t(zoneKey(d.zone)))} · {t('popup_dom_change', f.signed(d.change30, 1), f.signed(d.change90, 1))}</div>
+            <div>
+              {t('popup_dom_zone', t(zoneKey(d.zone)))} ·{' '}
+              {t('popup_dom_change', f.signed(d.change30, 1), f.signed(d.change90, 1))}
+            </div>
             <div>
               {d.macd?.lastCross
-                ? t(d.macd.lastCross.type === 'bearish' ? 'popup_macd_bearish' : 'popup_macd_bullish', f.month(d.macd.lastCross.month))
+                ? t(
+                    d.macd.lastCross.type === 'bearish' ? 'popup_macd_bearish' : 'popup_macd_bullish',
+                    f.month(d.macd.lastCross.month),
+                  )
                 : t('popup_macd_none')}
             </div>
             {d.wedge?.rising ? <div>{t('popup_wedge')}</div> : null}
@@ -113,26 +153,55 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
         ) : null}
       </Tile>
 
-      <Tile id="ethbtc" title={t('popup_tile_ethbtc')} value={f.precise(eb?.value, 5)} signal={eb} served="ethbtc" snapshot={snapshot} ctx={ctx} maxAgeDays={crypto}
-        threshold={<>{t('popup_ethbtc_threshold', f.percent(st.ethRotationEthBtcPct, 0, true))}</>}>
+      <Tile
+        id="ethbtc"
+        title={t('popup_tile_ethbtc')}
+        value={f.precise(eb?.value, 5)}
+        signal={eb}
+        served="ethbtc"
+        snapshot={snapshot}
+        ctx={ctx}
+        maxAgeDays={crypto}
+        threshold={<>{t('popup_ethbtc_threshold', f.percent(st.ethRotationEthBtcPct, 0, true))}</>}
+      >
         {eb ? (
           <div>
-            {t('popup_change30', f.percent(eb.change30Pct, 1, true))} · {t('popup_above_sma', 50, yesNo(eb.aboveSma50))} · {t('popup_above_sma', 200, yesNo(eb.aboveSma200))}
+            {t('popup_change30', f.percent(eb.change30Pct, 1, true))} · {t('popup_above_sma', 50, yesNo(eb.aboveSma50))}{' '}
+            · {t('popup_above_sma', 200, yesNo(eb.aboveSma200))}
           </div>
         ) : null}
       </Tile>
 
-      <Tile id="total3" title={t('popup_tile_total3')} value={t3 ? `$${f.compact(t3.value)}` : f.number(null)} signal={t3} served="total3" snapshot={snapshot} ctx={ctx} maxAgeDays={crypto}
-        threshold={<>{t('popup_total3_threshold')}</>}>
+      <Tile
+        id="total3"
+        title={t('popup_tile_total3')}
+        value={t3 ? `$${f.compact(t3.value)}` : f.number(null)}
+        signal={t3}
+        served="total3"
+        snapshot={snapshot}
+        ctx={ctx}
+        maxAgeDays={crypto}
+        threshold={<>{t('popup_total3_threshold')}</>}
+      >
         {t3 ? (
           <div>
-            {t('popup_total3_vs_btc', f.percent(t3.change30Pct, 1, true), f.percent(t3.btcChange30Pct, 1, true))} · {t('popup_total3_faster', yesNo(t3.expandingFaster))}
+            {t('popup_total3_vs_btc', f.percent(t3.change30Pct, 1, true), f.percent(t3.btcChange30Pct, 1, true))} ·{' '}
+            {t('popup_total3_faster', yesNo(t3.expandingFaster))}
           </div>
         ) : null}
       </Tile>
 
-      <Tile id="fearGreed" title={t('popup_tile_fear_greed')} value={f.number(fg?.value)} signal={fg} served="fearGreed" snapshot={snapshot} ctx={ctx} maxAgeDays={crypto}
-        threshold={<>{t('popup_fg_thresholds', f.number(st.fearWashout), f.number(st.lateCycleGreed))}</>}>
+      <Tile
+        id="fearGreed"
+        title={t('popup_tile_fear_greed')}
+        value={f.number(fg?.value)}
+        signal={fg}
+        served="fearGreed"
+        snapshot={snapshot}
+        ctx={ctx}
+        maxAgeDays={crypto}
+        threshold={<>{t('popup_fg_thresholds', f.number(st.fearWashout), f.number(st.lateCycleGreed))}</>}
+      >
         {fg ? <div>{t(`popup_fg_${fg.band.replace(/-/g, '_')}`)}</div> : null}
       </Tile>
     </div>

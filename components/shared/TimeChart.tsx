@@ -49,7 +49,9 @@ interface Props {
 export function TimeChart({ id, series, height = 150, locale }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
-  const apis = useRef<{ api: ISeriesApi<SeriesType>; lines: IPriceLine[]; markers: ISeriesMarkersPluginApi<Time> | null }[]>([]);
+  const apis = useRef<
+    { api: ISeriesApi<SeriesType>; lines: IPriceLine[]; markers: ISeriesMarkersPluginApi<Time> | null }[]
+  >([]);
   const dark = useDarkMode();
 
   useEffect(() => {
@@ -73,8 +75,12 @@ export function TimeChart({ id, series, height = 150, locale }: Props) {
         priceLineVisible: false,
         lastValueVisible: s.kind === 'line',
         ...(s.kind === 'line' ? { lineWidth: 2 } : {}),
-        ...(s.precision !== undefined ? { priceFormat: { type: 'price', precision: s.precision, minMove: 10 ** -s.precision } } : {}),
-        ...(s.range ? { autoscaleInfoProvider: () => ({ priceRange: { minValue: s.range![0], maxValue: s.range![1] } }) } : {}),
+        ...(s.precision !== undefined
+          ? { priceFormat: { type: 'price', precision: s.precision, minMove: 10 ** -s.precision } }
+          : {}),
+        ...(s.range
+          ? { autoscaleInfoProvider: () => ({ priceRange: { minValue: s.range![0], maxValue: s.range![1] } }) }
+          : {}),
       }),
       lines: [],
       markers: null,
@@ -118,7 +124,13 @@ export function TimeChart({ id, series, height = 150, locale }: Props) {
           axisLabelVisible: true,
         }),
       );
-      const markers = (s.markers ?? []).map((m) => ({ time: m.time, position: 'belowBar' as const, shape: 'arrowUp' as const, color: p.high, text: m.text }));
+      const markers = (s.markers ?? []).map((m) => ({
+        time: m.time,
+        position: 'belowBar' as const,
+        shape: 'arrowUp' as const,
+        color: p.high,
+        text: m.text,
+      }));
       if (a.markers) a.markers.setMarkers(markers);
       else if (markers.length > 0) a.markers = createSeriesMarkers(a.api, markers);
     });
@@ -127,5 +139,13 @@ export function TimeChart({ id, series, height = 150, locale }: Props) {
 
   const count = series[0]?.points.length ?? 0;
   // An empty chart stays mounted (created once) but takes no room; its card says "no data".
-  return <div class="chart-box" ref={box} data-chart={id} data-points={count} style={{ height: `${height}px`, display: count === 0 ? 'none' : undefined }} />;
+  return (
+    <div
+      class="chart-box"
+      ref={box}
+      data-chart={id}
+      data-points={count}
+      style={{ height: `${height}px`, display: count === 0 ? 'none' : undefined }}
+    />
+  );
 }

@@ -18,7 +18,9 @@ export default defineContentScript({
   async main(ctx) {
     removeStaleHosts();
     const { i18n, runtime, storage } = browser;
-    const t = makeTranslate((key, subs) => (i18n as unknown as { getMessage(key: string, subs?: string[]): string }).getMessage(key, subs));
+    const t = makeTranslate((key, subs) =>
+      (i18n as unknown as { getMessage(key: string, subs?: string[]): string }).getMessage(key, subs),
+    );
     const locale = i18n.getUILanguage();
     const { host, root } = createHost(css);
     const hide = () => (render(null, root), host.remove());

@@ -17,8 +17,14 @@ document.title = `Regime Lens — ${t('options_title')}`;
 const valid = (v: unknown): Settings => (v && validateSettings(v).ok ? (v as Settings) : defaultSettings());
 const draw = (settings: Settings) =>
   render(
-    <Options t={t} locale={browser.i18n.getUILanguage()} settings={settings} now={Date.now}
-      onSave={(s) => settingsItem.setValue(s)} onResetBadgePositions={() => badgeLayoutItem.setValue({})} />,
+    <Options
+      t={t}
+      locale={browser.i18n.getUILanguage()}
+      settings={settings}
+      now={Date.now}
+      onSave={(s) => settingsItem.setValue(s)}
+      onResetBadgePositions={() => badgeLayoutItem.setValue({})}
+    />,
     root,
   );
 void settingsItem.getValue().then((v) => draw(valid(v)));

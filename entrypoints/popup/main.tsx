@@ -18,13 +18,28 @@ import { phaseLogItem, seriesCacheItem, settingsItem, snapshotItem, universesIte
 const root = document.getElementById('app')!;
 const t = makeTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
 document.documentElement.lang = t('popup_html_lang');
-const s = { snapshot: null as unknown, settings: defaultSettings(), log: [] as never[], charts: null as ReturnType<typeof chartDataFromCache>, evidence: undefined as ReturnType<typeof evidenceFromCache> | undefined };
+const s = {
+  snapshot: null as unknown,
+  settings: defaultSettings(),
+  log: [] as never[],
+  charts: null as ReturnType<typeof chartDataFromCache>,
+  evidence: undefined as ReturnType<typeof evidenceFromCache> | undefined,
+};
 const snap = () => (isSnapshot(s.snapshot) ? s.snapshot : null);
 const draw = () =>
   render(
-    <Popup t={t} locale={browser.i18n.getUILanguage()} now={Date.now()} snapshot={snap()} settings={s.settings} charts={s.charts} evidence={s.evidence} phaseLog={s.log}
+    <Popup
+      t={t}
+      locale={browser.i18n.getUILanguage()}
+      now={Date.now()}
+      snapshot={snap()}
+      settings={s.settings}
+      charts={s.charts}
+      evidence={s.evidence}
+      phaseLog={s.log}
       onRefresh={() => browser.runtime.sendMessage({ type: 'refresh-now' }).then(asRefreshReply)}
-      onOpenOptions={() => void browser.runtime.openOptionsPage()} />,
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    />,
     root,
   );
 const charts = async () => {
@@ -36,7 +51,8 @@ const charts = async () => {
   // The evidence scans the whole history (about a second at most): after the charts, off the first paint.
   setTimeout(() => ((s.evidence = evidenceFromCache(cache, universes, s.settings, today, PREFERENCE)), draw()), 0);
 };
-const settings = (v: unknown) => (s.settings = (v && validateSettings(v).ok ? v : defaultSettings()) as typeof s.settings);
+const settings = (v: unknown) =>
+  (s.settings = (v && validateSettings(v).ok ? v : defaultSettings()) as typeof s.settings);
 void Promise.all([snapshotItem.getValue(), settingsItem.getValue(), phaseLogItem.getValue()]).then(([a, b, c]) => {
   [s.snapshot, s.log] = [a, (Array.isArray(c) ? c : []) as never[]];
   settings(b);

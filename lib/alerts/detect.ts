@@ -105,9 +105,20 @@ export function detectAlerts(x: DetectInput): DetectResult {
     const from = baseStage;
     const to = cur.stage;
     const asi = e.asi && e.asi.value !== null ? e.asi.value : null;
-    raise('stage', alerts.stageChange, `stage:${from}>${to}:${asOf}`,
+    raise(
+      'stage',
+      alerts.stageChange,
+      `stage:${from}>${to}:${asOf}`,
       () => t('alerts_stage_title', t(stageKey(to))),
-      () => t('alerts_stage_message', t(stageKey(from)), t(stageKey(to)), f.number(asi), e.asi?.asOf ? f.day(e.asi.asOf) : f.day(asOf)));
+      () =>
+        t(
+          'alerts_stage_message',
+          t(stageKey(from)),
+          t(stageKey(to)),
+          f.number(asi),
+          e.asi?.asOf ? f.day(e.asi.asOf) : f.day(asOf),
+        ),
+    );
   }
   if (cur.stage) state.stage = cur.stage;
   else if (!state.stage && prev.stage) state.stage = prev.stage;
@@ -117,12 +128,18 @@ export function detectAlerts(x: DetectInput): DetectResult {
   const newDate = cur.breakout?.date ?? null;
   if (cur.breakout && baseBreakout && newDate !== null && (baseBreakout.date === null || newDate > baseBreakout.date)) {
     const r = e.russell!;
-    raise('russell-breakout', alerts.russellBreakout, `russell-breakout:${newDate}`,
+    raise(
+      'russell-breakout',
+      alerts.russellBreakout,
+      `russell-breakout:${newDate}`,
       () => t('alerts_breakout_title'),
-      () => t('alerts_breakout_message', f.number(r.close, 2), f.day(newDate), r.source, f.day(r.asOf)));
+      () => t('alerts_breakout_message', f.number(r.close, 2), f.day(newDate), r.source, f.day(r.asOf)),
+    );
   }
   // Keep the newest date seen, so a provider flip-flopping between histories never replays a breakout.
-  if (cur.breakout) state.breakout = baseBreakout && (newDate === null || (baseBreakout.date ?? '') > newDate) ? baseBreakout : cur.breakout;
+  if (cur.breakout)
+    state.breakout =
+      baseBreakout && (newDate === null || (baseBreakout.date ?? '') > newDate) ? baseBreakout : cur.breakout;
   else if (!state.breakout && prev.breakout) state.breakout = prev.breakout;
 
   // Weekly confirmation: false → true only; a true seen first merely arms nothing until it turns false.
@@ -130,9 +147,20 @@ export function detectAlerts(x: DetectInput): DetectResult {
   if (baseWeekly === false && cur.weekly === true) {
     const r = e.russell!;
     const wk = r.weeklyClose;
-    raise('weekly-confirmation', alerts.weeklyConfirmation, `weekly:${wk?.date ?? asOf}`,
+    raise(
+      'weekly-confirmation',
+      alerts.weeklyConfirmation,
+      `weekly:${wk?.date ?? asOf}`,
       () => t('alerts_weekly_title'),
-      () => t('alerts_weekly_message', f.day(wk?.date ?? r.asOf), f.number(wk?.close ?? r.close, 2), f.number(r.referenceHigh, 2), r.source));
+      () =>
+        t(
+          'alerts_weekly_message',
+          f.day(wk?.date ?? r.asOf),
+          f.number(wk?.close ?? r.close, 2),
+          f.number(r.referenceHigh, 2),
+          r.source,
+        ),
+    );
   }
   if (cur.weekly !== null) state.weeklyConfirmed = cur.weekly;
   else if (state.weeklyConfirmed === null && prev.weekly !== null) state.weeklyConfirmed = prev.weekly;
@@ -152,9 +180,13 @@ export function detectAlerts(x: DetectInput): DetectResult {
     if (base && now !== base) {
       const up = now === 'above';
       const a = e.asi as { value: number; source: string; asOf: string };
-      raise('asi-level', alerts.asiLevels.length > 0, `asi:${level}:${up ? 'up' : 'down'}:${asOf}`,
+      raise(
+        'asi-level',
+        alerts.asiLevels.length > 0,
+        `asi:${level}:${up ? 'up' : 'down'}:${asOf}`,
         () => t(up ? 'alerts_asi_up_title' : 'alerts_asi_down_title', f.number(level)),
-        () => t('alerts_asi_message', f.number(a.value), f.number(level), a.source, f.day(a.asOf)));
+        () => t('alerts_asi_message', f.number(a.value), f.number(level), a.source, f.day(a.asOf)),
+      );
     }
   }
   state.asiSides = sides;
@@ -165,9 +197,13 @@ export function detectAlerts(x: DetectInput): DetectResult {
     const d = e.dominance!;
     const from = baseZone;
     const to = cur.zone;
-    raise('dominance-zone', alerts.dominanceZone, `dominance:${from}>${to}:${asOf}`,
+    raise(
+      'dominance-zone',
+      alerts.dominanceZone,
+      `dominance:${from}>${to}:${asOf}`,
       () => t('alerts_dominance_title', t(zoneKey(from))),
-      () => t('alerts_dominance_message', f.number(d.value, 1), t(zoneKey(to)), d.source, f.day(d.asOf)));
+      () => t('alerts_dominance_message', f.number(d.value, 1), t(zoneKey(to)), d.source, f.day(d.asOf)),
+    );
   }
   if (cur.zone) state.dominanceZone = cur.zone;
   else if (!state.dominanceZone && prev.zone) state.dominanceZone = prev.zone;

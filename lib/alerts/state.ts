@@ -26,7 +26,15 @@ export interface AlertState {
 }
 
 export function emptyAlertState(): AlertState {
-  return { version: ALERT_STATE_VERSION, stage: null, breakout: null, weeklyConfirmed: null, asiSides: {}, dominanceZone: null, fired: {} };
+  return {
+    version: ALERT_STATE_VERSION,
+    stage: null,
+    breakout: null,
+    weeklyConfirmed: null,
+    asiSides: {},
+    dominanceZone: null,
+    fired: {},
+  };
 }
 
 const STAGES = new Set(['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason']);
@@ -43,14 +51,18 @@ export function normalizeAlertState(raw: unknown): AlertState {
   const r = raw as Record<string, unknown>;
   if (r.version !== ALERT_STATE_VERSION) return s;
   if (typeof r.stage === 'string' && STAGES.has(r.stage)) s.stage = r.stage as KnownStage;
-  if (isObj(r.breakout) && (r.breakout.date === null || (typeof r.breakout.date === 'string' && DAY_RE.test(r.breakout.date)))) {
+  if (
+    isObj(r.breakout) &&
+    (r.breakout.date === null || (typeof r.breakout.date === 'string' && DAY_RE.test(r.breakout.date)))
+  ) {
     s.breakout = { date: r.breakout.date as Day | null };
   }
   if (typeof r.weeklyConfirmed === 'boolean') s.weeklyConfirmed = r.weeklyConfirmed;
   if (isObj(r.asiSides)) {
     for (const [k, v] of Object.entries(r.asiSides)) if (v === 'above' || v === 'below') s.asiSides[k] = v;
   }
-  if (typeof r.dominanceZone === 'string' && ZONES.has(r.dominanceZone)) s.dominanceZone = r.dominanceZone as DominanceZone;
+  if (typeof r.dominanceZone === 'string' && ZONES.has(r.dominanceZone))
+    s.dominanceZone = r.dominanceZone as DominanceZone;
   if (isObj(r.fired)) {
     for (const [k, v] of Object.entries(r.fired)) if (typeof v === 'number' && Number.isFinite(v)) s.fired[k] = v;
   }

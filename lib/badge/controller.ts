@@ -2,7 +2,16 @@ import type { Command } from '../messages';
 import type { SiteId } from '../settings/defaults';
 import type { Snapshot } from '../snapshot/types';
 import type { StoredSettings } from './model';
-import { applyChanges, badgeOpacity, badgeSite, KEYS, layoutFor, usableSnapshot, type BadgeLayout, type StoredState } from './state';
+import {
+  applyChanges,
+  badgeOpacity,
+  badgeSite,
+  KEYS,
+  layoutFor,
+  usableSnapshot,
+  type BadgeLayout,
+  type StoredState,
+} from './state';
 
 /** The part of a storage area the badge uses (browser.storage.local / sync). */
 export interface StorageAreaLike {
@@ -47,10 +56,18 @@ export interface BadgeController {
  */
 export async function startBadgeController(d: BadgeControllerDeps, href: string): Promise<BadgeController> {
   const [l, s] = await Promise.all([d.local.get([KEYS.snapshot, KEYS.layouts]), d.sync.get(KEYS.settings)]);
-  const st: StoredState = { snapshot: l[KEYS.snapshot], layouts: l[KEYS.layouts], settings: s[KEYS.settings] as StoredState['settings'] };
+  const st: StoredState = {
+    snapshot: l[KEYS.snapshot],
+    layouts: l[KEYS.layouts],
+    settings: s[KEYS.settings] as StoredState['settings'],
+  };
   // Read-modify-write of the whole map: other sites keep their own place.
   const saveLayout = (site: SiteId, layout: BadgeLayout) =>
-    d.isValid() && void d.local.get(KEYS.layouts).then((v) => d.local.set({ [KEYS.layouts]: { ...(v[KEYS.layouts] as object), [site]: layout } })).catch(() => {});
+    d.isValid() &&
+    void d.local
+      .get(KEYS.layouts)
+      .then((v) => d.local.set({ [KEYS.layouts]: { ...(v[KEYS.layouts] as object), [site]: layout } }))
+      .catch(() => {});
   const onDetails = () => d.isValid() && void d.send({ type: 'open-details' }).catch(() => {});
   const update = (next = href) => {
     href = next;

@@ -14,7 +14,8 @@ export const DRAG_THRESHOLD = 4;
 
 /** Keeps a box of `size` at `pos` fully inside the viewport (with a margin); a box larger than the viewport sticks to the top-left. */
 export function clampPosition(pos: Point, size: Size, viewport: Size, margin = EDGE): Point {
-  const clamp = (v: number, max: number) => Math.round(Math.max(margin, Math.min(Number.isFinite(v) ? v : margin, max)));
+  const clamp = (v: number, max: number) =>
+    Math.round(Math.max(margin, Math.min(Number.isFinite(v) ? v : margin, max)));
   return {
     x: clamp(pos.x, viewport.width - size.width - margin),
     y: clamp(pos.y, viewport.height - size.height - margin),
@@ -50,6 +51,7 @@ export function panelPosition(badge: Point & Size, panel: Size, viewport: Size, 
   const above = badge.y - gap - panel.height;
   const roomBelow = viewport.height - below - EDGE;
   const roomAbove = badge.y - gap - EDGE;
-  const y = panel.height <= roomBelow ? below : panel.height <= roomAbove ? above : roomBelow >= roomAbove ? below : above;
+  const y =
+    panel.height <= roomBelow ? below : panel.height <= roomAbove ? above : roomBelow >= roomAbove ? below : above;
   return clampPosition({ x: badge.x, y }, panel, viewport);
 }

@@ -16,7 +16,11 @@ export interface Cell {
 const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 /** A cached Intl formatter for the UI language; an invalid or empty language falls back to the runtime's. */
-function intl<T extends Intl.NumberFormat | Intl.DateTimeFormat>(make: (locale?: string) => T, key: string, locale?: string): T {
+function intl<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  make: (locale?: string) => T,
+  key: string,
+  locale?: string,
+): T {
   const k = `${key}|${locale}`;
   let f = formats.get(k) as T | undefined;
   if (!f) {
@@ -46,9 +50,14 @@ export function fmtNumber(v: unknown, digits = 0, locale?: string): string | nul
   const r = Number(Math.abs(v).toFixed(digits));
   // String(r): the shortest decimal that is r (as Intl reads a Number), at most `digits` decimals here.
   const [, int, frac = ''] = /^(\d+)\.?(\d*)$/.exec(String(r)) ?? [];
-  const s = int && PLAIN_NUMBERS.test(locale ?? '')
-    ? int.replace(/\B(?=(\d{3})+$)/g, ',') + (digits ? `.${frac.padEnd(digits, '0')}` : '')
-    : intl((l) => new Intl.NumberFormat(l, { minimumFractionDigits: digits, maximumFractionDigits: digits }), `n${digits}`, locale).format(r);
+  const s =
+    int && PLAIN_NUMBERS.test(locale ?? '')
+      ? int.replace(/\B(?=(\d{3})+$)/g, ',') + (digits ? `.${frac.padEnd(digits, '0')}` : '')
+      : intl(
+          (l) => new Intl.NumberFormat(l, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+          `n${digits}`,
+          locale,
+        ).format(r);
   // No "−0.0": a value that rounds to zero has no sign.
   return v < 0 && r ? `−${s}` : s;
 }
@@ -62,7 +71,9 @@ export function fmtSigned(v: unknown, digits = 1, locale?: string): string | nul
 /** A UTC calendar day in the locale's medium style ("Sep 19, 2025", "19.09.2025"); the ISO day if it is not one. */
 export function fmtDay(day: string, locale?: string): string {
   const ms = dayMs(day);
-  return Number.isFinite(ms) ? intl((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }), 'd', locale).format(ms) : day;
+  return Number.isFinite(ms)
+    ? intl((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }), 'd', locale).format(ms)
+    : day;
 }
 
 /** A cell for a value that may be unknown: "—" on screen, "<label>: unknown" for screen readers. */
@@ -106,5 +117,9 @@ export const RUSSELL_ARROW: Record<RussellState, string> = {
 export function russellMark(state: RussellState | null | undefined, t: Translate): Cell {
   const s: RussellState = state && Object.hasOwn(RUSSELL_ARROW, state) ? state : 'unknown';
   const word = t(`badge_russell_${s.replace(/-/g, '_')}`);
-  return { text: `${t('badge_r2k')} ${RUSSELL_ARROW[s]} ${word}`, known: s !== 'unknown', aria: `${t('badge_sig_russell')}: ${word}` };
+  return {
+    text: `${t('badge_r2k')} ${RUSSELL_ARROW[s]} ${word}`,
+    known: s !== 'unknown',
+    aria: `${t('badge_sig_russell')}: ${word}`,
+  };
 }

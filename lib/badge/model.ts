@@ -35,14 +35,21 @@ function settingsOr(s: StoredSettings): ModelSettings {
   const { staleness: ds, stage: dt, dominance: dd } = MODEL_DEFAULTS;
   const zones = s?.dominance?.zones;
   return {
-    staleness: { cryptoMaxAgeDays: num(s?.staleness?.cryptoMaxAgeDays, ds.cryptoMaxAgeDays), russellMaxAgeDays: num(s?.staleness?.russellMaxAgeDays, ds.russellMaxAgeDays) },
-    stage: { btcSeasonMax: num(s?.stage?.btcSeasonMax, dt.btcSeasonMax), altseasonMin: num(s?.stage?.altseasonMin, dt.altseasonMin) },
+    staleness: {
+      cryptoMaxAgeDays: num(s?.staleness?.cryptoMaxAgeDays, ds.cryptoMaxAgeDays),
+      russellMaxAgeDays: num(s?.staleness?.russellMaxAgeDays, ds.russellMaxAgeDays),
+    },
+    stage: {
+      btcSeasonMax: num(s?.stage?.btcSeasonMax, dt.btcSeasonMax),
+      altseasonMin: num(s?.stage?.altseasonMin, dt.altseasonMin),
+    },
     dominance: { zones: Array.isArray(zones) && zones.length === 4 && zones.every(Number.isFinite) ? zones : dd.zones },
   };
 }
 
 /** `v` when it is one of `ids` (an own, listed id: never a prototype name like "toString"), else null. */
-export const oneOf = <T extends string>(v: unknown, ids: readonly T[]): T | null => (ids.includes(v as T) ? (v as T) : null);
+export const oneOf = <T extends string>(v: unknown, ids: readonly T[]): T | null =>
+  ids.includes(v as T) ? (v as T) : null;
 
 export const STAGES: readonly Stage[] = ['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown'];
 export const FLAGS = ['late-cycle', 'fear-washout'] as const;
@@ -70,9 +77,19 @@ export interface Freshness {
 }
 
 /** Age against today's UTC day; stale when the snapshot said so or time has since made it so. */
-export function freshness(snap: Snapshot | null, key: SignalKey, now: number, settings?: StoredSettings): Freshness | null {
+export function freshness(
+  snap: Snapshot | null,
+  key: SignalKey,
+  now: number,
+  settings?: StoredSettings,
+): Freshness | null {
   const sig = snap?.evaluation[key];
-  if (typeof sig?.asOf !== 'string' || valueOf(snap, key) === null || typeof (sig as { source?: unknown }).source !== 'string') return null;
+  if (
+    typeof sig?.asOf !== 'string' ||
+    valueOf(snap, key) === null ||
+    typeof (sig as { source?: unknown }).source !== 'string'
+  )
+    return null;
   const { staleness } = settingsOr(settings);
   const ageDays = Math.max(0, daysBetween(sig.asOf, toDay(now)));
   const max = key === 'russell' ? staleness.russellMaxAgeDays : staleness.cryptoMaxAgeDays;
@@ -87,13 +104,23 @@ export interface StaleMark {
 }
 
 /** "ETH/BTC: data of Feb 29, 2024, 568 d old". */
-const staleItem = (f: Freshness, t: Translate, locale?: string) => t('badge_stale_item', sigLabel(f.key, t), fmtDay(f.asOf, locale), dayAgeText(f.ageDays, t));
+const staleItem = (f: Freshness, t: Translate, locale?: string) =>
+  t('badge_stale_item', sigLabel(f.key, t), fmtDay(f.asOf, locale), dayAgeText(f.ageDays, t));
 
 const staleMark = (f: Freshness | null, t: Translate, locale?: string): StaleMark | null =>
   f?.stale ? { text: t('badge_stale', dayAgeText(f.ageDays, t)), title: staleItem(f, t, locale) } : null;
 
 /** A value's cell with its stale mark; a screen reader hears the mark with the value. */
-function markedCell(snap: Snapshot | null, key: SignalKey, t: Translate, now: number, s: ModelSettings, locale?: string, digits?: number, suffix?: string) {
+function markedCell(
+  snap: Snapshot | null,
+  key: SignalKey,
+  t: Translate,
+  now: number,
+  s: ModelSettings,
+  locale?: string,
+  digits?: number,
+  suffix?: string,
+) {
   const label = sigLabel(key, t);
   const value = cell(label, valueOf(snap, key), t, digits, suffix, locale);
   const stale = staleMark(freshness(snap, key, now, s), t, locale);
@@ -115,7 +142,13 @@ export interface BadgeModel {
 }
 
 /** `locale`: the browser's UI language (browser.i18n.getUILanguage()), for numbers and dates. */
-export function badgeModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings, locale?: string): BadgeModel {
+export function badgeModel(
+  snap: Snapshot | null,
+  t: Translate,
+  now: number,
+  settings?: StoredSettings,
+  locale?: string,
+): BadgeModel {
   const e = snap?.evaluation;
   const stage: Stage = e?.phase.stage ?? 'unknown';
   const stageLabel = t(stageKey(stage));
@@ -124,11 +157,17 @@ export function badgeModel(snap: Snapshot | null, t: Translate, now: number, set
   const russell = russellMark(valueOf(snap, 'russell') === null ? null : e!.russell!.state, t);
 
   const c = e?.phase.confirming;
-  const confirming = oneOf(c?.stage, STAGES) && Number.isFinite(c!.count) && Number.isFinite(c!.of)
-    ? { text: t('badge_confirming', c!.count, c!.of), title: t('badge_confirming_title', t(stageKey(c!.stage)), c!.count, c!.of, stageLabel) }
-    : null;
+  const confirming =
+    oneOf(c?.stage, STAGES) && Number.isFinite(c!.count) && Number.isFinite(c!.of)
+      ? {
+          text: t('badge_confirming', c!.count, c!.of),
+          title: t('badge_confirming_title', t(stageKey(c!.stage)), c!.count, c!.of, stageLabel),
+        }
+      : null;
 
-  const old = (['asi', 'dominance', 'russell'] as const).map((k) => freshness(snap, k, now, settings)).filter((f) => f?.stale) as Freshness[];
+  const old = (['asi', 'dominance', 'russell'] as const)
+    .map((k) => freshness(snap, k, now, settings))
+    .filter((f) => f?.stale) as Freshness[];
   const stale = old.length
     ? {
         text: t('badge_stale', dayAgeText(Math.max(...old.map((f) => f.ageDays)), t)),
@@ -136,8 +175,19 @@ export function badgeModel(snap: Snapshot | null, t: Translate, now: number, set
       }
     : null;
 
-  const when = !snap ? t('badge_no_data_yet') : stale ? stale.text : t('badge_updated', ageText(now - snap.computedAt, t));
-  const summary = t('badge_summary', stageLabel, asi.known ? asi.text : '?', dominance.known ? dominance.text : '?', russell.text, when);
+  const when = !snap
+    ? t('badge_no_data_yet')
+    : stale
+      ? stale.text
+      : t('badge_updated', ageText(now - snap.computedAt, t));
+  const summary = t(
+    'badge_summary',
+    stageLabel,
+    asi.known ? asi.text : '?',
+    dominance.known ? dominance.text : '?',
+    russell.text,
+    when,
+  );
   return { stage, stageLabel, asi, dominance, russell, confirming, stale, summary };
 }
 
@@ -172,7 +222,13 @@ export interface PanelModel {
   updated: string;
 }
 
-export function panelModel(snap: Snapshot | null, t: Translate, now: number, settings?: StoredSettings, locale?: string): PanelModel {
+export function panelModel(
+  snap: Snapshot | null,
+  t: Translate,
+  now: number,
+  settings?: StoredSettings,
+  locale?: string,
+): PanelModel {
   const s = settingsOr(settings);
   const e = snap?.evaluation;
   const ru = e?.russell;
@@ -215,9 +271,41 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
   const asiWhy = unknownAsi && typeof unknownAsi.why === 'string' ? asiWhyText(unknownAsi, t, locale) : '';
   const lines = [
     // Weekends and US holidays are not gaps in an index's history (4 days).
-    line('russell', 'rut', 2, '', t('badge_th_russell', fmtNumber(refHigh, 2, locale) ?? '?'), [russellMark(valueOf(snap, 'russell') === null ? null : ru!.state, t).text, vsAth && t('badge_vs_ath', vsAth)].filter(Boolean).join(' · '), refHigh === null ? [] : [refHigh], null, 4),
-    line('asi', 'asi', 0, '', t('badge_th_asi', btcSeasonMax, altseasonMin), asiWhy, [btcSeasonMax, altseasonMin], [0, 100], 1),
-    line('dominance', 'dominance', 1, '%', t('badge_th_dominance', pivotLow, pivotHigh), change30(e?.dominance?.change30, ` ${t('badge_points')}`), [pivotLow, pivotHigh], null, 1),
+    line(
+      'russell',
+      'rut',
+      2,
+      '',
+      t('badge_th_russell', fmtNumber(refHigh, 2, locale) ?? '?'),
+      [russellMark(valueOf(snap, 'russell') === null ? null : ru!.state, t).text, vsAth && t('badge_vs_ath', vsAth)]
+        .filter(Boolean)
+        .join(' · '),
+      refHigh === null ? [] : [refHigh],
+      null,
+      4,
+    ),
+    line(
+      'asi',
+      'asi',
+      0,
+      '',
+      t('badge_th_asi', btcSeasonMax, altseasonMin),
+      asiWhy,
+      [btcSeasonMax, altseasonMin],
+      [0, 100],
+      1,
+    ),
+    line(
+      'dominance',
+      'dominance',
+      1,
+      '%',
+      t('badge_th_dominance', pivotLow, pivotHigh),
+      change30(e?.dominance?.change30, ` ${t('badge_points')}`),
+      [pivotLow, pivotHigh],
+      null,
+      1,
+    ),
   ];
 
   const fg = e?.fearGreed;
@@ -226,7 +314,10 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     {
       id: 'fearGreed',
       ...markedCell(snap, 'fearGreed', t, now, s, locale),
-      note: valueOf(snap, 'fearGreed') !== null && oneOf(fg!.band, FG_BANDS) ? t(`badge_fg_${fg!.band.replace(/-/g, '_')}`) : '',
+      note:
+        valueOf(snap, 'fearGreed') !== null && oneOf(fg!.band, FG_BANDS)
+          ? t(`badge_fg_${fg!.band.replace(/-/g, '_')}`)
+          : '',
     },
   ];
 
@@ -235,12 +326,17 @@ export function panelModel(snap: Snapshot | null, t: Translate, now: number, set
     return {
       id: k,
       label: sigLabel(k, t),
-      text: f ? t('badge_source_line', f.source, fmtDay(f.asOf, locale), dayAgeText(f.ageDays, t)) + (f.stale ? ` · ${t('badge_stale_word')}` : '') : t('badge_source_none'),
+      text: f
+        ? t('badge_source_line', f.source, fmtDay(f.asOf, locale), dayAgeText(f.ageDays, t)) +
+          (f.stale ? ` · ${t('badge_stale_word')}` : '')
+        : t('badge_source_none'),
       stale: !!f?.stale,
     };
   });
 
-  const flags = FLAGS.filter((f) => Array.isArray(e?.phase.flags) && e.phase.flags.includes(f)).map((f) => t(`badge_flag_${f.replace(/-/g, '_')}`));
+  const flags = FLAGS.filter((f) => Array.isArray(e?.phase.flags) && e.phase.flags.includes(f)).map((f) =>
+    t(`badge_flag_${f.replace(/-/g, '_')}`),
+  );
   if (e?.phase.setup === true) flags.push(t('badge_setup'));
 
   return {

@@ -12,7 +12,12 @@ export const SITE_MATCHES: Record<SiteId, readonly string[]> = {
   bybit: ['https://www.bybit.com/trade/*', 'https://www.bybit.com/*/trade/*'],
   okx: ['https://www.okx.com/trade-*', 'https://www.okx.com/*/trade-*'],
   kraken: ['https://pro.kraken.com/app/trade/*'],
-  bitget: ['https://www.bitget.com/spot/*', 'https://www.bitget.com/futures/*', 'https://www.bitget.com/*/spot/*', 'https://www.bitget.com/*/futures/*'],
+  bitget: [
+    'https://www.bitget.com/spot/*',
+    'https://www.bitget.com/futures/*',
+    'https://www.bitget.com/*/spot/*',
+    'https://www.bitget.com/*/futures/*',
+  ],
   // /*/trade/* also covers the futures app (/futures/trade/XBTUSDTM)
   kucoin: ['https://www.kucoin.com/trade/*', 'https://www.kucoin.com/*/trade/*'],
   hyperliquid: ['https://app.hyperliquid.xyz/trade*'],
@@ -49,7 +54,8 @@ function patternRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-const compile = (table: Record<SiteId, readonly string[]>) => (Object.entries(table) as [SiteId, readonly string[]][]).map(([id, p]) => [id, p.map(patternRegExp)] as const);
+const compile = (table: Record<SiteId, readonly string[]>) =>
+  (Object.entries(table) as [SiteId, readonly string[]][]).map(([id, p]) => [id, p.map(patternRegExp)] as const);
 const SHOW = compile(SITE_MATCHES);
 const PAGES = compile(INJECT);
 

@@ -37,7 +37,7 @@ export function sparkline(series: CompactSeries, o: SparkOptions): Spark {
   if (!pts.length) return { d: '', refs: [], last: null };
   const values = pts.map((p) => p[1]);
   let [lo, hi] = o.domain ?? [Math.min(...values), Math.max(...values)];
-  if (hi - lo < 1e-9) (lo -= 1), (hi += 1);
+  if (hi - lo < 1e-9) ((lo -= 1), (hi += 1));
   const x = (day: Day) => r1(PAD + (daysBetween(start, day) / (SPARK_DAYS - 1)) * (o.width - 2 * PAD));
   const y = (v: number) => r1(PAD + (1 - (v - lo) / (hi - lo)) * (o.height - 2 * PAD));
   let d = '';

@@ -34,10 +34,18 @@ export function badgeOpacity(settings: SettingsLike | null | undefined): number 
 export function usableSnapshot(v: unknown): Snapshot | null {
   const s = v as Snapshot | null | undefined;
   const phase = s?.evaluation?.phase;
-  if (!(s?.version === SNAPSHOT_VERSION && typeof s.computedAt === 'number' && typeof s.evaluation?.today === 'string' && STAGES.includes(phase?.stage!))) return null;
+  if (!(
+    s?.version === SNAPSHOT_VERSION &&
+    typeof s.computedAt === 'number' &&
+    typeof s.evaluation?.today === 'string' &&
+    STAGES.includes(phase?.stage!)
+  ))
+    return null;
   const r: unknown = phase!.reasons;
   const ok = Array.isArray(r) ? r.filter((x) => typeof x?.text === 'string') : [];
-  return ok.length === (r as unknown[] | null)?.length ? s : { ...s, evaluation: { ...s.evaluation, phase: { ...phase!, reasons: ok } } };
+  return ok.length === (r as unknown[] | null)?.length
+    ? s
+    : { ...s, evaluation: { ...s.evaluation, phase: { ...phase!, reasons: ok } } };
 }
 
 /** Storage keys of the items the badge reads (lib/storage/items.ts; a unit test keeps them equal). */
@@ -51,7 +59,11 @@ export interface StoredState {
 }
 
 /** Applies a `storage.onChanged` event to what the badge holds; true when something it reads changed. */
-export function applyChanges(state: StoredState, changes: Record<string, { newValue?: unknown }>, area: string): boolean {
+export function applyChanges(
+  state: StoredState,
+  changes: Record<string, { newValue?: unknown }>,
+  area: string,
+): boolean {
   let hit = false;
   const take = (k: keyof StoredState) => {
     const c = changes[KEYS[k]];
@@ -70,5 +82,7 @@ export function applyChanges(state: StoredState, changes: Record<string, { newVa
 /** The layout stored for a site, if it is well-formed. */
 export function layoutFor(all: unknown, site: SiteId): BadgeLayout | null {
   const l = (all as Record<string, Partial<BadgeLayout>> | null | undefined)?.[site];
-  return Number.isFinite(l?.x) && Number.isFinite(l?.y) ? { x: l!.x!, y: l!.y!, collapsed: l!.collapsed === true } : null;
+  return Number.isFinite(l?.x) && Number.isFinite(l?.y)
+    ? { x: l!.x!, y: l!.y!, collapsed: l!.collapsed === true }
+    : null;
 }

@@ -16,7 +16,6 @@ export interface ThemeInput {
 const DARK = /(^|\s)(theme-?)?(dark|night)(-?(theme|mode))?(\s|$)/i;
 const LIGHT = /(^|\s)(theme-?)?(light|day)(-?(theme|mode))?(\s|$)/i;
 
-
 /**
  * The page's theme. TradingView's own toggle is `theme-dark` on <html>, and its chart ignores the OS
  * setting, so that class alone decides there. Elsewhere an explicit class or data-theme on <html> or

@@ -68,7 +68,16 @@ export interface SourceFreshness {
 
 export function sourceFreshness(settings: Settings, today: Day): SourceFreshness {
   const crypto = settings.staleness.cryptoMaxAgeDays;
-  return { today, maxAgeDays: { rut: settings.staleness.russellMaxAgeDays, btcDominance: crypto, ethbtc: crypto, fearGreed: crypto, total3: crypto } };
+  return {
+    today,
+    maxAgeDays: {
+      rut: settings.staleness.russellMaxAgeDays,
+      btcDominance: crypto,
+      ethbtc: crypto,
+      fearGreed: crypto,
+      total3: crypto,
+    },
+  };
 }
 
 /** A cached series whose newest day is within `maxAgeDays` of `today` (not stale). */
@@ -106,10 +115,22 @@ export function pickSource(
 }
 
 /** Stores fetched points: merged into the same source's history, never into another's. */
-export function storeMacro(cache: SeriesCache, key: MacroKey, provider: string, series: Series, fetchedAt: number, keepDays: number): void {
+export function storeMacro(
+  cache: SeriesCache,
+  key: MacroKey,
+  provider: string,
+  series: Series,
+  fetchedAt: number,
+  keepDays: number,
+): void {
   const bySource = (cache.macro[key] ??= {});
   const old = bySource[series.source];
-  bySource[series.source] = { provider, source: series.source, points: mergePoints(old?.points ?? [], series.points, keepDays), fetchedAt };
+  bySource[series.source] = {
+    provider,
+    source: series.source,
+    points: mergePoints(old?.points ?? [], series.points, keepDays),
+    fetchedAt,
+  };
 }
 
 export function toSeries(c: CachedSeries): Series {
@@ -129,7 +150,11 @@ export function toSeriesSet(
 ): SeriesSet {
   const set: SeriesSet = {};
   for (const k of Object.keys(cache.macro) as MacroKey[]) {
-    const c = pickSource(cache.macro[k], preference[k] ?? [], freshness && { today: freshness.today, maxAgeDays: freshness.maxAgeDays[k] });
+    const c = pickSource(
+      cache.macro[k],
+      preference[k] ?? [],
+      freshness && { today: freshness.today, maxAgeDays: freshness.maxAgeDays[k] },
+    );
     if (c) set[k] = toSeries(c);
   }
   const caps = new Map<string, Point[]>();
@@ -158,7 +183,12 @@ export function toSeriesSet(
   for (const [symbol, mc] of caps) {
     if (coins[symbol]) continue;
     const categories = cats.get(symbol);
-    coins[symbol] = { symbol, closes: { source: 'no closes', points: [] }, marketCaps: { source: 'universe snapshots', points: mc }, ...(categories ? { categories } : {}) };
+    coins[symbol] = {
+      symbol,
+      closes: { source: 'no closes', points: [] },
+      marketCaps: { source: 'universe snapshots', points: mc },
+      ...(categories ? { categories } : {}),
+    };
   }
   if (Object.keys(coins).length > 0) set.coins = coins;
   return set;

@@ -58,7 +58,12 @@ export function buildChartData(set: SeriesSet, s: Settings, today: Day): ChartDa
     dominance: set.btcDominance ? dominanceChart(set.btcDominance, s, today) : null,
     ethbtc: set.ethbtc ? { points: tail(set.ethbtc, today, CHART_DAYS.ethbtc), source: set.ethbtc.source } : null,
     fearGreed: set.fearGreed
-      ? { points: tail(set.fearGreed, today, CHART_DAYS.fearGreed), source: set.fearGreed.source, lower: s.fearGreed.extremeFear, upper: s.fearGreed.greed }
+      ? {
+          points: tail(set.fearGreed, today, CHART_DAYS.fearGreed),
+          source: set.fearGreed.source,
+          lower: s.fearGreed.extremeFear,
+          upper: s.fearGreed.greed,
+        }
       : null,
   };
 }
@@ -89,7 +94,12 @@ function asiChart(coins: NonNullable<SeriesSet['coins']>, s: Settings, today: Da
 function dominanceChart(dom: Series, s: Settings, today: Day): NonNullable<ChartData['dominance']> {
   const d = s.dominance;
   const months = monthEndValues(dom.points, today);
-  const series = macdSeries(months.map((m) => m.value), d.macdFast, d.macdSlow, d.macdSignal);
+  const series = macdSeries(
+    months.map((m) => m.value),
+    d.macdFast,
+    d.macdSlow,
+    d.macdSignal,
+  );
   const macd: MacdBar[] = [];
   for (let i = Math.max(0, months.length - MACD_MONTHS); i < months.length; i++) {
     const p = series[i];

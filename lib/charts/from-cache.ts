@@ -1,4 +1,10 @@
-import { sourceFreshness, toSeriesSet, type MacroKey, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
+import {
+  sourceFreshness,
+  toSeriesSet,
+  type MacroKey,
+  type SeriesCache,
+  type UniverseSnapshot,
+} from '../cache/series-cache';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { buildChartData, type ChartData } from './build';
@@ -15,7 +21,13 @@ export function chartDataFromCache(
   today: Day,
   preference: Partial<Record<MacroKey, readonly string[]>> = {},
 ): ChartData | null {
-  if (!cache || typeof cache !== 'object' || typeof cache.macro !== 'object' || typeof cache.coins !== 'object') return null;
-  const set = toSeriesSet(cache, universes && typeof universes === 'object' ? universes : {}, preference, sourceFreshness(settings, today));
+  if (!cache || typeof cache !== 'object' || typeof cache.macro !== 'object' || typeof cache.coins !== 'object')
+    return null;
+  const set = toSeriesSet(
+    cache,
+    universes && typeof universes === 'object' ? universes : {},
+    preference,
+    sourceFreshness(settings, today),
+  );
   return buildChartData(set, settings, today);
 }

@@ -27,7 +27,15 @@ export const USAGE = `Usage: npm run regime -- --series DIR [--as-of YYYY-MM-DD]
   --json               print exactly one JSON value on stdout`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { series: null, asOf: null, json: false, history: null, settings: null, help: false, live: false };
+  const o: CliOptions = {
+    series: null,
+    asOf: null,
+    json: false,
+    history: null,
+    settings: null,
+    help: false,
+    live: false,
+  };
   const value = (i: number, flag: string) => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -36,12 +44,25 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     switch (a) {
-      case '--series': o.series = value(++i, a); break;
-      case '--as-of': o.asOf = day(value(++i, a), a); break;
-      case '--settings': o.settings = value(++i, a); break;
-      case '--json': o.json = true; break;
-      case '--live': o.live = true; break;
-      case '--help': case '-h': o.help = true; break;
+      case '--series':
+        o.series = value(++i, a);
+        break;
+      case '--as-of':
+        o.asOf = day(value(++i, a), a);
+        break;
+      case '--settings':
+        o.settings = value(++i, a);
+        break;
+      case '--json':
+        o.json = true;
+        break;
+      case '--live':
+        o.live = true;
+        break;
+      case '--help':
+      case '-h':
+        o.help = true;
+        break;
       case '--history': {
         const from = day(value(++i, a), a);
         const to = day(value(++i, '--history FROM TO'), a);
@@ -49,10 +70,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         o.history = { from, to };
         break;
       }
-      default: throw new UsageError(`unknown argument "${a}" (see --help)`);
+      default:
+        throw new UsageError(`unknown argument "${a}" (see --help)`);
     }
   }
-  if (o.live && (o.series || o.asOf || o.history)) throw new UsageError('--live evaluates today from the APIs: it takes no --series, --as-of or --history');
+  if (o.live && (o.series || o.asOf || o.history))
+    throw new UsageError('--live evaluates today from the APIs: it takes no --series, --as-of or --history');
   if (!o.help && !o.live && o.series === null) throw new UsageError('--series DIR is required (see --help)');
   if (o.history && o.asOf) throw new UsageError('use either --as-of or --history, not both');
   return o;

@@ -44,11 +44,21 @@ export function parseEvidenceArgs(argv: readonly string[]): EvidenceOptions {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     switch (a) {
-      case '--series': o.series = value(++i, a); break;
-      case '--rut': o.rut = value(++i, a); break;
-      case '--json': o.json = true; break;
-      case '--help': case '-h': o.help = true; break;
-      default: throw new UsageError(`evidence: unknown argument "${a}" (see evidence --help)`);
+      case '--series':
+        o.series = value(++i, a);
+        break;
+      case '--rut':
+        o.rut = value(++i, a);
+        break;
+      case '--json':
+        o.json = true;
+        break;
+      case '--help':
+      case '-h':
+        o.help = true;
+        break;
+      default:
+        throw new UsageError(`evidence: unknown argument "${a}" (see evidence --help)`);
     }
   }
   if (!o.help && o.series === null) throw new UsageError('evidence: --series DIR is required (see evidence --help)');
@@ -67,7 +77,10 @@ export function evidenceCommand(argv: readonly string[]): number {
     if (!existsSync(o.rut)) throw new UsageError(`--rut ${o.rut}: file not found`);
     set.rut = parseSeriesCsv(readFileSync(o.rut, 'utf8'), basename(o.rut), SERIES_FILES.rut.spec).series;
   }
-  if (!set.rut || set.rut.points.length === 0) throw new SeriesError(`evidence needs Russell closes: no ${SERIES_FILES.rut.file} in ${o.series} (or pass --rut FILE)`);
+  if (!set.rut || set.rut.points.length === 0)
+    throw new SeriesError(
+      `evidence needs Russell closes: no ${SERIES_FILES.rut.file} in ${o.series} (or pass --rut FILE)`,
+    );
   // The data's own last day decides whether its last week is complete: the CLI has no "today".
   const r = computeEvidence(set, defaultSettings(), set.rut.points[set.rut.points.length - 1]!.date)!;
   console.log(o.json ? JSON.stringify(evidenceJson(r)) : evidenceText(r));
@@ -97,7 +110,8 @@ function num(v: number | null, m: MetricId): string {
   const s = x.toFixed(1);
   return `${x > 0 && s !== '0.0' ? '+' : ''}${s === '-0.0' ? '0.0' : s}${METRIC_UNIT[m] === 'fraction' ? '%' : ''}`;
 }
-const cell = (o: Outcome, m: MetricId) => (o.status === 'known' ? num(o.value, m) : o.status === 'pending' ? 'pending' : '—');
+const cell = (o: Outcome, m: MetricId) =>
+  o.status === 'known' ? num(o.value, m) : o.status === 'pending' ? 'pending' : '—';
 const share = (s: Stats) => (s.sharePositive === null ? '—' : `${Math.round(s.sharePositive * 100)}%`);
 const hasData = (e: EvidenceEvent, m: MetricId) => HORIZONS.some((h) => e.outcomes[m][h].status !== 'unknown');
 
@@ -105,24 +119,45 @@ const hasData = (e: EvidenceEvent, m: MetricId) => HORIZONS.some((h) => e.outcom
 export function evidenceText(r: EvidenceResult): string {
   const out: string[] = [];
   const ru = r.russell;
-  out.push(`Russell 2000 breakouts and what followed · Russell closes: ${ru.source}, ${ru.first} to ${ru.last} (${ru.closes} closes)`);
-  out.push(`Rule (SIGNALS.md §3): a breakout is a record close after at least ${r.rule.baseDays} trading days without one; its weekly`);
-  out.push('confirmation is the first complete ISO week closing above the record it broke. Outcomes at ' + HORIZONS.map((h) => `+${h}`).join(', ') + ' calendar days');
-  out.push(`(each end: the last value on or before the day, within ${r.rule.toleranceDays} days). Outcome data ends ${r.dataEnd ?? 'nowhere (no crypto series)'}.`);
+  out.push(
+    `Russell 2000 breakouts and what followed · Russell closes: ${ru.source}, ${ru.first} to ${ru.last} (${ru.closes} closes)`,
+  );
+  out.push(
+    `Rule (SIGNALS.md §3): a breakout is a record close after at least ${r.rule.baseDays} trading days without one; its weekly`,
+  );
+  out.push(
+    'confirmation is the first complete ISO week closing above the record it broke. Outcomes at ' +
+      HORIZONS.map((h) => `+${h}`).join(', ') +
+      ' calendar days',
+  );
+  out.push(
+    `(each end: the last value on or before the day, within ${r.rule.toleranceDays} days). Outcome data ends ${r.dataEnd ?? 'nowhere (no crypto series)'}.`,
+  );
   out.push('"pending": the horizon runs past the data, not yet known; "—": no data for it (never counted as 0).');
 
   const breakouts = r.events.filter((e) => e.kind === 'breakout');
   const weekly = r.events.filter((e) => e.kind === 'weekly');
-  out.push('', `Events: ${breakouts.length} breakouts, ${weekly.length} weekly confirmations${r.unconfirmed.length ? `; not (yet) confirmed: ${r.unconfirmed.join(', ')}` : ''}.`);
-  out.push(`  ${'kind'.padEnd(9)} ${'date'.padEnd(10)} ${'close'.padStart(9)}  prior record (date)    base (trading days)`);
+  out.push(
+    '',
+    `Events: ${breakouts.length} breakouts, ${weekly.length} weekly confirmations${r.unconfirmed.length ? `; not (yet) confirmed: ${r.unconfirmed.join(', ')}` : ''}.`,
+  );
+  out.push(
+    `  ${'kind'.padEnd(9)} ${'date'.padEnd(10)} ${'close'.padStart(9)}  prior record (date)    base (trading days)`,
+  );
   for (const e of r.events) {
-    out.push(`  ${KIND_LABELS[e.kind].padEnd(9)} ${e.date} ${e.close.toFixed(2).padStart(9)}  ${`${e.priorRecord.toFixed(2)} (${e.priorRecordDate})`.padEnd(22)} ${e.baseDays}`);
+    out.push(
+      `  ${KIND_LABELS[e.kind].padEnd(9)} ${e.date} ${e.close.toFixed(2).padStart(9)}  ${`${e.priorRecord.toFixed(2)} (${e.priorRecordDate})`.padEnd(22)} ${e.baseDays}`,
+    );
   }
   const dark = breakouts.filter((e) => METRICS.every((m) => !hasData(e, m))).map((e) => e.date);
-  out.push(`Breakouts with any outcome data: ${breakouts.length - dark.length} of ${breakouts.length}${dark.length ? `; none for ${dark.join(', ')} (before the crypto series begin)` : ''}.`);
+  out.push(
+    `Breakouts with any outcome data: ${breakouts.length - dark.length} of ${breakouts.length}${dark.length ? `; none for ${dark.join(', ')} (before the crypto series begin)` : ''}.`,
+  );
 
   out.push('', 'Outcomes per event (ETH/BTC, baskets and TOTAL3 priced in BTC; dominance and ASI in points):');
-  out.push(`  ${'date'.padEnd(10)} ${'kind'.padEnd(9)} ${'metric'.padEnd(25)} ${HORIZONS.map((h) => `+${h} d`.padStart(9)).join(' ')}   source`);
+  out.push(
+    `  ${'date'.padEnd(10)} ${'kind'.padEnd(9)} ${'metric'.padEnd(25)} ${HORIZONS.map((h) => `+${h} d`.padStart(9)).join(' ')}   source`,
+  );
   for (const e of r.events) {
     const shown = METRICS.filter((m) => hasData(e, m));
     if (shown.length === 0) {
@@ -132,20 +167,34 @@ export function evidenceText(r: EvidenceResult): string {
     for (const m of shown) {
       const src = HORIZONS.map((h) => e.outcomes[m][h]).find((o) => o.status === 'known');
       const coins = src?.status === 'known' && src.coins !== undefined ? `, ${src.coins} coins` : '';
-      out.push(`  ${e.date} ${KIND_LABELS[e.kind].padEnd(9)} ${METRIC_LABELS[m].padEnd(25)} ${HORIZONS.map((h) => cell(e.outcomes[m][h], m).padStart(9)).join(' ')}   ${src?.status === 'known' ? src.source + coins : ''}`);
+      out.push(
+        `  ${e.date} ${KIND_LABELS[e.kind].padEnd(9)} ${METRIC_LABELS[m].padEnd(25)} ${HORIZONS.map((h) => cell(e.outcomes[m][h], m).padStart(9)).join(' ')}   ${src?.status === 'known' ? src.source + coins : ''}`,
+      );
     }
     const p = e.asiPath;
     if (p.start !== null) {
-      out.push(`  ${' '.repeat(21)}ASI path: ${p.start} on the day; ${HORIZONS.map((h) => `+${h} d ${p.at[h] ?? '—'} (peak ${p.peak[h] ?? '—'})`).join(', ')}`);
+      out.push(
+        `  ${' '.repeat(21)}ASI path: ${p.start} on the day; ${HORIZONS.map((h) => `+${h} d ${p.at[h] ?? '—'} (peak ${p.peak[h] ?? '—'})`).join(', ')}`,
+      );
     }
   }
 
   for (const kind of ['breakout', 'weekly'] as EventKind[]) {
-    out.push('', `${KIND_PLURAL[kind]} vs every Russell trading day (base rate). n = outcomes known; hits = in altcoins' favour`);
-    out.push("(a rise; for dominance a fall), misses = the rest; median and share > 0 of the known values.");
-    out.push(`  ${'metric'.padEnd(25)} ${'horizon'.padEnd(7)} ${'events: n'.padStart(9)} ${'hits'.padStart(4)} ${'misses'.padStart(6)} ${'pend.'.padStart(5)} ${'median'.padStart(8)} ${'>0'.padStart(4)} | ${'all days: n'.padStart(11)} ${'median'.padStart(8)} ${'>0'.padStart(4)}`);
+    out.push(
+      '',
+      `${KIND_PLURAL[kind]} vs every Russell trading day (base rate). n = outcomes known; hits = in altcoins' favour`,
+    );
+    out.push('(a rise; for dominance a fall), misses = the rest; median and share > 0 of the known values.');
+    out.push(
+      `  ${'metric'.padEnd(25)} ${'horizon'.padEnd(7)} ${'events: n'.padStart(9)} ${'hits'.padStart(4)} ${'misses'.padStart(6)} ${'pend.'.padStart(5)} ${'median'.padStart(8)} ${'>0'.padStart(4)} | ${'all days: n'.padStart(11)} ${'median'.padStart(8)} ${'>0'.padStart(4)}`,
+    );
     for (const m of METRICS) {
-      if (HORIZONS.every((h) => r.summary[kind][m][h].events.n + r.summary[kind][m][h].events.pending + r.summary[kind][m][h].base.n === 0)) {
+      if (
+        HORIZONS.every(
+          (h) =>
+            r.summary[kind][m][h].events.n + r.summary[kind][m][h].events.pending + r.summary[kind][m][h].base.n === 0,
+        )
+      ) {
         out.push(`  ${METRIC_LABELS[m].padEnd(25)} no data at any horizon (unknown, not 0)`);
         continue;
       }
@@ -158,7 +207,14 @@ export function evidenceText(r: EvidenceResult): string {
       }
     }
   }
-  out.push('', 'Sources: ' + METRICS.map((m) => `${METRIC_LABELS[m]}: ${r.sources[m].length ? r.sources[m].join(' + ') : 'none (unknown)'}`).join('; ') + '.');
+  out.push(
+    '',
+    'Sources: ' +
+      METRICS.map(
+        (m) => `${METRIC_LABELS[m]}: ${r.sources[m].length ? r.sources[m].join(' + ') : 'none (unknown)'}`,
+      ).join('; ') +
+      '.',
+  );
   out.push('Few events and overlapping windows: this describes the past, it does not predict and is not advice.');
   return out.join('\n');
 }

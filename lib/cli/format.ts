@@ -5,20 +5,32 @@ import type { HistoryDay } from '../engine/evaluate';
 
 /** The CLI's JSON: stable field names; an absent series is null, an unknown ASI has value null. */
 export function toJson(e: Evaluation) {
-  const asi = e.asi === null
-    ? null
-    : e.asi.value === null
-      ? { value: null, why: e.asi.why, asOf: e.asi.asOf, counted: 0, coins: [], excluded: e.asi.excluded }
-      : e.asi;
-  return { asOf: e.asOf, phase: e.phase, russell: e.russell, asi, dominance: e.dominance, ethbtc: e.ethbtc, fearGreed: e.fearGreed, total3: e.total3 };
+  const asi =
+    e.asi === null
+      ? null
+      : e.asi.value === null
+        ? { value: null, why: e.asi.why, asOf: e.asi.asOf, counted: 0, coins: [], excluded: e.asi.excluded }
+        : e.asi;
+  return {
+    asOf: e.asOf,
+    phase: e.phase,
+    russell: e.russell,
+    asi,
+    dominance: e.dominance,
+    ethbtc: e.ethbtc,
+    fearGreed: e.fearGreed,
+    total3: e.total3,
+  };
 }
 
-const pct = (x: number | null | undefined, digits = 2) => (x == null ? 'unknown' : `${fmt(x, { sign: true, digits })}%`);
+const pct = (x: number | null | undefined, digits = 2) =>
+  x == null ? 'unknown' : `${fmt(x, { sign: true, digits })}%`;
 const age = (s: { asOf: string; ageDays: number; stale: boolean; source: string }) =>
   `as of ${s.asOf}${s.stale ? ` (STALE, ${s.ageDays} days old)` : ''} · ${s.source}`;
 
 /** Which series files were given, to say "no file" apart from "no data up to this day". */
-export type Present = Partial<Record<'rut' | 'coins' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3', boolean>> | 'live';
+export type Present =
+  Partial<Record<'rut' | 'coins' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3', boolean>> | 'live';
 
 /** A readable summary for a terminal. */
 export function toText(e: Evaluation, present: Present = {}): string {
@@ -31,46 +43,68 @@ export function toText(e: Evaluation, present: Present = {}): string {
   const p = e.phase;
   const out: string[] = [];
   out.push(`Regime Lens · as of ${e.asOf}`);
-  const confirming = p.confirming ? ` (confirming ${STAGE_LABELS[p.confirming.stage]} ${p.confirming.count}/${p.confirming.of})` : '';
+  const confirming = p.confirming
+    ? ` (confirming ${STAGE_LABELS[p.confirming.stage]} ${p.confirming.count}/${p.confirming.of})`
+    : '';
   out.push(`Stage: ${p.label} [${p.stage}]${confirming}`);
-  out.push(`Flags: ${p.flags.length ? p.flags.join(', ') : 'none'} · Setup (window to prepare, not advice): ${p.setup ? 'yes' : 'no'} · Macro: Russell ${p.macro}`);
+  out.push(
+    `Flags: ${p.flags.length ? p.flags.join(', ') : 'none'} · Setup (window to prepare, not advice): ${p.setup ? 'yes' : 'no'} · Macro: Russell ${p.macro}`,
+  );
   out.push('', 'Reasons:');
-  for (const r of p.reasons) out.push(`  ${r.passed ? '✓' : '·'} ${r.text}${r.source ? ` · ${r.source}` : ''}${r.asOf ? ` · ${r.asOf}` : ''}`);
+  for (const r of p.reasons)
+    out.push(`  ${r.passed ? '✓' : '·'} ${r.text}${r.source ? ` · ${r.source}` : ''}${r.asOf ? ` · ${r.asOf}` : ''}`);
   out.push('', 'Signals:');
   const r = e.russell;
-  out.push(r
-    ? `  Russell 2000   ${fmt(r.close)} ${age(r)}\n                 ATH before it ${r.ath === null ? 'unknown' : `${fmt(r.ath)} (${r.athDate})`}, ${pct(r.pctFromAth)} from ATH, state ${r.state}` +
-      `, SMA${200} ${r.sma200 === null ? 'unknown' : fmt(r.sma200)}\n                 last breakout ${r.lastBreakoutDate ?? 'none'}${r.daysSinceBreakout !== null ? ` (${r.daysSinceBreakout} days ago)` : ''}` +
-      `, weekly close ${r.weeklyClose ? `${fmt(r.weeklyClose.close)} (${r.weeklyClose.date})` : 'unknown'} ${r.weeklyConfirmed ? 'above' : 'not above'} ${fmt(r.referenceHigh)}`
-    : `  Russell 2000   ${none('rut', 'rut.csv')}`);
+  out.push(
+    r
+      ? `  Russell 2000   ${fmt(r.close)} ${age(r)}\n                 ATH before it ${r.ath === null ? 'unknown' : `${fmt(r.ath)} (${r.athDate})`}, ${pct(r.pctFromAth)} from ATH, state ${r.state}` +
+          `, SMA${200} ${r.sma200 === null ? 'unknown' : fmt(r.sma200)}\n                 last breakout ${r.lastBreakoutDate ?? 'none'}${r.daysSinceBreakout !== null ? ` (${r.daysSinceBreakout} days ago)` : ''}` +
+          `, weekly close ${r.weeklyClose ? `${fmt(r.weeklyClose.close)} (${r.weeklyClose.date})` : 'unknown'} ${r.weeklyConfirmed ? 'above' : 'not above'} ${fmt(r.referenceHigh)}`
+      : `  Russell 2000   ${none('rut', 'rut.csv')}`,
+  );
   const a = e.asi;
   if (a === null) out.push(`  ASI            ${none('coins', 'coins/')}`);
   else if (a.value === null) out.push(`  ASI            unknown (${a.why})`);
   else {
-    out.push(`  ASI            ${a.value} ${age(a)}\n                 ${a.beat} of ${a.counted} altcoins beat BTC's ${pct(a.btcReturn * 100)} over ${a.windowDays} days (from ${a.from}); universe: ${a.universe}; ${a.excluded.length} excluded`);
+    out.push(
+      `  ASI            ${a.value} ${age(a)}\n                 ${a.beat} of ${a.counted} altcoins beat BTC's ${pct(a.btcReturn * 100)} over ${a.windowDays} days (from ${a.from}); universe: ${a.universe}; ${a.excluded.length} excluded`,
+    );
   }
   const d = e.dominance;
-  out.push(d
-    ? `  BTC dominance  ${fmt(d.value)}% ${age(d)}\n                 30 d ${d.change30 === null ? 'unknown' : `${fmt(d.change30, { sign: true })} pts`}, 90 d ${d.change90 === null ? 'unknown' : `${fmt(d.change90, { sign: true })} pts`}, zone ${d.zone}, trend ${d.trend ?? 'unknown'}` +
-      `, monthly MACD ${d.macd ? (d.macd.lastCross ? `${d.macd.lastCross.type} cross ${d.macd.lastCross.month}` : 'no cross') : 'unknown (too few months)'}` +
-      `${d.wedge ? `, rising wedge ${d.wedge.rising ? 'yes' : 'no'}` : ''}`
-    : `  BTC dominance  ${none('btcDominance', 'btc-dominance.csv')}`);
+  out.push(
+    d
+      ? `  BTC dominance  ${fmt(d.value)}% ${age(d)}\n                 30 d ${d.change30 === null ? 'unknown' : `${fmt(d.change30, { sign: true })} pts`}, 90 d ${d.change90 === null ? 'unknown' : `${fmt(d.change90, { sign: true })} pts`}, zone ${d.zone}, trend ${d.trend ?? 'unknown'}` +
+          `, monthly MACD ${d.macd ? (d.macd.lastCross ? `${d.macd.lastCross.type} cross ${d.macd.lastCross.month}` : 'no cross') : 'unknown (too few months)'}` +
+          `${d.wedge ? `, rising wedge ${d.wedge.rising ? 'yes' : 'no'}` : ''}`
+      : `  BTC dominance  ${none('btcDominance', 'btc-dominance.csv')}`,
+  );
   const eb = e.ethbtc;
-  out.push(eb
-    ? `  ETH/BTC        ${fmt(eb.value, { digits: 5 })} ${age(eb)}\n                 30 d ${pct(eb.change30Pct)}, above SMA50 ${yn(eb.aboveSma50)}, above SMA200 ${yn(eb.aboveSma200)}`
-    : `  ETH/BTC        ${none('ethbtc', 'ethbtc.csv')}`);
+  out.push(
+    eb
+      ? `  ETH/BTC        ${fmt(eb.value, { digits: 5 })} ${age(eb)}\n                 30 d ${pct(eb.change30Pct)}, above SMA50 ${yn(eb.aboveSma50)}, above SMA200 ${yn(eb.aboveSma200)}`
+      : `  ETH/BTC        ${none('ethbtc', 'ethbtc.csv')}`,
+  );
   const fg = e.fearGreed;
-  out.push(fg ? `  Fear & Greed   ${fg.value} (${fg.band}) ${age(fg)}` : `  Fear & Greed   ${none('fearGreed', 'fear-greed.csv')}`);
+  out.push(
+    fg
+      ? `  Fear & Greed   ${fg.value} (${fg.band}) ${age(fg)}`
+      : `  Fear & Greed   ${none('fearGreed', 'fear-greed.csv')}`,
+  );
   const t = e.total3;
-  out.push(t
-    ? `  TOTAL3         ${fmt(t.value / 1e9)} bn USD ${age(t)}\n                 30 d ${pct(t.change30Pct)} vs BTC ${pct(t.btcChange30Pct)}`
-    : `  TOTAL3         ${none('total3', 'total3.csv')}`);
+  out.push(
+    t
+      ? `  TOTAL3         ${fmt(t.value / 1e9)} bn USD ${age(t)}\n                 30 d ${pct(t.change30Pct)} vs BTC ${pct(t.btcChange30Pct)}`
+      : `  TOTAL3         ${none('total3', 'total3.csv')}`,
+  );
   return out.join('\n');
 }
 
 export function historyText(days: HistoryDay[]): string {
   return days
-    .map((d) => `${d.date}  ${d.stage.padEnd(13)} ASI ${d.asi === null ? '  ?' : String(d.asi).padStart(3)}${d.confirming ? `  confirming ${d.confirming.stage} ${d.confirming.count}/${d.confirming.of}` : ''}`)
+    .map(
+      (d) =>
+        `${d.date}  ${d.stage.padEnd(13)} ASI ${d.asi === null ? '  ?' : String(d.asi).padStart(3)}${d.confirming ? `  confirming ${d.confirming.stage} ${d.confirming.count}/${d.confirming.of}` : ''}`,
+    )
     .join('\n');
 }
 

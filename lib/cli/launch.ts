@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const dir = resolve('.output/chrome-mv3');
-const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const chromium =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 if (!existsSync(join(dir, 'manifest.json'))) {
   console.error(`No build at ${dir}: run npm run build first.`);
   process.exit(1);
@@ -25,7 +27,13 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform ===
   process.exit(0);
 }
 const profile = mkdtempSync(join(tmpdir(), 'regime-lens-'));
-const args = [`--user-data-dir=${profile}`, `--load-extension=${dir}`, `--disable-extensions-except=${dir}`, '--no-first-run', 'https://www.tradingview.com/chart/'];
+const args = [
+  `--user-data-dir=${profile}`,
+  `--load-extension=${dir}`,
+  `--disable-extensions-except=${dir}`,
+  '--no-first-run',
+  'https://www.tradingview.com/chart/',
+];
 if (process.getuid?.() === 0) args.unshift('--no-sandbox');
 console.log(`${chromium} with Regime Lens from ${dir} (profile ${profile})`);
 spawn(chromium, args, { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));

@@ -23,7 +23,10 @@ function liveFetch(emulator: string | undefined): FetchFn {
   if (!emulator) return (url, init) => fetch(url, init);
   return (url, init) => {
     const u = new URL(url);
-    return fetch(`${emulator}${u.pathname}${u.search}`, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-emulated-host': u.host } });
+    return fetch(`${emulator}${u.pathname}${u.search}`, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string>), 'x-emulated-host': u.host },
+    });
   };
 }
 

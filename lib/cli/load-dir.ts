@@ -28,7 +28,8 @@ export function loadSeriesDir(dir: string): SeriesSet {
     }
     if (Object.keys(coins).length > 0) set.coins = coins;
   }
-  if (Object.keys(set).length === 0) throw new SeriesError(`no series files found in ${dir} (expected rut.csv, coins/*.csv, …)`);
+  if (Object.keys(set).length === 0)
+    throw new SeriesError(`no series files found in ${dir} (expected rut.csv, coins/*.csv, …)`);
   return set;
 }
 
@@ -36,7 +37,14 @@ export function loadSeriesDir(dir: string): SeriesSet {
 export function dataRange(set: SeriesSet): { first: string; last: string } {
   let first = '9999-12-31';
   let last = '0000-01-01';
-  const all = [set.rut, set.btcDominance, set.ethbtc, set.fearGreed, set.total3, ...Object.values(set.coins ?? {}).map((c) => c.closes)];
+  const all = [
+    set.rut,
+    set.btcDominance,
+    set.ethbtc,
+    set.fearGreed,
+    set.total3,
+    ...Object.values(set.coins ?? {}).map((c) => c.closes),
+  ];
   for (const s of all) {
     const pts = s?.points;
     if (!pts || pts.length === 0) continue;

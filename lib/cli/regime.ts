@@ -33,24 +33,39 @@ async function main(argv: string[]): Promise<number> {
   const set = loadSeriesDir(o.series!);
   const range = dataRange(set);
   const inRange = (d: string, what: string) => {
-    if (d < range.first || d > range.last) throw new UsageError(`${what} ${d} is outside the data (${range.first} to ${range.last})`);
+    if (d < range.first || d > range.last)
+      throw new UsageError(`${what} ${d} is outside the data (${range.first} to ${range.last})`);
   };
 
   if (o.history) {
     inRange(o.history.from, '--history FROM');
     inRange(o.history.to, '--history TO');
     const { days } = stageHistory(set, settings, o.history.from, o.history.to);
-    console.log(o.json ? JSON.stringify(days.map(({ date, stage, confirming, rawStage, asi }) => ({ date, stage, confirming, rawStage, asi }))) : historyText(days));
+    console.log(
+      o.json
+        ? JSON.stringify(
+            days.map(({ date, stage, confirming, rawStage, asi }) => ({ date, stage, confirming, rawStage, asi })),
+          )
+        : historyText(days),
+    );
     return 0;
   }
   const btc = set.coins?.BTC?.closes.points;
   const asOf = o.asOf ?? (btc && btc.length ? btc[btc.length - 1]!.date : range.last);
   inRange(asOf, '--as-of');
-  if (btc && !pointOnOrBefore(btc, asOf)) throw new UsageError(`--as-of ${asOf} is before the first BTC close (${btc[0]!.date})`);
+  if (btc && !pointOnOrBefore(btc, asOf))
+    throw new UsageError(`--as-of ${asOf} is before the first BTC close (${btc[0]!.date})`);
   // Warm the hysteresis up over the preceding days so the stage matches what the badge would show.
   const { last } = stageHistory(set, settings, asOf, asOf);
   const e = last ? last.evaluation : evaluateDay(set, settings, asOf, asOf).evaluation;
-  const present = { rut: !!set.rut, coins: !!set.coins, btcDominance: !!set.btcDominance, ethbtc: !!set.ethbtc, fearGreed: !!set.fearGreed, total3: !!set.total3 };
+  const present = {
+    rut: !!set.rut,
+    coins: !!set.coins,
+    btcDominance: !!set.btcDominance,
+    ethbtc: !!set.ethbtc,
+    fearGreed: !!set.fearGreed,
+    total3: !!set.total3,
+  };
   console.log(o.json ? JSON.stringify(toJson(e)) : toText(e, present));
   return 0;
 }
@@ -60,10 +75,15 @@ function loadSettings(file: string): Settings {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UsageError(`--settings ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'not valid JSON'}`);
+    throw new UsageError(
+      `--settings ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'not valid JSON'}`,
+    );
   }
   const r = mergeSettings(defaultSettings(), raw);
-  if (!r.ok) throw new UsageError(`--settings ${file}: ${r.errors.map((e) => `${e.path || 'settings'} ${e.message}`).join('; ')}`);
+  if (!r.ok)
+    throw new UsageError(
+      `--settings ${file}: ${r.errors.map((e) => `${e.path || 'settings'} ${e.message}`).join('; ')}`,
+    );
   return r.settings;
 }
 
@@ -73,7 +93,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const known = err instanceof UsageError || err instanceof SeriesError;
-    console.error(`regime: ${known ? (err as Error).message : `unexpected error: ${String((err as Error)?.message ?? err)}`}`);
+    console.error(
+      `regime: ${known ? (err as Error).message : `unexpected error: ${String((err as Error)?.message ?? err)}`}`,
+    );
     process.exitCode = err instanceof UsageError ? 2 : 1;
   },
 );

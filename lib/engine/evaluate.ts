@@ -38,7 +38,13 @@ export interface EvaluationStep {
  * One daily evaluation: signals, the raw stage, the hysteresis step from `prev`, flags, setup and
  * every reason. Pure: the caller keeps the returned hysteresis state for the next day.
  */
-export function evaluateDay(set: SeriesSet, s: Settings, day: Day, today: Day, prev: HysteresisState = EMPTY_HYSTERESIS): EvaluationStep {
+export function evaluateDay(
+  set: SeriesSet,
+  s: Settings,
+  day: Day,
+  today: Day,
+  prev: HysteresisState = EMPTY_HYSTERESIS,
+): EvaluationStep {
   const sig = computeSignals(set, s, day, today);
   const inputs = stageInputs(sig, s.stage);
   const rawStage: Stage = inputs.asi === null ? 'unknown' : stageFromRules(inputs.asi, inputs.rotation, s);

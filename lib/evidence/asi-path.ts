@@ -22,7 +22,12 @@ export function asiDaily(coins: Record<string, CoinSeries> | undefined, s: Setti
     source ||= r.source.replace(/, \d+ coins$/, '');
   }
   const days = [...values.keys()];
-  return { values, first: days[0] ?? null, last: days[days.length - 1] ?? null, source: source ? `ASI from ${source}` : 'ASI' };
+  return {
+    values,
+    first: days[0] ?? null,
+    last: days[days.length - 1] ?? null,
+    source: source ? `ASI from ${source}` : 'ASI',
+  };
 }
 
 /** The ASI on the last day on or before `day` within `tol` days, or null. */
@@ -38,7 +43,11 @@ export function asiOn(a: AsiDaily, day: Day, tol: number): number | null {
 export function asiOutcome(a: AsiDaily, day: Day, horizon: number, tol: number): Outcome {
   if (a.first === null || a.last === null) return { status: 'unknown', why: 'no ASI history' };
   const start = asiOn(a, day, tol);
-  if (start === null) return { status: 'unknown', why: a.first > day ? `the ASI starts ${a.first}` : `no ASI within ${tol} days before ${day}` };
+  if (start === null)
+    return {
+      status: 'unknown',
+      why: a.first > day ? `the ASI starts ${a.first}` : `no ASI within ${tol} days before ${day}`,
+    };
   const endDay = addDays(day, horizon);
   if (endDay > a.last) return { status: 'pending', why: `${endDay} is after the last ASI day ${a.last}` };
   const end = asiOn(a, endDay, tol);

@@ -40,7 +40,8 @@ export function basketOutcome(
     const start = within(pts, day, startFloor);
     const end = start && within(pts, endDay, endFloor);
     if (!start || !end) continue;
-    const w = weighting === 'equal' ? 1 : coin.marketCaps ? within(coin.marketCaps.points, day, startFloor)?.value : undefined;
+    const w =
+      weighting === 'equal' ? 1 : coin.marketCaps ? within(coin.marketCaps.points, day, startFloor)?.value : undefined;
     if (w === undefined || !(w > 0)) continue;
     sumW += w;
     sumWR += w * (end.value / start.value - 1);
@@ -48,8 +49,21 @@ export function basketOutcome(
     sources.add(coin.closes.source);
   }
   if (n === 0) {
-    return { status: 'unknown', why: weighting === 'cap' ? `no altcoin with a market cap and closes on ${day} and ${endDay}` : `no altcoin with closes on ${day} and ${endDay}` };
+    return {
+      status: 'unknown',
+      why:
+        weighting === 'cap'
+          ? `no altcoin with a market cap and closes on ${day} and ${endDay}`
+          : `no altcoin with closes on ${day} and ${endDay}`,
+    };
   }
-  const basket: Outcome = { status: 'known', value: sumWR / sumW, source: [...sources].join(' + '), from: btcOut.from, to: btcOut.to, coins: n };
+  const basket: Outcome = {
+    status: 'known',
+    value: sumWR / sumW,
+    source: [...sources].join(' + '),
+    from: btcOut.from,
+    to: btcOut.to,
+    coins: n,
+  };
   return vsBtc(basket, btcOut);
 }

@@ -44,16 +44,31 @@ export function computeEvidence(set: SeriesSet, settings: Settings, today: Day):
     outcomes: grid((m, h) => outcome(x, m, e.date, h)),
     asiPath: asiPath(x.asi, e.date, HORIZONS, tol),
   }));
-  const base = baseValues(x, rut.points.map((p) => p.date));
+  const base = baseValues(
+    x,
+    rut.points.map((p) => p.date),
+  );
   const summary = {} as EvidenceResult['summary'];
   for (const kind of ['breakout', 'weekly'] as EventKind[]) {
     const mine = events.filter((e) => e.kind === kind);
-    summary[kind] = grid((m, h) => summarize(m, mine.map((e) => e.outcomes[m][h]), base[m][h]));
+    summary[kind] = grid((m, h) =>
+      summarize(
+        m,
+        mine.map((e) => e.outcomes[m][h]),
+        base[m][h],
+      ),
+    );
   }
   const first = rut.points[0]!.date;
   const last = rut.points[rut.points.length - 1]!.date;
   return {
-    russell: { source: rut.source, first, last, closes: rut.points.length, points: rut.points.map((p) => [p.date, p.value]) },
+    russell: {
+      source: rut.source,
+      first,
+      last,
+      closes: rut.points.length,
+      points: rut.points.map((p) => [p.date, p.value]),
+    },
     rule: { baseDays: settings.russell.breakoutBaseDays, horizons: HORIZONS, toleranceDays: tol },
     dataEnd: dataEnd(x),
     events,
@@ -107,7 +122,11 @@ function sources(x: OutcomeInputs): Record<MetricId, string[]> {
   return {
     ethbtc: x.ethbtc.map((v) => v.source),
     basketEqual: coins,
-    basketCap: [...new Set(Object.values(s.coins ?? {}).flatMap((c) => (c.marketCaps?.points.length ? [c.marketCaps.source] : [])))],
+    basketCap: [
+      ...new Set(
+        Object.values(s.coins ?? {}).flatMap((c) => (c.marketCaps?.points.length ? [c.marketCaps.source] : [])),
+      ),
+    ],
     dominance: s.btcDominance ? [s.btcDominance.source] : [],
     total3: s.total3 ? [s.total3.source] : [],
     asi: x.asi.first ? [x.asi.source] : [],

@@ -19,7 +19,11 @@ export interface RussellEvent {
  * the current cycle that record is the 2021 high (2442.74), so this is SIGNALS.md's `weeklyConfirmed`.
  * `today` decides whether the data's last week is complete (the same rule as the Russell signal).
  */
-export function findEvents(points: readonly Point[], baseDays: number, today: Day): { events: RussellEvent[]; unconfirmed: Day[] } {
+export function findEvents(
+  points: readonly Point[],
+  baseDays: number,
+  today: Day,
+): { events: RussellEvent[]; unconfirmed: Day[] } {
   const closes = points.map((p) => p.value);
   const { records, breakouts } = findBreakouts(closes, baseDays);
   const weeks = weeklyCloses(points, today);
@@ -30,7 +34,12 @@ export function findEvents(points: readonly Point[], baseDays: number, today: Da
     const k = records.indexOf(i);
     const prior = k > 0 ? records[k - 1]! : 0;
     const b = points[i]!;
-    const base = { priorRecord: closes[prior]!, priorRecordDate: points[prior]!.date, baseDays: i - prior, breakoutDate: b.date };
+    const base = {
+      priorRecord: closes[prior]!,
+      priorRecordDate: points[prior]!.date,
+      baseDays: i - prior,
+      breakoutDate: b.date,
+    };
     events.push({ kind: 'breakout', date: b.date, close: b.value, ...base });
     const wk = weeks.find((w) => w.date >= b.date && w.close > base.priorRecord);
     if (wk) events.push({ kind: 'weekly', date: wk.date, close: wk.close, ...base });

@@ -8,13 +8,23 @@ import type { Outcome } from './types';
  * difference (`diff`). Each end is the last point on or before its day within `tol` days, so a gap
  * never reaches back weeks. A horizon past the series' last point is pending, never estimated.
  */
-export function forwardChange(points: readonly Point[], source: string, day: Day, horizon: number, tol: number, how: 'ratio' | 'diff'): Outcome {
+export function forwardChange(
+  points: readonly Point[],
+  source: string,
+  day: Day,
+  horizon: number,
+  tol: number,
+  how: 'ratio' | 'diff',
+): Outcome {
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return { status: 'unknown', why: `${source}: no data` };
   const start = pointWithin(points, day, tol);
   if (!start) {
-    return { status: 'unknown', why: first.date > day ? `${source} starts ${first.date}` : `${source}: no value within ${tol} days before ${day}` };
+    return {
+      status: 'unknown',
+      why: first.date > day ? `${source} starts ${first.date}` : `${source}: no value within ${tol} days before ${day}`,
+    };
   }
   const endDay = addDays(day, horizon);
   if (endDay > last.date) return { status: 'pending', why: `${endDay} is after ${source}'s last day ${last.date}` };

@@ -1,4 +1,10 @@
-import { sourceFreshness, toSeriesSet, type MacroKey, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
+import {
+  sourceFreshness,
+  toSeriesSet,
+  type MacroKey,
+  type SeriesCache,
+  type UniverseSnapshot,
+} from '../cache/series-cache';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { computeEvidence } from './compute';
@@ -15,7 +21,13 @@ export function evidenceFromCache(
   today: Day,
   preference: Partial<Record<MacroKey, readonly string[]>> = {},
 ): EvidenceResult | null {
-  if (!cache || typeof cache !== 'object' || typeof cache.macro !== 'object' || typeof cache.coins !== 'object') return null;
-  const set = toSeriesSet(cache, universes && typeof universes === 'object' ? universes : {}, preference, sourceFreshness(settings, today));
+  if (!cache || typeof cache !== 'object' || typeof cache.macro !== 'object' || typeof cache.coins !== 'object')
+    return null;
+  const set = toSeriesSet(
+    cache,
+    universes && typeof universes === 'object' ? universes : {},
+    preference,
+    sourceFreshness(settings, today),
+  );
   return computeEvidence(set, settings, today);
 }

@@ -36,7 +36,11 @@ export function outcomeInputs(set: SeriesSet, settings: Settings, tol: number): 
   const universes = new Map<Day, CoinSeries[]>();
   const universe = (day: Day) => {
     let u = universes.get(day);
-    if (!u) universes.set(day, (u = set.coins ? selectUniverse(set.coins, day, settings.asi).universe.map((c) => c.coin) : []));
+    if (!u)
+      universes.set(
+        day,
+        (u = set.coins ? selectUniverse(set.coins, day, settings.asi).universe.map((c) => c.coin) : []),
+      );
     return u;
   };
   return {
@@ -58,14 +62,22 @@ export function outcome(x: OutcomeInputs, metric: MetricId, day: Day, horizon: n
   const btcOut = () => (btc ? forwardChange(btc.points, btc.source, day, horizon, tol, 'ratio') : absent('BTC'));
   switch (metric) {
     case 'ethbtc':
-      return x.ethbtc.length ? firstKnown(x.ethbtc.map((s) => forwardChange(s.points, s.source, day, horizon, tol, 'ratio'))) : absent('ETH/BTC');
+      return x.ethbtc.length
+        ? firstKnown(x.ethbtc.map((s) => forwardChange(s.points, s.source, day, horizon, tol, 'ratio')))
+        : absent('ETH/BTC');
     case 'basketEqual':
     case 'basketCap':
-      return set.coins ? basketOutcome(set.coins, x.universe, day, horizon, tol, metric === 'basketEqual' ? 'equal' : 'cap') : absent('coin');
+      return set.coins
+        ? basketOutcome(set.coins, x.universe, day, horizon, tol, metric === 'basketEqual' ? 'equal' : 'cap')
+        : absent('coin');
     case 'dominance':
-      return set.btcDominance ? forwardChange(set.btcDominance.points, set.btcDominance.source, day, horizon, tol, 'diff') : absent('BTC dominance');
+      return set.btcDominance
+        ? forwardChange(set.btcDominance.points, set.btcDominance.source, day, horizon, tol, 'diff')
+        : absent('BTC dominance');
     case 'total3':
-      return set.total3 ? vsBtc(forwardChange(set.total3.points, set.total3.source, day, horizon, tol, 'ratio'), btcOut()) : absent('TOTAL3');
+      return set.total3
+        ? vsBtc(forwardChange(set.total3.points, set.total3.source, day, horizon, tol, 'ratio'), btcOut())
+        : absent('TOTAL3');
     case 'asi':
       return asiOutcome(x.asi, day, horizon, tol);
   }

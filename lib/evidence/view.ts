@@ -2,7 +2,12 @@ import type { CompactSeries } from '../snapshot/types';
 import { HORIZONS, METRICS, type EventKind, type EvidenceResult, type Horizon, type MetricId } from './types';
 
 /** Known outcomes of one kind of event, metric and horizon, with the event day (for the strip's dots). */
-export function eventValues(r: EvidenceResult, kind: EventKind, m: MetricId, h: Horizon): { date: string; value: number }[] {
+export function eventValues(
+  r: EvidenceResult,
+  kind: EventKind,
+  m: MetricId,
+  h: Horizon,
+): { date: string; value: number }[] {
   return r.events.flatMap((e) => {
     const o = e.outcomes[m][h];
     return e.kind === kind && o.status === 'known' ? [{ date: e.date, value: o.value }] : [];
@@ -11,10 +16,12 @@ export function eventValues(r: EvidenceResult, kind: EventKind, m: MetricId, h: 
 
 /** Metrics with anything to show for this kind (a known or pending event outcome, or a base rate). */
 export function metricsWithData(r: EvidenceResult, kind: EventKind): MetricId[] {
-  return METRICS.filter((m) => HORIZONS.some((h) => {
-    const s = r.summary[kind][m][h];
-    return s.events.n + s.events.pending + s.base.n > 0;
-  }));
+  return METRICS.filter((m) =>
+    HORIZONS.some((h) => {
+      const s = r.summary[kind][m][h];
+      return s.events.n + s.events.pending + s.base.n > 0;
+    }),
+  );
 }
 
 /**
@@ -39,7 +46,9 @@ export function stripDomain(r: EvidenceResult, kind: EventKind, m: MetricId): [n
 export function eventMarkers(r: EvidenceResult, label: (kind: EventKind) => string): { time: string; text: string }[] {
   const byDay = new Map<string, string[]>();
   for (const e of r.events) byDay.set(e.date, [...(byDay.get(e.date) ?? []), label(e.kind)]);
-  return [...byDay.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([time, texts]) => ({ time, text: texts.join('+') }));
+  return [...byDay.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([time, texts]) => ({ time, text: texts.join('+') }));
 }
 
 /** The Russell closes for the chart, or an empty series before the evidence is computed. */

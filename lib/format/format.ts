@@ -105,4 +105,3 @@ export function safeLocale(locale: string | null | undefined): string {
     return 'en';
   }
 }
-

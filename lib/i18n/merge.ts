@@ -15,7 +15,9 @@ export const LOCALES = ['en', 'zh_CN'] as const;
 export const DEFAULT_LOCALE = 'en';
 
 /** Merges fragments per language; a key defined by two fragments is an error, not a silent override. */
-export function mergeFragments(fragments: { name: string; data: Fragment }[]): Record<string, Record<string, ChromeMessage>> {
+export function mergeFragments(
+  fragments: { name: string; data: Fragment }[],
+): Record<string, Record<string, ChromeMessage>> {
   const out: Record<string, Record<string, ChromeMessage>> = {};
   const owner = new Map<string, string>();
   for (const { name, data } of fragments) {

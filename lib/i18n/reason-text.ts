@@ -13,7 +13,13 @@ const name = (s: string) => s.replace(/\W/g, '_');
 
 /** The message `key_variant`, else `key`, with the parameters formatted; throws when neither exists. */
 function say(t: Translate, nf: Intl.NumberFormat, key: string, args: ReasonArg[], variant?: string): string {
-  const subs = args.map((a) => (typeof a === 'number' ? nf.format(a) : a && typeof a === 'object' ? say(t, nf, `reason_p_${name(a.code)}`, a.args ?? []) : String(a ?? '')));
+  const subs = args.map((a) =>
+    typeof a === 'number'
+      ? nf.format(a)
+      : a && typeof a === 'object'
+        ? say(t, nf, `reason_p_${name(a.code)}`, a.args ?? [])
+        : String(a ?? ''),
+  );
   const k = variant ? `${key}_${variant}` : key;
   const s = t(k, ...subs);
   if (s && s !== k) return s;
@@ -21,7 +27,8 @@ function say(t: Translate, nf: Intl.NumberFormat, key: string, args: ReasonArg[]
   throw 0;
 }
 
-const numbers = (locale: string | undefined, sign?: boolean) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: sign ? 'exceptZero' : 'auto' });
+const numbers = (locale: string | undefined, sign?: boolean) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: sign ? 'exceptZero' : 'auto' });
 
 /**
  * The reason's sentence: the message `reason_<rule>_<variant>` (variant stale, unknown, pass or fail),
@@ -32,14 +39,26 @@ const numbers = (locale: string | undefined, sign?: boolean) => new Intl.NumberF
 export function reasonText(r: Reason, t: Translate, locale?: string): string {
   if (!r.args) return r.text;
   try {
-    return say(t, numbers(locale, r.sign), `reason_${name(r.rule)}`, r.args, r.stale ? 'stale' : r.value === null ? 'unknown' : r.passed ? 'pass' : 'fail');
+    return say(
+      t,
+      numbers(locale, r.sign),
+      `reason_${name(r.rule)}`,
+      r.args,
+      r.stale ? 'stale' : r.value === null ? 'unknown' : r.passed ? 'pass' : 'fail',
+    );
   } catch {
     return r.text;
   }
 }
 
 /** The phrase `code` with its parameters, or `fallback` without parameters or a message. */
-function phrase(code: string | undefined, args: ReasonArg[] | undefined, fallback: string, t: Translate, locale?: string): string {
+function phrase(
+  code: string | undefined,
+  args: ReasonArg[] | undefined,
+  fallback: string,
+  t: Translate,
+  locale?: string,
+): string {
   if (!code || !args) return fallback;
   try {
     return say(t, numbers(locale), `reason_p_${name(code)}`, args);
@@ -49,7 +68,9 @@ function phrase(code: string | undefined, args: ReasonArg[] | undefined, fallbac
 }
 
 /** Why the ASI is unknown, in words; the engine's English `why` for a snapshot without a code. */
-export const asiWhyText = (u: AsiUnknown, t: Translate, locale?: string): string => phrase(u.code && `asi.${u.code}`, u.args ?? [], u.why, t, locale);
+export const asiWhyText = (u: AsiUnknown, t: Translate, locale?: string): string =>
+  phrase(u.code && `asi.${u.code}`, u.args ?? [], u.why, t, locale);
 
 /** Why a coin was left out of the ASI, in words; the engine's English `why` for a snapshot without parameters. */
-export const exclusionText = (x: AsiExcluded, t: Translate, locale?: string): string => phrase(`excl.${x.reason}`, x.args, x.why, t, locale);
+export const exclusionText = (x: AsiExcluded, t: Translate, locale?: string): string =>
+  phrase(`excl.${x.reason}`, x.args, x.why, t, locale);

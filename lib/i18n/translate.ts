@@ -22,14 +22,18 @@ export function makeTranslate(getMessage: (key: string, subs?: string[]) => stri
 }
 
 /** For tests and Node: a Translate over merged messages of one language, with Chrome's $1/$NAME$ rules. */
-export function translateFrom(messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>): Translate {
+export function translateFrom(
+  messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>,
+): Translate {
   return (key, ...subs) => {
     const m = messages[key];
     if (!m) return key;
     const sub = (s: string) => s.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
-    return m.message.replace(/\$([A-Za-z0-9_]+)\$/g, (all, name: string) => {
-      const p = m.placeholders?.[name.toLowerCase()];
-      return p ? sub(p.content) : all;
-    }).replace(/\$\$/g, '$');
+    return m.message
+      .replace(/\$([A-Za-z0-9_]+)\$/g, (all, name: string) => {
+        const p = m.placeholders?.[name.toLowerCase()];
+        return p ? sub(p.content) : all;
+      })
+      .replace(/\$\$/g, '$');
   };
 }

@@ -7,7 +7,10 @@ export interface Regression {
 
 /** Ordinary least squares of y on x = 0, 1, 2, …; undefined with fewer than two points. */
 export function linearRegression(y: readonly number[]): Regression | undefined {
-  return linearRegressionXY(y.map((_, i) => i), y);
+  return linearRegressionXY(
+    y.map((_, i) => i),
+    y,
+  );
 }
 
 /** Ordinary least squares of y on x; undefined with fewer than two points or all x equal. */

@@ -38,7 +38,8 @@ export const BACKOFF_CAP_MS = 5_000;
 /** How much of an error body we read to classify it and quote it. */
 const ERROR_PEEK_BYTES = 64 * 1024;
 
-const GEO_RE = /restricted location|block(?:ed)? access from your country|not available in your (?:country|region)|unavailable in your (?:country|region)/i;
+const GEO_RE =
+  /restricted location|block(?:ed)? access from your country|not available in your (?:country|region)|unavailable in your (?:country|region)/i;
 const CHALLENGE_RE = /cf-chl|challenge-platform|just a moment\.\.\.|attention required|captcha|cf-ray|cloudflare/i;
 
 /** Full-jitter exponential backoff: uniform in [0, min(cap, base·2^attempt)). */
@@ -101,7 +102,11 @@ function resolve(o: FetchJsonOptions): Resolved {
  * GET a JSON document. Never throws. Retries (with full-jitter backoff) only network errors,
  * timeouts and 5xx; a 429 is returned at once as `rate-limited` so the caller's cooldown honours it.
  */
-export async function fetchJson(fetchFn: FetchFn, url: string, options: FetchJsonOptions = {}): Promise<Result<unknown>> {
+export async function fetchJson(
+  fetchFn: FetchFn,
+  url: string,
+  options: FetchJsonOptions = {},
+): Promise<Result<unknown>> {
   const o = resolve(options);
   for (let attempt = 0; ; attempt++) {
     const { result, retryable } = await attemptOnce(fetchFn, url, o);
@@ -116,7 +121,11 @@ export async function fetchJson(fetchFn: FetchFn, url: string, options: FetchJso
  * schema error or a 400, which another host of the same provider would not fix. On failure returns the
  * rate-limit error if any host gave one (it is the actionable one), else the primary's error.
  */
-export async function fetchJsonFirst(fetchFn: FetchFn, urls: readonly string[], options: FetchJsonOptions = {}): Promise<Result<unknown>> {
+export async function fetchJsonFirst(
+  fetchFn: FetchFn,
+  urls: readonly string[],
+  options: FetchJsonOptions = {},
+): Promise<Result<unknown>> {
   const errors: SourceError[] = [];
   if (options.onlyUrl !== undefined && urls.length > 0) urls = [urls[options.onlyUrl % urls.length]!];
   for (const url of urls) {
@@ -187,16 +196,29 @@ async function attemptOnce(fetchFn: FetchFn, url: string, o: Resolved): Promise<
   try {
     const response = await abortable(
       Promise.resolve().then(() =>
-        fetchFn(url, { method: 'GET', headers: o.headers, signal: controller.signal, credentials: 'omit', cache: 'no-store' }),
+        fetchFn(url, {
+          method: 'GET',
+          headers: o.headers,
+          signal: controller.signal,
+          credentials: 'omit',
+          cache: 'no-store',
+        }),
       ),
       controller.signal,
     );
     return await classify(response, host, o, controller.signal);
   } catch (e) {
-    if (timedOut) return { result: fail({ kind: 'timeout', message: `${host} did not answer within ${o.timeoutMs / 1000} s` }), retryable: true };
+    if (timedOut)
+      return {
+        result: fail({ kind: 'timeout', message: `${host} did not answer within ${o.timeoutMs / 1000} s` }),
+        retryable: true,
+      };
     if (o.signal?.aborted) return { result: fail(cancelled(url)), retryable: false };
     const why = e instanceof Error && e.message ? `: ${e.message}` : '';
-    return { result: fail({ kind: 'network', message: oneLine(`Network error reaching ${host}${why}`) }), retryable: true };
+    return {
+      result: fail({ kind: 'network', message: oneLine(`Network error reaching ${host}${why}`) }),
+      retryable: true,
+    };
   } finally {
     clearTimeout(timer);
     o.signal?.removeEventListener('abort', onOuterAbort);
@@ -229,7 +251,10 @@ async function classify(response: Response, host: string, o: Resolved, signal: A
       return done({ kind: 'challenge', message: `${host} answered with a bot-check page (HTTP ${status})` });
     }
     const detail = errorDetail(text);
-    return done({ kind: 'http', status, message: oneLine(`HTTP ${status} from ${host}${detail ? `: ${detail}` : ''}`) }, status >= 500);
+    return done(
+      { kind: 'http', status, message: oneLine(`HTTP ${status} from ${host}${detail ? `: ${detail}` : ''}`) },
+      status >= 500,
+    );
   }
 
   const body = await readBody(response, host, o.maxBytes, signal, false);
@@ -269,7 +294,8 @@ function errorDetail(text: string): string {
     return '';
   };
   const rec = body as Record<string, unknown> | null;
-  const chartError = rec && typeof rec === 'object' ? (rec.chart as Record<string, unknown> | undefined)?.error : undefined;
+  const chartError =
+    rec && typeof rec === 'object' ? (rec.chart as Record<string, unknown> | undefined)?.error : undefined;
   return oneLine(
     pick(body, 'msg', 'message', 'error_message', 'error') ||
       pick(rec?.status, 'error_message') ||
@@ -282,8 +308,15 @@ function errorDetail(text: string): string {
  * Reads the body as UTF-8, stopping at `limit` bytes: with `truncate` it keeps the prefix (for error
  * pages), otherwise it fails with `too-large` without buffering the rest.
  */
-async function readBody(response: Response, host: string, limit: number, signal: AbortSignal, truncate: boolean): Promise<Result<string>> {
-  const tooLarge = (): Result<string> => fail({ kind: 'too-large', limit, message: `Response from ${host} is larger than ${formatBytes(limit)}` });
+async function readBody(
+  response: Response,
+  host: string,
+  limit: number,
+  signal: AbortSignal,
+  truncate: boolean,
+): Promise<Result<string>> {
+  const tooLarge = (): Result<string> =>
+    fail({ kind: 'too-large', limit, message: `Response from ${host} is larger than ${formatBytes(limit)}` });
 
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (!truncate && Number.isFinite(declared) && declared > limit) {
@@ -317,5 +350,9 @@ async function readBody(response: Response, host: string, limit: number, signal:
 }
 
 function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${+(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KB` : `${n} bytes`;
+  return n >= 1024 * 1024
+    ? `${+(n / (1024 * 1024)).toFixed(1)} MB`
+    : n >= 1024
+      ? `${+(n / 1024).toFixed(1)} KB`
+      : `${n} bytes`;
 }

@@ -11,7 +11,10 @@ export interface HostLimiter {
 
 /** A per-host concurrency limiter (≤ 4 in flight per host), so a cold start cannot burst a provider. */
 export function createHostLimiter(maxPerHost: number = MAX_PER_HOST): HostLimiter {
-  const limit = Math.min(MAX_PER_HOST, Math.max(1, Math.floor(Number.isFinite(maxPerHost) ? maxPerHost : MAX_PER_HOST)));
+  const limit = Math.min(
+    MAX_PER_HOST,
+    Math.max(1, Math.floor(Number.isFinite(maxPerHost) ? maxPerHost : MAX_PER_HOST)),
+  );
   const active = new Map<string, number>();
   const waiting = new Map<string, Array<() => void>>();
 

@@ -10,7 +10,19 @@ export function evaluateFlags(stage: Stage, sig: Signals, st: Settings['stage'])
   const fg = sig.fearGreed;
   const dom = sig.dominance;
   const fgReason = (rule: string, c: '<=' | '>=', t: number, outcome: string, flag: Flag) =>
-    numericReason({ rule, signal: 'fearGreed', label: 'Fear & Greed', value: fg?.value ?? null, comparator: c, threshold: t, outcome, outcomeCode: `flag.${flag}`, source: fg?.source ?? null, asOf: fg?.asOf ?? null, stale: fg?.stale });
+    numericReason({
+      rule,
+      signal: 'fearGreed',
+      label: 'Fear & Greed',
+      value: fg?.value ?? null,
+      comparator: c,
+      threshold: t,
+      outcome,
+      outcomeCode: `flag.${flag}`,
+      source: fg?.source ?? null,
+      asOf: fg?.asOf ?? null,
+      stale: fg?.stale,
+    });
 
   const greed = fgReason('flag.late-cycle.greed', '>=', st.lateCycleGreed, 'late cycle (with altseason)', 'late-cycle');
   const inAltseason: Reason = {

@@ -47,7 +47,9 @@ export function stepHysteresis(
     return { state: prev, stage: prev.stage ?? 'unknown', confirming: confirmingOf(prev, h), change: null };
   }
   const base: Omit<HysteresisState, 'before'> =
-    prev.day === day && prev.before ? prev.before : { stage: prev.stage, since: prev.since, pending: prev.pending, day: prev.day };
+    prev.day === day && prev.before
+      ? prev.before
+      : { stage: prev.stage, since: prev.since, pending: prev.pending, day: prev.day };
   const remember = (s: Omit<HysteresisState, 'before' | 'day'>): HysteresisState => ({ ...s, day, before: base });
 
   if (input.asi === null) {

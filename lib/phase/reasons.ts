@@ -42,14 +42,27 @@ export interface Reason {
   args?: ReasonArg[];
 }
 
-const SYMBOL: Record<Comparator, string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>', in: 'in', is: 'is', known: 'is', 'any-of': 'any of' };
+const SYMBOL: Record<Comparator, string> = {
+  '<=': '≤',
+  '<': '<',
+  '>=': '≥',
+  '>': '>',
+  in: 'in',
+  is: 'is',
+  known: 'is',
+  'any-of': 'any of',
+};
 
 export function cmp(value: number, c: '<=' | '<' | '>=' | '>', t: number): boolean {
   switch (c) {
-    case '<=': return value <= t;
-    case '<': return value < t;
-    case '>=': return value >= t;
-    case '>': return value > t;
+    case '<=':
+      return value <= t;
+    case '<':
+      return value < t;
+    case '>=':
+      return value >= t;
+    case '>':
+      return value > t;
   }
 }
 

@@ -12,7 +12,12 @@ const SETUP_STAGES = ['btc-season', 'mixed'] as const;
  * The "window to prepare" (SIGNALS.md §4): Russell near or past its high, alts not yet rotating, and
  * dominance showing strain. Descriptive, never advice.
  */
-export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, day: Day): { setup: boolean; reasons: Reason[] } {
+export function evaluateSetup(
+  stage: Stage,
+  sig: Signals,
+  settings: Settings,
+  day: Day,
+): { setup: boolean; reasons: Reason[] } {
   const r = sig.russell;
   const rState = r && !r.stale ? r.state : 'unknown';
   const russell: Reason = {
@@ -28,7 +33,15 @@ export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, da
       ? `Russell 2000 data is stale (${r.asOf}), state not used for the setup`
       : `Russell 2000 is ${rState}${r?.pctFromAth != null ? ` (${fmt(r.pctFromAth, { sign: true })}% from ATH)` : ''}; the setup needs near-ath, breakout or spillover-window`,
 
-    ...(r?.stale ? { stale: true, args: [r.asOf] } : { sign: true, args: [{ code: `russell.${rState}` }, r?.pctFromAth != null ? { code: 'ath', args: [r.pctFromAth] } : { code: 'ath.none' }] }),
+    ...(r?.stale
+      ? { stale: true, args: [r.asOf] }
+      : {
+          sign: true,
+          args: [
+            { code: `russell.${rState}` },
+            r?.pctFromAth != null ? { code: 'ath', args: [r.pctFromAth] } : { code: 'ath.none' },
+          ],
+        }),
   };
   const stageOk: Reason = {
     rule: 'setup.stage',
@@ -49,7 +62,8 @@ export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, da
   const falling = d?.trend === 'falling';
   const inRange = d !== null && d.value >= lo && d.value <= hi;
   const cross = d?.macd?.lastCross;
-  const recentBearish = cross?.type === 'bearish' && monthsBetween(cross.month, monthOf(day)) <= settings.dominance.bearishCrossMonths;
+  const recentBearish =
+    cross?.type === 'bearish' && monthsBetween(cross.month, monthOf(day)) <= settings.dominance.bearishCrossMonths;
   const strainParts = [
     d === null ? 'dominance unknown or stale' : `dominance ${fmt(d.value)}% ${inRange ? 'in' : 'outside'} ${lo}–${hi}%`,
     `trend ${d?.trend ?? 'unknown'}`,
@@ -61,7 +75,11 @@ export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, da
     value: d?.value ?? null,
     // Three legs, any of which passes: the threshold lists them all, so `passed` never contradicts it.
     comparator: 'any-of',
-    threshold: ['trend falling', `${lo}–${hi}%`, `bearish monthly MACD cross within ${settings.dominance.bearishCrossMonths} months`],
+    threshold: [
+      'trend falling',
+      `${lo}–${hi}%`,
+      `bearish monthly MACD cross within ${settings.dominance.bearishCrossMonths} months`,
+    ],
     passed: falling || inRange || recentBearish,
     source: sig.dominance?.source ?? null,
     asOf: sig.dominance?.asOf ?? null,
@@ -69,7 +87,9 @@ export function evaluateSetup(stage: Stage, sig: Signals, settings: Settings, da
 
     ...(sig.dominance?.stale ? { stale: true } : {}),
     args: [
-      d === null ? { code: 'dominance.unknown' } : { code: inRange ? 'dominance.in' : 'dominance.outside', args: [d.value, lo, hi] },
+      d === null
+        ? { code: 'dominance.unknown' }
+        : { code: inRange ? 'dominance.in' : 'dominance.outside', args: [d.value, lo, hi] },
       { code: `trend.${d?.trend ?? 'unknown'}` },
       cross ? { code: 'cross', args: [{ code: `cross.${cross.type}` }, cross.month] } : { code: 'cross.none' },
       lo,

@@ -15,19 +15,32 @@ export const STAGE_LABELS: Record<Stage, string> = {
 };
 
 /** Position of each stage on the ASI axis; eth-rotation and mixed share one band. */
-export const STAGE_ORDER: Record<KnownStage, number> = { 'btc-season': 0, mixed: 1, 'eth-rotation': 1, 'alt-rotation': 2, altseason: 3 };
+export const STAGE_ORDER: Record<KnownStage, number> = {
+  'btc-season': 0,
+  mixed: 1,
+  'eth-rotation': 1,
+  'alt-rotation': 2,
+  altseason: 3,
+};
 
 /**
  * The stage the ASI and rotation evidence point to. With `sticky` (the confirmed stage), leaving an
  * edge stage needs the ASI `margin` points past its boundary; entering one uses the plain threshold
  * (SIGNALS.md §4: enter altseason at 75, leave it at 72 or lower).
  */
-export function classifyStage(asi: number, rotation: boolean, st: Settings['stage'], sticky: KnownStage | null, margin: number): KnownStage {
+export function classifyStage(
+  asi: number,
+  rotation: boolean,
+  st: Settings['stage'],
+  sticky: KnownStage | null,
+  margin: number,
+): KnownStage {
   const btc = sticky === 'btc-season' ? asi < st.btcSeasonMax + margin : asi <= st.btcSeasonMax;
   if (btc) return 'btc-season';
   const altseason = sticky === 'altseason' ? asi > st.altseasonMin - margin : asi >= st.altseasonMin;
   if (altseason) return 'altseason';
-  const altRot = sticky === 'alt-rotation' || sticky === 'altseason' ? asi > st.altRotationMin - margin : asi >= st.altRotationMin;
+  const altRot =
+    sticky === 'alt-rotation' || sticky === 'altseason' ? asi > st.altRotationMin - margin : asi >= st.altRotationMin;
   if (altRot) return 'alt-rotation';
   return rotation ? 'eth-rotation' : 'mixed';
 }
@@ -60,7 +73,11 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
       asOf,
       text: `ASI unknown${a && 'why' in a ? ` (${a.why})` : ''} → No data`,
       // Without a coin series there are no BTC closes either.
-      args: [a && a.value === null && a.code ? { code: `asi.${a.code}`, args: a.args ?? [] } : { code: 'asi.no-btc', args: [] }],
+      args: [
+        a && a.value === null && a.code
+          ? { code: `asi.${a.code}`, args: a.args ?? [] }
+          : { code: 'asi.no-btc', args: [] },
+      ],
     });
     return { asi: null, rotation: false, reasons };
   }
@@ -81,7 +98,18 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     return { asi: null, rotation: false, reasons };
   }
   const r = (stage: KnownStage, c: '<=' | '<' | '>=' | '>', t: number) =>
-    numericReason({ rule: `stage.${stage}`, signal: 'asi', label: 'ASI', value: asiValue, comparator: c, threshold: t, outcome: STAGE_LABELS[stage], outcomeCode: `stage.${stage}`, source: src, asOf });
+    numericReason({
+      rule: `stage.${stage}`,
+      signal: 'asi',
+      label: 'ASI',
+      value: asiValue,
+      comparator: c,
+      threshold: t,
+      outcome: STAGE_LABELS[stage],
+      outcomeCode: `stage.${stage}`,
+      source: src,
+      asOf,
+    });
   reasons.push(r('btc-season', '<=', st.btcSeasonMax));
   reasons.push(r('altseason', '>=', st.altseasonMin));
   reasons.push(r('alt-rotation', '>=', st.altRotationMin));

@@ -32,7 +32,21 @@ export interface TaskContext {
   meta: RefreshMeta;
 }
 
-export const emptyMeta = (): RefreshMeta => ({ coingeckoIds: {}, notOnBinance: {}, emptyAnswers: {}, coingeckoExcluded: null, crossCheck: null, crossCheckFetchedAt: 0 });
+export const emptyMeta = (): RefreshMeta => ({
+  coingeckoIds: {},
+  notOnBinance: {},
+  emptyAnswers: {},
+  coingeckoExcluded: null,
+  crossCheck: null,
+  crossCheckFetchedAt: 0,
+});
 
 /** How many days of each history are kept (enough for every window and the popup's charts). */
-export const KEEP_DAYS = { rut: 4000, coins: 400, btcDominance: 4000, ethbtc: 800, fearGreed: 800, total3: 800 } as const;
+export const KEEP_DAYS = {
+  rut: 4000,
+  coins: 400,
+  btcDominance: 4000,
+  ethbtc: 800,
+  fearGreed: 800,
+  total3: 800,
+} as const;

@@ -37,7 +37,13 @@ export function isDue(cached: CachedSeries | undefined, expected: Day, now: numb
  * when the primary is stale or missing (otherwise the engine keeps reading the primary's history and
  * a fallback point would not be used), and when no fallback has the expected day yet.
  */
-export function fallbackDue(bySource: Record<string, CachedSeries> | undefined, primary: string, expected: Day, now: number, maxAgeDays: number): boolean {
+export function fallbackDue(
+  bySource: Record<string, CachedSeries> | undefined,
+  primary: string,
+  expected: Day,
+  now: number,
+  maxAgeDays: number,
+): boolean {
   if (isFresh(bySource?.[primary], toDay(now), maxAgeDays)) return false;
   const fallbacks = Object.values(bySource ?? {}).filter((c) => c.source !== primary && c.points.length > 0);
   const newest = fallbacks.sort((a, b) => (lastDay(a)! < lastDay(b)! ? 1 : -1))[0];

@@ -1,4 +1,12 @@
-import { canRequest, initialCooldown, nextRequestAt, onFailure, onSuccess, restoreCooldown, type CooldownState } from '../net/cooldown';
+import {
+  canRequest,
+  initialCooldown,
+  nextRequestAt,
+  onFailure,
+  onSuccess,
+  restoreCooldown,
+  type CooldownState,
+} from '../net/cooldown';
 import { DEFAULT_RATE_LIMIT_MS, parseRetryAfter, type FetchFn, type FetchJsonOptions } from '../net/http';
 import type { HostLimiter } from '../net/limit';
 import type { Result, SourceError } from '../sources/result';
@@ -63,10 +71,18 @@ export class ProviderGate {
     const now = this.clock();
     const state = this.cooldowns[provider] ?? initialCooldown();
     const left = this.deadline - performance.now();
-    if (left <= 0) return { ok: false, error: { kind: 'timeout', message: 'Refresh time budget spent before this request' } };
+    if (left <= 0)
+      return { ok: false, error: { kind: 'timeout', message: 'Refresh time budget spent before this request' } };
     if (!canRequest(state, now)) {
       const until = new Date(nextRequestAt(state)).toISOString().slice(11, 16);
-      return { ok: false, error: { kind: 'rate-limited', retryAt: nextRequestAt(state), message: `${PROVIDER_LABELS[provider]} cooling down until ${until} UTC` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'rate-limited',
+          retryAt: nextRequestAt(state),
+          message: `${PROVIDER_LABELS[provider]} cooling down until ${until} UTC`,
+        },
+      };
     }
     // Half-open circuit: after failures, a single request without in-request retries probes the
     // provider, and other calls wait for the next refresh. So a provider that is down sees at most
@@ -75,7 +91,14 @@ export class ProviderGate {
     // host cannot hide a working fallback for more than one cooldown.
     const failing = state.failures > 0;
     if (failing && this.probing.has(provider)) {
-      return { ok: false, error: { kind: 'rate-limited', retryAt: now, message: `${PROVIDER_LABELS[provider]} is being probed after failures` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'rate-limited',
+          retryAt: now,
+          message: `${PROVIDER_LABELS[provider]} is being probed after failures`,
+        },
+      };
     }
     if (failing) this.probing.add(provider);
     // Aborted when an attempt is refused before sending, so fetchJson neither retries nor tries the next host.
@@ -108,7 +131,11 @@ export class ProviderGate {
     let r: Result<T>;
     try {
       const signal = AbortSignal.any([budget, stop.signal]);
-      r = await run({ now, fetch: guarded, http: { ...this.http, ...(failing ? { retries: 0, onlyUrl: state.failures } : {}), now: this.clock, signal } });
+      r = await run({
+        now,
+        fetch: guarded,
+        http: { ...this.http, ...(failing ? { retries: 0, onlyUrl: state.failures } : {}), now: this.clock, signal },
+      });
     } finally {
       this.probing.delete(provider);
     }
@@ -116,7 +143,13 @@ export class ProviderGate {
     if (refused) return { ok: false, error: refused };
     // Cut off by the refresh's time budget: our limit, not the provider's failure; its state stays too.
     if (!r.ok && budget.aborted) {
-      return { ok: false, error: { kind: 'timeout', message: `Refresh time budget spent while waiting for ${PROVIDER_LABELS[provider]}; asked again next refresh` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'timeout',
+          message: `Refresh time budget spent while waiting for ${PROVIDER_LABELS[provider]}; asked again next refresh`,
+        },
+      };
     }
     const done = this.clock();
     const cur = this.cooldowns[provider] ?? initialCooldown();
@@ -147,7 +180,11 @@ export class ProviderGate {
       const at = nextRequestAt(state);
       const until = new Date(at).toISOString().slice(11, 16);
       const why = state.retryAt >= state.openUntil ? 'rate-limited' : 'failing';
-      return { kind: 'rate-limited', retryAt: at, message: `${label} ${why} in this refresh; request not sent (next try after ${until} UTC)` };
+      return {
+        kind: 'rate-limited',
+        retryAt: at,
+        message: `${label} ${why} in this refresh; request not sent (next try after ${until} UTC)`,
+      };
     }
     if (!sent && this.failingNow.has(provider)) {
       return { kind: 'rate-limited', retryAt: now, message: `${label} failing in this refresh; request not sent` };

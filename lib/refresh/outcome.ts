@@ -17,7 +17,12 @@ export interface RefreshReply {
  * Reads one refresh's outcome off its snapshot's source statuses: "Refreshed." must not be said when
  * every source that was asked failed (the pipeline itself still succeeds then, keeping the last data).
  */
-export function refreshReply(snapshot: Snapshot | null, startedAt: number, cooldowns: Record<string, unknown> = {}, now = startedAt): RefreshReply {
+export function refreshReply(
+  snapshot: Snapshot | null,
+  startedAt: number,
+  cooldowns: Record<string, unknown> = {},
+  now = startedAt,
+): RefreshReply {
   if (!snapshot) return { ok: false, failed: [], answered: 0 };
   const failing = new Set<string>();
   let answered = 0;

@@ -12,7 +12,10 @@ import { PREFERENCE, servedFrom } from './run';
  * last refresh's. Re-evaluating a day already stepped replaces that step (see stepHysteresis), so doing
  * this any number of times never advances the confirmation count. Null when nothing is cached.
  */
-export function reevaluate(state: RefreshState, now: number): { snapshot: Snapshot; change: PhaseLogEntry | null } | null {
+export function reevaluate(
+  state: RefreshState,
+  now: number,
+): { snapshot: Snapshot; change: PhaseLogEntry | null } | null {
   const set = toSeriesSet(state.cache, state.universes, PREFERENCE, sourceFreshness(state.settings, toDay(now)));
   if (Object.keys(set).length === 0) return null;
   return buildSnapshot({

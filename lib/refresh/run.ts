@@ -1,4 +1,10 @@
-import { sourceFreshness, toSeriesSet, type MacroKey, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
+import {
+  sourceFreshness,
+  toSeriesSet,
+  type MacroKey,
+  type SeriesCache,
+  type UniverseSnapshot,
+} from '../cache/series-cache';
 import { createHostLimiter } from '../net/limit';
 import type { FetchFn } from '../net/http';
 import type { HysteresisState } from '../phase/hysteresis';
@@ -29,7 +35,13 @@ export const PREFERENCE: Record<MacroKey, readonly string[]> = {
   total3: TOTAL3_SOURCES,
 };
 
-const SERVED_KEY = { rut: 'russell', btcDominance: 'dominance', ethbtc: 'ethbtc', fearGreed: 'fearGreed', total3: 'total3' } as const;
+const SERVED_KEY = {
+  rut: 'russell',
+  btcDominance: 'dominance',
+  ethbtc: 'ethbtc',
+  fearGreed: 'fearGreed',
+  total3: 'total3',
+} as const;
 
 /** A refresh must finish inside this much worker time (MV3 may stop a worker that is busy too long). */
 export const REFRESH_BUDGET_MS = 25_000;
@@ -106,7 +118,15 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     // Nothing cached and nothing fetched: the previous snapshot is the last good one. Keep its data,
     // report the sources' new status.
     const snapshot: Snapshot = { ...state.previous, sources: gate.status };
-    return { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns, snapshot, change: null, kept: true };
+    return {
+      cache: ctx.cache,
+      universes: ctx.universes,
+      meta: ctx.meta,
+      providerState: gate.cooldowns,
+      snapshot,
+      change: null,
+      kept: true,
+    };
   }
   const { snapshot, change } = buildSnapshot({
     set,
@@ -117,7 +137,14 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     served: servedFrom(ctx.cache, set, ctx.universes, ctx.meta),
     crossCheck: ctx.meta.crossCheck,
   });
-  return { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns, snapshot, change };
+  return {
+    cache: ctx.cache,
+    universes: ctx.universes,
+    meta: ctx.meta,
+    providerState: gate.cooldowns,
+    snapshot,
+    change,
+  };
 }
 
 /**
@@ -125,7 +152,12 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
  * age), and who served the universe and the cross-check. Universes stored before their provider was
  * recorded name none, and are left out rather than guessed.
  */
-export function servedFrom(cache: SeriesCache, set: SeriesSet, universes: Record<Day, UniverseSnapshot>, meta: RefreshMeta): Snapshot['served'] {
+export function servedFrom(
+  cache: SeriesCache,
+  set: SeriesSet,
+  universes: Record<Day, UniverseSnapshot>,
+  meta: RefreshMeta,
+): Snapshot['served'] {
   const served: Snapshot['served'] = {};
   for (const key of Object.keys(PREFERENCE) as MacroKey[]) {
     const used = set[key] && cache.macro[key]?.[set[key]!.source];
@@ -135,6 +167,7 @@ export function servedFrom(cache: SeriesCache, set: SeriesSet, universes: Record
   if (btc) served.coins = { provider: btc.provider, fetchedAt: btc.fetchedAt };
   const u = latestUniverse(universes);
   if (u?.provider && u.fetchedAt !== undefined) served.universe = { provider: u.provider, fetchedAt: u.fetchedAt };
-  if (meta.crossCheck && meta.crossCheckServedAt !== undefined) served.crossCheck = { provider: 'cmc', fetchedAt: meta.crossCheckServedAt };
+  if (meta.crossCheck && meta.crossCheckServedAt !== undefined)
+    served.crossCheck = { provider: 'cmc', fetchedAt: meta.crossCheckServedAt };
   return served;
 }

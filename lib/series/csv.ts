@@ -33,7 +33,9 @@ export function parseSeriesCsv(text: string, file: string, spec: ColumnSpec, sou
   const dateCol = header.indexOf('date');
   const valueCol = header.indexOf(spec.value);
   if (dateCol < 0 || valueCol < 0) {
-    throw new SeriesError(`${file} line 1: header must have "date" and "${spec.value}" columns, found "${lines[0] ?? ''}"`);
+    throw new SeriesError(
+      `${file} line 1: header must have "date" and "${spec.value}" columns, found "${lines[0] ?? ''}"`,
+    );
   }
   const extraCol = spec.extra ? header.indexOf(spec.extra) : -1;
   const byDate = new Map<string, number>();
@@ -89,5 +91,7 @@ function checkValue(value: number, cell: string, spec: ColumnSpec): string | und
 }
 
 function toPoints(map: Map<string, number>): Point[] {
-  return [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([date, value]) => ({ date, value }));
+  return [...map.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([date, value]) => ({ date, value }));
 }

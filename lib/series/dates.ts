@@ -35,7 +35,11 @@ export function daysBetween(a: Day, b: Day): number {
  * hot loops over 10,000 bars call this where `dayMs` would parse a string each time.
  */
 export function dayNumber(day: Day): number {
-  let y = (day.charCodeAt(0) - 48) * 1000 + (day.charCodeAt(1) - 48) * 100 + (day.charCodeAt(2) - 48) * 10 + (day.charCodeAt(3) - 48);
+  let y =
+    (day.charCodeAt(0) - 48) * 1000 +
+    (day.charCodeAt(1) - 48) * 100 +
+    (day.charCodeAt(2) - 48) * 10 +
+    (day.charCodeAt(3) - 48);
   const m = (day.charCodeAt(5) - 48) * 10 + (day.charCodeAt(6) - 48);
   const d = (day.charCodeAt(8) - 48) * 10 + (day.charCodeAt(9) - 48);
   // Howard Hinnant's days_from_civil, with March as the first month of the year.

@@ -2,7 +2,17 @@
 export const SETTINGS_VERSION = 2;
 
 /** Sites that get the on-page badge; each can be switched off. */
-export const SITE_IDS = ['tradingview', 'binance', 'coinbase', 'bybit', 'okx', 'kraken', 'bitget', 'kucoin', 'hyperliquid'] as const;
+export const SITE_IDS = [
+  'tradingview',
+  'binance',
+  'coinbase',
+  'bybit',
+  'okx',
+  'kraken',
+  'bitget',
+  'kucoin',
+  'hyperliquid',
+] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 export interface Settings {
@@ -83,7 +93,10 @@ export interface Settings {
 export type AsiPresetId = 'top50-90d' | 'top100-90d' | 'custom';
 
 /** Presets of SIGNALS.md §3: blockchaincenter-style (default) and CoinMarketCap-style. */
-export const ASI_PRESETS: Record<Exclude<AsiPresetId, 'custom'>, { label: string; topN: number; windowDays: number }> = {
+export const ASI_PRESETS: Record<
+  Exclude<AsiPresetId, 'custom'>,
+  { label: string; topN: number; windowDays: number }
+> = {
   'top50-90d': { label: 'Top 50 / 90 d', topN: 50, windowDays: 90 },
   'top100-90d': { label: 'Top 100 / 90 d', topN: 100, windowDays: 90 },
 };
@@ -92,6 +105,7 @@ export const ASI_PRESETS: Record<Exclude<AsiPresetId, 'custom'>, { label: string
  * Coins that are not bets on an altcoin: stablecoins, wrapped and bridged assets, liquid-staking
  * receipts, tokenized gold and other asset-backed tokens. Maintained by hand; users may edit it.
  */
+// prettier-ignore
 export const BUILTIN_EXCLUSIONS: readonly string[] = [
   // stablecoins
   'USDT', 'USDC', 'DAI', 'FDUSD', 'TUSD', 'USDE', 'USDS', 'PYUSD', 'USD1', 'BUSD', 'USDD', 'FRAX', 'LUSD', 'GUSD',
@@ -108,6 +122,7 @@ export const BUILTIN_EXCLUSIONS: readonly string[] = [
   'PAXG', 'XAUT', 'KAU', 'KAG', 'DGX', 'BUIDL', 'USYC', 'OUSG', 'USTB', 'BENJI', 'SYRUPUSDC',
 ];
 
+// prettier-ignore
 export const BUILTIN_EXCLUDED_CATEGORIES: readonly string[] = [
   // CoinGecko category ids
   'stablecoins', 'wrapped-tokens', 'liquid-staking-tokens', 'bridged-tokens', 'tokenized-btc', 'asset-backed-tokens',
@@ -165,6 +180,13 @@ export function defaultSettings(): Settings {
     refresh: { intervalMinutes: 60 },
     sites: Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>,
     badge: { opacity: 0.95 },
-    alerts: { stageChange: true, russellBreakout: false, weeklyConfirmation: false, asiLevels: [], dominanceZone: false, snoozeUntil: 0 },
+    alerts: {
+      stageChange: true,
+      russellBreakout: false,
+      weeklyConfirmation: false,
+      asiLevels: [],
+      dominanceZone: false,
+      snoozeUntil: 0,
+    },
   };
 }

@@ -79,7 +79,8 @@ export function validateSettings(input: unknown): SettingsResult {
     const v = get(s, path) as number;
     if (typeof v !== 'number' || !Number.isFinite(v)) errors.push({ path, message: 'must be a number' });
     else if (rule.kind === 'int' && !Number.isInteger(v)) errors.push({ path, message: 'must be a whole number' });
-    else if (v < rule.min || v > rule.max) errors.push({ path, message: `must be between ${rule.min} and ${rule.max}` });
+    else if (v < rule.min || v > rule.max)
+      errors.push({ path, message: `must be between ${rule.min} and ${rule.max}` });
   }
   s.dominance.zones.forEach((z, i) => {
     if (typeof z !== 'number' || !Number.isFinite(z) || z < 0 || z > 100) {
@@ -94,7 +95,8 @@ export function validateSettings(input: unknown): SettingsResult {
     if (typeof s.alerts[key] !== 'boolean') errors.push({ path: `alerts.${key}`, message: 'must be on or off' });
   }
   s.alerts.asiLevels.forEach((l, i) => {
-    if (typeof l !== 'number' || !Number.isInteger(l) || l < 1 || l > 99) errors.push({ path: `alerts.asiLevels.${i}`, message: 'must be a whole number from 1 to 99' });
+    if (typeof l !== 'number' || !Number.isInteger(l) || l < 1 || l > 99)
+      errors.push({ path: `alerts.asiLevels.${i}`, message: 'must be a whole number from 1 to 99' });
   });
   if (s.alerts.asiLevels.length > 10) errors.push({ path: 'alerts.asiLevels', message: 'at most 10 levels' });
   if (!['top50-90d', 'top100-90d', 'custom'].includes(s.asi.preset)) {
@@ -114,26 +116,45 @@ export function validateSettings(input: unknown): SettingsResult {
 
   const order = (path: string, ok: boolean, message: string) => ok || errors.push({ path, message });
   const st = s.stage;
-  order('stage.btcSeasonMax', st.btcSeasonMax < st.altRotationMin, 'Bitcoin season max must be below the alt-rotation min');
-  order('stage.altRotationMin', st.altRotationMin < st.altseasonMin, 'alt-rotation min must be below the altseason min');
+  order(
+    'stage.btcSeasonMax',
+    st.btcSeasonMax < st.altRotationMin,
+    'Bitcoin season max must be below the alt-rotation min',
+  );
+  order(
+    'stage.altRotationMin',
+    st.altRotationMin < st.altseasonMin,
+    'alt-rotation min must be below the altseason min',
+  );
   const fg = s.fearGreed;
   order('fearGreed.fear', fg.extremeFear < fg.fear, 'fear must be above extreme fear');
   order('fearGreed.neutral', fg.fear < fg.neutral, 'neutral must be above fear');
   order('fearGreed.greed', fg.neutral < fg.greed, 'greed must be above neutral');
   const z = s.dominance.zones;
-  for (let i = 1; i < z.length; i++) order(`dominance.zones.${i}`, z[i - 1]! < z[i]!, 'zones must be strictly ascending');
+  for (let i = 1; i < z.length; i++)
+    order(`dominance.zones.${i}`, z[i - 1]! < z[i]!, 'zones must be strictly ascending');
   const r = s.russell;
   order('russell.spilloverToDays', r.spilloverFromDays < r.spilloverToDays, 'window end must be after its start');
   const d = s.dominance;
   order('dominance.macdSlow', d.macdFast < d.macdSlow, 'slow period must be longer than the fast one');
-  order('dominance.changeLongDays', d.changeDays < d.changeLongDays, 'long change window must be longer than the short one');
+  order(
+    'dominance.changeLongDays',
+    d.changeDays < d.changeLongDays,
+    'long change window must be longer than the short one',
+  );
   order('ethbtc.smaLong', s.ethbtc.smaShort < s.ethbtc.smaLong, 'long SMA must be longer than the short one');
-  order('hysteresis.marginPoints', s.hysteresis.marginPoints < (st.altseasonMin - st.btcSeasonMax) / 2,
-    'margin must be smaller than half the distance between Bitcoin season and altseason');
+  order(
+    'hysteresis.marginPoints',
+    s.hysteresis.marginPoints < (st.altseasonMin - st.btcSeasonMax) / 2,
+    'margin must be smaller than half the distance between Bitcoin season and altseason',
+  );
   if (s.asi.preset !== 'custom') {
     const p = ASI_PRESETS[s.asi.preset];
-    order('asi.preset', s.asi.topN === p.topN && s.asi.windowDays === p.windowDays,
-      `preset ${p.label} needs top ${p.topN} and ${p.windowDays} days; choose custom to change them`);
+    order(
+      'asi.preset',
+      s.asi.topN === p.topN && s.asi.windowDays === p.windowDays,
+      `preset ${p.label} needs top ${p.topN} and ${p.windowDays} days; choose custom to change them`,
+    );
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings: s };
 }
@@ -146,22 +167,36 @@ export function mergeSettings(base: Settings, patch: unknown): SettingsResult {
   if (!isObject(patch)) return { ok: false, errors: [{ path: '', message: 'settings must be a JSON object' }] };
   const merged = deepMerge(structuredClone(base) as unknown as Record<string, unknown>, patch) as unknown as Settings;
   const asiPatch = isObject(patch.asi) ? patch.asi : {};
-  if (typeof asiPatch.preset === 'string' && asiPatch.preset in ASI_PRESETS && !('topN' in asiPatch) && !('windowDays' in asiPatch)) {
+  if (
+    typeof asiPatch.preset === 'string' &&
+    asiPatch.preset in ASI_PRESETS &&
+    !('topN' in asiPatch) &&
+    !('windowDays' in asiPatch)
+  ) {
     const p = ASI_PRESETS[asiPatch.preset as keyof typeof ASI_PRESETS];
     merged.asi.topN = p.topN;
     merged.asi.windowDays = p.windowDays;
   } else if (!('preset' in asiPatch) && ('topN' in asiPatch || 'windowDays' in asiPatch)) {
-    const match = Object.entries(ASI_PRESETS).find(([, p]) => p.topN === merged.asi.topN && p.windowDays === merged.asi.windowDays);
+    const match = Object.entries(ASI_PRESETS).find(
+      ([, p]) => p.topN === merged.asi.topN && p.windowDays === merged.asi.windowDays,
+    );
     merged.asi.preset = (match?.[0] ?? 'custom') as Settings['asi']['preset'];
   }
   if (Array.isArray(merged.asi?.excludeSymbols)) {
-    merged.asi.excludeSymbols = merged.asi.excludeSymbols.map((x) => (typeof x === 'string' ? x.trim().toUpperCase() : x));
+    merged.asi.excludeSymbols = merged.asi.excludeSymbols.map((x) =>
+      typeof x === 'string' ? x.trim().toUpperCase() : x,
+    );
   }
   return validateSettings(merged);
 }
 
 /** Unknown keys and wrong container types are errors, so a typo in an import is never ignored. */
-function checkShape(value: Record<string, unknown>, model: Record<string, unknown>, prefix: string, errors: FieldError[]) {
+function checkShape(
+  value: Record<string, unknown>,
+  model: Record<string, unknown>,
+  prefix: string,
+  errors: FieldError[],
+) {
   for (const key of Object.keys(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
     // Own keys only: `toString`, `constructor` or `__proto__` are not settings, though `in` finds them.
@@ -173,7 +208,8 @@ function checkShape(value: Record<string, unknown>, model: Record<string, unknow
     const v = value[key];
     if (Array.isArray(m)) {
       if (!Array.isArray(v)) errors.push({ path, message: 'must be a list' });
-      else if (path === 'dominance.zones' && v.length !== 4) errors.push({ path, message: 'must have exactly 4 boundaries' });
+      else if (path === 'dominance.zones' && v.length !== 4)
+        errors.push({ path, message: 'must have exactly 4 boundaries' });
       else if (v.length > 1000) errors.push({ path, message: 'has too many entries' });
     } else if (isObject(m)) {
       if (!isObject(v)) errors.push({ path, message: 'must be an object' });

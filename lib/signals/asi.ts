@@ -12,7 +12,8 @@ export interface AsiCoin {
   marketCap: number | null;
 }
 
-export type ExclusionReason = 'exclusion-list' | 'category' | 'outside-top-n' | 'no-market-cap' | 'no-close' | 'too-young' | 'gap-at-start';
+export type ExclusionReason =
+  'exclusion-list' | 'category' | 'outside-top-n' | 'no-market-cap' | 'no-close' | 'too-young' | 'gap-at-start';
 
 export interface AsiExcluded {
   symbol: string;
@@ -83,12 +84,27 @@ export function asiSignal(
   const btc = coins?.BTC;
   if (!coins || !btc) return { value: null, why: 'no BTC closes', code: 'no-btc', args: [], asOf: null, excluded: [] };
   const d = pointOnOrBefore(btc.closes.points, day);
-  if (!d) return { value: null, why: `no BTC close on or before ${day}`, code: 'no-btc-close', args: [day], asOf: null, excluded: [] };
+  if (!d)
+    return {
+      value: null,
+      why: `no BTC close on or before ${day}`,
+      code: 'no-btc-close',
+      args: [day],
+      asOf: null,
+      excluded: [],
+    };
   const at = d.date;
   const from = addDays(at, -s.windowDays);
   const btcStart = pointWithin(btc.closes.points, from, s.toleranceDays);
   if (!btcStart) {
-    return { value: null, why: `no BTC close within ${s.toleranceDays} days before ${from}`, code: 'no-btc-start', args: [s.toleranceDays, from], asOf: at, excluded: [] };
+    return {
+      value: null,
+      why: `no BTC close within ${s.toleranceDays} days before ${from}`,
+      code: 'no-btc-start',
+      args: [s.toleranceDays, from],
+      asOf: at,
+      excluded: [],
+    };
   }
   const btcReturn = d.value / btcStart.value - 1;
 
@@ -106,20 +122,34 @@ export function asiSignal(
       const young = pts.length === 0 || pts[0]!.date > from;
       excluded.push(
         young
-          ? { symbol: coin.symbol, reason: 'too-young', why: `too young: first close ${pts[0]?.date ?? 'none'}, needs one by ${from}`, args: [pts[0]?.date ?? null, from] }
-          : { symbol: coin.symbol, reason: 'gap-at-start', why: `no close within ${s.toleranceDays} days before ${from}`, args: [s.toleranceDays, from] },
+          ? {
+              symbol: coin.symbol,
+              reason: 'too-young',
+              why: `too young: first close ${pts[0]?.date ?? 'none'}, needs one by ${from}`,
+              args: [pts[0]?.date ?? null, from],
+            }
+          : {
+              symbol: coin.symbol,
+              reason: 'gap-at-start',
+              why: `no close within ${s.toleranceDays} days before ${from}`,
+              args: [s.toleranceDays, from],
+            },
       );
       continue;
     }
     const ret = end.value / start.value - 1;
     counted.push({ symbol: coin.symbol, return: ret, beatBtc: ret > btcReturn, marketCap });
   }
-  if (counted.length === 0) return { value: null, why: 'no altcoin could be counted', code: 'no-coins', args: [], asOf: at, excluded };
+  if (counted.length === 0)
+    return { value: null, why: 'no altcoin could be counted', code: 'no-coins', args: [], asOf: at, excluded };
   const beat = counted.filter((c) => c.beatBtc).length;
   return {
     value: Math.round((100 * beat) / counted.length),
     asOf: at,
-    source: coinSource(counted.map((c) => coins[c.symbol]?.closes.source ?? ''), counted.length),
+    source: coinSource(
+      counted.map((c) => coins[c.symbol]?.closes.source ?? ''),
+      counted.length,
+    ),
     ...freshness(at, today, maxAgeDays),
     counted: counted.length,
     beat,
@@ -148,7 +178,12 @@ export function selectUniverse(coins: Record<string, CoinSeries>, at: Day, s: As
     const sym = coin.symbol.toUpperCase();
     if (sym === 'BTC') continue;
     if (listed.has(sym)) {
-      excluded.push({ symbol: coin.symbol, reason: 'exclusion-list', why: 'on the exclusion list (stablecoin, wrapped, staked or asset-backed)', args: [] });
+      excluded.push({
+        symbol: coin.symbol,
+        reason: 'exclusion-list',
+        why: 'on the exclusion list (stablecoin, wrapped, staked or asset-backed)',
+        args: [],
+      });
       continue;
     }
     const cat = coin.categories?.find((c) => cats.has(c));
@@ -159,7 +194,8 @@ export function selectUniverse(coins: Record<string, CoinSeries>, at: Day, s: As
     candidates.push(coin);
   }
 
-  const capThatDay = (c: CoinSeries) => (c.marketCaps ? pointWithin(c.marketCaps.points, at, s.toleranceDays)?.value : undefined);
+  const capThatDay = (c: CoinSeries) =>
+    c.marketCaps ? pointWithin(c.marketCaps.points, at, s.toleranceDays)?.value : undefined;
   const capLatest = (c: CoinSeries) => c.marketCaps?.points[c.marketCaps.points.length - 1]?.value;
   let basis: UniverseBasis = 'all-given';
   let capOf: (c: CoinSeries) => number | undefined = () => undefined;
@@ -178,12 +214,18 @@ export function selectUniverse(coins: Record<string, CoinSeries>, at: Day, s: As
   const ranked: Candidate[] = [];
   for (const coin of candidates) {
     const cap = capOf(coin);
-    if (cap === undefined) excluded.push({ symbol: coin.symbol, reason: 'no-market-cap', why: 'no market cap to rank it', args: [] });
+    if (cap === undefined)
+      excluded.push({ symbol: coin.symbol, reason: 'no-market-cap', why: 'no market cap to rank it', args: [] });
     else ranked.push({ coin, marketCap: cap });
   }
   ranked.sort((a, b) => b.marketCap! - a.marketCap! || a.coin.symbol.localeCompare(b.coin.symbol));
   for (const c of ranked.slice(s.topN)) {
-    excluded.push({ symbol: c.coin.symbol, reason: 'outside-top-n', why: `outside the top ${s.topN} by market cap`, args: [s.topN] });
+    excluded.push({
+      symbol: c.coin.symbol,
+      reason: 'outside-top-n',
+      why: `outside the top ${s.topN} by market cap`,
+      args: [s.topN],
+    });
   }
   return { universe: ranked.slice(0, s.topN), excluded, basis };
 }

@@ -47,7 +47,13 @@ export function dominanceZone(v: number, zones: DomSettings['zones']): Dominance
   return 'btc';
 }
 
-export function dominanceSignal(series: Series, day: Day, today: Day, s: DomSettings, maxAgeDays: number): DominanceSignal | null {
+export function dominanceSignal(
+  series: Series,
+  day: Day,
+  today: Day,
+  s: DomSettings,
+  maxAgeDays: number,
+): DominanceSignal | null {
   const pts = upTo(series.points, day);
   const last = pts[pts.length - 1];
   if (!last) return null;
@@ -104,7 +110,12 @@ export function monthlyMacd(pts: readonly Point[], day: Day, s: DomSettings): Mo
   let start = all.length - 1;
   while (start > 0 && nextMonth(all[start - 1]!.month) === all[start]!.month) start--;
   const months = all.slice(Math.max(start, 0));
-  const series = macdSeries(months.map((m) => m.value), s.macdFast, s.macdSlow, s.macdSignal);
+  const series = macdSeries(
+    months.map((m) => m.value),
+    s.macdFast,
+    s.macdSlow,
+    s.macdSignal,
+  );
   const cur = series[series.length - 1] as MacdPoint | undefined;
   if (!cur) return null;
   const cross = latestCross(series);

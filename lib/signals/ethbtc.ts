@@ -13,7 +13,13 @@ export interface EthBtcSignal extends SignalBase {
   aboveSma200: boolean | null;
 }
 
-export function ethbtcSignal(series: Series, day: Day, today: Day, s: Settings['ethbtc'], maxAgeDays: number): EthBtcSignal | null {
+export function ethbtcSignal(
+  series: Series,
+  day: Day,
+  today: Day,
+  s: Settings['ethbtc'],
+  maxAgeDays: number,
+): EthBtcSignal | null {
   const pts = upTo(series.points, day);
   const last = pts[pts.length - 1];
   if (!last) return null;

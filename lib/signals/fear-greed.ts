@@ -17,7 +17,13 @@ export function fearGreedBand(v: number, s: Settings['fearGreed']): FearGreedBan
   return 'extreme-greed';
 }
 
-export function fearGreedSignal(series: Series, day: Day, today: Day, s: Settings['fearGreed'], maxAgeDays: number): FearGreedSignal | null {
+export function fearGreedSignal(
+  series: Series,
+  day: Day,
+  today: Day,
+  s: Settings['fearGreed'],
+  maxAgeDays: number,
+): FearGreedSignal | null {
   const pts = upTo(series.points, day);
   const last = pts[pts.length - 1];
   if (!last) return null;

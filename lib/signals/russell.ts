@@ -149,13 +149,28 @@ function analyse(points: readonly Point[], baseDays: number): Analysis {
     return out;
   };
   const { weeks, weekOf } = groupWeeks(points);
-  const a: Analysis = { closes, sums, athIdxBefore, lastRecordAt: fillLast(records), lastBreakoutAt: fillLast(breakouts), breakouts, weeks, weekOf };
+  const a: Analysis = {
+    closes,
+    sums,
+    athIdxBefore,
+    lastRecordAt: fillLast(records),
+    lastBreakoutAt: fillLast(breakouts),
+    breakouts,
+    weeks,
+    weekOf,
+  };
   byBase.set(baseDays, a);
   return a;
 }
 
 /** The Russell 2000 signal as of `day` (SIGNALS.md §3), or null without any close on or before it. */
-export function russellSignal(series: Series, day: Day, today: Day, s: RussellSettings, maxAgeDays: number): RussellSignal | null {
+export function russellSignal(
+  series: Series,
+  day: Day,
+  today: Day,
+  s: RussellSettings,
+  maxAgeDays: number,
+): RussellSignal | null {
   const pts = series.points;
   const lastIdx = indexOnOrBefore(pts, day);
   if (lastIdx < 0) return null;
@@ -227,7 +242,11 @@ function russellState(x: {
   s: RussellSettings;
 }): RussellState {
   const { s } = x;
-  if (x.daysSinceBreakout !== null && x.daysSinceBreakout >= s.spilloverFromDays && x.daysSinceBreakout <= s.spilloverToDays) {
+  if (
+    x.daysSinceBreakout !== null &&
+    x.daysSinceBreakout >= s.spilloverFromDays &&
+    x.daysSinceBreakout <= s.spilloverToDays
+  ) {
     return 'spillover-window';
   }
   if (x.tradingDaysSinceRecord !== null && x.tradingDaysSinceRecord < s.breakoutRecentDays) return 'breakout';

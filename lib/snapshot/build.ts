@@ -25,7 +25,12 @@ export const CATCH_UP_DAYS = 60;
  * itself from the cached series, so "2 consecutive daily evaluations" still means two days after the
  * browser was closed for a week (two evaluations a week apart would otherwise confirm a change).
  */
-export function catchUp(set: SeriesSet, s: Settings, prev: HysteresisState, today: Day): { hysteresis: HysteresisState; change: EvaluationStep['change'] } {
+export function catchUp(
+  set: SeriesSet,
+  s: Settings,
+  prev: HysteresisState,
+  today: Day,
+): { hysteresis: HysteresisState; change: EvaluationStep['change'] } {
   let h = prev;
   let change: EvaluationStep['change'] = null;
   if (prev.day === null || prev.day >= addDays(today, -1)) return { hysteresis: h, change };
@@ -52,13 +57,18 @@ export function buildSnapshot(x: BuildInput): { snapshot: Snapshot; change: Phas
   const missed = catchUp(x.set, x.settings, x.hysteresis, today);
   const step = evaluateDay(x.set, x.settings, today, today, missed.hysteresis);
   const from = addDays(today, -SPARK_DAYS);
-  const tail = (s: Series | undefined): CompactSeries => (s ? s.points.filter((p) => p.date > from && p.date <= today).map((p) => [p.date, p.value]) : []);
+  const tail = (s: Series | undefined): CompactSeries =>
+    s ? s.points.filter((p) => p.date > from && p.date <= today).map((p) => [p.date, p.value]) : [];
   const snapshot: Snapshot = {
     version: SNAPSHOT_VERSION,
     computedAt: x.now,
     evaluation: step.evaluation,
     hysteresis: step.hysteresis,
-    sparklines: { rut: tail(x.set.rut), asi: asiHistory(x.set, x.settings, from, today), dominance: tail(x.set.btcDominance) },
+    sparklines: {
+      rut: tail(x.set.rut),
+      asi: asiHistory(x.set, x.settings, from, today),
+      dominance: tail(x.set.btcDominance),
+    },
     served: x.served,
     sources: x.sources,
     crossCheck: x.crossCheck,
@@ -85,7 +95,12 @@ export function asiHistory(set: SeriesSet, s: Settings, from: Day, to: Day): Com
  * step. Hourly refreshes and settings changes therefore never log one change twice. Bounded, oldest
  * dropped first. Returns null when nothing changes (no write needed).
  */
-export function logForDay(log: readonly PhaseLogEntry[], day: Day, change: PhaseLogEntry | null, max = 200): PhaseLogEntry[] | null {
+export function logForDay(
+  log: readonly PhaseLogEntry[],
+  day: Day,
+  change: PhaseLogEntry | null,
+  max = 200,
+): PhaseLogEntry[] | null {
   const kept = log.filter((e) => e.day !== day);
   if (!change && kept.length === log.length) return null;
   const next = change ? [...kept, change] : kept;

@@ -27,7 +27,12 @@ export interface Snapshot {
   /** The last 90 days of the lines shown in the mini-panel. */
   sparklines: { rut: CompactSeries; asi: CompactSeries; dominance: CompactSeries };
   /** Which provider served each signal, and when its data was fetched. */
-  served: Partial<Record<'russell' | 'coins' | 'universe' | 'dominance' | 'ethbtc' | 'total3' | 'fearGreed' | 'crossCheck', { provider: string; fetchedAt: number }>>;
+  served: Partial<
+    Record<
+      'russell' | 'coins' | 'universe' | 'dominance' | 'ethbtc' | 'total3' | 'fearGreed' | 'crossCheck',
+      { provider: string; fetchedAt: number }
+    >
+  >;
   sources: Record<string, SourceStatus>;
   /** CoinMarketCap's own altcoin-season value, shown beside ours, never mixed in. */
   crossCheck: { cmcAsi: number; asOf: Day } | null;

@@ -21,9 +21,11 @@ export function snapshotProblem(v: unknown): string | null {
     if (!(k in e)) return `signal ${k} missing`;
     const s = e[k];
     if (s !== null && !isObj(s)) return `signal ${k} malformed`;
-    if (isObj(s) && s.value !== null && (typeof s.value !== 'number' || !Number.isFinite(s.value))) return `signal ${k} value is not a number`;
+    if (isObj(s) && s.value !== null && (typeof s.value !== 'number' || !Number.isFinite(s.value)))
+      return `signal ${k} value is not a number`;
   }
-  if (!isObj(v.sparklines) || !isObj(v.sources) || !isObj(v.hysteresis) || !isObj(v.served)) return 'snapshot incomplete';
+  if (!isObj(v.sparklines) || !isObj(v.sources) || !isObj(v.hysteresis) || !isObj(v.served))
+    return 'snapshot incomplete';
   return null;
 }
 

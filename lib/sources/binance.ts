@@ -43,9 +43,21 @@ export function binanceKlinesUrl(q: KlinesQuery, host: string = BINANCE_HOSTS[0]
   return `${host}/api/v3/klines?symbol=${encodeURIComponent(q.symbol)}&interval=1d&limit=${limit}${start}`;
 }
 
-const epochMsInt = v.pipe(v.number('must be epoch milliseconds'), v.safeInteger('must be whole epoch milliseconds'), v.minValue(0, 'must not be negative'));
+const epochMsInt = v.pipe(
+  v.number('must be epoch milliseconds'),
+  v.safeInteger('must be whole epoch milliseconds'),
+  v.minValue(0, 'must not be negative'),
+);
 
-const KlineRow = v.looseTuple([epochMsInt, positiveNumber, positiveNumber, positiveNumber, positiveNumber, v.unknown(), epochMsInt]);
+const KlineRow = v.looseTuple([
+  epochMsInt,
+  positiveNumber,
+  positiveNumber,
+  positiveNumber,
+  positiveNumber,
+  v.unknown(),
+  epochMsInt,
+]);
 const Klines = v.array(KlineRow, 'must be an array of kline rows');
 
 export interface ParseKlinesOptions {
@@ -62,7 +74,8 @@ export function parseBinanceKlines(json: unknown, o: ParseKlinesOptions): Result
   let prevOpen = -Infinity;
   for (let i = 0; i < rows.value.length; i++) {
     const [openTime, , , , close, , closeTime] = rows.value[i]!;
-    if (openTime <= prevOpen) return fail(schemaError(`${i}.0`, `${label}: ${i}.0 openTime is not after the previous row's`));
+    if (openTime <= prevOpen)
+      return fail(schemaError(`${i}.0`, `${label}: ${i}.0 openTime is not after the previous row's`));
     prevOpen = openTime;
     if (closeTime < openTime) return fail(schemaError(`${i}.6`, `${label}: ${i}.6 closeTime is before openTime`));
     const future = futureError(openTime, o.now, `${i}.0`, label);
@@ -86,7 +99,9 @@ export async function fetchBinanceCloses(fetchFn: FetchFn, o: FetchKlinesOptions
   const label = `Binance ${o.symbol}`;
   if (!SYMBOL_RE.test(o.symbol)) return fail(schemaError('symbol', `${label}: not a Binance symbol`));
   const urls = BINANCE_HOSTS.map((h) => binanceKlinesUrl(o, h));
-  return fetchParsed(fetchFn, urls, o, label, (json) => parseBinanceKlines(json, { now: o.now, symbol: o.symbol, source: o.source }));
+  return fetchParsed(fetchFn, urls, o, label, (json) =>
+    parseBinanceKlines(json, { now: o.now, symbol: o.symbol, source: o.source }),
+  );
 }
 
 /** ETH/BTC daily closes (SIGNALS.md §6 primary). */

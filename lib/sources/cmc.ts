@@ -11,7 +11,17 @@ import type { FetchFn } from '../net/http';
 import { toDay } from '../series/dates';
 import type { Point, Series } from '../series/types';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
-import { finiteNumber, futureError, nonNegativeNumber, percent, positiveNumber, sharePercent, timestampMs, toSeries, validate } from './parse';
+import {
+  finiteNumber,
+  futureError,
+  nonNegativeNumber,
+  percent,
+  positiveNumber,
+  sharePercent,
+  timestampMs,
+  toSeries,
+  validate,
+} from './parse';
 import { fail, ok, schemaError, type Result } from './result';
 
 export const CMC_BASE = 'https://api.coinmarketcap.com/data-api';
@@ -65,7 +75,12 @@ function envelope<TOut>(json: unknown, dataSchema: v.GenericSchema<unknown, TOut
   if (!status.ok) return status;
   const s = status.value.status;
   if (s?.error_code !== undefined && String(s.error_code) !== '0') {
-    return fail(schemaError('status.error_code', `${LABEL}: API error ${s.error_code}${s.error_message ? ` "${s.error_message}"` : ''}`));
+    return fail(
+      schemaError(
+        'status.error_code',
+        `${LABEL}: API error ${s.error_code}${s.error_message ? ` "${s.error_message}"` : ''}`,
+      ),
+    );
   }
   const body = validate(v.looseObject({ data: dataSchema }), json, LABEL);
   return body.ok ? ok(body.value.data as TOut) : body;
@@ -136,7 +151,13 @@ export function parseCmcListing(json: unknown): Result<CmcListingCoin[]> {
     const c = list[i]!;
     const usd = c.quotes.find((q) => q.name === 'USD');
     if (!usd) return fail(schemaError(`data.cryptoCurrencyList.${i}.quotes`, `${LABEL}: no USD quote for ${c.symbol}`));
-    const coin: CmcListingCoin = { id: c.id, symbol: c.symbol.toUpperCase(), name: c.name, slug: c.slug, tags: c.tags ?? [] };
+    const coin: CmcListingCoin = {
+      id: c.id,
+      symbol: c.symbol.toUpperCase(),
+      name: c.name,
+      slug: c.slug,
+      tags: c.tags ?? [],
+    };
     if (c.cmcRank != null) coin.rank = c.cmcRank;
     if (usd.marketCap) coin.marketCap = usd.marketCap;
     if (usd.price) coin.price = usd.price;
@@ -237,25 +258,40 @@ export function parseCmcFearGreed(json: unknown, o: { now: number }): Result<Ser
 
 // ---------- fetchers ----------
 
-export function fetchCmcListing(fetchFn: FetchFn, o: SourceFetchOptions & { start?: number; limit?: number }): Promise<Result<CmcListingCoin[]>> {
+export function fetchCmcListing(
+  fetchFn: FetchFn,
+  o: SourceFetchOptions & { start?: number; limit?: number },
+): Promise<Result<CmcListingCoin[]>> {
   return fetchParsed(fetchFn, [cmcListingUrl(o)], o, LABEL, parseCmcListing);
 }
 
-export function fetchCmcDominance(fetchFn: FetchFn, o: SourceFetchOptions): Promise<Result<{ btc: Series; eth: Series }>> {
+export function fetchCmcDominance(
+  fetchFn: FetchFn,
+  o: SourceFetchOptions,
+): Promise<Result<{ btc: Series; eth: Series }>> {
   return fetchParsed(fetchFn, [CMC_DOMINANCE_URL], o, LABEL, (json) => parseCmcDominance(json, o));
 }
 
-export function fetchCmcTotal3(fetchFn: FetchFn, o: SourceFetchOptions & { range?: '30d' | '90d' | '1y' | 'all' }): Promise<Result<Series>> {
+export function fetchCmcTotal3(
+  fetchFn: FetchFn,
+  o: SourceFetchOptions & { range?: '30d' | '90d' | '1y' | 'all' },
+): Promise<Result<Series>> {
   return fetchParsed(fetchFn, [cmcTotal3Url(o.range)], o, LABEL, (json) => parseCmcTotal3(json, o));
 }
 
 /** Last `days` days of CMC's index (default 365). */
-export function fetchCmcAltcoinSeason(fetchFn: FetchFn, o: SourceFetchOptions & { days?: number }): Promise<Result<Series>> {
+export function fetchCmcAltcoinSeason(
+  fetchFn: FetchFn,
+  o: SourceFetchOptions & { days?: number },
+): Promise<Result<Series>> {
   const url = cmcAltcoinSeasonUrl(o.now - (o.days ?? 365) * 86_400_000, o.now);
   return fetchParsed(fetchFn, [url], o, LABEL, (json) => parseCmcAltcoinSeason(json, o));
 }
 
-export function fetchCmcFearGreed(fetchFn: FetchFn, o: SourceFetchOptions & { days?: number }): Promise<Result<Series>> {
+export function fetchCmcFearGreed(
+  fetchFn: FetchFn,
+  o: SourceFetchOptions & { days?: number },
+): Promise<Result<Series>> {
   const url = cmcFearGreedUrl(o.now - (o.days ?? 365) * 86_400_000, o.now);
   return fetchParsed(fetchFn, [url], o, LABEL, (json) => parseCmcFearGreed(json, o));
 }

@@ -8,7 +8,17 @@ import type { FetchFn } from '../net/http';
 import { toDay } from '../series/dates';
 import type { Day, Point, Series } from '../series/types';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
-import { futureError, nonNegativeNumber, positiveNumber, sharePercent, snapshot, timestampMs, toSeries, validate, type Snapshot } from './parse';
+import {
+  futureError,
+  nonNegativeNumber,
+  positiveNumber,
+  sharePercent,
+  snapshot,
+  timestampMs,
+  toSeries,
+  validate,
+  type Snapshot,
+} from './parse';
 import { fail, ok, schemaError, withContext, type Result } from './result';
 
 export const COINGECKO_BASE = 'https://api.coingecko.com/api/v3';
@@ -85,7 +95,9 @@ export function fetchCoingeckoMarkets(
 /** Coin id → the exclusion categories it was found in (for "what was excluded and why"). */
 export type ExcludedIds = Record<string, string[]>;
 
-export function mergeExcluded(byCategory: ReadonlyArray<readonly [category: string, coins: readonly MarketCoin[]]>): ExcludedIds {
+export function mergeExcluded(
+  byCategory: ReadonlyArray<readonly [category: string, coins: readonly MarketCoin[]]>,
+): ExcludedIds {
   const out: ExcludedIds = {};
   for (const [category, coins] of byCategory) {
     for (const c of coins) {
@@ -144,7 +156,13 @@ export function parseCoingeckoGlobal(json: unknown, o: { now: number }): Result<
   const d = g.value.data;
   const { btc, eth } = d.market_cap_percentage;
   // At 100 the cap without BTC and ETH (TOTAL3) would be 0: not a reading either.
-  if (btc + eth >= 100) return fail(schemaError('data.market_cap_percentage', `${LABEL}: btc + eth dominance is ${+(btc + eth).toFixed(2)}, must be below 100`));
+  if (btc + eth >= 100)
+    return fail(
+      schemaError(
+        'data.market_cap_percentage',
+        `${LABEL}: btc + eth dominance is ${+(btc + eth).toFixed(2)}, must be below 100`,
+      ),
+    );
   const at = d.updated_at ?? o.now;
   const future = futureError(at, o.now, 'data.updated_at', LABEL);
   if (future) return fail(future);
@@ -216,7 +234,10 @@ export function parseCoingeckoMarketChart(json: unknown, o: { now: number; id: s
   if (!prices.ok) return prices;
   const caps = collect(c.value.market_caps ?? [], 'market_caps');
   if (!caps.ok) return caps;
-  return ok({ closes: toSeries(prices.value, COINGECKO_CLOSES_SOURCE), marketCaps: toSeries(caps.value, COINGECKO_MARKET_CAPS_SOURCE) });
+  return ok({
+    closes: toSeries(prices.value, COINGECKO_CLOSES_SOURCE),
+    marketCaps: toSeries(caps.value, COINGECKO_MARKET_CAPS_SOURCE),
+  });
 }
 
 export function fetchCoingeckoMarketChart(

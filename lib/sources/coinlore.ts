@@ -8,7 +8,10 @@ import { ok, type Result } from './result';
 export const COINLORE_GLOBAL_URL = 'https://api.coinlore.net/api/global/';
 export const COINLORE_DOMINANCE_SOURCE = 'CoinLore BTC dominance';
 
-const Global = v.pipe(v.array(v.looseObject({ btc_d: sharePercent }), 'must be an array'), v.minLength(1, 'must not be empty'));
+const Global = v.pipe(
+  v.array(v.looseObject({ btc_d: sharePercent }), 'must be an array'),
+  v.minLength(1, 'must not be empty'),
+);
 
 /** CoinLore gives no time, so the value is dated at `now` (the fetch time). */
 export function parseCoinloreGlobal(json: unknown, o: { now: number }): Result<Snapshot> {

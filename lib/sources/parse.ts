@@ -50,12 +50,20 @@ export const positiveNumber = v.pipe(finiteNumber, v.gtValue(0, 'must be a posit
 /** A market cap or volume that may legitimately be 0 (callers treat 0 as unknown, never as a value). */
 export const nonNegativeNumber = v.pipe(finiteNumber, v.minValue(0, 'must not be negative'));
 /** A percentage or a 0..100 index. */
-export const percent = v.pipe(finiteNumber, v.minValue(0, 'must be within 0..100'), v.maxValue(100, 'must be within 0..100'));
+export const percent = v.pipe(
+  finiteNumber,
+  v.minValue(0, 'must be within 0..100'),
+  v.maxValue(100, 'must be within 0..100'),
+);
 /**
  * A current market share such as BTC dominance: above 0 and at most 100. A provider sends 0 when it
  * does not know the value; taken as a reading it would be a crash to 0 %, so it is a schema error.
  */
-export const sharePercent = v.pipe(finiteNumber, v.gtValue(0, 'must be above 0 (0 means unknown)'), v.maxValue(100, 'must be within 0..100'));
+export const sharePercent = v.pipe(
+  finiteNumber,
+  v.gtValue(0, 'must be above 0 (0 means unknown)'),
+  v.maxValue(100, 'must be within 0..100'),
+);
 /** A Unix timestamp in seconds or ms (number or string), as epoch ms. */
 export const timestampMs = v.pipe(
   v.union([v.number(), v.string()], 'must be a timestamp'),

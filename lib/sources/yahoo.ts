@@ -36,7 +36,13 @@ export function yahooSource(symbol: string): string {
   return `Yahoo ${symbol}`;
 }
 
-export function yahooChartUrl(symbol: string, mode: YahooMode, now: number, host: string = YAHOO_HOSTS[0], sinceMs = 0): string {
+export function yahooChartUrl(
+  symbol: string,
+  mode: YahooMode,
+  now: number,
+  host: string = YAHOO_HOSTS[0],
+  sinceMs = 0,
+): string {
   const to = Math.floor(now / 1000);
   const span =
     mode === 'full'
@@ -49,7 +55,11 @@ export function yahooChartUrl(symbol: string, mode: YahooMode, now: number, host
   return `${host}/v8/finance/chart/${encodeURIComponent(symbol)}?interval=1d&${span}`;
 }
 
-const price = v.pipe(v.number('must be a number or null'), v.finite('must be finite'), v.gtValue(0, 'must be a positive price'));
+const price = v.pipe(
+  v.number('must be a number or null'),
+  v.finite('must be finite'),
+  v.gtValue(0, 'must be a positive price'),
+);
 // Bounded so that every time (and its exchange-local day) stays inside the Date range: 1900..5138.
 const seconds = v.pipe(
   v.number('must be a Unix time in seconds'),
@@ -58,7 +68,12 @@ const seconds = v.pipe(
   v.maxValue(1e11, 'must be a Unix time in seconds'),
 );
 /** UTC offsets run from −12 h to +14 h; ±18 h is the widest any zone format allows. */
-const gmtoffset = v.pipe(v.number(), v.finite(), v.minValue(-64_800, 'must be within ±18 h'), v.maxValue(64_800, 'must be within ±18 h'));
+const gmtoffset = v.pipe(
+  v.number(),
+  v.finite(),
+  v.minValue(-64_800, 'must be within ±18 h'),
+  v.maxValue(64_800, 'must be within ±18 h'),
+);
 
 const Meta = v.looseObject({
   symbol: v.optional(v.string()),
@@ -99,7 +114,12 @@ export interface YahooDaily {
 export function exchangeDayOf(timezone: string | undefined, gmtoffsetSec: number | undefined): (ms: number) => Day {
   if (timezone) {
     try {
-      const f = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const f = new Intl.DateTimeFormat('en-US', {
+        timeZone: timezone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
       return (ms) => {
         const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
         return `${p.year}-${p.month}-${p.day}`;
@@ -136,7 +156,12 @@ export function parseYahooChart(json: unknown, o: { now: number; symbol: string 
   if (stamps.length === 0) return ok({ series: { points: [], source }, intraday: null, timezone });
   const closes = r.indicators.quote[0]?.close;
   if (!closes || closes.length !== stamps.length) {
-    return fail(schemaError(`${base}.indicators.quote.0.close`, `${label}: close has ${closes?.length ?? 0} values for ${stamps.length} timestamps`));
+    return fail(
+      schemaError(
+        `${base}.indicators.quote.0.close`,
+        `${label}: close has ${closes?.length ?? 0} values for ${stamps.length} timestamps`,
+      ),
+    );
   }
 
   const today = dayOf(o.now);

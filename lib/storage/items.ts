@@ -32,65 +32,85 @@ function lazyItem<T, M extends Record<string, unknown> = {}>(define: () => WxtSt
 }
 
 /** User settings (synced across the user's browsers). */
-export const settingsItem = lazyItem(() => storage.defineItem<Settings>('sync:settings', {
-  fallback: defaultSettings(),
-  version: SETTINGS_VERSION,
-  migrations: SETTINGS_MIGRATIONS,
-}));
+export const settingsItem = lazyItem(() =>
+  storage.defineItem<Settings>('sync:settings', {
+    fallback: defaultSettings(),
+    version: SETTINGS_VERSION,
+    migrations: SETTINGS_MIGRATIONS,
+  }),
+);
 
 /** Where the user dragged the badge, per site, and whether it is collapsed to a dot. */
-export const badgeLayoutItem = lazyItem(() => storage.defineItem<Record<string, { x: number; y: number; collapsed: boolean }>>('local:badgeLayout', {
-  fallback: {},
-  version: 1,
-}));
+export const badgeLayoutItem = lazyItem(() =>
+  storage.defineItem<Record<string, { x: number; y: number; collapsed: boolean }>>('local:badgeLayout', {
+    fallback: {},
+    version: 1,
+  }),
+);
 
 /** The latest good snapshot; null before the first successful evaluation. */
-export const snapshotItem = lazyItem(() => storage.defineItem<Snapshot | null>('local:snapshot', {
-  fallback: null,
-  version: 1,
-}));
+export const snapshotItem = lazyItem(() =>
+  storage.defineItem<Snapshot | null>('local:snapshot', {
+    fallback: null,
+    version: 1,
+  }),
+);
 
 /** Cached histories for incremental refreshes. */
-export const seriesCacheItem = lazyItem(() => storage.defineItem<SeriesCache>('local:seriesCache', {
-  fallback: emptySeriesCache(),
-  version: 1,
-}));
+export const seriesCacheItem = lazyItem(() =>
+  storage.defineItem<SeriesCache>('local:seriesCache', {
+    fallback: emptySeriesCache(),
+    version: 1,
+  }),
+);
 
 /** One universe snapshot per day, so ASI history is survivorship-free from install on. */
-export const universesItem = lazyItem(() => storage.defineItem<Record<Day, UniverseSnapshot>>('local:universes', {
-  fallback: {},
-  version: 1,
-}));
+export const universesItem = lazyItem(() =>
+  storage.defineItem<Record<Day, UniverseSnapshot>>('local:universes', {
+    fallback: {},
+    version: 1,
+  }),
+);
 
 /** Bounded log of confirmed stage changes, newest last. */
-export const phaseLogItem = lazyItem(() => storage.defineItem<PhaseLogEntry[]>('local:phaseLog', {
-  fallback: [],
-  version: 1,
-}));
+export const phaseLogItem = lazyItem(() =>
+  storage.defineItem<PhaseLogEntry[]>('local:phaseLog', {
+    fallback: [],
+    version: 1,
+  }),
+);
 
 /** Per-provider cooldown and circuit state: persisted so a killed worker does not forget a 429. */
-export const providerStateItem = lazyItem(() => storage.defineItem<Record<string, unknown>>('local:providerState', {
-  fallback: {},
-  version: 1,
-}));
+export const providerStateItem = lazyItem(() =>
+  storage.defineItem<Record<string, unknown>>('local:providerState', {
+    fallback: {},
+    version: 1,
+  }),
+);
 
 /** Refresh bookkeeping beside the caches: CoinGecko ids, symbols Binance does not list, the cross-check. */
-export const refreshMetaItem = lazyItem(() => storage.defineItem<Partial<RefreshMeta>>('local:refreshMeta', {
-  fallback: {},
-  version: 1,
-}));
+export const refreshMetaItem = lazyItem(() =>
+  storage.defineItem<Partial<RefreshMeta>>('local:refreshMeta', {
+    fallback: {},
+    version: 1,
+  }),
+);
 
 /** Bookkeeping of the refresh itself: when one started and ended, to detect one cut short. */
-export const refreshStateItem = lazyItem(() => storage.defineItem<{ startedAt: number | null; finishedAt: number | null; lastError: string | null }>(
-  'local:refreshState',
-  { fallback: { startedAt: null, finishedAt: null, lastError: null }, version: 1 },
-));
+export const refreshStateItem = lazyItem(() =>
+  storage.defineItem<{ startedAt: number | null; finishedAt: number | null; lastError: string | null }>(
+    'local:refreshState',
+    { fallback: { startedAt: null, finishedAt: null, lastError: null }, version: 1 },
+  ),
+);
 
 /**
  * What the alert detector last observed and which notifications it raised, so a killed worker never
  * raises one twice nor misses one. Read through normalizeAlertState (a corrupt value starts over silent).
  */
-export const alertStateItem = lazyItem(() => storage.defineItem<AlertState>('local:alertState', {
-  fallback: emptyAlertState(),
-  version: 1,
-}));
+export const alertStateItem = lazyItem(() =>
+  storage.defineItem<AlertState>('local:alertState', {
+    fallback: emptyAlertState(),
+    version: 1,
+  }),
+);

@@ -16,7 +16,9 @@ export async function publish(
   x: { previous: Snapshot | null; next: Snapshot | null; settings: Settings; now: number },
   log: (msg: string) => void,
 ): Promise<void> {
-  await shell.setToolbar(toolbarBadge(x.next, shell.t, x.now, x.settings, shell.locale)).catch((e) => log(`Regime Lens: toolbar badge not set: ${String(e)}`));
+  await shell
+    .setToolbar(toolbarBadge(x.next, shell.t, x.now, x.settings, shell.locale))
+    .catch((e) => log(`Regime Lens: toolbar badge not set: ${String(e)}`));
   if (!x.next) return;
   const { notifications, state } = detectAlerts({
     previous: x.previous,
@@ -27,6 +29,7 @@ export async function publish(
     t: shell.t,
     locale: shell.locale,
   });
-  for (const n of notifications) await shell.notify(n).catch((e) => log(`Regime Lens: notification ${n.id} not shown: ${String(e)}`));
+  for (const n of notifications)
+    await shell.notify(n).catch((e) => log(`Regime Lens: notification ${n.id} not shown: ${String(e)}`));
   await alertStateItem.setValue(state);
 }

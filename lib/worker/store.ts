@@ -47,7 +47,12 @@ export async function loadRefreshState(log: (msg: string) => void = console.warn
     previous = null;
   }
   let cache = cacheRaw;
-  if (!cache || cache.version !== SERIES_CACHE_VERSION || typeof cache.coins !== 'object' || typeof cache.macro !== 'object') {
+  if (
+    !cache ||
+    cache.version !== SERIES_CACHE_VERSION ||
+    typeof cache.coins !== 'object' ||
+    typeof cache.macro !== 'object'
+  ) {
     if (cacheRaw) log('Regime Lens: series cache unreadable; fetching histories again');
     cache = emptySeriesCache();
   }
@@ -66,12 +71,16 @@ export async function loadRefreshState(log: (msg: string) => void = console.warn
  * worker killed at any moment leaves either the old set or the new one, never half of each.
  */
 export async function saveRefreshResult(r: RefreshResult): Promise<void> {
-  await saveWith(r.kept ? undefined : r.change, [
-    { item: seriesCacheItem, value: r.cache },
-    { item: universesItem, value: r.universes },
-    { item: refreshMetaItem, value: r.meta },
-    { item: providerStateItem, value: r.providerState },
-  ], r.snapshot);
+  await saveWith(
+    r.kept ? undefined : r.change,
+    [
+      { item: seriesCacheItem, value: r.cache },
+      { item: universesItem, value: r.universes },
+      { item: refreshMetaItem, value: r.meta },
+      { item: providerStateItem, value: r.providerState },
+    ],
+    r.snapshot,
+  );
 }
 
 /** Stores a re-evaluation (no new data): the snapshot and, when the stage changed, the log, in one write. */
@@ -80,9 +89,17 @@ export function saveEvaluation(snapshot: Snapshot, change: PhaseLogEntry | null)
 }
 
 /** `change` undefined: the snapshot was not evaluated again, the log is left alone. */
-async function saveWith(change: PhaseLogEntry | null | undefined, items: { item: WxtStorageItem<any, any>; value: unknown }[], snapshot: Snapshot): Promise<void> {
+async function saveWith(
+  change: PhaseLogEntry | null | undefined,
+  items: { item: WxtStorageItem<any, any>; value: unknown }[],
+  snapshot: Snapshot,
+): Promise<void> {
   const stored = change === undefined ? [] : await phaseLogItem.getValue();
-  const log = change === undefined ? null : logForDay(Array.isArray(stored) ? stored : [], snapshot.evaluation.today, change);
-  await storage.setItems([...items, ...(log ? [{ item: phaseLogItem, value: log }] : []), { item: snapshotItem, value: snapshot }]);
+  const log =
+    change === undefined ? null : logForDay(Array.isArray(stored) ? stored : [], snapshot.evaluation.today, change);
+  await storage.setItems([
+    ...items,
+    ...(log ? [{ item: phaseLogItem, value: log }] : []),
+    { item: snapshotItem, value: snapshot },
+  ]);
 }
-

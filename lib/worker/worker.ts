@@ -48,15 +48,25 @@ export function createWorker(deps: WorkerDeps) {
       try {
         const prev = await refreshStateItem.getValue();
         if (prev.startedAt !== null && (prev.finishedAt === null || prev.finishedAt < prev.startedAt)) {
-          log(`Regime Lens: the refresh started at ${new Date(prev.startedAt).toISOString()} was cut short; its data was not saved`);
+          log(
+            `Regime Lens: the refresh started at ${new Date(prev.startedAt).toISOString()} was cut short; its data was not saved`,
+          );
         }
         startedAt = deps.now();
         await refreshStateItem.setValue({ ...prev, startedAt });
         const state = await loadRefreshState(log);
         const result = await runRefresh(state, { fetch: deps.fetch, now: deps.now, random });
         await saveRefreshResult(result);
-        await refreshStateItem.setValue({ startedAt: result.snapshot.computedAt, finishedAt: deps.now(), lastError: null });
-        await publish(shell, { previous: state.previous, next: result.snapshot, settings: state.settings, now: deps.now() }, log);
+        await refreshStateItem.setValue({
+          startedAt: result.snapshot.computedAt,
+          finishedAt: deps.now(),
+          lastError: null,
+        });
+        await publish(
+          shell,
+          { previous: state.previous, next: result.snapshot, settings: state.settings, now: deps.now() },
+          log,
+        );
         return result;
       } catch (err) {
         const message = `refresh (${reason}) failed: ${String((err as Error)?.message ?? err)}`;
@@ -78,7 +88,11 @@ export function createWorker(deps: WorkerDeps) {
         const r = reevaluate(state, deps.now());
         if (!r) return false;
         await saveEvaluation(r.snapshot, r.change);
-        await publish(shell, { previous: state.previous, next: r.snapshot, settings: state.settings, now: deps.now() }, log);
+        await publish(
+          shell,
+          { previous: state.previous, next: r.snapshot, settings: state.settings, now: deps.now() },
+          log,
+        );
         return true;
       } catch (err) {
         log(`Regime Lens: re-evaluation (${reason}) failed: ${String((err as Error)?.message ?? err)}`);
@@ -104,7 +118,10 @@ export function createWorker(deps: WorkerDeps) {
     const period = Math.max(15, r.intervalMinutes);
     const existing = await browser.alarms.get(ALARM);
     if (existing && existing.periodInMinutes === period) return;
-    await browser.alarms.create(ALARM, { periodInMinutes: period, delayInMinutes: 1 + random() * Math.min(period, 30) });
+    await browser.alarms.create(ALARM, {
+      periodInMinutes: period,
+      delayInMinutes: 1 + random() * Math.min(period, 30),
+    });
   }
 
   return {
@@ -134,11 +151,21 @@ export function createWorker(deps: WorkerDeps) {
       if (alarm.name === ALARM) await refresh('alarm');
     },
     /** Returns true for a handled command (the caller answers the sender), false to ignore. */
-    onMessage: (msg: unknown, sender: { id?: string; url?: string; tab?: unknown }): Promise<{ ok: boolean }> | undefined => {
+    onMessage: (
+      msg: unknown,
+      sender: { id?: string; url?: string; tab?: unknown },
+    ): Promise<{ ok: boolean }> | undefined => {
       const cmd = acceptCommand(msg, sender, browser.runtime.id, browser.runtime.getURL('/'));
       if (!cmd) return undefined;
-      if (cmd.type === 'refresh-now') return refresh('popup').then((r): RefreshReply => refreshReply(r?.snapshot ?? null, startedAt, r?.providerState, deps.now()));
-      if (cmd.type === 'open-details') return shell.openDetails().then(() => ({ ok: true }), () => ({ ok: false }));
+      if (cmd.type === 'refresh-now')
+        return refresh('popup').then((r): RefreshReply =>
+          refreshReply(r?.snapshot ?? null, startedAt, r?.providerState, deps.now()),
+        );
+      if (cmd.type === 'open-details')
+        return shell.openDetails().then(
+          () => ({ ok: true }),
+          () => ({ ok: false }),
+        );
       return undefined;
     },
   };

@@ -14,7 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween, toDay } from '../../lib/series/dates';
 import { defaultSettings } from '../../lib/settings/defaults';
 import type { Snapshot } from '../../lib/snapshot/types';
-import { CHROME_EXTENSION_DIR, REPO_ROOT, enableDeveloperMode, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import {
+  CHROME_EXTENSION_DIR,
+  REPO_ROOT,
+  enableDeveloperMode,
+  launchWithExtension,
+  type ExtensionBrowser,
+} from '../support/browser';
 import { AXE_SOURCE, ensureChromeBuild, quietWorker, SKIP } from '../support/e2e';
 import { startStubSites, type StubSites } from '../support/sites/server';
 import { realSnapshot } from '../support/snapshot';
@@ -43,7 +49,8 @@ function asOfToday(s: Snapshot): Snapshot {
       sig.stale = false;
     }
   }
-  for (const k of ['rut', 'asi', 'dominance'] as const) c.sparklines[k] = c.sparklines[k].map(([d, v]) => [addDays(d, shift), v]);
+  for (const k of ['rut', 'asi', 'dominance'] as const)
+    c.sparklines[k] = c.sparklines[k].map(([d, v]) => [addDays(d, shift), v]);
   return c;
 }
 
@@ -54,8 +61,10 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
   const altseason = realSnapshot('2025-09-19');
   const btcSeason = realSnapshot('2026-05-04');
 
-  const local = (items: Record<string, unknown>) => ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), items);
-  const sync = (items: Record<string, unknown>) => ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.sync.set(i), items);
+  const local = (items: Record<string, unknown>) =>
+    ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), items);
+  const sync = (items: Record<string, unknown>) =>
+    ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.sync.set(i), items);
   const seed = (snapshot: Snapshot | null) => local({ snapshot });
 
   beforeAll(async () => {
@@ -75,7 +84,10 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     if (extDir) rmSync(extDir, { recursive: true, force: true });
   });
 
-  async function open(url: string, opts: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<Page> {
+  async function open(
+    url: string,
+    opts: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
+  ): Promise<Page> {
     const page = await ext.context.newPage();
     await page.emulateMedia({ colorScheme: opts.colorScheme ?? 'light', reducedMotion: 'reduce' });
     await page.setViewportSize({ width: opts.width ?? 1280, height: opts.height ?? 720 });
@@ -90,7 +102,9 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
   const focused = (page: Page) =>
     page.evaluate((tag) => {
       const a = document.querySelector(tag)?.shadowRoot?.activeElement;
-      return a ? `${a.tagName.toLowerCase()}.${a.className}${a.getAttribute('role') ? `[${a.getAttribute('role')}]` : ''}` : null;
+      return a
+        ? `${a.tagName.toLowerCase()}.${a.className}${a.getAttribute('role') ? `[${a.getAttribute('role')}]` : ''}`
+        : null;
     }, HOST);
 
   it('keeps the content script within budget: ≤ 16 KiB gzip, no fetch/XHR, no charting library', () => {
@@ -143,7 +157,13 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
       const host = document.querySelector(tag)!;
       const r = host.getBoundingClientRect();
       const inner = host.shadowRoot!.querySelector('.badge')!;
-      return { w: r.width, h: r.height, parent: host.parentElement!.tagName, position: getComputedStyle(inner).position, size: inner.getBoundingClientRect().toJSON() };
+      return {
+        w: r.width,
+        h: r.height,
+        parent: host.parentElement!.tagName,
+        position: getComputedStyle(inner).position,
+        size: inner.getBoundingClientRect().toJSON(),
+      };
     }, HOST);
     expect(layout).toMatchObject({ w: 0, h: 0, parent: 'HTML', position: 'fixed' });
     expect(layout.size.height).toBe(28);
@@ -173,10 +193,14 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(await page.locator('button.main').textContent()).toContain('Bitcoin season');
     expect(await page.locator('button.main .kv').first().locator('.v').textContent()).toBe('22');
 
-    await seed(realSnapshot('2025-09-19', (s) => (s.evaluation.phase.confirming = { stage: 'alt-rotation', count: 1, of: 2 })));
+    await seed(
+      realSnapshot('2025-09-19', (s) => (s.evaluation.phase.confirming = { stage: 'alt-rotation', count: 1, of: 2 })),
+    );
     await expect.poll(() => badge(page).getAttribute('data-stage')).toBe('altseason');
     expect(await page.locator('.chip:not(.stale)').textContent()).toBe('confirming 1/2');
-    expect(await page.locator('.chip:not(.stale)').getAttribute('title')).toBe('Alts rotating: its rule has held 1 of 2 days; still showing Altcoin season');
+    expect(await page.locator('.chip:not(.stale)').getAttribute('title')).toBe(
+      'Alts rotating: its rule has held 1 of 2 days; still showing Altcoin season',
+    );
 
     await seed(null);
     await expect.poll(() => badge(page).getAttribute('data-stage')).toBe('unknown');
@@ -217,14 +241,18 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     // Seen today, the 2025 values are stale: each carries its chip with the data's age (ETH/BTC ends in Feb 2024).
     const age = daysBetween('2025-09-19', toDay(Date.now()));
     const ethAge = daysBetween('2024-02-29', toDay(Date.now()));
-    expect(await panel.locator('dl').textContent()).toMatch(new RegExp(`ETH/BTC0\\.05463 stale ${ethAge} d.*Fear & Greed53 stale ${age} d neutral`));
+    expect(await panel.locator('dl').textContent()).toMatch(
+      new RegExp(`ETH/BTC0\\.05463 stale ${ethAge} d.*Fear & Greed53 stale ${age} d neutral`),
+    );
     expect(await lines.nth(1).locator('.chip.stale').textContent()).toBe(`stale ${age} d`);
     expect(await panel.locator('li[data-stale]').count()).toBe(6);
     // Dates and numbers in the browser's UI language (en-US here).
     expect(await panel.textContent()).toContain('rut.csv · data of Sep 19, 2025');
     // Details sends the open-details command to the worker.
     await panel.getByRole('button', { name: 'Details' }).click();
-    await expect.poll(() => ext.serviceWorker.evaluate(() => (globalThis as any).__commands)).toContainEqual({ type: 'open-details' });
+    await expect
+      .poll(() => ext.serviceWorker.evaluate(() => (globalThis as any).__commands))
+      .toContainEqual({ type: 'open-details' });
     // Escape closes and gives focus back to the badge.
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
@@ -256,7 +284,9 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(moved.y).toBeCloseTo(start.y + 186, 0);
     // A drag is not a click: the panel stayed closed.
     expect(await page.getByRole('dialog').count()).toBe(0);
-    const stored = await ext.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('badgeLayout')).badgeLayout);
+    const stored = await ext.serviceWorker.evaluate(
+      async () => (await (globalThis as any).chrome.storage.local.get('badgeLayout')).badgeLayout,
+    );
     expect(stored.tradingview).toEqual({ x: Math.round(moved.x), y: Math.round(moved.y), collapsed: false });
     await page.reload();
     await badge(page).waitFor();
@@ -337,7 +367,10 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
   it('shows no badge on a site switched off in settings, and removes it live', async () => {
     const page = await open(BINANCE);
     const settings = defaultSettings();
-    await sync({ settings: { ...settings, sites: { ...settings.sites, binance: false } }, settings$: { v: settings.version } });
+    await sync({
+      settings: { ...settings, sites: { ...settings.sites, binance: false } },
+      settings$: { v: settings.version },
+    });
     await expect.poll(() => hosts(page)).toBe(0);
     await page.reload();
     await page.waitForTimeout(1000);
@@ -418,7 +451,10 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
       await page.mouse.move(0, 300);
       const b = (await badge(page).boundingBox())!;
       const pad = 12;
-      await page.screenshot({ path: join(REPO_ROOT, `docs/badge-${theme}.png`), clip: { x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad } });
+      await page.screenshot({
+        path: join(REPO_ROOT, `docs/badge-${theme}.png`),
+        clip: { x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad },
+      });
       await page.locator('button.main').click();
       const panel = page.getByRole('dialog');
       await panel.waitFor();
@@ -428,7 +464,12 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
       const y = Math.min(b.y, p.y) - pad;
       await page.screenshot({
         path: join(REPO_ROOT, `docs/panel-${theme}.png`),
-        clip: { x, y, width: Math.max(b.x + b.width, p.x + p.width) + pad - x, height: Math.max(b.y + b.height, p.y + p.height) + pad - y },
+        clip: {
+          x,
+          y,
+          width: Math.max(b.x + b.width, p.x + p.width) + pad - x,
+          height: Math.max(b.y + b.height, p.y + p.height) + pad - y,
+        },
       });
       await page.close();
     }

@@ -14,7 +14,6 @@ import { CHROME_EXTENSION_DIR, REPO_ROOT } from '../support/browser';
 import { ensureChromeBuild } from '../support/e2e';
 import { REVIEWED_API_ORIGINS } from '../support/reviewed';
 
-
 const FIREFOX_DIR = join(REPO_ROOT, '.output', 'firefox-mv3');
 const manifest = () => JSON.parse(readFileSync(join(CHROME_EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
@@ -40,15 +39,33 @@ describe('shipped bundle', () => {
 
   it('injects content scripts only on the supported trading sites', () => {
     const hosts = new Set<string>();
-    for (const cs of manifest().content_scripts ?? []) for (const m of cs.matches) hosts.add(new URL(m.replace('*.', 'x.')).hostname.replace(/^x\./, '*.'));
-    const allowed = ['*.tradingview.com', 'www.tradingview.com', 'tradingview.com', 'www.binance.com', 'www.coinbase.com', 'www.bybit.com', 'www.okx.com', 'pro.kraken.com', 'www.bitget.com', 'www.kucoin.com', 'app.hyperliquid.xyz'];
+    for (const cs of manifest().content_scripts ?? [])
+      for (const m of cs.matches) hosts.add(new URL(m.replace('*.', 'x.')).hostname.replace(/^x\./, '*.'));
+    const allowed = [
+      '*.tradingview.com',
+      'www.tradingview.com',
+      'tradingview.com',
+      'www.binance.com',
+      'www.coinbase.com',
+      'www.bybit.com',
+      'www.okx.com',
+      'pro.kraken.com',
+      'www.bitget.com',
+      'www.kucoin.com',
+      'app.hyperliquid.xyz',
+    ];
     expect(hosts.size).toBeGreaterThan(0);
     for (const h of hosts) expect(allowed).toContain(h);
   });
 
   it('gives extension pages a strict CSP whose connect-src lists only the API origins', () => {
     const csp: string = manifest().content_security_policy.extension_pages;
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(REVIEWED_API_ORIGINS);
@@ -56,7 +73,9 @@ describe('shipped bundle', () => {
   });
 
   it('every source URL the providers build is inside the permitted origins', async () => {
-    const srcs = files(join(REPO_ROOT, 'lib', 'sources'), '.ts').map((f) => readFileSync(f, 'utf8')).join('\n');
+    const srcs = files(join(REPO_ROOT, 'lib', 'sources'), '.ts')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const urls = [...srcs.matchAll(/https:\/\/[a-z0-9.-]+\.[a-z]+/g)].map((m) => m[0]);
     expect(urls.length).toBeGreaterThan(5);
     for (const u of new Set(urls)) expect(REVIEWED_API_ORIGINS).toContain(u);
@@ -78,20 +97,29 @@ describe('shipped bundle', () => {
   it("keeps the popup's JavaScript within 250 KB gzip (entry chunk and every chunk it imports)", () => {
     // What popup.html loads: its module script and modulepreloads, then their static and dynamic imports.
     const html = readFileSync(join(CHROME_EXTENSION_DIR, 'popup.html'), 'utf8');
-    const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => join(CHROME_EXTENSION_DIR, (m[1] ?? m[2])!.replace(/^\//, '')));
+    const queue = [
+      ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+    ].map((m) => join(CHROME_EXTENSION_DIR, (m[1] ?? m[2])!.replace(/^\//, '')));
     expect(queue.length).toBeGreaterThan(0);
     const loaded = new Set<string>();
     while (queue.length > 0) {
       const f = queue.shift()!;
       if (loaded.has(f)) continue;
       loaded.add(f);
-      for (const m of readFileSync(f, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)["']([^"']+\.js)["']/g)) {
+      for (const m of readFileSync(f, 'utf8').matchAll(
+        /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)["']([^"']+\.js)["']/g,
+      )) {
         queue.push(m[1]!.startsWith('/') ? join(CHROME_EXTENSION_DIR, m[1]!.slice(1)) : join(dirname(f), m[1]!));
       }
     }
-    const sizes = [...loaded].map((f) => ({ f: f.slice(CHROME_EXTENSION_DIR.length + 1), gz: gzipSync(readFileSync(f)).length }));
+    const sizes = [...loaded].map((f) => ({
+      f: f.slice(CHROME_EXTENSION_DIR.length + 1),
+      gz: gzipSync(readFileSync(f)).length,
+    }));
     const total = sizes.reduce((a, s) => a + s.gz, 0);
-    console.info(`[bundle] popup JS: ${sizes.map((s) => `${s.f} ${s.gz} B`).join(', ')}; ${total} B gzip (budget ${250 * 1024} B)`);
+    console.info(
+      `[bundle] popup JS: ${sizes.map((s) => `${s.f} ${s.gz} B`).join(', ')}; ${total} B gzip (budget ${250 * 1024} B)`,
+    );
     expect(total).toBeLessThanOrEqual(250 * 1024);
   });
 
@@ -101,12 +129,18 @@ describe('shipped bundle', () => {
     const first = mkdtempSync(join(tmpdir(), 'regime-ff-'));
     cpSync(FIREFOX_DIR, first, { recursive: true });
     build();
-    const a = files(first).map((f) => f.slice(first.length)).sort();
-    const b = files(FIREFOX_DIR).map((f) => f.slice(FIREFOX_DIR.length)).sort();
+    const a = files(first)
+      .map((f) => f.slice(first.length))
+      .sort();
+    const b = files(FIREFOX_DIR)
+      .map((f) => f.slice(FIREFOX_DIR.length))
+      .sort();
     expect(b).toEqual(a);
-    for (const rel of a) expect([rel, readFileSync(join(FIREFOX_DIR, rel)).equals(readFileSync(join(first, rel)))]).toEqual([rel, true]);
+    for (const rel of a)
+      expect([rel, readFileSync(join(FIREFOX_DIR, rel)).equals(readFileSync(join(first, rel)))]).toEqual([rel, true]);
     // no absolute path of this machine leaks into the package
-    for (const rel of a) expect([rel, readFileSync(join(first, rel), 'utf8').includes(REPO_ROOT)]).toEqual([rel, false]);
+    for (const rel of a)
+      expect([rel, readFileSync(join(first, rel), 'utf8').includes(REPO_ROOT)]).toEqual([rel, false]);
     rmSync(first, { recursive: true, force: true });
   }, 400_000);
 });

@@ -11,7 +11,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/browser';
 
 const FIREFOX_DIR = join(REPO_ROOT, '.output', 'firefox-mv3');
-const KNOWN_WARNINGS = new Set(['KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION', 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION', 'UNSAFE_VAR_ASSIGNMENT']);
+const KNOWN_WARNINGS = new Set([
+  'KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION',
+  'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION',
+  'UNSAFE_VAR_ASSIGNMENT',
+]);
 
 describe('Firefox package', () => {
   beforeAll(() => {
@@ -24,16 +28,27 @@ describe('Firefox package', () => {
     const bin = join(REPO_ROOT, 'node_modules', '.bin', 'web-ext');
     let out: string;
     try {
-      out = execFileSync(bin, ['lint', '--source-dir', FIREFOX_DIR, '--output', 'json'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+      out = execFileSync(bin, ['lint', '--source-dir', FIREFOX_DIR, '--output', 'json'], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (e) {
       // web-ext exits non-zero when there are errors; its JSON report is still on stdout
       out = String((e as { stdout?: string }).stdout ?? '');
     }
-    const report = JSON.parse(out.slice(out.indexOf('{'))) as { summary: { errors: number }; errors: { code: string; file?: string }[]; warnings: { code: string; file?: string; message: string }[] };
+    const report = JSON.parse(out.slice(out.indexOf('{'))) as {
+      summary: { errors: number };
+      errors: { code: string; file?: string }[];
+      warnings: { code: string; file?: string; message: string }[];
+    };
     expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}`)).toEqual([]);
     expect(report.summary.errors).toBe(0);
-    for (const w of report.warnings) expect([w.code, w.file, KNOWN_WARNINGS.has(w.code)]).toEqual([w.code, w.file, true]);
+    for (const w of report.warnings)
+      expect([w.code, w.file, KNOWN_WARNINGS.has(w.code)]).toEqual([w.code, w.file, true]);
     // innerHTML warnings only where Preact is bundled
-    for (const w of report.warnings.filter((x) => x.code === 'UNSAFE_VAR_ASSIGNMENT')) expect(w.file).toMatch(/^(content-scripts\/badge|chunks\/[\w-]+)\.js$/);
+    for (const w of report.warnings.filter((x) => x.code === 'UNSAFE_VAR_ASSIGNMENT'))
+      expect(w.file).toMatch(/^(content-scripts\/badge|chunks\/[\w-]+)\.js$/);
   }, 150_000);
 });

@@ -34,7 +34,9 @@ describe('bundles and sources never write raw HTML', () => {
     const assignments = [...code.matchAll(/\binnerHTML\s*=(?!=)\s*([^,;)]{0,20})/g)].map((m) => m[1]!.trim());
     // `x.innerHTML = vnode.dangerouslySetInnerHTML.__html` or clearing it with "": Preact's own code path
     for (const rhs of assignments) expect([rhs, /^(?:[\w$]+\.__html|""|'')$/.test(rhs)]).toEqual([rhs, true]);
-    expect(code).not.toMatch(/outerHTML\s*=|insertAdjacentHTML|document\.write|srcdoc|createContextualFragment|new DOMParser/);
+    expect(code).not.toMatch(
+      /outerHTML\s*=|insertAdjacentHTML|document\.write|srcdoc|createContextualFragment|new DOMParser/,
+    );
     expect(code).not.toMatch(/addEventListener\(\s*["'`]message["'`]|\bonmessage\s*=/);
   });
 
@@ -55,17 +57,28 @@ describe('bundles and sources never write raw HTML', () => {
     expect(m.externally_connectable).toBeUndefined();
     for (const f of files(CHROME_EXTENSION_DIR, '.js')) {
       // (the polyfill's API table names onMessageExternal; what matters is that nothing listens to it)
-      expect([f, /on(?:MessageExternal|Connect|ConnectExternal|UserScriptMessage)\.addListener/.test(readFileSync(f, 'utf8'))]).toEqual([f, false]);
+      expect([
+        f,
+        /on(?:MessageExternal|Connect|ConnectExternal|UserScriptMessage)\.addListener/.test(readFileSync(f, 'utf8')),
+      ]).toEqual([f, false]);
     }
     expect(readFileSync(join(CHROME_EXTENSION_DIR, 'background.js'), 'utf8')).toMatch(/onMessage\.addListener/);
   });
 
   it('no component, entrypoint or library module uses a raw-HTML API', () => {
-    const src = ['components', 'entrypoints', 'lib'].flatMap((d) => [...files(join(REPO_ROOT, d), '.ts'), ...files(join(REPO_ROOT, d), '.tsx')]);
+    const src = ['components', 'entrypoints', 'lib'].flatMap((d) => [
+      ...files(join(REPO_ROOT, d), '.ts'),
+      ...files(join(REPO_ROOT, d), '.tsx'),
+    ]);
     expect(src.length).toBeGreaterThan(20);
     for (const f of src) {
       const code = readFileSync(f, 'utf8');
-      expect([f, /dangerouslySetInnerHTML|\.innerHTML\b|outerHTML|insertAdjacentHTML|document\.write|new DOMParser|\beval\(|new Function\(/.test(code)]).toEqual([f, false]);
+      expect([
+        f,
+        /dangerouslySetInnerHTML|\.innerHTML\b|outerHTML|insertAdjacentHTML|document\.write|new DOMParser|\beval\(|new Function\(/.test(
+          code,
+        ),
+      ]).toEqual([f, false]);
     }
   });
 });
@@ -97,7 +110,10 @@ describe.skipIf(SKIP)(suiteName('hostile text in Chromium: popup, badge panel, o
       await new Promise((r) => setTimeout(r, 250));
     }
     await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.alarms.clearAll());
-    await ext.serviceWorker.evaluate(([s, log]) => (globalThis as any).chrome.storage.local.set({ snapshot: s, phaseLog: log }), [snapshot, hostileLog(snapshot)] as const);
+    await ext.serviceWorker.evaluate(
+      ([s, log]) => (globalThis as any).chrome.storage.local.set({ snapshot: s, phaseLog: log }),
+      [snapshot, hostileLog(snapshot)] as const,
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -167,7 +183,12 @@ describe.skipIf(SKIP)(suiteName('hostile text in Chromium: popup, badge panel, o
     expect(await panel.textContent()).toContain(`${XSS} russell`);
     const inShadow = await page.evaluate((tag) => {
       const root = document.querySelector(tag)!.shadowRoot!;
-      return { imgs: root.querySelectorAll('img').length, text: root.textContent ?? '', handlers: [...root.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length };
+      return {
+        imgs: root.querySelectorAll('img').length,
+        text: root.textContent ?? '',
+        handlers: [...root.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)))
+          .length,
+      };
     }, HOST);
     expect(inShadow.imgs).toBe(0);
     expect(inShadow.handlers).toBe(0);
@@ -181,15 +202,23 @@ describe.skipIf(SKIP)(suiteName('hostile text in Chromium: popup, badge panel, o
   it('options: an imported file carrying the payload is listed as text, nothing saved, no image', async () => {
     const page = await open(ext.extensionUrl('options.html'));
     await page.locator('#f-import').waitFor({ state: 'attached' });
-    const before = await ext.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.storage.sync.get('settings')).settings ?? null);
-    await page.locator('#f-import').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ [XSS]: XSS, asi: { excludeSymbols: [XSS] } })) });
+    const before = await ext.serviceWorker.evaluate(
+      async () => (await (globalThis as any).chrome.storage.sync.get('settings')).settings ?? null,
+    );
+    await page.locator('#f-import').setInputFiles({
+      name: 'evil.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ [XSS]: XSS, asi: { excludeSymbols: [XSS] } })),
+    });
     const item = page.locator('[data-testid="import-errors"] li').first();
     await item.waitFor();
     expect(await item.textContent()).toContain(XSS);
     expect(await item.isVisible()).toBe(true);
     expect(await images(page)).toBe(0);
     expect(await page.evaluate(() => (window as any).__alerts)).toBe(0);
-    const after = await ext.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.storage.sync.get('settings')).settings ?? null);
+    const after = await ext.serviceWorker.evaluate(
+      async () => (await (globalThis as any).chrome.storage.sync.get('settings')).settings ?? null,
+    );
     expect(after).toEqual(before);
     await page.close();
   });
@@ -197,6 +226,8 @@ describe.skipIf(SKIP)(suiteName('hostile text in Chromium: popup, badge panel, o
   it('no dialog fired and no page error anywhere', () => {
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
-    expect(ext.errors.filter((e) => !/net::ERR_NAME_NOT_RESOLVED|Failed to fetch|ERR_NAME|ERR_CERT/.test(e))).toEqual([]);
+    expect(ext.errors.filter((e) => !/net::ERR_NAME_NOT_RESOLVED|Failed to fetch|ERR_NAME|ERR_CERT/.test(e))).toEqual(
+      [],
+    );
   });
 });

@@ -19,13 +19,16 @@ describe.skipIf(SKIP)(suiteName('live data from the API emulator'), () => {
   let ext: ExtensionBrowser;
 
   const snapshot = () =>
-    ext.serviceWorker.evaluate(async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot) as Promise<Snapshot | undefined>;
+    ext.serviceWorker.evaluate(
+      async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot,
+    ) as Promise<Snapshot | undefined>;
   async function waitFor(pred: (s: Snapshot | undefined) => boolean, what: string, ms = 60_000): Promise<Snapshot> {
     const end = Date.now() + ms;
     for (;;) {
       const s = await snapshot();
       if (pred(s)) return s!;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last snapshot computed at ${s?.computedAt}`);
+      if (Date.now() > end)
+        throw new Error(`timed out waiting for ${what}; last snapshot computed at ${s?.computedAt}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -33,7 +36,9 @@ describe.skipIf(SKIP)(suiteName('live data from the API emulator'), () => {
   async function refreshNow() {
     const page = await ext.context.newPage();
     await page.goto(ext.extensionUrl('popup.html'));
-    const answer = await page.evaluate(() => (globalThis as unknown as Chromeish).chrome.runtime.sendMessage({ type: 'refresh-now' }));
+    const answer = await page.evaluate(() =>
+      (globalThis as unknown as Chromeish).chrome.runtime.sendMessage({ type: 'refresh-now' }),
+    );
     await page.close();
     return answer as { ok: boolean };
   }
@@ -50,12 +55,16 @@ describe.skipIf(SKIP)(suiteName('live data from the API emulator'), () => {
   });
 
   it('goes from empty storage to a complete snapshot on install', async () => {
-    const s = await waitFor((x) => x?.evaluation.phase.stage !== undefined && x.evaluation.asi?.value != null, 'the first snapshot');
+    const s = await waitFor(
+      (x) => x?.evaluation.phase.stage !== undefined && x.evaluation.asi?.value != null,
+      'the first snapshot',
+    );
     const e = s.evaluation;
     expect(e.asi?.asOf).toBe(yesterday);
     expect(e.asi && 'stale' in e.asi && e.asi.stale).toBe(false);
     expect(e.phase.stage).not.toBe('unknown');
-    for (const k of ['russell', 'dominance', 'ethbtc', 'fearGreed', 'total3'] as const) expect([k, e[k]?.value]).toEqual([k, expect.any(Number)]);
+    for (const k of ['russell', 'dominance', 'ethbtc', 'fearGreed', 'total3'] as const)
+      expect([k, e[k]?.value]).toEqual([k, expect.any(Number)]);
     expect(s.sparklines.asi.length).toBeGreaterThan(60);
     expect(emu.requests.length).toBeLessThanOrEqual(70);
     const alarms = await ext.serviceWorker.evaluate(() => (globalThis as unknown as Chromeish).chrome.alarms.getAll());
@@ -77,11 +86,20 @@ describe.skipIf(SKIP)(suiteName('live data from the API emulator'), () => {
     const good = await snapshot();
     for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
     // Drop the caches so that every source is due and asked (and fails): only the snapshot is left.
-    await ext.serviceWorker.evaluate(() => (globalThis as unknown as Chromeish).chrome.storage.local.remove(['seriesCache', 'universes', 'refreshMeta']));
+    await ext.serviceWorker.evaluate(() =>
+      (globalThis as unknown as Chromeish).chrome.storage.local.remove(['seriesCache', 'universes', 'refreshMeta']),
+    );
     emu.resetLog();
     // Nothing answered: the worker says so (the popup shows "Not refreshed: …"), naming the providers.
-    expect(await refreshNow()).toMatchObject({ ok: false, answered: 0, failed: expect.arrayContaining(['Yahoo Finance', 'Binance market data', 'alternative.me']) });
-    const s = await waitFor((x) => Object.values(x?.sources ?? {}).some((st) => (st.lastError?.at ?? 0) > good!.computedAt), 'the failed refresh');
+    expect(await refreshNow()).toMatchObject({
+      ok: false,
+      answered: 0,
+      failed: expect.arrayContaining(['Yahoo Finance', 'Binance market data', 'alternative.me']),
+    });
+    const s = await waitFor(
+      (x) => Object.values(x?.sources ?? {}).some((st) => (st.lastError?.at ?? 0) > good!.computedAt),
+      'the failed refresh',
+    );
     expect(emu.requests.length).toBeGreaterThanOrEqual(5);
     expect(emu.requests.every((q) => q.status === 500)).toBe(true);
     // Binance is asked for dozens of candles at once; under a wall of 500s Chromium sometimes reports

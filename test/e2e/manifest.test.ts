@@ -10,14 +10,16 @@ import { CHROME_EXTENSION_DIR } from '../support/browser';
 import { ensureChromeBuild } from '../support/e2e';
 import { REVIEWED_API_ORIGINS, REVIEWED_BADGE_MATCHES } from '../support/reviewed';
 
-
 describe('shipped manifest snapshot', () => {
   beforeAll(() => ensureChromeBuild(), 180_000);
 
   it('is exactly the reviewed manifest', () => {
     const m = JSON.parse(readFileSync(join(CHROME_EXTENSION_DIR, 'manifest.json'), 'utf8'));
     const version = JSON.parse(readFileSync(join(CHROME_EXTENSION_DIR, '..', '..', 'package.json'), 'utf8')).version;
-    expect({ ...m, content_scripts: m.content_scripts.map((c: { matches: string[] }) => ({ ...c, matches: [...c.matches].sort() })) }).toEqual({
+    expect({
+      ...m,
+      content_scripts: m.content_scripts.map((c: { matches: string[] }) => ({ ...c, matches: [...c.matches].sort() })),
+    }).toEqual({
       manifest_version: 3,
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
@@ -26,7 +28,9 @@ describe('shipped manifest snapshot', () => {
       default_locale: 'en',
       permissions: ['storage', 'alarms', 'notifications'],
       host_permissions: REVIEWED_API_ORIGINS.map((o) => `${o}/*`),
-      content_security_policy: { extension_pages: `script-src 'self'; object-src 'self'; connect-src ${REVIEWED_API_ORIGINS.join(' ')}` },
+      content_security_policy: {
+        extension_pages: `script-src 'self'; object-src 'self'; connect-src ${REVIEWED_API_ORIGINS.join(' ')}`,
+      },
       action: { default_title: 'Regime Lens', default_popup: 'popup.html' },
       background: { service_worker: 'background.js' },
       options_ui: { open_in_tab: true, page: 'options.html' },

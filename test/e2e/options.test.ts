@@ -27,7 +27,10 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
       return { settings: r.settings as Settings | undefined, meta: r['settings$'] as { v: number } | undefined };
     });
   const storeSettings = (s: Settings) =>
-    ext.serviceWorker.evaluate((v) => (globalThis as any).chrome.storage.sync.set({ settings: v, settings$: { v: 2 } }), s);
+    ext.serviceWorker.evaluate(
+      (v) => (globalThis as any).chrome.storage.sync.set({ settings: v, settings$: { v: 2 } }),
+      s,
+    );
 
   beforeAll(async () => {
     ensureChromeBuild();
@@ -55,11 +58,28 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
 
   it('shows every setting of SIGNALS.md §5 in its group, with the stored values', async () => {
     const page = await openOptions();
-    const sections = await page.locator('section[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
-    expect(sections).toEqual(['russell', 'asi', 'dominance', 'ethbtc', 'fearGreed', 'stage', 'staleness', 'refresh', 'sites', 'badge', 'alerts', 'backup']);
+    const sections = await page
+      .locator('section[data-section]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
+    expect(sections).toEqual([
+      'russell',
+      'asi',
+      'dominance',
+      'ethbtc',
+      'fearGreed',
+      'stage',
+      'staleness',
+      'refresh',
+      'sites',
+      'badge',
+      'alerts',
+      'backup',
+    ]);
     for (const f of NUM_FIELDS) {
       const input = page.locator(`[data-field="${f.path}"] input`);
-      expect(Number(await input.inputValue()), f.path).toBe(f.path.split('.').reduce<any>((o, k) => o[k], defaultSettings()));
+      expect(Number(await input.inputValue()), f.path).toBe(
+        f.path.split('.').reduce<any>((o, k) => o[k], defaultSettings()),
+      );
     }
     expect(await page.locator('input[name^="site-"]').count()).toBe(Object.keys(defaultSettings().sites).length);
     expect(await page.locator('input[name^="alert-"]').count()).toBe(4);
@@ -116,17 +136,30 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
     const moved = (s: Series) => ({
       provider: 'fixture',
       source: s.source,
-      points: s.points.filter((p) => p.date <= '2025-09-19' && p.date > '2024-08-15').map((p) => [addDays(p.date, shift), p.value] as [string, number]),
+      points: s.points
+        .filter((p) => p.date <= '2025-09-19' && p.date > '2024-08-15')
+        .map((p) => [addDays(p.date, shift), p.value] as [string, number]),
       fetchedAt: Date.now(),
     });
-    const cache: SeriesCache = { version: 1, macro: { fearGreed: { [real.fearGreed!.source]: moved(real.fearGreed!) } }, coins: {} };
-    for (const [sym, c] of Object.entries(real.coins!)) if (c.closes.points[0]!.date <= '2025-09-19') cache.coins[sym] = moved(c.closes);
+    const cache: SeriesCache = {
+      version: 1,
+      macro: { fearGreed: { [real.fearGreed!.source]: moved(real.fearGreed!) } },
+      coins: {},
+    };
+    for (const [sym, c] of Object.entries(real.coins!))
+      if (c.closes.points[0]!.date <= '2025-09-19') cache.coins[sym] = moved(c.closes);
     const before = realSnapshot(today, undefined, defaultSettings());
-    await ext.serviceWorker.evaluate(([snapshot, seriesCache]) => (globalThis as any).chrome.storage.local.set({ snapshot, seriesCache }), [before, cache] as const);
+    await ext.serviceWorker.evaluate(
+      ([snapshot, seriesCache]) => (globalThis as any).chrome.storage.local.set({ snapshot, seriesCache }),
+      [before, cache] as const,
+    );
     const page = await openOptions();
     await page.fill('#f-stage-altseasonMin', '85');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    const raw = () => ext.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('snapshot')).snapshot?.evaluation?.phase);
+    const raw = () =>
+      ext.serviceWorker.evaluate(
+        async () => (await (globalThis as any).chrome.storage.local.get('snapshot')).snapshot?.evaluation?.phase,
+      );
     await expect.poll(async () => (await raw())?.rawStage, { timeout: 60_000 }).toBe('alt-rotation');
     expect(JSON.stringify((await raw()).reasons)).toContain('ASI 79 ≥ 85 ✗ Altcoin season');
     await page.close();
@@ -167,15 +200,23 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
   });
 
   it('resets badge positions, snoozes alerts and resets to defaults', async () => {
-    await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.storage.local.set({ badgeLayout: { tradingview: { x: 10, y: 20, collapsed: true } } }));
+    await ext.serviceWorker.evaluate(() =>
+      (globalThis as any).chrome.storage.local.set({ badgeLayout: { tradingview: { x: 10, y: 20, collapsed: true } } }),
+    );
     const page = await openOptions();
     await page.getByRole('button', { name: 'Reset badge positions' }).click();
     await expect
-      .poll(() => ext.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('badgeLayout')).badgeLayout))
+      .poll(() =>
+        ext.serviceWorker.evaluate(
+          async () => (await (globalThis as any).chrome.storage.local.get('badgeLayout')).badgeLayout,
+        ),
+      )
       .toEqual({});
     const t0 = Date.now();
     await page.getByRole('button', { name: '8 h' }).click();
-    await expect.poll(async () => (await storedSettings()).settings?.alerts.snoozeUntil ?? 0).toBeGreaterThan(t0 + 7.9 * 3_600_000);
+    await expect
+      .poll(async () => (await storedSettings()).settings?.alerts.snoozeUntil ?? 0)
+      .toBeGreaterThan(t0 + 7.9 * 3_600_000);
     expect(await page.locator('[data-testid="snooze-state"]').textContent()).toContain('Snoozed until');
     await page.getByRole('button', { name: 'Resume now' }).click();
     await expect.poll(async () => (await storedSettings()).settings?.alerts.snoozeUntil).toBe(0);
@@ -195,20 +236,34 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
     custom.russell.nearAthPct = 4;
     await storeSettings(custom);
     const page = await openOptions();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings (JSON)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export settings (JSON)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('regime-lens-settings.json');
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(exported).toEqual(custom);
 
-    const file = (name: string, body: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
-    await page.setInputFiles('#f-import', file('bad.json', { asi: { windowDays: 5 }, stage: { altseasonMin: 40 }, nope: 1 }));
+    const file = (name: string, body: unknown) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+    });
+    await page.setInputFiles(
+      '#f-import',
+      file('bad.json', { asi: { windowDays: 5 }, stage: { altseasonMin: 40 }, nope: 1 }),
+    );
     const errors = await page.locator('[data-testid="import-errors"] li').allTextContents();
     expect(errors).toContain('nope: is not a known setting');
     expect((await storedSettings()).settings).toEqual(custom);
     await page.setInputFiles('#f-import', file('bad2.json', { asi: { windowDays: 5 } }));
-    expect(await page.locator('[data-testid="import-errors"] li').allTextContents()).toEqual(['asi.windowDays: must be between 7 and 5000']);
+    expect(await page.locator('[data-testid="import-errors"] li').allTextContents()).toEqual([
+      'asi.windowDays: must be between 7 and 5000',
+    ]);
     await page.setInputFiles('#f-import', file('text.json', 'not json'));
-    expect(await page.locator('[data-testid="import-errors"] li').allTextContents()).toEqual(['The file is not valid JSON.']);
+    expect(await page.locator('[data-testid="import-errors"] li').allTextContents()).toEqual([
+      'The file is not valid JSON.',
+    ]);
     expect((await storedSettings()).settings).toEqual(custom);
 
     await page.setInputFiles('#f-import', file('good.json', { stage: { btcSeasonMax: 22 } }));

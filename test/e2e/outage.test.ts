@@ -39,8 +39,14 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
   const token = `outage-${Math.random()}`;
 
   const c = () => (globalThis as unknown as Chromeish).chrome;
-  const snapshot = () => ext.serviceWorker.evaluate(async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot) as Promise<Snapshot | undefined>;
-  const refreshState = () => ext.serviceWorker.evaluate(async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('refreshState')).refreshState) as Promise<State | undefined>;
+  const snapshot = () =>
+    ext.serviceWorker.evaluate(
+      async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot,
+    ) as Promise<Snapshot | undefined>;
+  const refreshState = () =>
+    ext.serviceWorker.evaluate(
+      async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('refreshState')).refreshState,
+    ) as Promise<State | undefined>;
   async function until<T>(f: () => Promise<T>, ok: (x: T) => boolean, what: string, ms = 60_000): Promise<T> {
     const end = Date.now() + ms;
     for (;;) {
@@ -53,7 +59,10 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
   /** Fires the refresh alarm now (same name and period as the worker's) and waits for that refresh to end. */
   async function alarmRefresh() {
     const before = (await refreshState())?.finishedAt ?? 0;
-    await ext.serviceWorker.evaluate((name) => (globalThis as any).chrome.alarms.create(name, { when: Date.now() + 100, periodInMinutes: 60 }), ALARM);
+    await ext.serviceWorker.evaluate(
+      (name) => (globalThis as any).chrome.alarms.create(name, { when: Date.now() + 100, periodInMinutes: 60 }),
+      ALARM,
+    );
     await until(refreshState, (s) => (s?.finishedAt ?? 0) > before, 'the alarm refresh');
   }
   async function open(url: string): Promise<Page> {
@@ -68,7 +77,8 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     await page.goto(url);
     return page;
   }
-  const rejections = (page: Page) => page.evaluate(() => (window as unknown as { __rejections: string[] }).__rejections);
+  const rejections = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __rejections: string[] }).__rejections);
 
   beforeAll(async () => {
     ensureChromeBuild();
@@ -81,10 +91,17 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     await ext.serviceWorker.evaluate((tok) => {
       const g = globalThis as unknown as { __outage: { token: string; errors: string[] } } & typeof globalThis;
       g.__outage = { token: tok, errors: [] };
-      g.addEventListener('unhandledrejection', (e) => g.__outage.errors.push(`unhandledrejection: ${String((e as PromiseRejectionEvent).reason)}`));
+      g.addEventListener('unhandledrejection', (e) =>
+        g.__outage.errors.push(`unhandledrejection: ${String((e as PromiseRejectionEvent).reason)}`),
+      );
       g.addEventListener('error', (e) => g.__outage.errors.push(`error: ${(e as ErrorEvent).message}`));
     }, token);
-    good = (await until(snapshot, (s) => s?.evaluation.asi?.value != null && s.evaluation.russell?.close != null, 'the first good snapshot', 90_000))!;
+    good = (await until(
+      snapshot,
+      (s) => s?.evaluation.asi?.value != null && s.evaluation.russell?.close != null,
+      'the first good snapshot',
+      90_000,
+    ))!;
     await until(refreshState, (s) => (s?.finishedAt ?? 0) >= good.computedAt, 'the install refresh to be saved');
   }, 180_000);
 
@@ -125,7 +142,11 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     for (let i = 0; i < 2; i++) {
       const before = (await refreshState())?.finishedAt ?? 0;
       await popup.locator('.topbar').getByRole('button', { name: 'Refresh now' }).click();
-      await expect.poll(() => popup.locator('#refresh-status').textContent(), { timeout: 60_000 }).toMatch(/^Not refreshed: .*Binance market data.* failed or are backing off after errors; showing the last good data\.$/);
+      await expect
+        .poll(() => popup.locator('#refresh-status').textContent(), { timeout: 60_000 })
+        .toMatch(
+          /^Not refreshed: .*Binance market data.* failed or are backing off after errors; showing the last good data\.$/,
+        );
       await until(refreshState, (s) => (s?.finishedAt ?? 0) > before, 'the popup refresh');
       await popup.waitForTimeout(300);
     }
@@ -158,12 +179,16 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     // 4. the popup shows them, with their age and the failing sources
     await popup.reload();
     await popup.locator('[data-testid="stage"]').waitFor();
-    expect(await popup.locator('[data-tile="asi"] [data-testid="value"]').textContent()).toBe(String(good.evaluation.asi!.value));
+    expect(await popup.locator('[data-tile="asi"] [data-testid="value"]').textContent()).toBe(
+      String(good.evaluation.asi!.value),
+    );
     const asiSource = (await popup.locator('[data-tile="asi"] .source').textContent()) ?? '';
     expect(asiSource).toMatch(/data of .+\(\d+ days ago\)/i);
     expect(await popup.locator('[data-tile="asi"] [data-testid="stale"]').count()).toBe(1);
     // the reasons say why the stage is not current: the data is stale, and how old it is
-    expect(await popup.locator('.header').textContent()).toMatch(/ASI \d+ is stale \(data of \d{4}-\d{2}-\d{2}, \d+ days old\)/);
+    expect(await popup.locator('.header').textContent()).toMatch(
+      /ASI \d+ is stale \(data of \d{4}-\d{2}-\d{2}, \d+ days old\)/,
+    );
     await popup.getByRole('tab', { name: 'Sources' }).click();
     for (const p of ['yahoo', 'binance', 'coingecko', 'cmc', 'alternative.me']) {
       expect([p, await popup.locator(`tr[data-source="${p}"]`).getAttribute('class')]).toEqual([p, 'failing']);
@@ -187,7 +212,9 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     expect(await rejections(tv)).toEqual([]);
 
     // 6. nothing uncaught anywhere, in the same worker instance that ran every refresh
-    const worker = await ext.serviceWorker.evaluate(() => (globalThis as unknown as { __outage?: { token: string; errors: string[] } }).__outage ?? null);
+    const worker = await ext.serviceWorker.evaluate(
+      () => (globalThis as unknown as { __outage?: { token: string; errors: string[] } }).__outage ?? null,
+    );
     expect(worker?.token).toBe(token);
     expect(worker?.errors).toEqual([]);
     expect(pageErrors).toEqual([]);

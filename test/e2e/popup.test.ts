@@ -22,8 +22,16 @@ const DAY = '2025-09-19';
 /** The real series as the worker would have cached them by DAY (coins trimmed to 400 days). */
 function seededCache(): { cache: SeriesCache; set: SeriesSet } {
   const real = realSeries();
-  const upTo = (s: Series, keep: number): Series => ({ source: s.source, points: s.points.filter((p) => p.date <= DAY && p.date > addDays(DAY, -keep)) });
-  const cached = (s: Series) => ({ provider: 'fixture', source: s.source, points: s.points.map((p) => [p.date, p.value] as [string, number]), fetchedAt: Date.parse(`${DAY}T11:59:00Z`) });
+  const upTo = (s: Series, keep: number): Series => ({
+    source: s.source,
+    points: s.points.filter((p) => p.date <= DAY && p.date > addDays(DAY, -keep)),
+  });
+  const cached = (s: Series) => ({
+    provider: 'fixture',
+    source: s.source,
+    points: s.points.map((p) => [p.date, p.value] as [string, number]),
+    fetchedAt: Date.parse(`${DAY}T11:59:00Z`),
+  });
   const set: SeriesSet = { coins: {} };
   const cache: SeriesCache = { version: 1, macro: {}, coins: {} };
   for (const [sym, c] of Object.entries(real.coins ?? {})) {
@@ -48,7 +56,15 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
   const expected = buildChartData(set, defaultSettings(), DAY);
   const snapshot = realSnapshot(DAY);
   // A logged change as the worker would have recorded it (real reasons of that day).
-  const phaseLog = [{ day: DAY, from: 'alt-rotation', to: 'altseason', at: snapshot.computedAt, reasons: snapshot.evaluation.phase.reasons.filter((r) => r.rule === 'stage.altseason') }];
+  const phaseLog = [
+    {
+      day: DAY,
+      from: 'alt-rotation',
+      to: 'altseason',
+      at: snapshot.computedAt,
+      reasons: snapshot.evaluation.phase.reasons.filter((r) => r.rule === 'stage.altseason'),
+    },
+  ];
 
   beforeAll(async () => {
     ensureChromeBuild();
@@ -59,7 +75,8 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
   // Re-seeded before each test: the "Refresh now" test lets the worker re-evaluate as of the real today.
   beforeEach(async () => {
     await ext.serviceWorker.evaluate(
-      ([snap, seriesCache, log]) => (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache, phaseLog: log }),
+      ([snap, seriesCache, log]) =>
+        (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache, phaseLog: log }),
       [snapshot, cache, phaseLog] as const,
     );
   });
@@ -115,7 +132,9 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
       expect(await page.locator(`[data-chart="${id}"] canvas`).count()).toBeGreaterThan(0);
     }
     expect(await page.locator('.attribution a[href="https://www.tradingview.com/"]').isVisible()).toBe(true);
-    expect(await page.locator('[data-card="dominance"] figcaption').textContent()).toContain('No data for this chart yet');
+    expect(await page.locator('[data-card="dominance"] figcaption').textContent()).toContain(
+      'No data for this chart yet',
+    );
     console.info(`[popup] full chart histories ready ${fullMs} ms after opening the Charts tab`);
     await page.close();
   });
@@ -140,7 +159,9 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
       const full = await wait('.charts[data-full="true"]');
       return { start, stage, sparkChart, full, first };
     });
-    console.info(`[popup] stage ${timing.stage.toFixed(0)} ms, first chart ${timing.sparkChart.toFixed(0)} ms, full histories ${timing.full.toFixed(0)} ms after navigation`);
+    console.info(
+      `[popup] stage ${timing.stage.toFixed(0)} ms, first chart ${timing.sparkChart.toFixed(0)} ms, full histories ${timing.full.toFixed(0)} ms after navigation`,
+    );
     // Drawn from the snapshot's 90-day sparkline first (a popup that waited for the full histories would
     // show its first chart with data-full="true"), then the full history.
     expect(timing.first).toEqual({ full: 'false', points: snapshot.sparklines.asi.length });
@@ -179,7 +200,11 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     await page.getByRole('tabpanel').getByRole('button', { name: 'Refresh now' }).click();
     // No network here (every host resolves to nothing; the install-time refresh failed, so the providers
     // are backing off): the popup must say that nothing was refreshed and why, never "Refreshed.".
-    await expect.poll(() => page.locator('#refresh-status').textContent(), { timeout: 60_000 }).toMatch(/^Not refreshed: .*Yahoo Finance.* failed or are backing off after errors; showing the last good data\.$/);
+    await expect
+      .poll(() => page.locator('#refresh-status').textContent(), { timeout: 60_000 })
+      .toMatch(
+        /^Not refreshed: .*Yahoo Finance.* failed or are backing off after errors; showing the last good data\.$/,
+      );
     await page.close();
   });
 
@@ -203,7 +228,8 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
       for (const tab of ['Signals', 'Charts', 'Evidence', 'Coins', 'Sources', 'Log']) {
         await page.getByRole('tab', { name: tab }).click();
         if (tab === 'Charts') await page.locator('.charts[data-full="true"]').waitFor();
-        if (tab === 'Evidence') await page.locator('[data-testid="evidence-summary"], [data-testid="evidence-none"]').first().waitFor();
+        if (tab === 'Evidence')
+          await page.locator('[data-testid="evidence-summary"], [data-testid="evidence-none"]').first().waitFor();
         found.push(...(await axeSerious(page)).map((v) => `${tab}: ${v}`));
       }
       expect(found).toEqual([]);

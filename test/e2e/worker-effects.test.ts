@@ -15,19 +15,29 @@ const SHIFT = weeksShift('2026-03-18', yesterday);
 describe.skipIf(SKIP)(suiteName('worker effects in Chromium'), () => {
   let emu: Emulator;
   let ext: ExtensionBrowser;
-  const snapshot = () => ext.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('snapshot')).snapshot) as Promise<Snapshot | undefined>;
-  const notifications = () => ext.serviceWorker.evaluate(() => (globalThis as any).chrome.notifications.getAll()) as Promise<Record<string, boolean>>;
+  const snapshot = () =>
+    ext.serviceWorker.evaluate(
+      async () => (await (globalThis as any).chrome.storage.local.get('snapshot')).snapshot,
+    ) as Promise<Snapshot | undefined>;
+  const notifications = () =>
+    ext.serviceWorker.evaluate(() => (globalThis as any).chrome.notifications.getAll()) as Promise<
+      Record<string, boolean>
+    >;
   const toolbar = () =>
     ext.serviceWorker.evaluate(async () => {
       const a = (globalThis as any).chrome.action;
-      return { text: await a.getBadgeText({}), title: await a.getTitle({}), color: await a.getBadgeBackgroundColor({}) };
+      return {
+        text: await a.getBadgeText({}),
+        title: await a.getTitle({}),
+        color: await a.getBadgeBackgroundColor({}),
+      };
     }) as Promise<{ text: string; title: string; color: number[] }>;
 
   beforeAll(async () => {
     ensureChromeBuild();
     emu = await startEmulator({ now: Date.now(), shiftDays: SHIFT });
     ext = await launchWithExtension({ extraArgs: emu.chromiumArgs });
-    for (const end = Date.now() + 60_000; (await snapshot())?.evaluation.asi?.value == null; ) {
+    for (const end = Date.now() + 60_000; (await snapshot())?.evaluation.asi?.value == null;) {
       if (Date.now() > end) throw new Error('no snapshot with an ASI within 60 s of install');
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -66,10 +76,14 @@ describe.skipIf(SKIP)(suiteName('worker effects in Chromium'), () => {
     expect((await toolbar()).color).not.toEqual(colorBefore);
     // Evaluated again (refresh now): still exactly that one notification, and the detector knows it.
     const after = (await snapshot())!.computedAt;
-    expect(await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'refresh-now' }))).toMatchObject({ ok: true, failed: [] });
+    expect(
+      await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'refresh-now' })),
+    ).toMatchObject({ ok: true, failed: [] });
     await expect.poll(async () => (await snapshot())!.computedAt).toBeGreaterThan(after);
     expect(Object.keys(await notifications())).toEqual([id]);
-    const { alertState } = await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.storage.local.get('alertState'));
+    const { alertState } = await ext.serviceWorker.evaluate(() =>
+      (globalThis as any).chrome.storage.local.get('alertState'),
+    );
     expect(Object.keys(alertState.fired)).toEqual([id]);
     await page.close();
     expect(ext.errors).toEqual([]);

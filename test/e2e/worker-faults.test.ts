@@ -55,9 +55,18 @@ describe.skipIf(SKIP)(suiteName('worker under faults'), { timeout: 240_000 }, ()
     e.setLatency(0);
     e.resetLog();
     // make the refresh alarm due now (same name and period, as the worker would find it)
-    await page.evaluate((name) => (globalThis as unknown as { chrome: { alarms: { create(n: string, i: object): void } } }).chrome.alarms.create(name, { when: Date.now() + 500, periodInMinutes: 60 }), ALARM);
+    await page.evaluate(
+      (name) =>
+        (globalThis as unknown as { chrome: { alarms: { create(n: string, i: object): void } } }).chrome.alarms.create(
+          name,
+          { when: Date.now() + 500, periodInMinutes: 60 },
+        ),
+      ALARM,
+    );
     await until(async () => {
-      const s = (await page.evaluate(async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot)) as Snapshot | undefined;
+      const s = (await page.evaluate(
+        async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot,
+      )) as Snapshot | undefined;
       return s !== undefined && s.evaluation.asi?.value != null;
     }, 'the alarm refresh to complete');
     await new Promise((r) => setTimeout(r, 1000));
@@ -73,11 +82,17 @@ describe.skipIf(SKIP)(suiteName('worker under faults'), { timeout: 240_000 }, ()
     emu.setFault('query1.finance.yahoo.com', { status: 429, retryAfter: '120' });
     ext = await launchWithExtension({ extraArgs: emu.chromiumArgs });
     const e = emu;
-    await until(() => e.count('query1.finance.yahoo.com') >= 1 && e.count((q) => q.host === 'api.alternative.me') >= 1, 'the first refresh');
+    await until(
+      () => e.count('query1.finance.yahoo.com') >= 1 && e.count((q) => q.host === 'api.alternative.me') >= 1,
+      'the first refresh',
+    );
     const page = await ext.context.newPage();
     await page.goto(ext.extensionUrl('popup.html'));
     await until(async () => {
-      const st = (await page.evaluate(async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('providerState')).providerState)) as Record<string, { retryAt: number }> | undefined;
+      const st = (await page.evaluate(
+        async () =>
+          (await (globalThis as unknown as Chromeish).chrome.storage.local.get('providerState')).providerState,
+      )) as Record<string, { retryAt: number }> | undefined;
       return (st?.yahoo?.retryAt ?? 0) > Date.now();
     }, 'the rate limit to be saved');
     const cdp = await ext.context.newCDPSession(page);
@@ -86,11 +101,15 @@ describe.skipIf(SKIP)(suiteName('worker under faults'), { timeout: 240_000 }, ()
     e.clearFaults();
     e.resetLog();
     // a new worker starts for the command and refreshes: everything may be asked but Yahoo
-    const answer = await page.evaluate(() => (globalThis as unknown as Chromeish).chrome.runtime.sendMessage({ type: 'refresh-now' }));
+    const answer = await page.evaluate(() =>
+      (globalThis as unknown as Chromeish).chrome.runtime.sendMessage({ type: 'refresh-now' }),
+    );
     // Yahoo is named as backing off (its Retry-After still runs); nothing else was due again.
     expect(answer).toMatchObject({ failed: ['Yahoo Finance'] });
     expect(e.count((q) => q.host.endsWith('finance.yahoo.com'))).toBe(0);
-    const snap = (await page.evaluate(async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot)) as Snapshot;
+    const snap = (await page.evaluate(
+      async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot,
+    )) as Snapshot;
     expect(snap.sources.yahoo?.lastError?.kind).toBe('rate-limited');
   });
 });

@@ -20,8 +20,18 @@ export const GOLDEN_DIR = join(ROOT, 'test/golden/out');
 const DIRS = { series: 'test/fixtures/real/series', full: 'test/fixtures/real/series-full' } as const;
 /** Twelve days spread over 2024–2026: quiet days, both altseasons, the breakout week, the January 2026 shock. */
 export const AS_OF_DAYS = [
-  '2024-04-01', '2024-06-15', '2024-09-02', '2024-12-01', '2025-02-10', '2025-04-23',
-  '2025-07-14', '2025-09-19', '2025-11-20', '2025-12-18', '2026-01-09', '2026-03-18',
+  '2024-04-01',
+  '2024-06-15',
+  '2024-09-02',
+  '2024-12-01',
+  '2025-02-10',
+  '2025-04-23',
+  '2025-07-14',
+  '2025-09-19',
+  '2025-11-20',
+  '2025-12-18',
+  '2026-01-09',
+  '2026-03-18',
 ] as const;
 
 export interface CliCase {
@@ -33,7 +43,8 @@ export function cliCases(): CliCase[] {
   const cases: CliCase[] = [];
   for (const [key, dir] of Object.entries(DIRS)) {
     cases.push({ name: `history-${key}`, args: ['--series', dir, '--history', '2024-04-01', '2026-03-18', '--json'] });
-    for (const d of AS_OF_DAYS) cases.push({ name: `as-of-${key}-${d}`, args: ['--series', dir, '--as-of', d, '--json'] });
+    for (const d of AS_OF_DAYS)
+      cases.push({ name: `as-of-${key}-${d}`, args: ['--series', dir, '--as-of', d, '--json'] });
   }
   return cases;
 }
@@ -42,7 +53,10 @@ const run = promisify(execFile);
 
 /** The CLI's stdout, as `npm run regime -- …` prints it. */
 export async function cliOutput(c: CliCase): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'lib/cli/regime.ts', ...c.args], { cwd: ROOT, maxBuffer: 64 << 20 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'lib/cli/regime.ts', ...c.args], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
   return stdout;
 }
 
@@ -51,7 +65,14 @@ export async function coldStartSnapshot(): Promise<string> {
   const emu = await startEmulator({ now: DEFAULT_NOW });
   try {
     const r = await runRefresh(
-      { settings: defaultSettings(), cache: emptySeriesCache(), universes: {}, meta: emptyMeta(), providerState: {}, previous: null },
+      {
+        settings: defaultSettings(),
+        cache: emptySeriesCache(),
+        universes: {},
+        meta: emptyMeta(),
+        providerState: {},
+        previous: null,
+      },
       { fetch: emu.fetch, now: () => DEFAULT_NOW, sleep: async () => {}, random: () => 0.5 },
     );
     return `${JSON.stringify(r.snapshot, null, 1)}\n`;

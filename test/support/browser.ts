@@ -166,7 +166,9 @@ export async function enableDeveloperMode(ext: ExtensionBrowser): Promise<void> 
       () =>
         new Promise<string | null>((res) => {
           const c = (globalThis as any).chrome;
-          c.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, () => res(c.runtime.lastError?.message ?? null));
+          c.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, () =>
+            res(c.runtime.lastError?.message ?? null),
+          );
         }),
     );
     if (err) throw new Error(`developer mode not switched on: ${err}`);

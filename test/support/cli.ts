@@ -15,7 +15,9 @@ export interface CliResult {
 /** Runs the real CLI entry (as `npm run regime -- …` does) and returns exit code, stdout and stderr. */
 export async function regime(...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'lib/cli/regime.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'lib/cli/regime.ts', ...args], {
+      cwd: ROOT,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as CliResult;

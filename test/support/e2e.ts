@@ -8,7 +8,14 @@ import { CHROME_EXTENSION_DIR, CHROMIUM_PATH, REPO_ROOT, chromiumAvailable, type
 /** The bits of the `chrome` global that tests call inside the browser (evaluate callbacks). */
 export interface Chromeish {
   chrome: {
-    storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string[]): Promise<void> }; sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+    storage: {
+      local: {
+        get(k: string): Promise<Record<string, unknown>>;
+        set(v: object): Promise<void>;
+        remove(k: string[]): Promise<void>;
+      };
+      sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
+    };
     runtime: { sendMessage(m: unknown): Promise<unknown>; id: string };
     alarms: { getAll(): Promise<{ name: string; periodInMinutes?: number }[]> };
   };
@@ -34,7 +41,8 @@ function newestSourceMtime(): number {
       newest = Math.max(newest, st.mtimeMs);
     }
   };
-  for (const p of ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json']) visit(join(REPO_ROOT, p));
+  for (const p of ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json'])
+    visit(join(REPO_ROOT, p));
   return newest;
 }
 
@@ -71,6 +79,12 @@ export async function axeSerious(page: Page): Promise<string[]> {
     const r = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
     return r.violations
       .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+      .map(
+        (v: any) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .map((n: any) => n.target.join(' '))
+            .slice(0, 5)
+            .join(' | ')}`,
+      );
   }) as Promise<string[]>;
 }

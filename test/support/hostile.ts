@@ -24,19 +24,34 @@ export function hostileSnapshot(day = '2025-09-19', base: Snapshot = realSnapsho
   // The first reason as an older version stored it (no parameters: its text is shown); the second
   // with the payload in a parameter of its sentence.
   s.evaluation.phase.reasons = s.evaluation.phase.reasons.map((r, i) =>
-    i === 0 ? { ...withoutArgs(r), text: `${XSS} reason`, source: XSS } : i === 1 && r.args ? { ...r, args: [`${XSS} arg`, ...r.args.slice(1)] } : r,
+    i === 0
+      ? { ...withoutArgs(r), text: `${XSS} reason`, source: XSS }
+      : i === 1 && r.args
+        ? { ...r, args: [`${XSS} arg`, ...r.args.slice(1)] }
+        : r,
   );
   s.sources = {
     ...s.sources,
     [XSS]: { lastSuccess: null, lastError: { at: s.computedAt - 60_000, kind: XSS, message: `${XSS} provider` } },
-    binance: { lastSuccess: s.computedAt - 3_600_000, lastError: { at: s.computedAt - 60_000, kind: 'http', message: `HTTP 500 from data-api.binance.vision: ${XSS}` } },
+    binance: {
+      lastSuccess: s.computedAt - 3_600_000,
+      lastError: { at: s.computedAt - 60_000, kind: 'http', message: `HTTP 500 from data-api.binance.vision: ${XSS}` },
+    },
   };
   s.served = { ...s.served, coins: { provider: `${XSS} served`, fetchedAt: s.computedAt - 60_000 } };
   return s;
 }
 
 export function hostileLog(s: Snapshot): PhaseLogEntry[] {
-  return [{ day: s.evaluation.today, from: 'alt-rotation', to: 'altseason', at: s.computedAt, reasons: [{ ...withoutArgs(s.evaluation.phase.reasons[0]!), text: `${XSS} logged` }] }];
+  return [
+    {
+      day: s.evaluation.today,
+      from: 'alt-rotation',
+      to: 'altseason',
+      at: s.computedAt,
+      reasons: [{ ...withoutArgs(s.evaluation.phase.reasons[0]!), text: `${XSS} logged` }],
+    },
+  ];
 }
 
 function withoutArgs<T extends { args?: unknown }>(r: T): Omit<T, 'args'> {

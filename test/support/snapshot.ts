@@ -10,7 +10,11 @@ import { realSeries } from './fixtures';
  * A snapshot the way the worker builds it, from the REAL fixture series as of `day` (12:00 UTC),
  * for seeding views and end-to-end tests. `mutate` adjusts it for a scenario.
  */
-export function realSnapshot(day: Day = '2025-09-19', mutate?: (s: Snapshot) => void, settings: Settings = defaultSettings()): Snapshot {
+export function realSnapshot(
+  day: Day = '2025-09-19',
+  mutate?: (s: Snapshot) => void,
+  settings: Settings = defaultSettings(),
+): Snapshot {
   const now = dayMs(day) + 12 * 3_600_000;
   const { snapshot } = buildSnapshot({
     set: realSeries(),

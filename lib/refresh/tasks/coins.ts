@@ -47,7 +47,9 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
       }
       if (!series && ctx.meta.notOnBinance[symbol] && ctx.meta.coingeckoIds[symbol]) {
         const days = Math.min(COINGECKO_MAX_DAYS, last ? daysBetween(last, toDay(ctx.now)) + 2 : coldDays);
-        const r = await ctx.gate.call('coingecko', (o) => fetchCoingeckoMarketChart(o.fetch, { ...o, id: ctx.meta.coingeckoIds[symbol]!, days }));
+        const r = await ctx.gate.call('coingecko', (o) =>
+          fetchCoingeckoMarketChart(o.fetch, { ...o, id: ctx.meta.coingeckoIds[symbol]!, days }),
+        );
         if (r.ok) {
           series = r.value.closes;
           provider = 'coingecko';
@@ -56,13 +58,20 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
       if (!series) return;
       if (last) {
         // Answered, but nothing after the last cached day: back off this coin; a new candle resets it.
-        const empty = series.points.every((p) => p.date <= last) ? onEmptyAnswer(ctx.meta.emptyAnswers[symbol], expected, ctx.now) : undefined;
+        const empty = series.points.every((p) => p.date <= last)
+          ? onEmptyAnswer(ctx.meta.emptyAnswers[symbol], expected, ctx.now)
+          : undefined;
         if (empty) ctx.meta.emptyAnswers[symbol] = empty;
         else delete ctx.meta.emptyAnswers[symbol];
       }
       // A coin that moved between providers starts a fresh history: closes of two venues never mix.
       const base = cached && cached.source === series.source ? cached.points : [];
-      ctx.cache.coins[symbol] = { provider, source: series.source, points: mergePoints(base, series.points, KEEP_DAYS.coins), fetchedAt: ctx.now };
+      ctx.cache.coins[symbol] = {
+        provider,
+        source: series.source,
+        points: mergePoints(base, series.points, KEEP_DAYS.coins),
+        fetchedAt: ctx.now,
+      };
     }),
   );
   // Coins that left the universe more than 30 days ago are dropped to bound storage; a wanted coin's
@@ -71,5 +80,6 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
     const l = lastDay(c);
     if (!wanted.includes(symbol) && l !== null && daysBetween(l, expected) > 30) delete ctx.cache.coins[symbol];
   }
-  for (const symbol of Object.keys(ctx.meta.emptyAnswers)) if (!ctx.cache.coins[symbol]) delete ctx.meta.emptyAnswers[symbol];
+  for (const symbol of Object.keys(ctx.meta.emptyAnswers))
+    if (!ctx.cache.coins[symbol]) delete ctx.meta.emptyAnswers[symbol];
 }

@@ -10,7 +10,12 @@ import { KEEP_DAYS, type TaskContext } from '../context';
 import { fallbackDue, isDue, lastClosedCryptoDay } from '../due';
 import type { GlobalCache } from './global';
 
-export const DOMINANCE_SOURCES = [CMC_DOMINANCE_SOURCE, COINGECKO_DOMINANCE_SOURCE, COINPAPRIKA_DOMINANCE_SOURCE, COINLORE_DOMINANCE_SOURCE];
+export const DOMINANCE_SOURCES = [
+  CMC_DOMINANCE_SOURCE,
+  COINGECKO_DOMINANCE_SOURCE,
+  COINPAPRIKA_DOMINANCE_SOURCE,
+  COINLORE_DOMINANCE_SOURCE,
+];
 
 /**
  * BTC dominance history from CoinMarketCap; when it fails and its history is stale, today's value from
@@ -27,10 +32,25 @@ export async function refreshDominance(ctx: TaskContext, global: GlobalCache): P
     storeMacro(ctx.cache, 'btcDominance', 'cmc', r.value.btc, ctx.now, KEEP_DAYS.btcDominance);
     return;
   }
-  if (!fallbackDue(ctx.cache.macro.btcDominance, CMC_DOMINANCE_SOURCE, expected, ctx.now, ctx.settings.staleness.cryptoMaxAgeDays)) return;
+  if (
+    !fallbackDue(
+      ctx.cache.macro.btcDominance,
+      CMC_DOMINANCE_SOURCE,
+      expected,
+      ctx.now,
+      ctx.settings.staleness.cryptoMaxAgeDays,
+    )
+  )
+    return;
   const today = toDay(ctx.now);
   const fallbacks: [string, () => Promise<Result<ValueSnapshot>>][] = [
-    ['coingecko', async () => { const g = await global.get(); return g.ok ? { ok: true, value: coingeckoDominanceSnapshot(g.value) } : g; }],
+    [
+      'coingecko',
+      async () => {
+        const g = await global.get();
+        return g.ok ? { ok: true, value: coingeckoDominanceSnapshot(g.value) } : g;
+      },
+    ],
     ['coinpaprika', () => ctx.gate.call('coinpaprika', (o) => fetchCoinpaprikaDominance(o.fetch, o))],
     ['coinlore', () => ctx.gate.call('coinlore', (o) => fetchCoinloreDominance(o.fetch, o))],
   ];
@@ -38,7 +58,14 @@ export async function refreshDominance(ctx: TaskContext, global: GlobalCache): P
     const r = await get();
     if (!r.ok) continue;
     const v = r.value;
-    storeMacro(ctx.cache, 'btcDominance', provider, { source: v.source, points: [{ date: v.date > today ? today : v.date, value: v.value }] }, ctx.now, KEEP_DAYS.btcDominance);
+    storeMacro(
+      ctx.cache,
+      'btcDominance',
+      provider,
+      { source: v.source, points: [{ date: v.date > today ? today : v.date, value: v.value }] },
+      ctx.now,
+      KEEP_DAYS.btcDominance,
+    );
     return;
   }
 }

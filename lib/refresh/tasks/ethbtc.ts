@@ -33,5 +33,6 @@ export async function refreshEthBtc(ctx: TaskContext): Promise<void> {
     const b = btcBy.get(date);
     if (b) points.push({ date, value: v / b });
   }
-  if (points.length) storeMacro(ctx.cache, 'ethbtc', eth.provider, { source: ETHBTC_DERIVED_SOURCE, points }, ctx.now, KEEP_DAYS.ethbtc);
+  if (points.length)
+    storeMacro(ctx.cache, 'ethbtc', eth.provider, { source: ETHBTC_DERIVED_SOURCE, points }, ctx.now, KEEP_DAYS.ethbtc);
 }

@@ -22,7 +22,16 @@ export async function refreshFearGreed(ctx: TaskContext): Promise<void> {
     storeMacro(ctx.cache, 'fearGreed', 'alternative.me', r.value, ctx.now, KEEP_DAYS.fearGreed);
     return;
   }
-  if (!fallbackDue(ctx.cache.macro.fearGreed, FEAR_GREED_SOURCE, expected, ctx.now, ctx.settings.staleness.cryptoMaxAgeDays)) return;
+  if (
+    !fallbackDue(
+      ctx.cache.macro.fearGreed,
+      FEAR_GREED_SOURCE,
+      expected,
+      ctx.now,
+      ctx.settings.staleness.cryptoMaxAgeDays,
+    )
+  )
+    return;
   const f = await ctx.gate.call('cmc', (o) => fetchCmcFearGreed(o.fetch, { ...o, days: 400 }));
   if (f.ok) storeMacro(ctx.cache, 'fearGreed', 'cmc', f.value, ctx.now, KEEP_DAYS.fearGreed);
 }

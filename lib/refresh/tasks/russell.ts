@@ -17,7 +17,10 @@ export async function refreshRussell(ctx: TaskContext): Promise<void> {
   const cached = ctx.cache.macro.rut?.[RUSSELL_SOURCES[0]!];
   if (!isDue(cached, lastClosedUsSession(ctx.now), ctx.now)) return;
   const last = lastDay(cached);
-  const mode = last ? { mode: 'since' as const, sinceMs: dayMs(addDays(last, -OVERLAP_DAYS)) } : { mode: 'cold' as const };
+  const mode = last
+    ? { mode: 'since' as const, sinceMs: dayMs(addDays(last, -OVERLAP_DAYS)) }
+    : { mode: 'cold' as const };
   const r = await ctx.gate.call('yahoo', (o) => fetchYahooDaily(o.fetch, { ...o, ...mode }));
-  if (r.ok && r.value.series.points.length > 0) storeMacro(ctx.cache, 'rut', 'yahoo', r.value.series, ctx.now, KEEP_DAYS.rut);
+  if (r.ok && r.value.series.points.length > 0)
+    storeMacro(ctx.cache, 'rut', 'yahoo', r.value.series, ctx.now, KEEP_DAYS.rut);
 }

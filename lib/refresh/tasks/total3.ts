@@ -22,15 +22,27 @@ export async function refreshTotal3(ctx: TaskContext, global: GlobalCache): Prom
   const cmc = ctx.cache.macro.total3?.[CMC_TOTAL3_SOURCE];
   // Due on the primary's own data, so CoinMarketCap is retried while CoinGecko's point serves.
   if (!isDue(cmc, expected, ctx.now)) return;
-  const r = await ctx.gate.call('cmc', (o) => fetchCmcTotal3(o.fetch, { ...o, range: total3Range(lastDay(cmc), expected) }));
+  const r = await ctx.gate.call('cmc', (o) =>
+    fetchCmcTotal3(o.fetch, { ...o, range: total3Range(lastDay(cmc), expected) }),
+  );
   if (r.ok && r.value.points.length > 0) {
     storeMacro(ctx.cache, 'total3', 'cmc', r.value, ctx.now, KEEP_DAYS.total3);
     return;
   }
-  if (!fallbackDue(ctx.cache.macro.total3, CMC_TOTAL3_SOURCE, expected, ctx.now, ctx.settings.staleness.cryptoMaxAgeDays)) return;
+  if (
+    !fallbackDue(ctx.cache.macro.total3, CMC_TOTAL3_SOURCE, expected, ctx.now, ctx.settings.staleness.cryptoMaxAgeDays)
+  )
+    return;
   const g = await global.get();
   if (!g.ok) return;
   const v = coingeckoTotal3Snapshot(g.value);
   const today = toDay(ctx.now);
-  storeMacro(ctx.cache, 'total3', 'coingecko', { source: v.source, points: [{ date: v.date > today ? today : v.date, value: v.value }] }, ctx.now, KEEP_DAYS.total3);
+  storeMacro(
+    ctx.cache,
+    'total3',
+    'coingecko',
+    { source: v.source, points: [{ date: v.date > today ? today : v.date, value: v.value }] },
+    ctx.now,
+    KEEP_DAYS.total3,
+  );
 }

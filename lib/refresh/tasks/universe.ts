@@ -46,7 +46,9 @@ export async function refreshUniverse(ctx: TaskContext): Promise<void> {
     }
   } else if (cmc.ok) {
     provider = 'cmc';
-    ranked = cmc.value.filter((c): c is CmcListingCoin & { marketCap: number } => c.marketCap !== undefined).map((c) => ({ symbol: c.symbol, marketCap: c.marketCap }));
+    ranked = cmc.value
+      .filter((c): c is CmcListingCoin & { marketCap: number } => c.marketCap !== undefined)
+      .map((c) => ({ symbol: c.symbol, marketCap: c.marketCap }));
   } else {
     return;
   }
@@ -59,11 +61,19 @@ export async function refreshUniverse(ctx: TaskContext): Promise<void> {
     if (seen.has(r.symbol)) continue;
     seen.add(r.symbol);
     const id = r.id ?? ctx.meta.coingeckoIds[r.symbol];
-    const categories = [...new Set([...(tags.get(r.symbol) ?? []), ...((id && cgCats?.[id]) || []), ...(carried.get(r.symbol) ?? [])])];
+    const categories = [
+      ...new Set([...(tags.get(r.symbol) ?? []), ...((id && cgCats?.[id]) || []), ...(carried.get(r.symbol) ?? [])]),
+    ];
     coins.push({ symbol: r.symbol, marketCap: r.marketCap, ...(categories.length ? { categories } : {}) });
   }
-  ctx.universes[today] = { coins: trimUniverse(coins, ctx), provider, fetchedAt: ctx.now, ...(provisional ? { provisional: true as const } : {}) };
-  for (const day of Object.keys(ctx.universes)) if (day < addDays(today, -KEEP_UNIVERSE_DAYS)) delete ctx.universes[day];
+  ctx.universes[today] = {
+    coins: trimUniverse(coins, ctx),
+    provider,
+    fetchedAt: ctx.now,
+    ...(provisional ? { provisional: true as const } : {}),
+  };
+  for (const day of Object.keys(ctx.universes))
+    if (day < addDays(today, -KEEP_UNIVERSE_DAYS)) delete ctx.universes[day];
 }
 
 /** CoinGecko's exclusion categories, fetched when missing or a week old (one request per category). */
@@ -76,7 +86,9 @@ async function refreshCoingeckoCategories(ctx: TaskContext): Promise<void> {
 
 /** The categories of each symbol in the latest universe before `today`. */
 function lastCategories(universes: Record<Day, UniverseSnapshot>, today: Day): Map<string, string[]> {
-  const days = Object.keys(universes).filter((d) => d < today).sort();
+  const days = Object.keys(universes)
+    .filter((d) => d < today)
+    .sort();
   const u = days.length ? universes[days[days.length - 1]!] : undefined;
   return new Map((u?.coins ?? []).filter((c) => c.categories?.length).map((c) => [c.symbol, c.categories!]));
 }
@@ -107,7 +119,15 @@ export function wantedSymbols(ctx: TaskContext): string[] {
   const u = latestUniverse(ctx.universes);
   if (!u) return Object.keys(ctx.cache.coins).length ? Object.keys(ctx.cache.coins) : ['BTC', 'ETH'];
   const pseudo = Object.fromEntries(
-    u.coins.map((c) => [c.symbol, { symbol: c.symbol, closes: { points: [], source: '' }, marketCaps: { points: [{ date: '0000-01-01', value: c.marketCap }], source: '' }, ...(c.categories ? { categories: c.categories } : {}) }]),
+    u.coins.map((c) => [
+      c.symbol,
+      {
+        symbol: c.symbol,
+        closes: { points: [], source: '' },
+        marketCaps: { points: [{ date: '0000-01-01', value: c.marketCap }], source: '' },
+        ...(c.categories ? { categories: c.categories } : {}),
+      },
+    ]),
   );
   const { universe } = selectUniverse(pseudo, '9999-12-31', ctx.settings.asi);
   return ['BTC', ...universe.map((c) => c.coin.symbol)];

@@ -81,7 +81,9 @@ export function weeksShift(last: Day, target: Day): number {
 
 function readCsv(rel: string): { header: string[]; rows: string[][] } {
   csvRead = true;
-  const lines = readFileSync(FIXTURES + rel, 'utf8').trim().split(/\r?\n/);
+  const lines = readFileSync(FIXTURES + rel, 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const header = (lines.shift() ?? '').split(',');
   const rows = lines.filter((l) => l.trim() !== '').map((l) => l.split(','));
   if (dayShift !== 0) for (const r of rows) if (/^\d{4}-\d{2}-\d{2}$/.test(r[0] ?? '')) r[0] = addDays(r[0]!, dayShift);
@@ -93,7 +95,9 @@ function csvSeries(rel: string, column: string): DailySeries {
   const di = header.indexOf('date');
   const vi = header.indexOf(column);
   if (di < 0 || vi < 0) throw new Error(`emulator: ${rel} has no date/${column} column`);
-  return makeSeries(rows.filter((r) => r[vi] !== undefined && r[vi] !== '' && r[vi] !== 'None').map((r) => [r[di]!, Number(r[vi])]));
+  return makeSeries(
+    rows.filter((r) => r[vi] !== undefined && r[vi] !== '' && r[vi] !== 'None').map((r) => [r[di]!, Number(r[vi])]),
+  );
 }
 
 function once<T>(f: () => T): () => T {
@@ -118,7 +122,9 @@ export const coinSeries = once((): Map<string, DailySeries> => {
 });
 
 /** Binance ETHBTC, derived from the spot ETHUSDT/BTCUSDT closes (see PROVENANCE.md). */
-export const ethBtcSeries = once(() => csvSeries('raw/ETHBTC_derived_from_binance_spot_ETHUSDT_over_BTCUSDT.csv', 'ethbtc_ratio'));
+export const ethBtcSeries = once(() =>
+  csvSeries('raw/ETHBTC_derived_from_binance_spot_ETHUSDT_over_BTCUSDT.csv', 'ethbtc_ratio'),
+);
 
 export const fearGreedSeries = once(() => csvSeries('series/fear-greed.csv', 'value'));
 
@@ -192,7 +198,9 @@ export const cmcTop = once(() => readJson<{ data: CmcProCoin[] }>('raw/cmc-pro/t
 
 /** Real total market cap of 2025-04-23 (raw/cmc-pro/global_metrics.json). */
 export const cmcTotalMarketCap20250423 = once(
-  () => readJson<{ data: { quote: { USD: { total_market_cap: number } } } }>('raw/cmc-pro/global_metrics.json').data.quote.USD.total_market_cap,
+  () =>
+    readJson<{ data: { quote: { USD: { total_market_cap: number } } } }>('raw/cmc-pro/global_metrics.json').data.quote
+      .USD.total_market_cap,
 );
 
 // ---------- formatting ----------

@@ -65,7 +65,9 @@ export function drift(body: Json): Json {
     if (objDepth !== Infinity) {
       const rewrite = (x: Json, d: number): Json => {
         if (!isObj(x)) return x;
-        return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, isObj(v) && d + 1 === objDepth ? firstLeaf(v) : rewrite(v, d + 1)]));
+        return Object.fromEntries(
+          Object.entries(x).map(([k, v]) => [k, isObj(v) && d + 1 === objDepth ? firstLeaf(v) : rewrite(v, d + 1)]),
+        );
       };
       return rewrite(body, 0);
     }
@@ -92,8 +94,10 @@ export function nanify(body: Json): Json {
     return typeof x === 'number' ? neg : String(neg);
   };
   const walk = (x: Json, isProtected: boolean): Json => {
-    if (Array.isArray(x)) return x.map((v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1e12 ? v : walk(v, isProtected)));
-    if (isObj(x)) return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, walk(v, isProtected || PROTECTED_KEY.test(k))]));
+    if (Array.isArray(x))
+      return x.map((v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1e12 ? v : walk(v, isProtected)));
+    if (isObj(x))
+      return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, walk(v, isProtected || PROTECTED_KEY.test(k))]));
     if (isProtected) return x;
     if (typeof x === 'number') return bad(x);
     if (typeof x === 'string' && NUMERIC_STRING.test(x)) return bad(x);
@@ -126,7 +130,11 @@ export function defaultStatusBody(host: string, status: number): { body: string;
   const json = (x: unknown) => ({ body: JSON.stringify(x), contentType: 'application/json; charset=utf-8' });
   if (isBinance(host)) {
     if (status === 451 || status === 403) return json({ code: 0, msg: BINANCE_GEO_MSG });
-    if (status === 429 || status === 418) return json({ code: -1003, msg: 'Too many requests; current limit of IP(127.0.0.1) is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.' });
+    if (status === 429 || status === 418)
+      return json({
+        code: -1003,
+        msg: 'Too many requests; current limit of IP(127.0.0.1) is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.',
+      });
     return json({ code: -1000, msg: 'An unknown error occurred while processing the request.' });
   }
   if (isYahoo(host)) {
@@ -134,10 +142,24 @@ export function defaultStatusBody(host: string, status: number): { body: string;
     return json({ chart: { result: null, error: { code: 'Internal Server Error', description: `HTTP ${status}` } } });
   }
   if (host === 'api.coingecko.com' && status === 429) {
-    return json({ status: { error_code: 429, error_message: "You've exceeded the Rate Limit. Please visit https://www.coingecko.com/en/api/pricing to subscribe to our API plans for higher rate limits." } });
+    return json({
+      status: {
+        error_code: 429,
+        error_message:
+          "You've exceeded the Rate Limit. Please visit https://www.coingecko.com/en/api/pricing to subscribe to our API plans for higher rate limits.",
+      },
+    });
   }
   if (host === 'api.coinmarketcap.com') {
-    return json({ status: { timestamp: new Date().toISOString(), error_code: String(status), error_message: status === 429 ? 'Too Many Requests' : 'System busy, please try again later', elapsed: '0', credit_count: 0 } });
+    return json({
+      status: {
+        timestamp: new Date().toISOString(),
+        error_code: String(status),
+        error_message: status === 429 ? 'Too Many Requests' : 'System busy, please try again later',
+        elapsed: '0',
+        credit_count: 0,
+      },
+    });
   }
   if (status === 451) return json({ error: 'Unavailable For Legal Reasons' });
   if (status === 403) return json({ error: 'Forbidden' });

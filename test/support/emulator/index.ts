@@ -49,14 +49,25 @@ export const API_HOSTS: readonly string[] = Object.keys(BUILT_IN);
 export const ALL_HOSTS: readonly string[] = [...API_HOSTS, ...SITE_HOSTS];
 
 /** Real APIs that send `Access-Control-Allow-Origin: *` (Yahoo does not for foreign origins). */
-const CORS_STAR = new Set([...BINANCE_HOSTS, COINGECKO_HOST, CMC_HOST, COINPAPRIKA_HOST, COINLORE_HOST, ALTERNATIVE_ME_HOST]);
+const CORS_STAR = new Set([
+  ...BINANCE_HOSTS,
+  COINGECKO_HOST,
+  CMC_HOST,
+  COINPAPRIKA_HOST,
+  COINLORE_HOST,
+  ALTERNATIVE_ME_HOST,
+]);
 
 function notFound(host: string, path: string): EmuResponse {
   if ((BINANCE_HOSTS as readonly string[]).includes(host)) return { status: 404, text: '', headers: {} };
   if ((YAHOO_HOSTS as readonly string[]).includes(host)) {
-    return { status: 404, json: { finance: { result: null, error: { code: 'Not Found', description: 'HTTP 404 Not Found' } } } };
+    return {
+      status: 404,
+      json: { finance: { result: null, error: { code: 'Not Found', description: 'HTTP 404 Not Found' } } },
+    };
   }
-  if (host === COINGECKO_HOST) return { status: 404, json: { error: 'Incorrect path. Please check https://www.coingecko.com/api/documentation' } };
+  if (host === COINGECKO_HOST)
+    return { status: 404, json: { error: 'Incorrect path. Please check https://www.coingecko.com/api/documentation' } };
   return { status: 404, json: { error: `emulator: no route for ${host}${path}` } };
 }
 
@@ -101,7 +112,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   let closing = false;
 
   const checkHost = (host: string) => {
-    if (!ALL_HOSTS.includes(host) && !extra.has(host)) throw new Error(`emulator: unknown host "${host}" (known: ${ALL_HOSTS.join(', ')})`);
+    if (!ALL_HOSTS.includes(host) && !extra.has(host))
+      throw new Error(`emulator: unknown host "${host}" (known: ${ALL_HOSTS.join(', ')})`);
   };
 
   function takeFault(host: string, path: string): Fault | undefined {
@@ -125,10 +137,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   }
 
   /** Serializes a normal answer, applying a body-rewriting fault. */
-  function render(r: EmuResponse, fault: Fault | undefined): { status: number; headers: Record<string, string>; body: Buffer; chunked?: boolean } {
+  function render(
+    r: EmuResponse,
+    fault: Fault | undefined,
+  ): { status: number; headers: Record<string, string>; body: Buffer; chunked?: boolean } {
     const headers: Record<string, string> = { ...(r.headers ?? {}) };
     let json = r.json;
-    if (json !== undefined && fault?.kind === 'drift') json = fault.transform ? fault.transform(structuredClone(json)) : drift(json);
+    if (json !== undefined && fault?.kind === 'drift')
+      json = fault.transform ? fault.transform(structuredClone(json)) : drift(json);
     if (json !== undefined && fault?.kind === 'nan') json = nanify(json);
     let body: Buffer;
     if (json !== undefined) {
@@ -142,7 +158,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return { status: r.status, headers, body };
   }
 
-  function answer(host: string, er: EmuRequest, fault: Fault | undefined): { status: number; headers: Record<string, string>; body: Buffer; chunked?: boolean } {
+  function answer(
+    host: string,
+    er: EmuRequest,
+    fault: Fault | undefined,
+  ): { status: number; headers: Record<string, string>; body: Buffer; chunked?: boolean } {
     if (fault && fault.kind === undefined) {
       const d = defaultStatusBody(host, fault.status);
       const headers: Record<string, string> = { 'content-type': d.contentType, ...(fault.headers ?? {}) };
@@ -150,15 +170,30 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (fault.body !== undefined) {
         body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
         if (!fault.headers?.['content-type']) {
-          headers['content-type'] = typeof fault.body === 'string' && fault.body.trimStart().startsWith('<') ? 'text/html; charset=utf-8' : typeof fault.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+          headers['content-type'] =
+            typeof fault.body === 'string' && fault.body.trimStart().startsWith('<')
+              ? 'text/html; charset=utf-8'
+              : typeof fault.body === 'string'
+                ? 'text/plain; charset=utf-8'
+                : 'application/json; charset=utf-8';
         }
       }
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
       return { status: fault.status, headers, body: Buffer.from(body, 'utf8') };
     }
-    if (fault?.kind === 'challenge') return { status: fault.status ?? 200, headers: { ...CHALLENGE_HEADERS }, body: Buffer.from(challengePage(host), 'utf8') };
+    if (fault?.kind === 'challenge')
+      return {
+        status: fault.status ?? 200,
+        headers: { ...CHALLENGE_HEADERS },
+        body: Buffer.from(challengePage(host), 'utf8'),
+      };
     if (fault?.kind === 'huge') {
-      return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: hugeJson(fault.bytes ?? 10 * 1024 * 1024), chunked: fault.chunked };
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: hugeJson(fault.bytes ?? 10 * 1024 * 1024),
+        chunked: fault.chunked,
+      };
     }
     return render(route(er), fault);
   }
@@ -169,24 +204,45 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const headerHost = protocol === 'http' ? req.headers[EMULATED_HOST_HEADER] : undefined;
       const hostHeader = (typeof headerHost === 'string' && headerHost) || req.headers.host || '';
       const host = hostHeader.replace(/:\d+$/, '').toLowerCase();
-      const entry: LogEntry = { at: Date.now(), simNow: now, protocol, method: req.method ?? 'GET', host, path: rawPath, status: 0, bytes: 0 };
+      const entry: LogEntry = {
+        at: Date.now(),
+        simNow: now,
+        protocol,
+        method: req.method ?? 'GET',
+        host,
+        path: rawPath,
+        status: 0,
+        bytes: 0,
+      };
       log.push(entry);
       req.resume(); // bodies are ignored
 
       const url = new URL(rawPath, 'http://emulator.invalid');
-      const er: EmuRequest = { host, path: rawPath, pathname: decodePath(url.pathname), query: url.searchParams, method: entry.method, now };
+      const er: EmuRequest = {
+        host,
+        path: rawPath,
+        pathname: decodePath(url.pathname),
+        query: url.searchParams,
+        method: entry.method,
+        now,
+      };
       const fault = takeFault(host, rawPath);
       if (fault) entry.fault = faultLabel(fault);
       if (fault?.kind === 'hang') return; // never answer; close() destroys the socket
 
       let out: ReturnType<typeof answer>;
       if (req.method === 'OPTIONS') out = { status: 204, headers: {}, body: Buffer.alloc(0) };
-      else if (req.method !== 'GET' && req.method !== 'HEAD') out = { status: 405, headers: { allow: 'GET, HEAD, OPTIONS' }, body: Buffer.alloc(0) };
+      else if (req.method !== 'GET' && req.method !== 'HEAD')
+        out = { status: 405, headers: { allow: 'GET, HEAD, OPTIONS' }, body: Buffer.alloc(0) };
       else {
         try {
           out = answer(host, er, fault);
         } catch (e) {
-          out = { status: 500, headers: { 'content-type': 'text/plain' }, body: Buffer.from(`emulator error: ${e instanceof Error ? e.stack : String(e)}`) };
+          out = {
+            status: 500,
+            headers: { 'content-type': 'text/plain' },
+            body: Buffer.from(`emulator error: ${e instanceof Error ? e.stack : String(e)}`),
+          };
         }
       }
       const headers: Record<string, string> = { date: new Date().toUTCString(), ...out.headers };
@@ -263,7 +319,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     httpPort,
     httpsPort,
     hostResolverRules,
-    chromiumArgs: [`--host-resolver-rules=${hostResolverRules}`, `--ignore-certificate-errors-spki-list=${spkiHash}`, '--ignore-certificate-errors'],
+    chromiumArgs: [
+      `--host-resolver-rules=${hostResolverRules}`,
+      `--ignore-certificate-errors-spki-list=${spkiHash}`,
+      '--ignore-certificate-errors',
+    ],
     spkiHash,
     certPem,
     apiHosts: API_HOSTS,

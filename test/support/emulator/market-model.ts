@@ -18,7 +18,16 @@
  * The CMC altcoin-season points are DERIVED from the real coin closes with the index's rule
  * (share of the fixture's altcoins whose 90-day return beats BTC's), not CoinMarketCap's values.
  */
-import { cmcTop, cmcTotalMarketCap20250423, coinSeries, DAY_MS, dayOf, dayStart, type Day, valueOnOrBefore } from './data';
+import {
+  cmcTop,
+  cmcTotalMarketCap20250423,
+  coinSeries,
+  DAY_MS,
+  dayOf,
+  dayStart,
+  type Day,
+  valueOnOrBefore,
+} from './data';
 
 export interface MarketDay {
   day: Day;
@@ -34,7 +43,23 @@ export interface MarketDay {
 }
 
 const CALIBRATION_DAY = '2025-04-23';
-const BASKET = ['XRP', 'BNB', 'SOL', 'DOGE', 'ADA', 'TRX', 'LINK', 'SUI', 'AVAX', 'XLM', 'TON', 'SHIB', 'HBAR', 'BCH', 'DOT'];
+const BASKET = [
+  'XRP',
+  'BNB',
+  'SOL',
+  'DOGE',
+  'ADA',
+  'TRX',
+  'LINK',
+  'SUI',
+  'AVAX',
+  'XLM',
+  'TON',
+  'SHIB',
+  'HBAR',
+  'BCH',
+  'DOT',
+];
 
 interface Model {
   first: Day;

@@ -47,7 +47,13 @@ export interface FaultScope {
  */
 export type Fault = FaultScope &
   (
-    | { status: number; body?: string | object; headers?: Record<string, string>; retryAfter?: string | number; kind?: undefined }
+    | {
+        status: number;
+        body?: string | object;
+        headers?: Record<string, string>;
+        retryAfter?: string | number;
+        kind?: undefined;
+      }
     | { kind: 'challenge'; status?: number }
     | { kind: 'truncated' }
     | { kind: 'huge'; bytes?: number; chunked?: boolean }

@@ -45,10 +45,27 @@ function certificate(): { cert: Buffer; key: Buffer } {
   }
   mkdirSync(OWN_CERTS, { recursive: true });
   const san = STUB_HOSTS.map((h) => `DNS:${h}`).join(',');
-  execFileSync('/usr/bin/openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=Regime Lens stub sites (TEST ONLY)',
-    '-addext', `subjectAltName=${san}`, '-keyout', `${OWN_CERTS}key.pem`, '-out', `${OWN_CERTS}cert.pem`,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    '/usr/bin/openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '3650',
+      '-subj',
+      '/CN=Regime Lens stub sites (TEST ONLY)',
+      '-addext',
+      `subjectAltName=${san}`,
+      '-keyout',
+      `${OWN_CERTS}key.pem`,
+      '-out',
+      `${OWN_CERTS}cert.pem`,
+    ],
+    { stdio: 'ignore' },
+  );
   return { cert: readFileSync(`${OWN_CERTS}cert.pem`), key: readFileSync(`${OWN_CERTS}key.pem`) };
 }
 

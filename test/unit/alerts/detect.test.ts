@@ -138,7 +138,11 @@ describe('stage change', () => {
   it('ignores transitions to and from unknown, and compares with the last known stage', () => {
     const seq = sequence([snap({ stage: 'altseason' }), snap({ stage: 'unknown' }), snap({ stage: 'altseason' })]);
     expect(seq.notifications).toEqual([]);
-    const seq2 = sequence([snap({ stage: 'altseason' }), snap({ stage: 'unknown' }), snap({ stage: 'alt-rotation', asOf: '2025-09-21' })]);
+    const seq2 = sequence([
+      snap({ stage: 'altseason' }),
+      snap({ stage: 'unknown' }),
+      snap({ stage: 'alt-rotation', asOf: '2025-09-21' }),
+    ]);
     expect(seq2.notifications.map((n) => n.id)).toEqual(['stage:altseason>alt-rotation:2025-09-21']);
     expect(sequence([snap({ stage: 'unknown' }), snap({ stage: 'btc-season' })]).notifications).toEqual([]);
   });
@@ -158,16 +162,23 @@ describe('stage change', () => {
   });
 
   it('switched off: nothing shown, the event is consumed and the state advances', () => {
-    const seq = sequence([snap({ stage: 'mixed' }), snap({ stage: 'altseason' })], { alerts: alertsOn({ stageChange: false }) });
+    const seq = sequence([snap({ stage: 'mixed' }), snap({ stage: 'altseason' })], {
+      alerts: alertsOn({ stageChange: false }),
+    });
     expect(seq.notifications).toEqual([]);
-    expect(seq.results[1]!.suppressed).toEqual([{ id: 'stage:mixed>altseason:2025-09-19', kind: 'stage', why: 'disabled' }]);
+    expect(seq.results[1]!.suppressed).toEqual([
+      { id: 'stage:mixed>altseason:2025-09-19', kind: 'stage', why: 'disabled' },
+    ]);
     expect(seq.state.stage).toBe('altseason');
     // Switching it on later does not replay the old change.
     expect(run(snap({ stage: 'altseason' }), snap({ stage: 'altseason' }), seq.state).notifications).toEqual([]);
   });
 
   it('is translated through the Translate it is given', () => {
-    const { notifications } = sequence([snap({ stage: 'btc-season' }), snap({ stage: 'altseason' })], { t: zh, locale: 'zh-CN' });
+    const { notifications } = sequence([snap({ stage: 'btc-season' }), snap({ stage: 'altseason' })], {
+      t: zh,
+      locale: 'zh-CN',
+    });
     expect(notifications[0]!.title).toBe('Regime Lens：山寨季');
     expect(notifications[0]!.message).toContain('比特币季 → 山寨季');
     expect(notifications[0]!.message).toContain('2025年9月19日');
@@ -183,28 +194,41 @@ describe('snooze', () => {
     expect(snoozed.notifications).toEqual([]);
     expect(snoozed.results[1]!.suppressed.map((s) => s.why)).toEqual(['snoozed']);
     // After the snooze: the same event is not shown late…
-    expect(run(b, b, snoozed.state, { alerts: alertsOn({ snoozeUntil: until }), now: until + 1 }).notifications).toEqual([]);
+    expect(
+      run(b, b, snoozed.state, { alerts: alertsOn({ snoozeUntil: until }), now: until + 1 }).notifications,
+    ).toEqual([]);
     // …but a new one is.
     const c = snap({ stage: 'alt-rotation', asOf: '2025-09-20' });
-    expect(run(b, c, snoozed.state, { alerts: alertsOn({ snoozeUntil: until }), now: until + 1 }).notifications).toHaveLength(1);
+    expect(
+      run(b, c, snoozed.state, { alerts: alertsOn({ snoozeUntil: until }), now: until + 1 }).notifications,
+    ).toHaveLength(1);
   });
 
   it('a snooze that has ended (or 0) does not suppress', () => {
-    const seq = sequence([snap({ stage: 'mixed' }), snap({ stage: 'altseason' })], { alerts: alertsOn({ snoozeUntil: NOW - 1 }) });
+    const seq = sequence([snap({ stage: 'mixed' }), snap({ stage: 'altseason' })], {
+      alerts: alertsOn({ snoozeUntil: NOW - 1 }),
+    });
     expect(seq.notifications).toHaveLength(1);
-    const at = sequence([snap({ stage: 'mixed' }), snap({ stage: 'altseason' })], { alerts: alertsOn({ snoozeUntil: NOW }) });
+    const at = sequence([snap({ stage: 'mixed' }), snap({ stage: 'altseason' })], {
+      alerts: alertsOn({ snoozeUntil: NOW }),
+    });
     expect(at.notifications).toHaveLength(1);
   });
 });
 
 describe('Russell breakout', () => {
   it('a new breakout date raises one notification with close, date and source', () => {
-    const seq = sequence([snap({ breakout: '2020-11-13' }), snap({ breakout: '2025-09-18' }), snap({ breakout: '2025-09-18' })], { alerts: alertsOn() });
+    const seq = sequence(
+      [snap({ breakout: '2020-11-13' }), snap({ breakout: '2025-09-18' }), snap({ breakout: '2025-09-18' })],
+      { alerts: alertsOn() },
+    );
     const ids = seq.notifications.filter((n) => n.kind === 'russell-breakout');
     expect(ids).toHaveLength(1);
     expect(ids[0]!.id).toBe('russell-breakout:2025-09-18');
     expect(ids[0]!.title).toBe('Russell 2000 breakout');
-    expect(ids[0]!.message).toBe('A record close of 2,448.77 on Sep 18, 2025 ended a long base. Source: rut.csv, data of Sep 19, 2025.');
+    expect(ids[0]!.message).toBe(
+      'A record close of 2,448.77 on Sep 18, 2025 ended a long base. Source: rut.csv, data of Sep 19, 2025.',
+    );
   });
 
   it('from no breakout in the data to a breakout', () => {
@@ -213,23 +237,37 @@ describe('Russell breakout', () => {
   });
 
   it('an older date (another provider, shorter history) is not news; an unknown Russell keeps the last date', () => {
-    const seq = sequence([snap({ breakout: '2025-09-18' }), snap({ breakout: '2020-11-13' }), snap({ russell: null }), snap({ breakout: '2025-09-18' })], { alerts: alertsOn() });
+    const seq = sequence(
+      [
+        snap({ breakout: '2025-09-18' }),
+        snap({ breakout: '2020-11-13' }),
+        snap({ russell: null }),
+        snap({ breakout: '2025-09-18' }),
+      ],
+      { alerts: alertsOn() },
+    );
     expect(seq.notifications.filter((n) => n.kind === 'russell-breakout')).toEqual([]);
   });
 
   it('is off by default', () => {
     const seq = sequence([snap({ breakout: '2020-11-13' }), snap({ breakout: '2025-09-18' })]);
     expect(seq.notifications).toEqual([]);
-    expect(seq.results[1]!.suppressed).toEqual([{ id: 'russell-breakout:2025-09-18', kind: 'russell-breakout', why: 'disabled' }]);
+    expect(seq.results[1]!.suppressed).toEqual([
+      { id: 'russell-breakout:2025-09-18', kind: 'russell-breakout', why: 'disabled' },
+    ]);
   });
 });
 
 describe('weekly confirmation', () => {
   it('false → true raises one; staying true does not repeat', () => {
-    const seq = sequence([snap({ weekly: false }), snap({ weekly: true }), snap({ weekly: true })], { alerts: alertsOn() });
+    const seq = sequence([snap({ weekly: false }), snap({ weekly: true }), snap({ weekly: true })], {
+      alerts: alertsOn(),
+    });
     const weekly = seq.notifications.filter((n) => n.kind === 'weekly-confirmation');
     expect(weekly).toHaveLength(1);
-    expect(weekly[0]!.message).toBe('The week ending Sep 19, 2025 closed at 2,448.77, above 2,442.74. Source: rut.csv.');
+    expect(weekly[0]!.message).toBe(
+      'The week ending Sep 19, 2025 closed at 2,448.77, above 2,442.74. Source: rut.csv.',
+    );
   });
 
   it('a first observation of true only arms; re-arms after it turns false', () => {
@@ -237,11 +275,15 @@ describe('weekly confirmation', () => {
       [snap({ weekly: true }), snap({ weekly: false, asOf: '2025-09-26' }), snap({ weekly: true, asOf: '2025-10-03' })],
       { alerts: alertsOn() },
     );
-    expect(seq.notifications.filter((n) => n.kind === 'weekly-confirmation').map((n) => n.id)).toEqual(['weekly:2025-10-03']);
+    expect(seq.notifications.filter((n) => n.kind === 'weekly-confirmation').map((n) => n.id)).toEqual([
+      'weekly:2025-10-03',
+    ]);
   });
 
   it('an unknown Russell neither fires nor re-arms', () => {
-    const seq = sequence([snap({ weekly: true }), snap({ russell: null }), snap({ weekly: true })], { alerts: alertsOn() });
+    const seq = sequence([snap({ weekly: true }), snap({ russell: null }), snap({ weekly: true })], {
+      alerts: alertsOn(),
+    });
     expect(seq.notifications.filter((n) => n.kind === 'weekly-confirmation')).toEqual([]);
   });
 });
@@ -250,7 +292,15 @@ describe('ASI levels', () => {
   const levels = (asiLevels: number[]) => ({ alerts: alertsOn({ asiLevels }) });
 
   it('crossing a level up and then down raises one each, worded by direction', () => {
-    const seq = sequence([snap({ asi: 45 }), snap({ asi: 55, asOf: '2025-09-20' }), snap({ asi: 60, asOf: '2025-09-21' }), snap({ asi: 48, asOf: '2025-09-22' })], levels([50]));
+    const seq = sequence(
+      [
+        snap({ asi: 45 }),
+        snap({ asi: 55, asOf: '2025-09-20' }),
+        snap({ asi: 60, asOf: '2025-09-21' }),
+        snap({ asi: 48, asOf: '2025-09-22' }),
+      ],
+      levels([50]),
+    );
     const asi = seq.notifications.filter((n) => n.kind === 'asi-level');
     expect(asi.map((n) => n.id)).toEqual(['asi:50:up:2025-09-20', 'asi:50:down:2025-09-22']);
     expect(asi[0]!.title).toBe('Altcoin Season Index rose through 50');
@@ -259,7 +309,15 @@ describe('ASI levels', () => {
   });
 
   it('re-arms only after the condition resets: no second "up" without a "down" in between', () => {
-    const seq = sequence([snap({ asi: 45 }), snap({ asi: 55, asOf: '2025-09-20' }), snap({ asi: 70, asOf: '2025-09-21' }), snap({ asi: 52, asOf: '2025-09-22' })], levels([50]));
+    const seq = sequence(
+      [
+        snap({ asi: 45 }),
+        snap({ asi: 55, asOf: '2025-09-20' }),
+        snap({ asi: 70, asOf: '2025-09-21' }),
+        snap({ asi: 52, asOf: '2025-09-22' }),
+      ],
+      levels([50]),
+    );
     expect(seq.notifications.map((n) => n.id)).toEqual(['asi:50:up:2025-09-20']);
   });
 
@@ -270,11 +328,18 @@ describe('ASI levels', () => {
 
   it('a jump across several levels raises one per level', () => {
     const seq = sequence([snap({ asi: 20 }), snap({ asi: 80, asOf: '2025-09-20' })], levels([75, 25, 50]));
-    expect(seq.notifications.map((n) => n.id)).toEqual(['asi:25:up:2025-09-20', 'asi:50:up:2025-09-20', 'asi:75:up:2025-09-20']);
+    expect(seq.notifications.map((n) => n.id)).toEqual([
+      'asi:25:up:2025-09-20',
+      'asi:50:up:2025-09-20',
+      'asi:75:up:2025-09-20',
+    ]);
   });
 
   it('unknown or stale readings are not observations', () => {
-    const seq = sequence([snap({ asi: 45 }), snap({ asi: null }), snap({ asi: 55, asiStale: true }), snap({ asi: 45 })], levels([50]));
+    const seq = sequence(
+      [snap({ asi: 45 }), snap({ asi: null }), snap({ asi: 55, asiStale: true }), snap({ asi: 45 })],
+      levels([50]),
+    );
     expect(seq.notifications).toEqual([]);
     expect(seq.state.asiSides).toEqual({ '50': 'below' });
   });
@@ -293,12 +358,21 @@ describe('ASI levels', () => {
 
 describe('dominance zone', () => {
   it('leaving a zone raises one notification when switched on', () => {
-    const seq = sequence([snap({ zone: 'pivotal', dominance: 60 }), snap({ zone: 'neutral', dominance: 58.4 }), snap({ zone: 'neutral', dominance: 58 })], { alerts: alertsOn() });
+    const seq = sequence(
+      [
+        snap({ zone: 'pivotal', dominance: 60 }),
+        snap({ zone: 'neutral', dominance: 58.4 }),
+        snap({ zone: 'neutral', dominance: 58 }),
+      ],
+      { alerts: alertsOn() },
+    );
     const dom = seq.notifications.filter((n) => n.kind === 'dominance-zone');
     expect(dom).toHaveLength(1);
     expect(dom[0]!.id).toBe('dominance:pivotal>neutral:2025-09-19');
     expect(dom[0]!.title).toBe('BTC dominance left the pivotal zone');
-    expect(dom[0]!.message).toBe('BTC dominance 58.4% is now in the neutral zone. Source: CoinMarketCap dominance, data of Sep 19, 2025.');
+    expect(dom[0]!.message).toBe(
+      'BTC dominance 58.4% is now in the neutral zone. Source: CoinMarketCap dominance, data of Sep 19, 2025.',
+    );
   });
 
   it('is off by default', () => {
@@ -308,7 +382,9 @@ describe('dominance zone', () => {
   });
 
   it('a missing dominance keeps the last zone', () => {
-    const seq = sequence([snap({ zone: 'pivotal' }), snap({ zone: null }), snap({ zone: 'pivotal' })], { alerts: alertsOn() });
+    const seq = sequence([snap({ zone: 'pivotal' }), snap({ zone: null }), snap({ zone: 'pivotal' })], {
+      alerts: alertsOn(),
+    });
     expect(seq.notifications).toEqual([]);
     expect(seq.state.dominanceZone).toBe('pivotal');
   });
@@ -316,9 +392,17 @@ describe('dominance zone', () => {
 
 describe('state', () => {
   it('survives a JSON round trip (it is persisted in storage)', () => {
-    const seq = sequence([snap({ stage: 'mixed', asi: 45, zone: 'btc' }), snap({ stage: 'altseason', asi: 79, zone: 'pivotal' })], { alerts: alertsOn({ asiLevels: [50] }) });
+    const seq = sequence(
+      [snap({ stage: 'mixed', asi: 45, zone: 'btc' }), snap({ stage: 'altseason', asi: 79, zone: 'pivotal' })],
+      { alerts: alertsOn({ asiLevels: [50] }) },
+    );
     expect(JSON.parse(JSON.stringify(seq.state))).toEqual(seq.state);
-    const again = run(snap({ stage: 'altseason', asi: 79, zone: 'pivotal' }), snap({ stage: 'altseason', asi: 79, zone: 'pivotal' }), JSON.parse(JSON.stringify(seq.state)), { alerts: alertsOn({ asiLevels: [50] }) });
+    const again = run(
+      snap({ stage: 'altseason', asi: 79, zone: 'pivotal' }),
+      snap({ stage: 'altseason', asi: 79, zone: 'pivotal' }),
+      JSON.parse(JSON.stringify(seq.state)),
+      { alerts: alertsOn({ asiLevels: [50] }) },
+    );
     expect(again.notifications).toEqual([]);
   });
 

@@ -3,7 +3,15 @@ import { emptyAlertState, FIRED_MAX, normalizeAlertState, pruneFired } from '../
 
 describe('alert state', () => {
   it('starts empty: nothing observed, nothing raised', () => {
-    expect(emptyAlertState()).toEqual({ version: 1, stage: null, breakout: null, weeklyConfirmed: null, asiSides: {}, dominanceZone: null, fired: {} });
+    expect(emptyAlertState()).toEqual({
+      version: 1,
+      stage: null,
+      breakout: null,
+      weeklyConfirmed: null,
+      asiSides: {},
+      dominanceZone: null,
+      fired: {},
+    });
   });
 
   it('keeps a valid stored state as it is', () => {

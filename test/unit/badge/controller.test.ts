@@ -11,12 +11,25 @@ function area(init: Record<string, unknown> = {}): StorageAreaLike & { data: Rec
   const data = structuredClone(init);
   return {
     data,
-    get: async (keys) => Object.fromEntries([keys].flat().filter((k) => k in data).map((k) => [k, structuredClone(data[k])])),
+    get: async (keys) =>
+      Object.fromEntries(
+        [keys]
+          .flat()
+          .filter((k) => k in data)
+          .map((k) => [k, structuredClone(data[k])]),
+      ),
     set: async (items) => void Object.assign(data, structuredClone(items)),
   };
 }
 
-async function setup(o: { local?: Record<string, unknown>; sync?: Record<string, unknown>; href?: string; send?: (c: Command) => Promise<unknown> } = {}) {
+async function setup(
+  o: {
+    local?: Record<string, unknown>;
+    sync?: Record<string, unknown>;
+    href?: string;
+    send?: (c: Command) => Promise<unknown>;
+  } = {},
+) {
   const local = area(o.local ?? { snapshot: realSnapshot('2025-09-19') });
   const sync = area(o.sync);
   const shown: BadgeView[] = [];
@@ -90,7 +103,10 @@ describe('badge controller', () => {
     x.c.update();
     x.last().onLayout({ x: 300, y: 200, collapsed: true });
     await flush();
-    expect(x.local.data.badgeLayout).toEqual({ binance: { x: 1, y: 1, collapsed: false }, tradingview: { x: 300, y: 200, collapsed: true } });
+    expect(x.local.data.badgeLayout).toEqual({
+      binance: { x: 1, y: 1, collapsed: false },
+      tradingview: { x: 300, y: 200, collapsed: true },
+    });
   });
 
   it('Details sends open-details; a worker that does not answer is no error', async () => {

@@ -37,7 +37,15 @@ export function layoutFrame() {
       const key = `${size.width}x${size.height}`;
       if (o.last === key) continue;
       o.last = key;
-      o.cb([{ target: el, borderBoxSize: [{ inlineSize: size.width, blockSize: size.height }] } as unknown as ResizeObserverEntry], o.ro);
+      o.cb(
+        [
+          {
+            target: el,
+            borderBoxSize: [{ inlineSize: size.width, blockSize: size.height }],
+          } as unknown as ResizeObserverEntry,
+        ],
+        o.ro,
+      );
     }
   });
 }
@@ -46,12 +54,26 @@ export function setupDom(): Window & typeof globalThis {
   const dom = parseHTML('<!doctype html><html><body></body></html>');
   win = dom.window as unknown as Window & typeof globalThis;
   Object.assign(globalThis, {
-    window: dom.window, document: dom.document, Node: dom.window.Node, Element: dom.window.Element, HTMLElement: dom.window.HTMLElement,
-    Event: dom.window.Event, innerWidth: VIEWPORT.width, innerHeight: VIEWPORT.height,
-    addEventListener: () => {}, removeEventListener: () => {}, ResizeObserver: FakeResizeObserver,
+    window: dom.window,
+    document: dom.document,
+    Node: dom.window.Node,
+    Element: dom.window.Element,
+    HTMLElement: dom.window.HTMLElement,
+    Event: dom.window.Event,
+    innerWidth: VIEWPORT.width,
+    innerHeight: VIEWPORT.height,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    ResizeObserver: FakeResizeObserver,
   });
-  const sizes = [['offsetWidth', BADGE_SIZE.width], ['offsetHeight', BADGE_SIZE.height], ['clientWidth', VIEWPORT.width], ['clientHeight', VIEWPORT.height]] as const;
-  for (const [prop, value] of sizes) Object.defineProperty(dom.window.HTMLElement.prototype, prop, { configurable: true, get: () => value });
+  const sizes = [
+    ['offsetWidth', BADGE_SIZE.width],
+    ['offsetHeight', BADGE_SIZE.height],
+    ['clientWidth', VIEWPORT.width],
+    ['clientHeight', VIEWPORT.height],
+  ] as const;
+  for (const [prop, value] of sizes)
+    Object.defineProperty(dom.window.HTMLElement.prototype, prop, { configurable: true, get: () => value });
   (dom.window.HTMLElement.prototype as unknown as { setPointerCapture(): void }).setPointerCapture = () => {};
   return win;
 }

@@ -9,7 +9,13 @@ const at = (day: string) => dayMs(day) + 15 * 3_600_000;
 
 describe('freshness', () => {
   it('a close of today is 0 days old and fresh', () => {
-    expect(freshness(snap, 'asi', at('2025-09-19'))).toEqual({ key: 'asi', asOf: '2025-09-19', ageDays: 0, stale: false, source: 'coins/*.csv, 71 coins' });
+    expect(freshness(snap, 'asi', at('2025-09-19'))).toEqual({
+      key: 'asi',
+      asOf: '2025-09-19',
+      ageDays: 0,
+      stale: false,
+      source: 'coins/*.csv, 71 coins',
+    });
   });
 
   it('crypto series go stale after 2 days, the Russell after 4 (weekends)', () => {
@@ -25,7 +31,11 @@ describe('freshness', () => {
   });
 
   it('stays stale when the worker said so, whatever the clock (ETH/BTC of 2024-02-29)', () => {
-    expect(freshness(snap, 'ethbtc', at('2025-09-19'))).toMatchObject({ asOf: '2024-02-29', ageDays: 568, stale: true });
+    expect(freshness(snap, 'ethbtc', at('2025-09-19'))).toMatchObject({
+      asOf: '2024-02-29',
+      ageDays: 568,
+      stale: true,
+    });
   });
 
   it('an unknown signal has no freshness: no age for a value that is not there', () => {

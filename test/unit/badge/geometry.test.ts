@@ -61,19 +61,31 @@ describe('sparkline', () => {
   });
 
   it('never draws a missing or non-finite value as zero, nor points outside the 90-day window', () => {
-    const s = sparkline([[addDays(END, -200), 0], [addDays(END, -10), 50], [addDays(END, -9), NaN], [addDays(END, -8), 50], [addDays(END, 1), 0]], {
-      width: 96,
-      height: 24,
-      end: END,
-      domain: [0, 100],
-    });
+    const s = sparkline(
+      [
+        [addDays(END, -200), 0],
+        [addDays(END, -10), 50],
+        [addDays(END, -9), NaN],
+        [addDays(END, -8), 50],
+        [addDays(END, 1), 0],
+      ],
+      {
+        width: 96,
+        height: 24,
+        end: END,
+        domain: [0, 100],
+      },
+    );
     // Two points (50, 50) with a one-day hole between them: a gap, and no point at y of 0 (the bottom, 22).
     expect(s.d).toBe('M83.7 12M85.7 12');
     expect(sparkline([], { width: 96, height: 24, end: END })).toEqual({ d: '', refs: [], last: null });
   });
 
   it('draws threshold lines inside the range only', () => {
-    const s = sparkline(days(-9, 0, () => 60), { width: 96, height: 24, end: END, domain: [0, 100], refs: [25, 75, 120] });
+    const s = sparkline(
+      days(-9, 0, () => 60),
+      { width: 96, height: 24, end: END, domain: [0, 100], refs: [25, 75, 120] },
+    );
     expect(s.refs).toEqual([17, 7]);
   });
 });

@@ -26,17 +26,32 @@ const CASES: [string, Snapshot][] = [
   ['a numeric Fear & Greed band', hostile((e) => ((e.fearGreed as Loose).band = 5))],
   ['a missing Fear & Greed band', hostile((e) => delete (e.fearGreed as Loose).band)],
   ['flags as a string', hostile((e) => ((e.phase as Loose).flags = 'x'))],
-  ['flags with non-strings and unknown ids', hostile((e) => ((e.phase as Loose).flags = [5, null, 'late-cycle', 'moon']))],
+  [
+    'flags with non-strings and unknown ids',
+    hostile((e) => ((e.phase as Loose).flags = [5, null, 'late-cycle', 'moon'])),
+  ],
   ['reasons null', hostile((e) => ((e.phase as Loose).reasons = null))],
-  ['reasons of the wrong shapes', hostile((e) => ((e.phase as Loose).reasons = [null, 5, { text: 7 }, { text: 'ASI 79 ≥ 75 → Altcoin season' }]))],
+  [
+    'reasons of the wrong shapes',
+    hostile((e) => ((e.phase as Loose).reasons = [null, 5, { text: 7 }, { text: 'ASI 79 ≥ 75 → Altcoin season' }])),
+  ],
   ['reasons as an object', hostile((e) => ((e.phase as Loose).reasons = { text: 'x' }))],
   ['a confirming of the wrong shape', hostile((e) => ((e.phase as Loose).confirming = { stage: 5, count: 'a' }))],
   ['a Russell state on Object.prototype', hostile((e) => ((e.russell as Loose).state = 'toString'))],
-  ['a Russell without a state or reference high', hostile((e) => ((e.russell as Loose).state = undefined, ((e.russell as Loose).referenceHigh = 'x')))],
-  ['signals as strings and numbers', hostile((e) => Object.assign(e, { asi: 'x', dominance: 5, ethbtc: [], fearGreed: true, total3: 'y' }))],
+  [
+    'a Russell without a state or reference high',
+    hostile((e) => (((e.russell as Loose).state = undefined), ((e.russell as Loose).referenceHigh = 'x'))),
+  ],
+  [
+    'signals as strings and numbers',
+    hostile((e) => Object.assign(e, { asi: 'x', dominance: 5, ethbtc: [], fearGreed: true, total3: 'y' })),
+  ],
   ['an unknown ASI with a non-string reason', hostile((e) => (e.asi = { value: null, why: { x: 1 }, asOf: null }))],
   ['a source that is not a string', hostile((e) => ((e.russell as Loose).source = { name: 'x' }))],
-  ['sparklines of the wrong shapes', hostile((_e, s) => (s.sparklines = { rut: 'x', asi: [null, 5, ['2025-09-18', 'a']], dominance: null }))],
+  [
+    'sparklines of the wrong shapes',
+    hostile((_e, s) => (s.sparklines = { rut: 'x', asi: [null, 5, ['2025-09-18', 'a']], dominance: null })),
+  ],
   ['no sparklines', hostile((_e, s) => delete s.sparklines)],
   ['setup as a string', hostile((e) => ((e.phase as Loose).setup = 'yes'))],
 ];
@@ -48,17 +63,30 @@ describe('a malformed stored snapshot', () => {
     now = realSnapshot('2025-09-19').computedAt + 60_000;
   });
 
-  it.each(CASES)('%s: the badge and its panel render, with no raw key, no "undefined"/"NaN"/"[object"', (_name, snap) => {
-    // As the content script passes it: through usableSnapshot.
-    const root = mount(
-      <BadgeApp snapshot={usableSnapshot(snap)} settings={undefined} opacity={0.95} theme="light" layout={null} t={t} now={() => now} onLayout={() => {}} onDetails={() => {}} />,
-    );
-    click(root.querySelector('button.main'));
-    const text = root.textContent ?? '';
-    expect(root.querySelector('.panel')).not.toBeNull();
-    expect(text).not.toMatch(/undefined|NaN|\[object|badge_|stage_/);
-    expect(root.innerHTML).not.toMatch(/undefined|NaN|\[object/);
-  });
+  it.each(CASES)(
+    '%s: the badge and its panel render, with no raw key, no "undefined"/"NaN"/"[object"',
+    (_name, snap) => {
+      // As the content script passes it: through usableSnapshot.
+      const root = mount(
+        <BadgeApp
+          snapshot={usableSnapshot(snap)}
+          settings={undefined}
+          opacity={0.95}
+          theme="light"
+          layout={null}
+          t={t}
+          now={() => now}
+          onLayout={() => {}}
+          onDetails={() => {}}
+        />,
+      );
+      click(root.querySelector('button.main'));
+      const text = root.textContent ?? '';
+      expect(root.querySelector('.panel')).not.toBeNull();
+      expect(text).not.toMatch(/undefined|NaN|\[object|badge_|stage_/);
+      expect(root.innerHTML).not.toMatch(/undefined|NaN|\[object/);
+    },
+  );
 
   it('a Fear & Greed band that is not a band: value shown, no band word', () => {
     for (const [, snap] of CASES.slice(0, 2)) {
@@ -101,7 +129,11 @@ describe('a malformed stored snapshot', () => {
 
   it('hostile settings fall back to the defaults, field by field', () => {
     const snap = realSnapshot('2025-09-19');
-    const settings = { staleness: { cryptoMaxAgeDays: 'x' }, stage: { btcSeasonMax: null, altseasonMin: 80 }, dominance: { zones: 'abcd' } } as never;
+    const settings = {
+      staleness: { cryptoMaxAgeDays: 'x' },
+      stage: { btcSeasonMax: null, altseasonMin: 80 },
+      dominance: { zones: 'abcd' },
+    } as never;
     const p = panelModel(snap, t, snap.computedAt + 10 * 86_400_000, settings);
     expect(p.lines[1]!.threshold).toBe('BTC season ≤ 25 · altseason ≥ 80');
     expect(p.lines[2]!.threshold).toBe('pivotal 59–63%');

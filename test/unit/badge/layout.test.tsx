@@ -19,11 +19,26 @@ describe('layout from storage', () => {
   beforeAll(() => setupDom());
 
   const app = (layout: BadgeLayout | null, onLayout: (l: BadgeLayout) => void = () => {}) => (
-    <BadgeApp snapshot={snap} settings={undefined} opacity={0.95} theme="light" layout={layout} t={t} now={() => snap.computedAt} onLayout={onLayout} onDetails={() => {}} />
+    <BadgeApp
+      snapshot={snap}
+      settings={undefined}
+      opacity={0.95}
+      theme="light"
+      layout={layout}
+      t={t}
+      now={() => snap.computedAt}
+      onLayout={onLayout}
+      onDetails={() => {}}
+    />
   );
   const where = (root: HTMLElement) => {
     const b = root.querySelector<HTMLElement>('.badge')!;
-    return { left: b.style.left, top: b.style.top, collapsed: b.getAttribute('data-collapsed'), right: b.style.right || '' };
+    return {
+      left: b.style.left,
+      top: b.style.top,
+      collapsed: b.getAttribute('data-collapsed'),
+      right: b.style.right || '',
+    };
   };
   const home = defaultPosition(BADGE_SIZE, VIEWPORT);
 
@@ -38,7 +53,10 @@ describe('layout from storage', () => {
     const stored: BadgeLayout[] = [];
     const root = mount(app({ x: 10, y: 20, collapsed: true }, (l) => stored.push(l)));
     expect(where(root).collapsed).toBe('true');
-    mount(app(null, (l) => stored.push(l)), root);
+    mount(
+      app(null, (l) => stored.push(l)),
+      root,
+    );
     expect(where(root)).toEqual({ left: `${home.x}px`, top: `${home.y}px`, collapsed: 'false', right: '' });
     expect(root.querySelector('button.main')).not.toBeNull();
     // The default place is not written back: the site stays "not arranged".

@@ -19,7 +19,25 @@ const now = snap.computedAt + 60_000;
 
 describe('locale-aware numbers', () => {
   // Languages whose numbers are formatted without Intl (a page's first Intl.NumberFormat is slow): exactly as Intl would.
-  const plain = ['en', 'en-US', 'en-GB', 'en-AU', 'en-CA', 'zh', 'zh-CN', 'zh-TW', 'zh-HK', 'zh-Hans', 'zh-Hant', 'zh-Hans-CN', 'zh-Hant-TW', 'ja', 'ja-JP', 'ko', 'ko-KR'];
+  const plain = [
+    'en',
+    'en-US',
+    'en-GB',
+    'en-AU',
+    'en-CA',
+    'zh',
+    'zh-CN',
+    'zh-TW',
+    'zh-HK',
+    'zh-Hans',
+    'zh-Hant',
+    'zh-Hans-CN',
+    'zh-Hant-TW',
+    'ja',
+    'ja-JP',
+    'ko',
+    'ko-KR',
+  ];
   it('without Intl for ' + plain.join(', ') + ': the same text as Intl.NumberFormat, for any value and digits', () => {
     for (const l of plain) expect(PLAIN_NUMBERS.test(l), l).toBe(true);
     for (const l of ['en-IN', 'en-ZA', 'de', 'fr-FR', 'es', '', 'EN-us']) expect(PLAIN_NUMBERS.test(l), l).toBe(false);
@@ -28,14 +46,20 @@ describe('locale-aware numbers', () => {
       const s = new Intl.NumberFormat(l, { minimumFractionDigits: d, maximumFractionDigits: d }).format(r);
       return v < 0 && r ? `−${s}` : s;
     };
-    const value = fc.oneof(fc.double({ min: -1e22, max: 1e22, noNaN: true }), fc.integer({ min: -1e7, max: 1e7 }), fc.double({ min: -2, max: 2, noNaN: true }));
+    const value = fc.oneof(
+      fc.double({ min: -1e22, max: 1e22, noNaN: true }),
+      fc.integer({ min: -1e7, max: 1e7 }),
+      fc.double({ min: -2, max: 2, noNaN: true }),
+    );
     fc.assert(
       fc.property(value, fc.integer({ min: 0, max: 5 }), fc.constantFrom(...plain), (v, d, l) => {
         expect(fmtNumber(v, d, l)).toBe(intl(v, d, l));
       }),
       { numRuns: 20000 },
     );
-    for (const l of plain) for (const v of [0, -0, 999.5, 999.49, 1000, 12345.678, -1234567.891, 1e20, 1e21, 5e-7]) for (const d of [0, 1, 2]) expect(fmtNumber(v, d, l)).toBe(intl(v, d, l));
+    for (const l of plain)
+      for (const v of [0, -0, 999.5, 999.49, 1000, 12345.678, -1234567.891, 1e20, 1e21, 5e-7])
+        for (const d of [0, 1, 2]) expect(fmtNumber(v, d, l)).toBe(intl(v, d, l));
   });
 
   it('the badge of an en-US or zh-CN browser constructs no Intl.NumberFormat', () => {
@@ -103,7 +127,9 @@ describe('the badge model in the UI language', () => {
   it('Chinese: dates in Chinese, in the stale chip’s title and the sources', () => {
     const p = panelModel(snap, zh, now, undefined, 'zh-CN');
     expect(p.extras[0]!.stale!.title).toBe('ETH/BTC：2024年2月29日 的数据，已 904 天');
-    expect(p.sources.find((s) => s.id === 'ethbtc')!.text).toBe('ethbtc.csv · 2024年2月29日 的数据 · 已 904 天 · 已过期');
+    expect(p.sources.find((s) => s.id === 'ethbtc')!.text).toBe(
+      'ethbtc.csv · 2024年2月29日 的数据 · 已 904 天 · 已过期',
+    );
   });
 
   it('the toolbar title too', () => {

@@ -26,14 +26,39 @@ function layoutReads(fn: () => void): string[] {
     const d = Object.getOwnPropertyDescriptor(obj, prop);
     if (d?.get) {
       const get = d.get;
-      Object.defineProperty(obj, prop, { configurable: true, get() { reads.push(prop); return get.call(this); } });
+      Object.defineProperty(obj, prop, {
+        configurable: true,
+        get() {
+          reads.push(prop);
+          return get.call(this);
+        },
+      });
     } else {
-      const f = (obj as Record<string, (...a: unknown[]) => unknown>)[prop] ?? (() => ({ width: 0, height: 0, x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0 }));
-      Object.defineProperty(obj, prop, { configurable: true, writable: true, value(this: unknown, ...a: unknown[]) { reads.push(prop); return f.apply(this, a); } });
+      const f =
+        (obj as Record<string, (...a: unknown[]) => unknown>)[prop] ??
+        (() => ({ width: 0, height: 0, x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0 }));
+      Object.defineProperty(obj, prop, {
+        configurable: true,
+        writable: true,
+        value(this: unknown, ...a: unknown[]) {
+          reads.push(prop);
+          return f.apply(this, a);
+        },
+      });
     }
     restore.push(() => (d ? Object.defineProperty(obj, prop, d) : delete (obj as Record<string, unknown>)[prop]));
   };
-  for (const p of ['offsetWidth', 'offsetHeight', 'clientWidth', 'clientHeight', 'getBoundingClientRect', 'getClientRects', 'scrollWidth', 'scrollHeight']) watch(proto, p);
+  for (const p of [
+    'offsetWidth',
+    'offsetHeight',
+    'clientWidth',
+    'clientHeight',
+    'getBoundingClientRect',
+    'getClientRects',
+    'scrollWidth',
+    'scrollHeight',
+  ])
+    watch(proto, p);
   watch(globalThis, 'getComputedStyle');
   try {
     fn();
@@ -47,7 +72,18 @@ describe('mounting the badge', () => {
   beforeAll(() => setupDom());
 
   const app = (t: Translate, layout: BadgeLayout | null = null) => (
-    <BadgeApp snapshot={snap} settings={undefined} opacity={0.95} theme="light" layout={layout} t={t} locale="en-US" now={() => snap.computedAt + 60_000} onLayout={() => {}} onDetails={() => {}} />
+    <BadgeApp
+      snapshot={snap}
+      settings={undefined}
+      opacity={0.95}
+      theme="light"
+      layout={layout}
+      t={t}
+      locale="en-US"
+      now={() => snap.computedAt + 60_000}
+      onLayout={() => {}}
+      onDetails={() => {}}
+    />
   );
   const style = (root: HTMLElement) => {
     const s = root.querySelector<HTMLElement>('.badge')!.style;

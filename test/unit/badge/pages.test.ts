@@ -35,7 +35,13 @@ describe('siteFromUrl', () => {
   });
 
   it('every page that shows the badge is one the script is injected on', () => {
-    const urls = ['https://www.tradingview.com/chart/x/', 'https://pro.kraken.com/app/trade/btc-usd', 'https://app.hyperliquid.xyz/trade/BTC', 'https://www.okx.com/zh-hans/trade-spot/x', 'https://www.kucoin.com/futures/trade/XBTUSDTM'];
+    const urls = [
+      'https://www.tradingview.com/chart/x/',
+      'https://pro.kraken.com/app/trade/btc-usd',
+      'https://app.hyperliquid.xyz/trade/BTC',
+      'https://www.okx.com/zh-hans/trade-spot/x',
+      'https://www.kucoin.com/futures/trade/XBTUSDTM',
+    ];
     for (const url of urls) expect([url, siteOfPage(url)]).toEqual([url, siteFromUrl(url)]);
   });
 
@@ -78,7 +84,7 @@ describe('badgeSite and badgeOpacity', () => {
 
 describe('detectTheme', () => {
   const base = { htmlClass: '', markers: '', prefersDark: false };
-  it("on TradingView only its own theme-dark class decides, whatever the OS says", () => {
+  it('on TradingView only its own theme-dark class decides, whatever the OS says', () => {
     expect(detectTheme({ ...base, site: 'tradingview', htmlClass: 'is-authenticated theme-dark' })).toBe('dark');
     expect(detectTheme({ ...base, site: 'tradingview', prefersDark: true })).toBe('light');
     expect(detectTheme({ ...base, site: 'tradingview', markers: 'dark' })).toBe('light');

@@ -42,21 +42,35 @@ describe('stale marks in the mini-panel', () => {
 
   it('the rendered panel shows the chip beside each stale value, as text, with the date in its title', () => {
     const root = mount(
-      <BadgeApp snapshot={snap} settings={undefined} opacity={0.95} theme="light" layout={null} t={t} locale="en-US" now={() => dayMs('2025-09-22') + 3_600_000}
-        onLayout={() => {}} onDetails={() => {}} />,
+      <BadgeApp
+        snapshot={snap}
+        settings={undefined}
+        opacity={0.95}
+        theme="light"
+        layout={null}
+        t={t}
+        locale="en-US"
+        now={() => dayMs('2025-09-22') + 3_600_000}
+        onLayout={() => {}}
+        onDetails={() => {}}
+      />,
     );
     click(root.querySelector('button.main'));
     const panel = root.querySelector('.panel')!;
     const chip = (sel: string) => panel.querySelector(`${sel} .chip.stale`);
     expect(chip('[data-line="russell"]')).toBeNull();
     expect(chip('[data-line="asi"]')?.textContent).toBe('stale 3 d');
-    expect(chip('[data-line="asi"]')?.getAttribute('title')).toBe('Altcoin Season Index: data of Sep 19, 2025, 3 d old');
+    expect(chip('[data-line="asi"]')?.getAttribute('title')).toBe(
+      'Altcoin Season Index: data of Sep 19, 2025, 3 d old',
+    );
     expect(chip('[data-line="dominance"]')).toBeNull();
     const extras = [...panel.querySelectorAll('dl > div')].map((d) => d.textContent);
     expect(extras[0]).toMatch(/^ETH\/BTC0\.05463\s*stale 571 d/);
     expect(extras[1]).toMatch(/^Fear & Greed53\s*stale 3 d/);
     // Not hidden from assistive technology; the value itself says it is stale too.
     for (const c of panel.querySelectorAll('.chip.stale')) expect(c.closest('[aria-hidden="true"]')).toBeNull();
-    expect(panel.querySelector('[data-line="asi"] .v')!.getAttribute('aria-label')).toBe('Altcoin Season Index 79, stale 3 d');
+    expect(panel.querySelector('[data-line="asi"] .v')!.getAttribute('aria-label')).toBe(
+      'Altcoin Season Index 79, stale 3 d',
+    );
   });
 });

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { applyChanges, layoutFor, usableSnapshot, type StoredState } from '../../../lib/badge/state';
 import { realSnapshot } from '../../support/snapshot';
 
-const fresh = (): StoredState => ({ snapshot: 'old', layouts: { tradingview: { x: 1, y: 2, collapsed: false } }, settings: undefined });
+const fresh = (): StoredState => ({
+  snapshot: 'old',
+  layouts: { tradingview: { x: 1, y: 2, collapsed: false } },
+  settings: undefined,
+});
 
 describe('applyChanges', () => {
   it('takes snapshot and layouts from local, settings from sync, and says when something it reads changed', () => {
@@ -45,7 +49,10 @@ describe('usableSnapshot', () => {
     ['no computedAt', { ...realSnapshot('2025-09-19'), computedAt: '1' }],
     ['no evaluation', { ...realSnapshot('2025-09-19'), evaluation: null }],
     ['an unknown stage', realSnapshot('2025-09-19', (s) => ((s.evaluation.phase as { stage: string }).stage = 'moon'))],
-    ['no phase', realSnapshot('2025-09-19', (s) => ((s.evaluation as unknown as Record<string, unknown>).phase = undefined))],
+    [
+      'no phase',
+      realSnapshot('2025-09-19', (s) => ((s.evaluation as unknown as Record<string, unknown>).phase = undefined)),
+    ],
   ])('refuses %s (shown as "No data")', (_name, v) => expect(usableSnapshot(v)).toBeNull());
 });
 

@@ -43,7 +43,10 @@ describe('toolbarBadge', () => {
     const threeDaysLater = dayMs('2025-09-22') + 3_600_000;
 
     it('shows the last ASI marked "!" on the "No data" colour, never a plain number', () => {
-      for (const [s, now] of [[markedStale, sameDay], [snap, threeDaysLater]] as const) {
+      for (const [s, now] of [
+        [markedStale, sameDay],
+        [snap, threeDaysLater],
+      ] as const) {
         const b = toolbarBadge(s, t, now);
         expect(b.text).toBe('79!');
         expect(b.color).toBe(STAGE_COLOR.unknown);

@@ -14,7 +14,10 @@ afterAll(() => emu.close());
 
 async function regime(env: Record<string, string>, ...args: string[]) {
   try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'lib/cli/regime.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const r = await run(process.execPath, ['--import', 'tsx', 'lib/cli/regime.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, ...r };
   } catch (e) {
     return e as { code: number; stdout: string; stderr: string };
@@ -35,7 +38,9 @@ describe('regime --live', { timeout: 60_000 }, () => {
     expect(typeof j.asi.value).toBe('number');
     expect(j.asi.stale).toBe(true);
     expect(j.phase.stage).toBe('unknown');
-    expect(Object.keys(j.sources)).toEqual(expect.arrayContaining(['binance', 'yahoo', 'cmc', 'coingecko', 'alternative.me']));
+    expect(Object.keys(j.sources)).toEqual(
+      expect.arrayContaining(['binance', 'yahoo', 'cmc', 'coingecko', 'alternative.me']),
+    );
     expect(emu.count()).toBeGreaterThan(40);
   });
 
@@ -45,13 +50,16 @@ describe('regime --live', { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Stage: No data [unknown]');
     expect(r.stdout).toContain('Source errors:');
-    for (const p of ['Yahoo Finance', 'Binance market data', 'CoinGecko', 'CoinMarketCap', 'alternative.me']) expect(r.stdout).toContain(`${p}: network:`);
+    for (const p of ['Yahoo Finance', 'Binance market data', 'CoinGecko', 'CoinMarketCap', 'alternative.me'])
+      expect(r.stdout).toContain(`${p}: network:`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses --live with a series directory', async () => {
     const r = await regime({}, '--live', '--series', 'x');
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('regime: --live evaluates today from the APIs: it takes no --series, --as-of or --history');
+    expect(r.stderr.trim()).toBe(
+      'regime: --live evaluates today from the APIs: it takes no --series, --as-of or --history',
+    );
   });
 });

@@ -7,28 +7,58 @@ import { REAL_SERIES } from '../../support/fixtures';
 
 // Each case spawns the CLI (about 1 s of start-up on 2 cores), so these run concurrently with a longer timeout.
 describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => {
-  it.each(['2024-04-01', '2025-09-19', '2026-03-18'])('--as-of %s --json prints one object with the documented fields', async (day) => {
-    const r = await regime('--series', REAL_SERIES, '--as-of', day, '--json');
-    expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout);
-    expect(j.asOf).toBe(day);
-    expect(['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown']).toContain(j.phase.stage);
-    expect(Array.isArray(j.phase.flags)).toBe(true);
-    expect(typeof j.phase.setup).toBe('boolean');
-    expect(j.phase.reasons.length).toBeGreaterThan(3);
-    expect(j.phase.reasons[0]).toEqual(expect.objectContaining({ signal: expect.any(String), comparator: expect.any(String), passed: expect.any(Boolean) }));
-    expect(j.asi.value).toBeGreaterThanOrEqual(0);
-    expect(j.asi.counted).toBe(j.asi.coins.length);
-    expect(j.asi.coins[0]).toEqual(expect.objectContaining({ symbol: expect.any(String), return: expect.any(Number), beatBtc: expect.any(Boolean) }));
-    expect(Array.isArray(j.asi.excluded)).toBe(true);
-    expect(j.russell).toEqual(expect.objectContaining({ close: expect.any(Number), ath: expect.any(Number), pctFromAth: expect.any(Number), state: expect.any(String), lastBreakoutDate: expect.any(String), weeklyConfirmed: expect.any(Boolean) }));
-    expect(j.total3).toBeNull(); // no total3.csv in the real data: unknown, not zero
-    expect(j.fearGreed.value).toBeGreaterThanOrEqual(0);
-  });
+  it.each(['2024-04-01', '2025-09-19', '2026-03-18'])(
+    '--as-of %s --json prints one object with the documented fields',
+    async (day) => {
+      const r = await regime('--series', REAL_SERIES, '--as-of', day, '--json');
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.stdout);
+      expect(j.asOf).toBe(day);
+      expect(['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown']).toContain(j.phase.stage);
+      expect(Array.isArray(j.phase.flags)).toBe(true);
+      expect(typeof j.phase.setup).toBe('boolean');
+      expect(j.phase.reasons.length).toBeGreaterThan(3);
+      expect(j.phase.reasons[0]).toEqual(
+        expect.objectContaining({
+          signal: expect.any(String),
+          comparator: expect.any(String),
+          passed: expect.any(Boolean),
+        }),
+      );
+      expect(j.asi.value).toBeGreaterThanOrEqual(0);
+      expect(j.asi.counted).toBe(j.asi.coins.length);
+      expect(j.asi.coins[0]).toEqual(
+        expect.objectContaining({
+          symbol: expect.any(String),
+          return: expect.any(Number),
+          beatBtc: expect.any(Boolean),
+        }),
+      );
+      expect(Array.isArray(j.asi.excluded)).toBe(true);
+      expect(j.russell).toEqual(
+        expect.objectContaining({
+          close: expect.any(Number),
+          ath: expect.any(Number),
+          pctFromAth: expect.any(Number),
+          state: expect.any(String),
+          lastBreakoutDate: expect.any(String),
+          weeklyConfirmed: expect.any(Boolean),
+        }),
+      );
+      expect(j.total3).toBeNull(); // no total3.csv in the real data: unknown, not zero
+      expect(j.fearGreed.value).toBeGreaterThanOrEqual(0);
+    },
+  );
 
   it('reports the 2025-09-19 weekly confirmation and breakout', async () => {
     const j = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2025-09-19', '--json')).stdout);
-    expect(j.russell).toMatchObject({ close: 2448.77, ath: 2467.7, lastBreakoutDate: '2025-09-18', weeklyConfirmed: true, state: 'breakout' });
+    expect(j.russell).toMatchObject({
+      close: 2448.77,
+      ath: 2467.7,
+      lastBreakoutDate: '2025-09-18',
+      weeklyConfirmed: true,
+      state: 'breakout',
+    });
   });
 
   it('defaults to BTC’s latest close and prints a readable summary', async () => {
@@ -57,8 +87,15 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
 
   it('--history applies the hysteresis: a new stage shows only on its second day (real coins, May 2024)', async () => {
     const r = await regime('--series', REAL_SERIES, '--history', '2024-05-25', '2024-05-31', '--json');
-    const days = JSON.parse(r.stdout) as { date: string; stage: string; rawStage: string; confirming: { stage: string; count: number } | null; asi: number }[];
-    const row = (d: (typeof days)[number]) => `${d.date} ${d.asi} ${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/2)` : ''}`;
+    const days = JSON.parse(r.stdout) as {
+      date: string;
+      stage: string;
+      rawStage: string;
+      confirming: { stage: string; count: number } | null;
+      asi: number;
+    }[];
+    const row = (d: (typeof days)[number]) =>
+      `${d.date} ${d.asi} ${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/2)` : ''}`;
     expect(days.map(row)).toEqual([
       '2024-05-25 27 mixed→mixed',
       '2024-05-26 25 btc-season→mixed (btc-season 1/2)',
@@ -75,7 +112,9 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     const file = join(dir, 's.json');
     writeFileSync(file, JSON.stringify({ stage: { btcSeasonMax: 45 } }));
     const base = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2026-03-18', '--json')).stdout);
-    const custom = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2026-03-18', '--json', '--settings', file)).stdout);
+    const custom = JSON.parse(
+      (await regime('--series', REAL_SERIES, '--as-of', '2026-03-18', '--json', '--settings', file)).stdout,
+    );
     expect(base.asi.value).toBe(39);
     expect(base.phase.stage).not.toBe('btc-season');
     expect(custom.phase.stage).toBe('btc-season');

@@ -8,7 +8,14 @@ import { request as httpsRequest } from 'node:https';
 import { X509Certificate } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_NOW, NULL_CLOSE_DAY, NULL_VOLUME_DAYS, SITE_HOSTS, startEmulator, type Emulator } from '../../support/emulator/index';
+import {
+  DEFAULT_NOW,
+  NULL_CLOSE_DAY,
+  NULL_VOLUME_DAYS,
+  SITE_HOSTS,
+  startEmulator,
+  type Emulator,
+} from '../../support/emulator/index';
 import { fetchJson } from '../../../lib/net/http';
 import { fetchBinanceCloses, parseBinanceKlines } from '../../../lib/sources/binance';
 import { fetchYahooDaily, parseYahooChart } from '../../../lib/sources/yahoo';
@@ -18,7 +25,14 @@ import {
   parseCoingeckoMarketChart,
   parseCoingeckoMarkets,
 } from '../../../lib/sources/coingecko';
-import { fetchCmcAltcoinSeason, parseCmcAltcoinSeason, parseCmcDominance, parseCmcFearGreed, parseCmcListing, parseCmcTotal3 } from '../../../lib/sources/cmc';
+import {
+  fetchCmcAltcoinSeason,
+  parseCmcAltcoinSeason,
+  parseCmcDominance,
+  parseCmcFearGreed,
+  parseCmcListing,
+  parseCmcTotal3,
+} from '../../../lib/sources/cmc';
 import { fetchFearGreed, parseFearGreed } from '../../../lib/sources/alternativeme';
 import { parseCoinloreGlobal } from '../../../lib/sources/coinlore';
 import { parseCoinpaprikaGlobal } from '../../../lib/sources/coinpaprika';
@@ -28,17 +42,26 @@ import { parseCoinpaprikaGlobal } from '../../../lib/sources/coinpaprika';
 const REAL = fileURLToPath(new URL('../../fixtures/real/', import.meta.url));
 
 function csv(rel: string, column = 1): Map<string, number> {
-  const lines = readFileSync(REAL + rel, 'utf8').trim().split(/\r?\n/).slice(1);
-  return new Map(lines.map((l) => {
-    const cells = l.split(',');
-    return [cells[0]!, Number(cells[column])] as const;
-  }));
+  const lines = readFileSync(REAL + rel, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
+  return new Map(
+    lines.map((l) => {
+      const cells = l.split(',');
+      return [cells[0]!, Number(cells[column])] as const;
+    }),
+  );
 }
 const rutRows = (): Array<{ day: string; open: number; close: number }> =>
-  readFileSync(REAL + 'series/rut.csv', 'utf8').trim().split(/\r?\n/).slice(1).map((l) => {
-    const c = l.split(',');
-    return { day: c[0]!, open: Number(c[1]), close: Number(c[4]) };
-  });
+  readFileSync(REAL + 'series/rut.csv', 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => {
+      const c = l.split(',');
+      return { day: c[0]!, open: Number(c[1]), close: Number(c[4]) };
+    });
 
 const DAY = 86_400_000;
 const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -49,7 +72,10 @@ type Row = [number, string, string, string, string, string, number, string, numb
 
 let emu: Emulator;
 
-async function get(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string; json: () => any }> {
+async function get(
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; headers: Headers; text: string; json: () => any }> {
   const r = await emu.fetch(url, init);
   const text = await r.text();
   return { status: r.status, headers: r.headers, text, json: () => JSON.parse(text) };
@@ -101,7 +127,13 @@ describe('Binance klines', () => {
 
   it('honours limit (capped at 1000), startTime and endTime with Binance semantics', async () => {
     const five: Row[] = await getJson(url('symbol=BTCUSDT&limit=5'));
-    expect(five.map((r) => dayOf(r[0]))).toEqual(['2026-03-15', '2026-03-16', '2026-03-17', '2026-03-18', '2026-03-19']);
+    expect(five.map((r) => dayOf(r[0]))).toEqual([
+      '2026-03-15',
+      '2026-03-16',
+      '2026-03-17',
+      '2026-03-18',
+      '2026-03-19',
+    ]);
     // A limit above 1000 is accepted and capped; no fixture is longer than 1000 days, so all 809 come back.
     expect(await getJson(url('symbol=BTCUSDT&limit=5000'))).toHaveLength(809);
 
@@ -113,13 +145,17 @@ describe('Binance klines', () => {
 
     const ending: Row[] = await getJson(url(`symbol=BTCUSDT&limit=2&endTime=${ms('2025-01-01')}`));
     expect(ending.map((r) => dayOf(r[0]))).toEqual(['2024-12-31', '2025-01-01']);
-    const both: Row[] = await getJson(url(`symbol=BTCUSDT&limit=1000&startTime=${ms('2025-01-01')}&endTime=${ms('2025-01-10')}`));
+    const both: Row[] = await getJson(
+      url(`symbol=BTCUSDT&limit=1000&startTime=${ms('2025-01-01')}&endTime=${ms('2025-01-10')}`),
+    );
     expect(both).toHaveLength(10);
   });
 
   it('serves ETHBTC from the derived ratio file and rejects unknown symbols like Binance', async () => {
     const ratio = csv('raw/ETHBTC_derived_from_binance_spot_ETHUSDT_over_BTCUSDT.csv');
-    const rows: Row[] = await getJson(`https://api.binance.com/api/v3/klines?symbol=ETHBTC&interval=1d&limit=2&startTime=${ms('2024-01-01')}`);
+    const rows: Row[] = await getJson(
+      `https://api.binance.com/api/v3/klines?symbol=ETHBTC&interval=1d&limit=2&startTime=${ms('2024-01-01')}`,
+    );
     expect(rows.map((r) => Number(r[4]))).toEqual([ratio.get('2024-01-01'), ratio.get('2024-01-02')]);
 
     const bad = await get(url('symbol=FOOUSDT'));
@@ -152,7 +188,12 @@ describe('Binance klines', () => {
     expect(r.value.points).toHaveLength(399);
     expect(r.value.points[r.value.points.length - 1]).toEqual({ date: '2026-03-18', value: 71246.54 });
 
-    const viaFetch = await fetchBinanceCloses(emu.fetch, { symbol: 'ETHBTC', limit: 30, now: emu.now, http: { retries: 0 } });
+    const viaFetch = await fetchBinanceCloses(emu.fetch, {
+      symbol: 'ETHBTC',
+      limit: 30,
+      now: emu.now,
+      http: { retries: 0 },
+    });
     expect(viaFetch.ok && viaFetch.value.points.length).toBe(29);
   });
 });
@@ -168,7 +209,14 @@ describe('Yahoo chart', () => {
     const body = await getJson(`${base}&range=10y`);
     const res = body.chart.result[0];
     expect(body.chart.error).toBeNull();
-    expect(res.meta).toMatchObject({ symbol: '^RUT', exchangeTimezoneName: 'America/New_York', gmtoffset: -14400, timezone: 'EDT', dataGranularity: '1d', range: '10y' });
+    expect(res.meta).toMatchObject({
+      symbol: '^RUT',
+      exchangeTimezoneName: 'America/New_York',
+      gmtoffset: -14400,
+      timezone: 'EDT',
+      dataGranularity: '1d',
+      range: '10y',
+    });
     expect(res.meta.currentTradingPeriod.regular.start).toBe(Date.parse('2026-03-19T13:30:00Z') / 1000);
     expect(res.meta.regularMarketTime).toBe(Date.parse('2026-03-18T20:00:00Z') / 1000); // 16:00 EDT, the last close
     const ts: number[] = res.timestamp;
@@ -194,7 +242,13 @@ describe('Yahoo chart', () => {
     const month = (await getJson(`${base}&range=1mo`)).chart.result[0];
     expect(dayOf(month.timestamp[0] * 1000) >= '2026-02-19').toBe(true);
     const five = (await getJson(`${base}&range=5d`)).chart.result[0];
-    expect(five.timestamp.map((t: number) => dayOf(t * 1000))).toEqual(['2026-03-12', '2026-03-13', '2026-03-16', '2026-03-17', '2026-03-18']);
+    expect(five.timestamp.map((t: number) => dayOf(t * 1000))).toEqual([
+      '2026-03-12',
+      '2026-03-13',
+      '2026-03-16',
+      '2026-03-17',
+      '2026-03-18',
+    ]);
     const p1 = Date.parse('2025-09-15T00:00:00Z') / 1000;
     const p2 = Date.parse('2025-09-20T00:00:00Z') / 1000;
     const week = (await getJson(`${base}&range=10y&period1=${p1}&period2=${p2}`)).chart.result[0];
@@ -219,7 +273,10 @@ describe('Yahoo chart', () => {
     const res = (await getJson(`${base}&period1=0&period2=100`)).chart.result[0];
     expect(res.timestamp).toBeUndefined();
     expect(res.indicators.quote).toEqual([{}]);
-    expect(parseYahooChart({ chart: { result: [res], error: null } }, { now: emu.now, symbol: '^RUT' })).toMatchObject({ ok: true, value: { series: { points: [] } } });
+    expect(parseYahooChart({ chart: { result: [res], error: null } }, { now: emu.now, symbol: '^RUT' })).toMatchObject({
+      ok: true,
+      value: { series: { points: [] } },
+    });
     const nf = await get('https://query2.finance.yahoo.com/v8/finance/chart/NOPE?interval=1d&range=1mo');
     expect(nf.status).toBe(404);
     expect(nf.json().chart).toMatchObject({ result: null, error: { code: 'Not Found' } });
@@ -240,7 +297,10 @@ describe('Yahoo chart', () => {
 
     emu.setNow(Date.parse('2026-03-19T20:30:00Z')); // 16:30 EDT
     const done = await fetchYahooDaily(emu.fetch, { mode: 'update', now: emu.now, http: { retries: 0 } });
-    expect(done.ok && done.value.series.points.at(-1)).toEqual({ date: '2026-03-19', value: rutClose.get('2026-03-19') });
+    expect(done.ok && done.value.series.points.at(-1)).toEqual({
+      date: '2026-03-19',
+      value: rutClose.get('2026-03-19'),
+    });
     expect(done.ok && done.value.intraday).toBeNull();
   });
 
@@ -259,13 +319,20 @@ describe('Yahoo chart', () => {
 // ---------- CoinGecko ----------
 
 describe('CoinGecko', () => {
-  const markets = (q: string) => getJson(`https://api.coingecko.com/api/v3/coins/markets?vs_currency=usd&order=market_cap_desc&${q}`);
+  const markets = (q: string) =>
+    getJson(`https://api.coingecko.com/api/v3/coins/markets?vs_currency=usd&order=market_cap_desc&${q}`);
 
   it('paginates the universe by market cap; ranks are global', async () => {
     const all: any[] = await markets('per_page=250&page=1');
     expect(all).toHaveLength(77 + 6);
     expect(all.map((c) => c.market_cap)).toEqual([...all.map((c) => c.market_cap)].sort((a, b) => b - a));
-    expect(all[0]).toMatchObject({ id: 'bitcoin', symbol: 'btc', market_cap_rank: 1, market_cap: 1863353028591.535, current_price: 71246.54 });
+    expect(all[0]).toMatchObject({
+      id: 'bitcoin',
+      symbol: 'btc',
+      market_cap_rank: 1,
+      market_cap: 1863353028591.535,
+      current_price: 71246.54,
+    });
     const p1: any[] = await markets('per_page=10&page=1');
     const p2: any[] = await markets('per_page=10&page=2');
     expect([...p1, ...p2].map((c) => c.id)).toEqual(all.slice(0, 20).map((c) => c.id));
@@ -289,7 +356,15 @@ describe('CoinGecko', () => {
 
     const excluded = await fetchCoingeckoExcludedIds(emu.fetch, { now: emu.now, http: { retries: 0 } });
     expect(excluded.ok).toBe(true);
-    if (excluded.ok) expect(Object.keys(excluded.value).sort()).toEqual(['dai', 'staked-ether', 'tether', 'tether-gold', 'usd-coin', 'wrapped-bitcoin']);
+    if (excluded.ok)
+      expect(Object.keys(excluded.value).sort()).toEqual([
+        'dai',
+        'staked-ether',
+        'tether',
+        'tether-gold',
+        'usd-coin',
+        'wrapped-bitcoin',
+      ]);
     expect(emu.count('api.coingecko.com')).toBe(7 + 6);
   });
 
@@ -297,7 +372,10 @@ describe('CoinGecko', () => {
     const g = await getJson('https://api.coingecko.com/api/v3/global');
     expect(g.data.market_cap_percentage.btc).toBe(58.11); // default now precedes the first snapshot (2026-04-24)
     expect(g.data.updated_at * 1000).toBeLessThanOrEqual(emu.now);
-    expect(parseCoingeckoGlobal(g, { now: emu.now })).toMatchObject({ ok: true, value: { btcDominance: 58.11, ethDominance: 10.44 } });
+    expect(parseCoingeckoGlobal(g, { now: emu.now })).toMatchObject({
+      ok: true,
+      value: { btcDominance: 58.11, ethDominance: 10.44 },
+    });
     emu.setNow(Date.parse('2026-09-15T12:00:00Z'));
     const later = await getJson('https://api.coingecko.com/api/v3/global');
     expect(later.data.market_cap_percentage.btc).toBe(csv('series/btc-dominance.csv').get('2026-09-15'));
@@ -305,7 +383,9 @@ describe('CoinGecko', () => {
 
   it('market_chart: daily points at 00:00 carrying the previous close, then a live point; > 365 days refused', async () => {
     const sol = csv('series/coins/SOL.csv');
-    const body = await getJson('https://api.coingecko.com/api/v3/coins/solana/market_chart?vs_currency=usd&days=30&interval=daily');
+    const body = await getJson(
+      'https://api.coingecko.com/api/v3/coins/solana/market_chart?vs_currency=usd&days=30&interval=daily',
+    );
     expect(body.prices).toHaveLength(32);
     expect(body.prices[0]).toEqual([ms('2026-02-17'), sol.get('2026-02-16')]);
     expect(body.prices.at(-1)).toEqual([emu.now, sol.get('2026-03-18')]);
@@ -318,7 +398,9 @@ describe('CoinGecko', () => {
     const tooLong = await get('https://api.coingecko.com/api/v3/coins/solana/market_chart?vs_currency=usd&days=366');
     expect(tooLong.status).toBe(401);
     expect(tooLong.json().error.status.error_code).toBe(10012);
-    expect((await get('https://api.coingecko.com/api/v3/coins/nope/market_chart?vs_currency=usd&days=1')).status).toBe(404);
+    expect((await get('https://api.coingecko.com/api/v3/coins/nope/market_chart?vs_currency=usd&days=1')).status).toBe(
+      404,
+    );
   });
 });
 
@@ -329,8 +411,15 @@ describe('alternative.me and the dominance fallbacks', () => {
 
   it('fng: limit, newest first, strings, seconds; limit=0 is all history up to now', async () => {
     const three = await getJson('https://api.alternative.me/fng/?limit=3&format=json');
-    expect(three.data.map((d: any) => d.timestamp)).toEqual(['2026-03-19', '2026-03-18', '2026-03-17'].map((d) => String(ms(d) / 1000)));
-    expect(three.data[0]).toEqual({ value: '23', value_classification: 'Extreme Fear', timestamp: String(ms('2026-03-19') / 1000), time_until_update: '43200' });
+    expect(three.data.map((d: any) => d.timestamp)).toEqual(
+      ['2026-03-19', '2026-03-18', '2026-03-17'].map((d) => String(ms(d) / 1000)),
+    );
+    expect(three.data[0]).toEqual({
+      value: '23',
+      value_classification: 'Extreme Fear',
+      timestamp: String(ms('2026-03-19') / 1000),
+      time_until_update: '43200',
+    });
     expect(three.data[1].time_until_update).toBeUndefined();
     expect(three.metadata).toEqual({ error: null });
     expect((await getJson('https://api.alternative.me/fng/')).data).toHaveLength(1);
@@ -360,7 +449,9 @@ describe('CoinMarketCap data-api', () => {
   const cmc = 'https://api.coinmarketcap.com/data-api';
 
   it('listing: CMC envelope, tags, percentChange90d from the real closes', async () => {
-    const body = await getJson(`${cmc}/v3/cryptocurrency/listing?start=1&limit=200&sortBy=market_cap&sortType=desc&convert=USD`);
+    const body = await getJson(
+      `${cmc}/v3/cryptocurrency/listing?start=1&limit=200&sortBy=market_cap&sortType=desc&convert=USD`,
+    );
     expect(body.status).toMatchObject({ error_code: '0', error_message: 'SUCCESS' });
     const r = parseCmcListing(body);
     expect(r.ok).toBe(true);
@@ -377,7 +468,8 @@ describe('CoinMarketCap data-api', () => {
     const dom = await getJson(`${cmc}/v3/global-metrics/dominance/chart?range=all`);
     const last = dom.data.points.at(-1);
     expect(last.timestamp).toBe(String(emu.now / 1000));
-    for (const p of dom.data.points.slice(-30)) expect(p.dominance[0] + p.dominance[1] + p.dominance[2]).toBeCloseTo(100, 6);
+    for (const p of dom.data.points.slice(-30))
+      expect(p.dominance[0] + p.dominance[1] + p.dominance[2]).toBeCloseTo(100, 6);
     const d = parseCmcDominance(dom, { now: emu.now });
     expect(d.ok && d.value.btc.points.at(-1)?.date).toBe('2026-03-19');
 
@@ -386,7 +478,9 @@ describe('CoinMarketCap data-api', () => {
     expect(t.ok).toBe(true);
     if (t.ok) expect(t.value.points.length).toBeGreaterThan(360);
     const weekly = await getJson(`${cmc}/v4/global-metrics/quotes/historical?convertId=2781&range=all`);
-    const gaps = weekly.data.points.slice(0, -1).map((p: any, i: number, a: any[]) => (i ? Number(p.timestamp) - Number(a[i - 1].timestamp) : 7 * 86400));
+    const gaps = weekly.data.points
+      .slice(0, -1)
+      .map((p: any, i: number, a: any[]) => (i ? Number(p.timestamp) - Number(a[i - 1].timestamp) : 7 * 86400));
     expect(new Set(gaps)).toEqual(new Set([7 * 86400]));
   });
 
@@ -426,7 +520,10 @@ describe('faults', () => {
     const r429 = await get('https://api.coingecko.com/api/v3/global');
     expect(r429.status).toBe(429);
     expect(r429.headers.get('retry-after')).toBe('120');
-    const limited = await fetchJson(emu.fetch, 'https://api.coingecko.com/api/v3/global', { ...instant, now: () => 1_000_000 });
+    const limited = await fetchJson(emu.fetch, 'https://api.coingecko.com/api/v3/global', {
+      ...instant,
+      now: () => 1_000_000,
+    });
     expect(limited).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAt: 1_120_000 } });
     const date = new Date(Date.now() + 300_000).toUTCString();
     emu.setFault('api.coingecko.com', { status: 429, retryAfter: date });
@@ -437,11 +534,17 @@ describe('faults', () => {
     expect(g.status).toBe(451);
     expect(g.json().msg).toMatch(/restricted location/);
 
-    emu.setFault('data-api.binance.vision', { status: 403, body: '<html><body>Request blocked. We can\'t connect to the server for this app. Blocked access from your country.</body></html>' });
+    emu.setFault('data-api.binance.vision', {
+      status: 403,
+      body: "<html><body>Request blocked. We can't connect to the server for this app. Blocked access from your country.</body></html>",
+    });
     const f = await get(klines);
     expect(f.status).toBe(403);
     expect(f.text).toMatch(/Blocked access from your country/);
-    expect(await fetchJson(emu.fetch, klines, instant)).toMatchObject({ ok: false, error: { kind: 'geo-blocked', status: 403 } });
+    expect(await fetchJson(emu.fetch, klines, instant)).toMatchObject({
+      ok: false,
+      error: { kind: 'geo-blocked', status: 403 },
+    });
     expect(emu.requests.at(-1)).toMatchObject({ status: 403, fault: 'status:403' });
   });
 
@@ -459,7 +562,10 @@ describe('faults', () => {
     expect(c.status).toBe(200);
     expect(c.headers.get('content-type')).toMatch(/text\/html/);
     expect(c.text).toMatch(/Just a moment\.\.\./);
-    expect(await fetchJson(emu.fetch, 'https://api.coingecko.com/api/v3/global', instant)).toMatchObject({ ok: false, error: { kind: 'challenge' } });
+    expect(await fetchJson(emu.fetch, 'https://api.coingecko.com/api/v3/global', instant)).toMatchObject({
+      ok: false,
+      error: { kind: 'challenge' },
+    });
 
     emu.setFault('api.alternative.me', { kind: 'truncated' });
     emu.setLatency(0);
@@ -474,19 +580,29 @@ describe('faults', () => {
     expect(h.headers.get('content-length')).toBe(String(10 * 1024 * 1024));
     expect(h.text.length).toBe(10 * 1024 * 1024);
     expect(Array.isArray(h.json())).toBe(true);
-    expect(await fetchJson(emu.fetch, 'https://api.coinlore.net/api/global/', instant)).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+    expect(await fetchJson(emu.fetch, 'https://api.coinlore.net/api/global/', instant)).toMatchObject({
+      ok: false,
+      error: { kind: 'too-large' },
+    });
     emu.setFault('api.coinlore.net', { kind: 'huge', bytes: 6 * 1024 * 1024, chunked: true });
     const chunked = await emu.fetch('https://api.coinlore.net/api/global/');
     expect(chunked.headers.get('content-length')).toBeNull();
     await chunked.body?.cancel();
-    expect(await fetchJson(emu.fetch, 'https://api.coinlore.net/api/global/', instant)).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+    expect(await fetchJson(emu.fetch, 'https://api.coinlore.net/api/global/', instant)).toMatchObject({
+      ok: false,
+      error: { kind: 'too-large' },
+    });
   });
 
   it('hang never answers (the client times out), and close() is prompt even with a hanging socket', async () => {
     emu.setFault('api.coinpaprika.com', { kind: 'hang' });
-    await expect(emu.fetch('https://api.coinpaprika.com/v1/global', { signal: AbortSignal.timeout(150) })).rejects.toThrow();
+    await expect(
+      emu.fetch('https://api.coinpaprika.com/v1/global', { signal: AbortSignal.timeout(150) }),
+    ).rejects.toThrow();
     expect(emu.requests.at(-1)).toMatchObject({ host: 'api.coinpaprika.com', status: 0, fault: 'hang' });
-    expect(await fetchJson(emu.fetch, 'https://api.coinpaprika.com/v1/global', { ...instant, timeoutMs: 100 })).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(
+      await fetchJson(emu.fetch, 'https://api.coinpaprika.com/v1/global', { ...instant, timeoutMs: 100 }),
+    ).toMatchObject({ ok: false, error: { kind: 'timeout' } });
 
     const other = await startEmulator();
     other.setFault('api.coinpaprika.com', { kind: 'hang' });
@@ -505,23 +621,40 @@ describe('faults', () => {
     emu.setFault('data-api.binance.vision', { kind: 'drift' });
     const rows = await getJson(klines);
     expect(Array.isArray(rows)).toBe(false);
-    expect(parseBinanceKlines(rows, { now: emu.now, symbol: 'BTCUSDT' })).toMatchObject({ ok: false, error: { kind: 'schema' } });
+    expect(parseBinanceKlines(rows, { now: emu.now, symbol: 'BTCUSDT' })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema' },
+    });
 
     emu.setFault('api.coingecko.com', { kind: 'drift' });
     const g = await getJson('https://api.coingecko.com/api/v3/global');
     expect(typeof g.data).not.toBe('object');
     expect(parseCoingeckoGlobal(g, { now: emu.now }).ok).toBe(false);
 
-    emu.setFault('api.coinmarketcap.com', { kind: 'drift', transform: (j: any) => ({ ...j, data: { ...j.data, points: j.data.points.map((p: any) => ({ ...p, dominance: { btc: p.dominance[0] } })) } }) });
+    emu.setFault('api.coinmarketcap.com', {
+      kind: 'drift',
+      transform: (j: any) => ({
+        ...j,
+        data: { ...j.data, points: j.data.points.map((p: any) => ({ ...p, dominance: { btc: p.dominance[0] } })) },
+      }),
+    });
     const dom = await getJson('https://api.coinmarketcap.com/data-api/v3/global-metrics/dominance/chart?range=7d');
     expect(dom.data.points[0].dominance).toHaveProperty('btc');
     expect(parseCmcDominance(dom, { now: emu.now })).toMatchObject({ ok: false, error: { kind: 'schema' } });
 
-    for (const host of ['query1.finance.yahoo.com', 'api.alternative.me', 'api.coinpaprika.com', 'api.coinlore.net'] as const) emu.setFault(host, { kind: 'drift' });
+    for (const host of [
+      'query1.finance.yahoo.com',
+      'api.alternative.me',
+      'api.coinpaprika.com',
+      'api.coinlore.net',
+    ] as const)
+      emu.setFault(host, { kind: 'drift' });
     const y = await getJson('https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&range=5d');
     expect(parseYahooChart(y, { now: emu.now, symbol: '^RUT' }).ok).toBe(false);
     expect(parseFearGreed(await getJson('https://api.alternative.me/fng/?limit=5'), { now: emu.now }).ok).toBe(false);
-    expect(parseCoinpaprikaGlobal(await getJson('https://api.coinpaprika.com/v1/global'), { now: emu.now }).ok).toBe(false);
+    expect(parseCoinpaprikaGlobal(await getJson('https://api.coinpaprika.com/v1/global'), { now: emu.now }).ok).toBe(
+      false,
+    );
     expect(parseCoinloreGlobal(await getJson('https://api.coinlore.net/api/global/'), { now: emu.now }).ok).toBe(false);
   });
 
@@ -573,7 +706,11 @@ describe('faults', () => {
 // ---------- HTTPS, routing, log ----------
 
 describe('HTTPS, routing and the request log', () => {
-  function httpsGet(host: string, path: string, opts: { ca?: string } = {}): Promise<{ status: number; body: string; san: string }> {
+  function httpsGet(
+    host: string,
+    path: string,
+    opts: { ca?: string } = {},
+  ): Promise<{ status: number; body: string; san: string }> {
     return new Promise((resolve, reject) => {
       const req = httpsRequest(
         {
@@ -603,7 +740,9 @@ describe('HTTPS, routing and the request log', () => {
     expect(JSON.parse(r.body).data.market_cap_percentage.btc).toBe(58.11);
     for (const h of [...emu.apiHosts, ...SITE_HOSTS]) expect(r.san).toContain(`DNS:${h}`);
     // Verified against the test CA: hostname checks pass for the real host name.
-    const verified = await httpsGet('data-api.binance.vision', '/api/v3/klines?symbol=BTCUSDT&interval=1d&limit=1', { ca: emu.certPem });
+    const verified = await httpsGet('data-api.binance.vision', '/api/v3/klines?symbol=BTCUSDT&interval=1d&limit=1', {
+      ca: emu.certPem,
+    });
     expect(JSON.parse(verified.body)[0][0]).toBe(ms('2026-03-19'));
     const page = await httpsGet('www.tradingview.com', '/chart/');
     expect(page.body).toMatch(/<title>www\.tradingview\.com/);
@@ -611,14 +750,19 @@ describe('HTTPS, routing and the request log', () => {
 
     const cert = new X509Certificate(emu.certPem);
     expect(Date.parse(cert.validTo) - Date.parse(cert.validFrom)).toBeGreaterThan(9 * 365 * DAY);
-    for (const h of [...emu.apiHosts, ...SITE_HOSTS]) expect(emu.hostResolverRules).toContain(`MAP ${h} 127.0.0.1:${emu.httpsPort}`);
+    for (const h of [...emu.apiHosts, ...SITE_HOSTS])
+      expect(emu.hostResolverRules).toContain(`MAP ${h} 127.0.0.1:${emu.httpsPort}`);
     expect(emu.chromiumArgs[0]).toBe(`--host-resolver-rules=${emu.hostResolverRules}`);
   });
 
   it('routes plain HTTP by x-emulated-host; route() adds handlers in front of the built-ins', async () => {
     const res = await fetch(`${emu.httpUrl}/fng/?limit=1`, { headers: { 'x-emulated-host': 'api.alternative.me' } });
     expect((await res.json()).data).toHaveLength(1);
-    const remove = emu.route('www.binance.com', (req) => (req.pathname === '/en/trade/BTC_USDT' ? { status: 200, text: '<html>trade page</html>', headers: { 'content-type': 'text/html' } } : undefined));
+    const remove = emu.route('www.binance.com', (req) =>
+      req.pathname === '/en/trade/BTC_USDT'
+        ? { status: 200, text: '<html>trade page</html>', headers: { 'content-type': 'text/html' } }
+        : undefined,
+    );
     expect((await get('https://www.binance.com/en/trade/BTC_USDT')).text).toBe('<html>trade page</html>');
     expect((await get('https://www.binance.com/other')).text).toMatch(/test stub/);
     remove();
@@ -630,8 +774,19 @@ describe('HTTPS, routing and the request log', () => {
     const b = await get('https://data-api.binance.vision/api/v3/klines?symbol=NOPE&interval=1d');
     await get('https://api.alternative.me/fng/');
     expect(emu.requests).toHaveLength(3);
-    expect(emu.requests[0]).toMatchObject({ host: 'api.alternative.me', path: '/fng/?limit=2&format=json', status: 200, bytes: Buffer.byteLength(a.text), protocol: 'http', simNow: emu.now });
-    expect(emu.requests[1]).toMatchObject({ host: 'data-api.binance.vision', status: 400, bytes: Buffer.byteLength(b.text) });
+    expect(emu.requests[0]).toMatchObject({
+      host: 'api.alternative.me',
+      path: '/fng/?limit=2&format=json',
+      status: 200,
+      bytes: Buffer.byteLength(a.text),
+      protocol: 'http',
+      simNow: emu.now,
+    });
+    expect(emu.requests[1]).toMatchObject({
+      host: 'data-api.binance.vision',
+      status: 400,
+      bytes: Buffer.byteLength(b.text),
+    });
     expect(emu.count('api.alternative.me')).toBe(2);
     expect(emu.count((e) => e.status >= 400)).toBe(1);
     expect(emu.count()).toBe(3);

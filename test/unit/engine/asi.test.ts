@@ -7,7 +7,8 @@ import type { CoinSeries } from '../../../lib/series/types';
 import { realSeries, REAL_SERIES } from '../../support/fixtures';
 
 const s = defaultSettings();
-const asi = (coins: Record<string, CoinSeries>, day: string, settings = s.asi) => asiSignal(coins, day, day, settings, 2);
+const asi = (coins: Record<string, CoinSeries>, day: string, settings = s.asi) =>
+  asiSignal(coins, day, day, settings, 2);
 
 /**
  * An independent plain computation of SIGNALS.md's rule, reading the CSVs with its own parser:
@@ -44,7 +45,15 @@ function plainAsi(day: string) {
 }
 
 describe('ASI on the real Binance closes of 77 coins', () => {
-  for (const day of ['2024-04-01', '2024-07-15', '2025-01-15', '2025-09-19', '2025-12-31', '2026-03-18', '2026-08-31']) {
+  for (const day of [
+    '2024-04-01',
+    '2024-07-15',
+    '2025-01-15',
+    '2025-09-19',
+    '2025-12-31',
+    '2026-03-18',
+    '2026-08-31',
+  ]) {
     it(`equals the independent computation on ${day}`, () => {
       const got = asi(realSeries().coins!, day);
       const want = plainAsi(day);
@@ -76,7 +85,12 @@ describe('ASI on the real Binance closes of 77 coins', () => {
   });
 });
 
-const coin = (symbol: string, closes: [string, number][], caps?: [string, number][], categories?: string[]): CoinSeries => ({
+const coin = (
+  symbol: string,
+  closes: [string, number][],
+  caps?: [string, number][],
+  categories?: string[],
+): CoinSeries => ({
   symbol,
   closes: { points: closes.map(([date, value]) => ({ date, value })), source: 'test' },
   ...(caps ? { marketCaps: { points: caps.map(([date, value]) => ({ date, value })), source: 'test' } } : {}),
@@ -84,11 +98,19 @@ const coin = (symbol: string, closes: [string, number][], caps?: [string, number
 });
 const D = '2025-06-30';
 const F = '2025-04-01'; // D − 90
-const pair = (start: number, end: number): [string, number][] => [[F, start], [D, end]];
+const pair = (start: number, end: number): [string, number][] => [
+  [F, start],
+  [D, end],
+];
 
 describe('ASI rules', () => {
   it('counts only returns strictly greater than BTC’s (a tie does not beat)', () => {
-    const coins = { BTC: coin('BTC', pair(100, 110)), TIE: coin('TIE', pair(10, 11)), UP: coin('UP', pair(1, 2)), DOWN: coin('DOWN', pair(1, 0.5)) };
+    const coins = {
+      BTC: coin('BTC', pair(100, 110)),
+      TIE: coin('TIE', pair(10, 11)),
+      UP: coin('UP', pair(1, 2)),
+      DOWN: coin('DOWN', pair(1, 0.5)),
+    };
     const got = asi(coins, D);
     expect(got.value).toBe(33); // 1 of 3
   });
@@ -96,13 +118,26 @@ describe('ASI rules', () => {
   it('accepts a start close up to 3 days before D − 90 but not 4', () => {
     const coins = {
       BTC: coin('BTC', pair(100, 100)),
-      OK: coin('OK', [['2025-03-29', 1], [D, 2]]),
-      OLD: coin('OLD', [['2025-03-28', 1], [D, 2]]),
+      OK: coin('OK', [
+        ['2025-03-29', 1],
+        [D, 2],
+      ]),
+      OLD: coin('OLD', [
+        ['2025-03-28', 1],
+        [D, 2],
+      ]),
     };
     const got = asi(coins, D);
     if (got.value === null) throw new Error('unknown');
     expect(got.coins.map((c) => c.symbol)).toEqual(['OK']);
-    expect(got.excluded).toEqual([{ symbol: 'OLD', reason: 'gap-at-start', why: 'no close within 3 days before 2025-04-01', args: [3, '2025-04-01'] }]);
+    expect(got.excluded).toEqual([
+      {
+        symbol: 'OLD',
+        reason: 'gap-at-start',
+        why: 'no close within 3 days before 2025-04-01',
+        args: [3, '2025-04-01'],
+      },
+    ]);
   });
 
   it('applies the exclusion list and provider categories', () => {
@@ -119,7 +154,10 @@ describe('ASI rules', () => {
     expect(got.counted).toBe(1);
     expect(got.value).toBe(100);
     expect(got.excluded.map((e) => [e.symbol, e.reason])).toEqual([
-      ['USDT', 'exclusion-list'], ['STETH', 'exclusion-list'], ['XAUT', 'exclusion-list'], ['NEWSTABLE', 'category'],
+      ['USDT', 'exclusion-list'],
+      ['STETH', 'exclusion-list'],
+      ['XAUT', 'exclusion-list'],
+      ['NEWSTABLE', 'category'],
     ]);
     // a user who removes USDT from the list gets it counted
     const edited = { ...s.asi, excludeSymbols: s.asi.excludeSymbols.filter((x) => x !== 'USDT') };
@@ -137,8 +175,24 @@ describe('ASI rules', () => {
     expect(top3.excluded.filter((e) => e.reason === 'outside-top-n').map((e) => e.symbol)).toEqual(['C2', 'C1']);
     // 60 days earlier, no caps of that day exist: today's universe is used (survivorship bias, labelled)
     const earlier = asiSignal(
-      Object.fromEntries(Object.entries(coins).map(([k, c]) => [k, { ...c, closes: { ...c.closes, points: [{ date: '2025-01-31', value: 1 }, { date: '2025-05-01', value: 2 }, ...c.closes.points].sort((a, b) => a.date.localeCompare(b.date)) } }])),
-      '2025-05-01', '2025-05-01', { ...s.asi, topN: 3 }, 2,
+      Object.fromEntries(
+        Object.entries(coins).map(([k, c]) => [
+          k,
+          {
+            ...c,
+            closes: {
+              ...c.closes,
+              points: [{ date: '2025-01-31', value: 1 }, { date: '2025-05-01', value: 2 }, ...c.closes.points].sort(
+                (a, b) => a.date.localeCompare(b.date),
+              ),
+            },
+          },
+        ]),
+      ),
+      '2025-05-01',
+      '2025-05-01',
+      { ...s.asi, topN: 3 },
+      2,
     );
     expect(earlier.value === null ? earlier.why : earlier.universe).toBe('latest');
   });

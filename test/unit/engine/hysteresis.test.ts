@@ -22,8 +22,22 @@ function run(asis: (number | null)[], start: HysteresisState = EMPTY_HYSTERESIS,
 
 describe('hysteresis', () => {
   it('74/76/74/76 does not flap, from either side', () => {
-    expect(run([60, 74, 76, 74, 76, 74]).shown).toEqual(['alt-rotation', 'alt-rotation', 'alt-rotation', 'alt-rotation', 'alt-rotation', 'alt-rotation']);
-    expect(run([80, 74, 76, 74, 76, 74]).shown).toEqual(['altseason', 'altseason', 'altseason', 'altseason', 'altseason', 'altseason']);
+    expect(run([60, 74, 76, 74, 76, 74]).shown).toEqual([
+      'alt-rotation',
+      'alt-rotation',
+      'alt-rotation',
+      'alt-rotation',
+      'alt-rotation',
+      'alt-rotation',
+    ]);
+    expect(run([80, 74, 76, 74, 76, 74]).shown).toEqual([
+      'altseason',
+      'altseason',
+      'altseason',
+      'altseason',
+      'altseason',
+      'altseason',
+    ]);
   });
 
   it('changes only after the new stage holds on 2 consecutive days, showing "confirming 1/2" meanwhile', () => {
@@ -57,7 +71,13 @@ describe('hysteresis', () => {
   });
 
   it('re-evaluating the same day replaces that day, it does not count twice', () => {
-    let state = stepHysteresis(EMPTY_HYSTERESIS, '2025-01-01', { asi: 60, rotation: false }, s.stage, s.hysteresis).state;
+    let state = stepHysteresis(
+      EMPTY_HYSTERESIS,
+      '2025-01-01',
+      { asi: 60, rotation: false },
+      s.stage,
+      s.hysteresis,
+    ).state;
     state = stepHysteresis(state, '2025-01-02', { asi: 80, rotation: false }, s.stage, s.hysteresis).state;
     const again = stepHysteresis(state, '2025-01-02', { asi: 81, rotation: false }, s.stage, s.hysteresis);
     expect(again.stage).toBe('alt-rotation');
@@ -84,11 +104,19 @@ describe('stage table', () => {
   const st = s.stage;
   it('maps the ASI and rotation evidence to the stage ids of SIGNALS.md §4', () => {
     const table: [number, boolean, string][] = [
-      [0, false, 'btc-season'], [25, true, 'btc-season'], [26, false, 'mixed'], [26, true, 'eth-rotation'],
-      [49, true, 'eth-rotation'], [49, false, 'mixed'], [50, false, 'alt-rotation'], [74, true, 'alt-rotation'],
-      [75, false, 'altseason'], [100, false, 'altseason'],
+      [0, false, 'btc-season'],
+      [25, true, 'btc-season'],
+      [26, false, 'mixed'],
+      [26, true, 'eth-rotation'],
+      [49, true, 'eth-rotation'],
+      [49, false, 'mixed'],
+      [50, false, 'alt-rotation'],
+      [74, true, 'alt-rotation'],
+      [75, false, 'altseason'],
+      [100, false, 'altseason'],
     ];
-    for (const [asi, rot, want] of table) expect([asi, rot, classifyStage(asi, rot, st, null, 3)]).toEqual([asi, rot, want]);
+    for (const [asi, rot, want] of table)
+      expect([asi, rot, classifyStage(asi, rot, st, null, 3)]).toEqual([asi, rot, want]);
   });
 
   it('uses the configured thresholds', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { dominanceSignal, dominanceZone, monthEndValues, monthlyMacd, risingWedge } from '../../../lib/signals/dominance';
+import {
+  dominanceSignal,
+  dominanceZone,
+  monthEndValues,
+  monthlyMacd,
+  risingWedge,
+} from '../../../lib/signals/dominance';
 import { ethbtcSignal } from '../../../lib/signals/ethbtc';
 import { fearGreedBand, fearGreedSignal } from '../../../lib/signals/fear-greed';
 import { total3Signal } from '../../../lib/signals/total3';
@@ -41,12 +47,27 @@ describe('BTC dominance', () => {
   it('classifies the zones at the configured boundaries', () => {
     const z = s.dominance.zones;
     expect([49.99, 50, 54.9, 55, 58.9, 59, 62.99, 63, 70].map((v) => dominanceZone(v, z))).toEqual([
-      'deep-alt', 'alt', 'alt', 'neutral', 'neutral', 'pivotal', 'pivotal', 'btc', 'btc',
+      'deep-alt',
+      'alt',
+      'alt',
+      'neutral',
+      'neutral',
+      'pivotal',
+      'pivotal',
+      'btc',
+      'btc',
     ]);
   });
 
   it('trend uses ±1 point over 30 days', () => {
-    const mk = (delta: number) => dominanceSignal(series(daily('2025-01-01', [...Array(30).fill(60), 60 + delta])), '2025-01-31', '2025-01-31', s.dominance, 2)!;
+    const mk = (delta: number) =>
+      dominanceSignal(
+        series(daily('2025-01-01', [...Array(30).fill(60), 60 + delta])),
+        '2025-01-31',
+        '2025-01-31',
+        s.dominance,
+        2,
+      )!;
     expect(mk(1).trend).toBe('rising');
     expect(mk(0.99).trend).toBe('flat');
     expect(mk(-1).trend).toBe('falling');
@@ -95,9 +116,24 @@ describe('BTC dominance', () => {
       }
       return risingWedge(pts, addDays('2025-01-06', 25 * 7 + 4), 26);
     };
-    expect(mk((w) => 50 + 0.4 * w, (w) => 56 + 0.2 * w)?.rising).toBe(true);
-    expect(mk((w) => 50 + 0.2 * w, (w) => 56 + 0.4 * w)?.rising).toBe(false); // widening
-    expect(mk((w) => 50 - 0.1 * w, (w) => 56 - 0.3 * w)?.rising).toBe(false); // falling
+    expect(
+      mk(
+        (w) => 50 + 0.4 * w,
+        (w) => 56 + 0.2 * w,
+      )?.rising,
+    ).toBe(true);
+    expect(
+      mk(
+        (w) => 50 + 0.2 * w,
+        (w) => 56 + 0.4 * w,
+      )?.rising,
+    ).toBe(false); // widening
+    expect(
+      mk(
+        (w) => 50 - 0.1 * w,
+        (w) => 56 - 0.3 * w,
+      )?.rising,
+    ).toBe(false); // falling
     expect(risingWedge([{ date: '2025-01-06', value: 1 }], '2025-07-04', 26)).toBeNull();
   });
 });
@@ -125,7 +161,10 @@ describe('ETH/BTC', () => {
 describe('TOTAL3', () => {
   it('compares its 30-day change with BTC’s over the same dates', () => {
     const btc = realSeries().coins!.BTC!.closes;
-    const t3 = series([{ date: '2025-08-01', value: 800e9 }, { date: '2025-08-31', value: 900e9 }]);
+    const t3 = series([
+      { date: '2025-08-01', value: 800e9 },
+      { date: '2025-08-31', value: 900e9 },
+    ]);
     const t = total3Signal(t3, btc, '2025-08-31', '2025-08-31', s.total3, 2)!;
     const b0 = btc.points.find((p) => p.date === '2025-08-01')!.value;
     const b1 = btc.points.find((p) => p.date === '2025-08-31')!.value;
@@ -139,7 +178,16 @@ describe('TOTAL3', () => {
 describe('Fear & Greed', () => {
   it('bands at 25 / 45 / 55 / 75', () => {
     expect([0, 25, 26, 45, 46, 55, 56, 75, 76, 100].map((v) => fearGreedBand(v, s.fearGreed))).toEqual([
-      'extreme-fear', 'extreme-fear', 'fear', 'fear', 'neutral', 'neutral', 'greed', 'greed', 'extreme-greed', 'extreme-greed',
+      'extreme-fear',
+      'extreme-fear',
+      'fear',
+      'fear',
+      'neutral',
+      'neutral',
+      'greed',
+      'greed',
+      'extreme-greed',
+      'extreme-greed',
     ]);
   });
 

@@ -12,11 +12,21 @@ const s = defaultSettings();
 const D = '2025-06-30';
 const F = addDays(D, -90);
 const ser = (points: Point[]) => ({ points, source: 'test' });
-const two = (from: number, to: number, days = 30) => ser([{ date: addDays(D, -days), value: from }, { date: D, value: to }]);
+const two = (from: number, to: number, days = 30) =>
+  ser([
+    { date: addDays(D, -days), value: from },
+    { date: D, value: to },
+  ]);
 
 /** Ten altcoins of which `beat` beat BTC: ASI = 10 × beat. */
 function coinsFor(beat: number): Record<string, CoinSeries> {
-  const c = (symbol: string, end: number): CoinSeries => ({ symbol, closes: ser([{ date: F, value: 1 }, { date: D, value: end }]) });
+  const c = (symbol: string, end: number): CoinSeries => ({
+    symbol,
+    closes: ser([
+      { date: F, value: 1 },
+      { date: D, value: end },
+    ]),
+  });
   const coins: Record<string, CoinSeries> = { BTC: c('BTC', 1.1) };
   for (let i = 0; i < 10; i++) coins[`A${i}`] = c(`A${i}`, i < beat ? 1.5 : 1.0);
   return coins;
@@ -119,7 +129,16 @@ describe('stage on real data (ASI from 77 coins, ETH/BTC from Binance closes)', 
       const now = byDate.get(d)!;
       const then = [0, 1, 2, 3].map((k) => byDate.get(addDays(d, -30 - k))).find((v) => v !== undefined);
       const ethUp = then !== undefined && (now / then - 1) * 100 >= 5;
-      const want = asi! <= 25 ? 'btc-season' : asi! >= 75 ? 'altseason' : asi! >= 50 ? 'alt-rotation' : ethUp ? 'eth-rotation' : 'mixed';
+      const want =
+        asi! <= 25
+          ? 'btc-season'
+          : asi! >= 75
+            ? 'altseason'
+            : asi! >= 50
+              ? 'alt-rotation'
+              : ethUp
+                ? 'eth-rotation'
+                : 'mixed';
       expect([d, e.phase.rawStage]).toEqual([d, want]);
       if (want === 'eth-rotation') ethRotation++;
     }

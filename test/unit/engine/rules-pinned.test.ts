@@ -47,7 +47,9 @@ describe('hysteresis: leaving alt-rotation downward', () => {
 
 describe('setup: the dominance reason states all three legs as its threshold', () => {
   it('passes on any leg, and the threshold names each, so a pass with a value outside 59-63 % is explained', () => {
-    const r = evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-06' }), s, day).reasons.find((x) => x.rule === 'setup.dominance')!;
+    const r = evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-06' }), s, day).reasons.find(
+      (x) => x.rule === 'setup.dominance',
+    )!;
     expect(r.value).toBe(57);
     expect(r.passed).toBe(true); // 57 % is outside 59-63 %: the bearish cross passed it
     expect(r.comparator).toBe('any-of');

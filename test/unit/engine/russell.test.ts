@@ -9,7 +9,8 @@ import { realSeries, REAL_SERIES } from '../../support/fixtures';
 
 const s = defaultSettings();
 const rut = () => realSeries().rut!;
-const at = (day: string, series: Series = rut()) => russellSignal(series, day, day, s.russell, s.staleness.russellMaxAgeDays)!;
+const at = (day: string, series: Series = rut()) =>
+  russellSignal(series, day, day, s.russell, s.staleness.russellMaxAgeDays)!;
 
 describe('Russell 2000 on the real IBKR closes (rut.csv, 2016-06-28 .. 2026-08-21)', () => {
   it('finds exactly the breakouts of 2020-11-13 and 2025-09-18', () => {
@@ -54,7 +55,7 @@ describe('Russell 2000 on the real IBKR closes (rut.csv, 2016-06-28 .. 2026-08-2
     expect(at('2025-09-20').weeklyConfirmed).toBe(true);
   });
 
-  it('on a Friday before its close is in, Thursday\'s close is not taken for the week\'s', () => {
+  it("on a Friday before its close is in, Thursday's close is not taken for the week's", () => {
     // The extension evaluates "today" from 00:00 UTC; Friday's close arrives about 20:00 UTC.
     const cut: Series = { ...rut(), points: rut().points.filter((p) => p.date <= '2025-09-18') };
     const fri = russellSignal(cut, '2025-09-19', '2025-09-19', s.russell, s.staleness.russellMaxAgeDays)!;
@@ -97,7 +98,9 @@ describe('Russell 2000 on the real IBKR closes (rut.csv, 2016-06-28 .. 2026-08-2
   });
 
   it('finds the 2025 breakout in the independent Yahoo history too (rut-long.csv from 1999)', () => {
-    const long = parseSeriesCsv(readFileSync(resolve(REAL_SERIES, 'rut-long.csv'), 'utf8'), 'rut-long.csv', { value: 'close' }).series;
+    const long = parseSeriesCsv(readFileSync(resolve(REAL_SERIES, 'rut-long.csv'), 'utf8'), 'rut-long.csv', {
+      value: 'close',
+    }).series;
     const r = at('2025-09-24', long);
     expect(r.breakouts).toContain('2020-11-13');
     expect(r.breakouts).toContain('2025-09-18');
@@ -119,8 +122,16 @@ describe('breakout rule', () => {
 
   it('the real breakouts disappear when the base is longer than their bases', () => {
     const pts = rut().points;
-    expect(findBreakouts(pts.map((p) => p.value), 1000).breakouts).toEqual([]);
-    const b = findBreakouts(pts.map((p) => p.value), 900).breakouts.map((i) => pts[i]!.date);
+    expect(
+      findBreakouts(
+        pts.map((p) => p.value),
+        1000,
+      ).breakouts,
+    ).toEqual([]);
+    const b = findBreakouts(
+      pts.map((p) => p.value),
+      900,
+    ).breakouts.map((i) => pts[i]!.date);
     expect(b).toEqual(['2025-09-18']); // 968 trading days after 2021-11-08; 2020's base was shorter
   });
 });

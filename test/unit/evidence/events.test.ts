@@ -6,7 +6,9 @@ import { REAL_SERIES } from '../../support/fixtures';
 import { readCloses, shift } from './plain';
 
 const points = (file: string): Point[] =>
-  [...readCloses(join(REAL_SERIES, file)).entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([date, value]) => ({ date, value }));
+  [...readCloses(join(REAL_SERIES, file)).entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([date, value]) => ({ date, value }));
 
 /** SIGNALS.md §3 read literally: a close above every earlier close, 250+ trading days after the previous such close. */
 function plainBreakouts(p: Point[], base = 250) {
@@ -57,7 +59,14 @@ describe('Russell breakout events on the real closes', () => {
     const weekly = events.filter((e) => e.kind === 'weekly');
     const plain = plainBreakouts(p).map((b) => plainWeekly(p, b)!);
     expect(weekly.map((e) => [e.date, e.close])).toEqual(plain.map((w) => [w.date, w.value]));
-    expect(weekly.map((e) => e.date)).toEqual(['2004-11-12', '2011-04-29', '2013-01-04', '2016-11-18', '2020-11-13', '2025-09-19']);
+    expect(weekly.map((e) => e.date)).toEqual([
+      '2004-11-12',
+      '2011-04-29',
+      '2013-01-04',
+      '2016-11-18',
+      '2020-11-13',
+      '2025-09-19',
+    ]);
     // rut-long.csv holds float32 closes (2448.77001953125).
     expect(weekly.at(-1)!.close).toBeCloseTo(2448.77, 2);
     expect(weekly.at(-1)!.priorRecord).toBeCloseTo(2442.74, 2);

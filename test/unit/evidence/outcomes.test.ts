@@ -17,12 +17,18 @@ const ethbtc = readCloses(join(REAL_SERIES, 'ethbtc.csv'));
 const coins = readCoins(join(REAL_SERIES, 'coins'));
 const rutLong = readCloses(join(REAL_SERIES, 'rut-long.csv'));
 /** ETH ÷ BTC on the days both closed (SIGNALS.md §6's fallback for the pair). */
-const derived = new Map([...coins.ETH!].flatMap(([d, v]) => (coins.BTC!.has(d) ? [[d, v / coins.BTC!.get(d)!] as [string, number]] : [])));
+const derived = new Map(
+  [...coins.ETH!].flatMap(([d, v]) => (coins.BTC!.has(d) ? [[d, v / coins.BTC!.get(d)!] as [string, number]] : [])),
+);
 
 let long: EvidenceResult;
 let set: SeriesSet;
 beforeAll(() => {
-  const rut = parseSeriesCsv(readFileSync(join(REAL_SERIES, 'rut-long.csv'), 'utf8'), 'rut-long.csv', SERIES_FILES.rut.spec).series;
+  const rut = parseSeriesCsv(
+    readFileSync(join(REAL_SERIES, 'rut-long.csv'), 'utf8'),
+    'rut-long.csv',
+    SERIES_FILES.rut.spec,
+  ).series;
   set = { ...realSeries(), rut };
   long = computeEvidence(set, s, '2025-09-24')!;
 });
@@ -89,8 +95,14 @@ describe('forward outcomes on the real data equal a plain computation', () => {
   });
 
   it('a horizon past the data is pending (not yet known), never estimated', () => {
-    const cut = (c: { closes: { points: { date: string }[] } }) => ({ ...c, closes: { ...c.closes, points: c.closes.points.filter((p) => p.date <= '2025-12-01') } });
-    const short: SeriesSet = { ...set, coins: Object.fromEntries(Object.entries(set.coins!).map(([k, c]) => [k, cut(c) as typeof c])) };
+    const cut = (c: { closes: { points: { date: string }[] } }) => ({
+      ...c,
+      closes: { ...c.closes, points: c.closes.points.filter((p) => p.date <= '2025-12-01') },
+    });
+    const short: SeriesSet = {
+      ...set,
+      coins: Object.fromEntries(Object.entries(set.coins!).map(([k, c]) => [k, cut(c) as typeof c])),
+    };
     const r = computeEvidence(short, s, '2025-09-24')!;
     const e = r.events.find((x) => x.date === '2025-09-18')!;
     expect(e.outcomes.ethbtc[30].status).toBe('known');
@@ -107,7 +119,14 @@ describe('events vs the base rate (every Russell trading day)', () => {
   it('breakouts: 6 found; ETH/BTC known after 2 of them, 1 hit (2020) and 1 miss (2025) at every horizon', () => {
     expect(long.events.filter((e) => e.kind === 'breakout')).toHaveLength(6);
     for (const h of H) {
-      expect(long.summary.breakout.ethbtc[h].events).toMatchObject({ n: 2, hits: 1, misses: 1, pending: 0, unknown: 4, sharePositive: 0.5 });
+      expect(long.summary.breakout.ethbtc[h].events).toMatchObject({
+        n: 2,
+        hits: 1,
+        misses: 1,
+        pending: 0,
+        unknown: 4,
+        sharePositive: 0.5,
+      });
       expect(long.summary.breakout.basketEqual[h].events).toMatchObject({ n: 1, hits: 0, misses: 1, unknown: 5 });
     }
   });
@@ -128,7 +147,9 @@ describe('events vs the base rate (every Russell trading day)', () => {
   it('the equal-weight basket base rate matches the plain basket on every rut-long day with coin data', () => {
     const btcEnd = lastDay(coins.BTC!);
     for (const h of [90] as const) {
-      const vals = [...rutLong.keys()].filter((d) => closeNear(coins.BTC!, d) !== undefined && shift(d, h) <= btcEnd).map((d) => plainBasket(d, h).value);
+      const vals = [...rutLong.keys()]
+        .filter((d) => closeNear(coins.BTC!, d) !== undefined && shift(d, h) <= btcEnd)
+        .map((d) => plainBasket(d, h).value);
       const b = long.summary.breakout.basketEqual[h].base;
       expect(b.n).toBe(vals.length);
       expect(b.median).toBeCloseTo(median(vals), 12);
@@ -137,7 +158,12 @@ describe('events vs the base rate (every Russell trading day)', () => {
 
   it('the default rut.csv gives the two recent breakouts with the same outcomes', () => {
     const r = computeEvidence(realSeries(), s, '2026-08-21')!;
-    expect(r.events.map((e) => `${e.kind} ${e.date}`)).toEqual(['breakout 2020-11-13', 'weekly 2020-11-13', 'breakout 2025-09-18', 'weekly 2025-09-19']);
+    expect(r.events.map((e) => `${e.kind} ${e.date}`)).toEqual([
+      'breakout 2020-11-13',
+      'weekly 2020-11-13',
+      'breakout 2025-09-18',
+      'weekly 2025-09-19',
+    ]);
     for (const h of H) expect(r.events[2]!.outcomes.ethbtc[h]).toEqual(event('2025-09-18').outcomes.ethbtc[h]);
   });
 });

@@ -22,7 +22,11 @@ import { realSnapshot } from '../../support/snapshot';
 
 vi.mock('../../../components/shared/TimeChart', () => ({
   TimeChart: (p: { id: string; series: { points: unknown[]; markers?: { time: string; text: string }[] }[] }) =>
-    h('div', { 'data-chart': p.id, 'data-points': p.series[0]!.points.length, 'data-markers': JSON.stringify(p.series[0]!.markers ?? []) }),
+    h('div', {
+      'data-chart': p.id,
+      'data-points': p.series[0]!.points.length,
+      'data-markers': JSON.stringify(p.series[0]!.markers ?? []),
+    }),
 }));
 
 const RAW_KEY = /\b(?:evidence|popup)_[a-z0-9_]+\b/i;
@@ -32,13 +36,28 @@ let pending: EvidenceResult;
 
 beforeAll(() => {
   const { window, document } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
-  Object.assign(globalThis, { window, document, Node: window.Node, Element: window.Element, HTMLElement: window.HTMLElement, Event: window.Event });
+  Object.assign(globalThis, {
+    window,
+    document,
+    Node: window.Node,
+    Element: window.Element,
+    HTMLElement: window.HTMLElement,
+    Event: window.Event,
+  });
   const l = loadLocales();
   t = { en: translateFrom(l.en!), zh: translateFrom(l.zh_CN!) };
   const set = realSeries();
   ev = computeEvidence(set, defaultSettings(), '2026-08-21')!;
   // Coins cut at 2025-12-01: the 2025 breakout's +90 and +180 days are not yet known.
-  const cut: SeriesSet = { ...set, coins: Object.fromEntries(Object.entries(set.coins!).map(([k, c]) => [k, { ...c, closes: { ...c.closes, points: c.closes.points.filter((p) => p.date <= '2025-12-01') } }])) };
+  const cut: SeriesSet = {
+    ...set,
+    coins: Object.fromEntries(
+      Object.entries(set.coins!).map(([k, c]) => [
+        k,
+        { ...c, closes: { ...c.closes, points: c.closes.points.filter((p) => p.date <= '2025-12-01') } },
+      ]),
+    ),
+  };
   pending = computeEvidence(cut, defaultSettings(), '2026-08-21')!;
 });
 
@@ -49,8 +68,28 @@ function mount(node: preact.ComponentChild): HTMLElement {
 }
 
 describe.each([
-  ['en', 'en-US', { summary: '2 breakouts and 2 weekly confirmations', pending: 'not yet known', day: 'Nov 13, 2020', eth: '+163.7%', none: 'No data (unknown, not 0)' }],
-  ['zh', 'zh-CN', { summary: '共有 2 次突破和 2 次周线确认', pending: '尚不可知', day: '2020年11月13日', eth: '+163.7%', none: '无数据（未知，不是 0）' }],
+  [
+    'en',
+    'en-US',
+    {
+      summary: '2 breakouts and 2 weekly confirmations',
+      pending: 'not yet known',
+      day: 'Nov 13, 2020',
+      eth: '+163.7%',
+      none: 'No data (unknown, not 0)',
+    },
+  ],
+  [
+    'zh',
+    'zh-CN',
+    {
+      summary: '共有 2 次突破和 2 次周线确认',
+      pending: '尚不可知',
+      day: '2020年11月13日',
+      eth: '+163.7%',
+      none: '无数据（未知，不是 0）',
+    },
+  ],
 ] as const)('Evidence view in %s', (lang, locale, want) => {
   const ctx = (): ViewCtx => ({ t: t[lang], f: makeFormat(locale), now: Date.parse('2026-08-22T12:00:00Z') });
 
@@ -59,7 +98,11 @@ describe.each([
     const chart = root.querySelector('[data-chart="evidence-rut"]')!;
     expect(Number(chart.getAttribute('data-points'))).toBe(2552);
     // The 2020 breakout was a Friday: its weekly confirmation shares the marker.
-    expect(JSON.parse(chart.getAttribute('data-markers')!).map((m: { time: string }) => m.time)).toEqual(['2020-11-13', '2025-09-18', '2025-09-19']);
+    expect(JSON.parse(chart.getAttribute('data-markers')!).map((m: { time: string }) => m.time)).toEqual([
+      '2020-11-13',
+      '2025-09-18',
+      '2025-09-19',
+    ]);
     expect(root.querySelector('[data-testid="evidence-summary"]')!.textContent).toContain(want.summary);
     expect(root.querySelectorAll('table.evidence-dist')).toHaveLength(3);
     const row = root.querySelector('table[data-horizon="180"] tr[data-metric="ethbtc"]')!;
@@ -81,7 +124,26 @@ describe.each([
     const cells = [...root.querySelectorAll('tr[data-event="2025-09-18"][data-kind="breakout"] td[data-status]')];
     expect(cells.map((c) => c.getAttribute('data-status'))).toEqual(['known', 'pending', 'pending']);
     expect(cells[1]!.textContent).toBe(want.pending);
-    const old = mount(<Evidence evidence={{ ...ev, events: ev.events.map((e) => ({ ...e, outcomes: { ...e.outcomes, ethbtc: { 30: { status: 'unknown', why: 'x' }, 90: { status: 'unknown', why: 'x' }, 180: { status: 'unknown', why: 'x' } } } })) }} locale={locale} ctx={ctx()} />);
+    const old = mount(
+      <Evidence
+        evidence={{
+          ...ev,
+          events: ev.events.map((e) => ({
+            ...e,
+            outcomes: {
+              ...e.outcomes,
+              ethbtc: {
+                30: { status: 'unknown', why: 'x' },
+                90: { status: 'unknown', why: 'x' },
+                180: { status: 'unknown', why: 'x' },
+              },
+            },
+          })),
+        }}
+        locale={locale}
+        ctx={ctx()}
+      />,
+    );
     const dash = old.querySelector('tr[data-event="2020-11-13"] td[data-status="unknown"]')!;
     expect(dash.textContent).toBe('—');
     expect(root.textContent).not.toMatch(RAW_KEY);
@@ -98,8 +160,18 @@ describe.each([
 it('the popup has an Evidence tab right after Charts', () => {
   const snap = realSnapshot('2025-09-19');
   const root = mount(
-    <Popup t={t.en} locale="en-US" now={snap.computedAt} snapshot={snap} settings={defaultSettings()} charts={null} evidence={ev} phaseLog={[]}
-      onRefresh={async () => ({ ok: true, failed: [], answered: 1 })} onOpenOptions={() => {}} />,
+    <Popup
+      t={t.en}
+      locale="en-US"
+      now={snap.computedAt}
+      snapshot={snap}
+      settings={defaultSettings()}
+      charts={null}
+      evidence={ev}
+      phaseLog={[]}
+      onRefresh={async () => ({ ok: true, failed: [], answered: 1 })}
+      onOpenOptions={() => {}}
+    />,
   );
   const tabs = [...root.querySelectorAll('[role="tab"]')].map((b) => b.id);
   expect(tabs.slice(0, 3)).toEqual(['tab-signals', 'tab-charts', 'tab-evidence']);

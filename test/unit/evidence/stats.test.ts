@@ -15,10 +15,17 @@ describe('evidence statistics', () => {
       { date: '2024-01-29', value: 110 },
       { date: '2024-02-05', value: 120 },
     ];
-    expect(forwardChange(pts, 'x', '2024-01-01', 30, 3, 'ratio')).toMatchObject({ status: 'known', from: '2024-01-01', to: '2024-01-29' });
+    expect(forwardChange(pts, 'x', '2024-01-01', 30, 3, 'ratio')).toMatchObject({
+      status: 'known',
+      from: '2024-01-01',
+      to: '2024-01-29',
+    });
     expect(forwardChange(pts, 'x', '2024-01-01', 27, 3, 'ratio')).toMatchObject({ status: 'unknown' }); // gap: 2024-01-28 has nothing within 3 days
     expect(forwardChange(pts, 'x', '2024-01-29', 30, 3, 'diff')).toMatchObject({ status: 'pending' });
-    expect(forwardChange(pts, 'x', '2023-12-01', 30, 3, 'ratio')).toEqual({ status: 'unknown', why: 'x starts 2024-01-01' });
+    expect(forwardChange(pts, 'x', '2023-12-01', 30, 3, 'ratio')).toEqual({
+      status: 'unknown',
+      why: 'x starts 2024-01-01',
+    });
     const r = forwardChange(pts, 'x', '2024-01-01', 35, 3, 'ratio');
     expect(r.status === 'known' && r.value).toBeCloseTo(0.2, 12);
     // Priced in BTC: +20 % while BTC rose 50 % is −20 %.

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALERT_SWITCHES, LIST_FIELDS, NUM_FIELDS, SECTIONS, fieldKey, sectionKey, unitKey } from '../../../components/options/fields';
+import {
+  ALERT_SWITCHES,
+  LIST_FIELDS,
+  NUM_FIELDS,
+  SECTIONS,
+  fieldKey,
+  sectionKey,
+  unitKey,
+} from '../../../components/options/fields';
 import { exclusionKey } from '../../../components/popup/CoinTable';
 import { russellStateKey } from '../../../components/popup/context';
 import { stageKey, zoneKey } from '../../../lib/alerts/detect';
@@ -24,25 +32,34 @@ function placeholders(m: { message: string; placeholders?: Record<string, { cont
 }
 
 describe('locale fragments', () => {
-  it.each(fragments.map((f) => [f.name, f.data] as const))('%s has every language, with the same keys', (_name, data) => {
-    expect(Object.keys(data).sort()).toEqual([...LOCALES].sort());
-    const en = Object.keys(data.en!).sort();
-    for (const lang of LOCALES) expect(Object.keys(data[lang]!).sort(), lang).toEqual(en);
-  });
+  it.each(fragments.map((f) => [f.name, f.data] as const))(
+    '%s has every language, with the same keys',
+    (_name, data) => {
+      expect(Object.keys(data).sort()).toEqual([...LOCALES].sort());
+      const en = Object.keys(data.en!).sort();
+      for (const lang of LOCALES) expect(Object.keys(data[lang]!).sort(), lang).toEqual(en);
+    },
+  );
 
-  it.each(fragments.map((f) => [f.name, f.data] as const))('%s uses the same placeholders in every language, each declared', (_name, data) => {
-    for (const [key, m] of Object.entries(data.en!)) {
-      const want = placeholders(m);
-      expect(want.join(), key).not.toContain('MISSING');
-      for (const lang of LOCALES) {
-        const other = data[lang]![key]!;
-        expect(placeholders(other), `${lang}:${key}`).toEqual(want);
-        expect(other.message.trim(), `${lang}:${key} is empty`).not.toBe('');
-        // A lone `$` would be read by Chrome as a broken placeholder.
-        expect(other.message.replace(/\$([A-Za-z0-9_]+)\$/g, '').replace(/\$\$/g, ''), `${lang}:${key}`).not.toContain('$');
+  it.each(fragments.map((f) => [f.name, f.data] as const))(
+    '%s uses the same placeholders in every language, each declared',
+    (_name, data) => {
+      for (const [key, m] of Object.entries(data.en!)) {
+        const want = placeholders(m);
+        expect(want.join(), key).not.toContain('MISSING');
+        for (const lang of LOCALES) {
+          const other = data[lang]![key]!;
+          expect(placeholders(other), `${lang}:${key}`).toEqual(want);
+          expect(other.message.trim(), `${lang}:${key} is empty`).not.toBe('');
+          // A lone `$` would be read by Chrome as a broken placeholder.
+          expect(
+            other.message.replace(/\$([A-Za-z0-9_]+)\$/g, '').replace(/\$\$/g, ''),
+            `${lang}:${key}`,
+          ).not.toContain('$');
+        }
       }
-    }
-  });
+    },
+  );
 
   it('merges without duplicate keys (loadLocales refuses a key defined twice)', () => {
     const merged = loadLocales();
@@ -53,7 +70,9 @@ describe('locale fragments', () => {
     // Chrome treats message names case-insensitively: two that differ by case only would collide.
     const lower = Object.keys(merged.en!).map((k) => k.toLowerCase());
     expect(new Set(lower).size).toBe(lower.length);
-    expect(() => mergeFragments([fragments[0]!, { name: 'copy.json', data: fragments[0]!.data }])).toThrow(/defined in both/);
+    expect(() => mergeFragments([fragments[0]!, { name: 'copy.json', data: fragments[0]!.data }])).toThrow(
+      /defined in both/,
+    );
   });
 
   it('message names are valid Chrome names and carry their feature prefix', () => {
@@ -74,8 +93,19 @@ function sources(): string[] {
     if (statSync(p).isDirectory()) readdirSync(p).forEach((n) => walk(join(p, n)));
     else if (/\.tsx?$/.test(p)) out.push(p);
   };
-  for (const d of ['components/popup', 'components/options', 'components/shared', 'entrypoints/popup', 'entrypoints/options', 'lib/alerts',
-    'components/badge', 'entrypoints/badge.content', 'lib/badge', 'lib/toolbar.ts']) walk(join(ROOT, d));
+  for (const d of [
+    'components/popup',
+    'components/options',
+    'components/shared',
+    'entrypoints/popup',
+    'entrypoints/options',
+    'lib/alerts',
+    'components/badge',
+    'entrypoints/badge.content',
+    'lib/badge',
+    'lib/toolbar.ts',
+  ])
+    walk(join(ROOT, d));
   return out;
 }
 
@@ -84,11 +114,19 @@ function dynamicKeys(): string[] {
   return [
     ...(['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown'] as const).map(stageKey),
     ...(['deep-alt', 'alt', 'neutral', 'pivotal', 'btc'] as const).map(zoneKey),
-    ...(['risk-off', 'recovering', 'near-ath', 'breakout', 'spillover-window', 'unknown'] as const).map(russellStateKey),
-    ...(['extreme-fear', 'fear', 'neutral', 'greed', 'extreme-greed'] as const).map((b) => `popup_fg_${b.replace(/-/g, '_')}`),
+    ...(['risk-off', 'recovering', 'near-ath', 'breakout', 'spillover-window', 'unknown'] as const).map(
+      russellStateKey,
+    ),
+    ...(['extreme-fear', 'fear', 'neutral', 'greed', 'extreme-greed'] as const).map(
+      (b) => `popup_fg_${b.replace(/-/g, '_')}`,
+    ),
     ...(['that-day', 'latest', 'all-given'] as const).map((u) => `popup_universe_${u.replace(/-/g, '_')}`),
-    ...['russell', 'coins', 'universe', 'dominance', 'ethbtc', 'total3', 'fear_greed', 'cross_check'].map((k) => `popup_served_${k}`),
-    ...(['too-young', 'gap-at-start', 'no-close', 'exclusion-list', 'category', 'outside-top-n', 'no-market-cap'] as const).map(exclusionKey),
+    ...['russell', 'coins', 'universe', 'dominance', 'ethbtc', 'total3', 'fear_greed', 'cross_check'].map(
+      (k) => `popup_served_${k}`,
+    ),
+    ...(
+      ['too-young', 'gap-at-start', 'no-close', 'exclusion-list', 'category', 'outside-top-n', 'no-market-cap'] as const
+    ).map(exclusionKey),
     ...[...NUM_FIELDS.map((f) => f.path), ...LIST_FIELDS].map(fieldKey),
     ...SECTIONS.flatMap((s) => [sectionKey(s.id), `${sectionKey(s.id)}_hint`]),
     ...[...new Set(NUM_FIELDS.map((f) => f.unit))].map(unitKey),

@@ -31,7 +31,8 @@ const en = translateFrom(locales.en!);
 const zh = translateFrom(locales.zh_CN!);
 const CJK = /[\u4e00-\u9fff]/;
 /** English words of the engine's sentences that must not survive in a Chinese one. */
-const ENGLISH = /\b(?:unknown|stale|cannot|test|season|dominance|change|Stage|setup|trend|Holding|confirming|Fear|Greed|Russell 2000 is|from ATH|No data)\b/;
+const ENGLISH =
+  /\b(?:unknown|stale|cannot|test|season|dominance|change|Stage|setup|trend|Holding|confirming|Fear|Greed|Russell 2000 is|from ATH|No data)\b/;
 
 /** Every reason the engine emits over the real series: daily with hysteresis, and the same days seen late (stale). */
 function realReasons(): { reasons: Reason[]; unknownAsi: AsiUnknown[]; excluded: AsiExcluded[] } {
@@ -46,10 +47,13 @@ function realReasons(): { reasons: Reason[]; unknownAsi: AsiUnknown[]; excluded:
     reasons.push(...step.evaluation.phase.reasons);
   }
   // Evaluated long after the fact: every input is stale.
-  for (const d of ['2024-02-20', '2025-09-19', '2026-08-31'] as Day[]) reasons.push(...evaluateDay(set, s, d, addDays(d, 40)).evaluation.phase.reasons);
+  for (const d of ['2024-02-20', '2025-09-19', '2026-08-31'] as Day[])
+    reasons.push(...evaluateDay(set, s, d, addDays(d, 40)).evaluation.phase.reasons);
   // Without any coin series, and with a BTC history too short for the window.
   reasons.push(...evaluateDay({ ...set, coins: undefined }, s, '2025-09-19', '2025-09-19').evaluation.phase.reasons);
-  const unknownAsi = (['2023-06-01', '2024-01-10'] as Day[]).map((d) => asiSignal(set.coins, d, d, s.asi, 2) as AsiUnknown);
+  const unknownAsi = (['2023-06-01', '2024-01-10'] as Day[]).map(
+    (d) => asiSignal(set.coins, d, d, s.asi, 2) as AsiUnknown,
+  );
   unknownAsi.push(asiSignal({ BTC: set.coins!.BTC! }, '2025-09-19', '2025-09-19', s.asi, 2) as AsiUnknown);
   // Coins left out of the ASI, with a small universe and a category excluded so that every cause occurs.
   const excluded: AsiExcluded[] = [];
@@ -62,9 +66,19 @@ function realReasons(): { reasons: Reason[]; unknownAsi: AsiUnknown[]; excluded:
   }
   // Market caps for three coins only, the top 2 kept, DOGE on the exclusion list.
   const caps = Object.fromEntries(
-    Object.entries(coins).map(([k, c]) => [k, { ...c, marketCaps: ['ETH', 'XRP', 'LINK'].includes(k) ? { source: 'caps', points: [{ date: '2025-09-19', value: k.length }] } : undefined }]),
+    Object.entries(coins).map(([k, c]) => [
+      k,
+      {
+        ...c,
+        marketCaps: ['ETH', 'XRP', 'LINK'].includes(k)
+          ? { source: 'caps', points: [{ date: '2025-09-19', value: k.length }] }
+          : undefined,
+      },
+    ]),
   );
-  excluded.push(...asiSignal(caps, '2025-09-19', '2025-09-19', { ...s.asi, topN: 2, excludeSymbols: ['DOGE'] }, 2).excluded);
+  excluded.push(
+    ...asiSignal(caps, '2025-09-19', '2025-09-19', { ...s.asi, topN: 2, excludeSymbols: ['DOGE'] }, 2).excluded,
+  );
   return { reasons, unknownAsi, excluded };
 }
 
@@ -86,14 +100,33 @@ describe('reasons of the engine on the real series', () => {
   it('cover every rule the engine has, each variant that occurs', () => {
     expect([...rules].sort()).toEqual(
       [
-        'stage.unknown', 'stage.btc-season', 'stage.altseason', 'stage.alt-rotation', 'stage.eth-rotation.ethbtc', 'stage.eth-rotation.dominance',
-        'hysteresis.confirming', 'hysteresis.hold', 'flag.late-cycle.altseason', 'flag.late-cycle.greed', 'flag.late-cycle.dominance', 'flag.fear-washout',
-        'setup.russell', 'setup.stage', 'setup.dominance',
+        'stage.unknown',
+        'stage.btc-season',
+        'stage.altseason',
+        'stage.alt-rotation',
+        'stage.eth-rotation.ethbtc',
+        'stage.eth-rotation.dominance',
+        'hysteresis.confirming',
+        'hysteresis.hold',
+        'flag.late-cycle.altseason',
+        'flag.late-cycle.greed',
+        'flag.late-cycle.dominance',
+        'flag.fear-washout',
+        'setup.russell',
+        'setup.stage',
+        'setup.dominance',
       ].sort(),
     );
     const variant = (r: Reason) => (r.stale ? 'stale' : r.value === null ? 'unknown' : r.passed ? 'pass' : 'fail');
     const seen = new Set(reasons.map((r) => `${r.rule}:${variant(r)}`));
-    for (const v of ['stage.unknown:stale', 'stage.unknown:unknown', 'stage.eth-rotation.ethbtc:stale', 'stage.eth-rotation.dominance:unknown', 'flag.late-cycle.greed:pass', 'setup.russell:stale']) {
+    for (const v of [
+      'stage.unknown:stale',
+      'stage.unknown:unknown',
+      'stage.eth-rotation.ethbtc:stale',
+      'stage.eth-rotation.dominance:unknown',
+      'flag.late-cycle.greed:pass',
+      'setup.russell:stale',
+    ]) {
       expect(seen, v).toContain(v);
     }
     expect(reasons.every((r) => Array.isArray(r.args))).toBe(true);
@@ -104,9 +137,13 @@ describe('reasons of the engine on the real series', () => {
       const m = locales[lang]!;
       for (const r of reasons) {
         const base = `reason_${r.rule.replace(/\W/g, '_')}`;
-        expect(Object.keys(m).some((k) => k === base || k.startsWith(`${base}_`)), `${lang}: ${r.rule}`).toBe(true);
+        expect(
+          Object.keys(m).some((k) => k === base || k.startsWith(`${base}_`)),
+          `${lang}: ${r.rule}`,
+        ).toBe(true);
       }
-      for (const p of phrases(reasons.flatMap((r) => r.args ?? []))) expect(m, `${lang}: ${p.code}`).toHaveProperty(`reason_p_${p.code.replace(/\W/g, '_')}`);
+      for (const p of phrases(reasons.flatMap((r) => r.args ?? [])))
+        expect(m, `${lang}: ${p.code}`).toHaveProperty(`reason_p_${p.code.replace(/\W/g, '_')}`);
     }
   });
 
@@ -151,7 +188,14 @@ describe('reasons of the engine on the real series', () => {
 
   it('every cause of leaving a coin out says the same in English and is Chinese in Chinese', () => {
     const causes = new Set(excluded.map((x) => x.reason));
-    expect([...causes].sort()).toEqual(['category', 'exclusion-list', 'no-close', 'no-market-cap', 'outside-top-n', 'too-young']);
+    expect([...causes].sort()).toEqual([
+      'category',
+      'exclusion-list',
+      'no-close',
+      'no-market-cap',
+      'outside-top-n',
+      'too-young',
+    ]);
     for (const x of excluded) {
       expect(exclusionText(x, en, 'en')).toBe(x.why);
       const s = exclusionText(x, zh, 'zh-CN');
@@ -165,13 +209,47 @@ describe('reasons of the engine on the real series', () => {
 
 describe('reasonText', () => {
   const eth = (value: number | null, stale = false) =>
-    numericReason({ rule: 'stage.eth-rotation.ethbtc', signal: 'ethbtc', label: 'ETH/BTC 30-day change', value, comparator: '>=', threshold: 5, unit: '%', sign: true, outcome: 'ETH & majors lead', outcomeCode: 'stage.eth-rotation', source: 'ethbtc.csv', asOf: '2024-02-29', stale });
+    numericReason({
+      rule: 'stage.eth-rotation.ethbtc',
+      signal: 'ethbtc',
+      label: 'ETH/BTC 30-day change',
+      value,
+      comparator: '>=',
+      threshold: 5,
+      unit: '%',
+      sign: true,
+      outcome: 'ETH & majors lead',
+      outcomeCode: 'stage.eth-rotation',
+      source: 'ethbtc.csv',
+      asOf: '2024-02-29',
+      stale,
+    });
 
   it.each([
-    ['passed', eth(6.254), 'ETH/BTC 30-day change +6.25% ≥ +5% → ETH & majors lead', 'ETH/BTC 30 天涨跌幅 +6.25% ≥ +5% → ETH 与主流币领涨'],
-    ['failed', eth(-1.5), 'ETH/BTC 30-day change -1.5% ≥ +5% ✗ ETH & majors lead', 'ETH/BTC 30 天涨跌幅 -1.5% ≥ +5% ✗ ETH 与主流币领涨'],
-    ['unknown', eth(null), 'ETH/BTC 30-day change unknown: cannot test ≥ +5% for ETH & majors lead', 'ETH/BTC 30 天涨跌幅未知：无法判断 ≥ +5%（ETH 与主流币领涨）'],
-    ['stale', eth(0.11, true), 'ETH/BTC 30-day change +0.11% (stale, not used): cannot test ≥ +5% for ETH & majors lead', 'ETH/BTC 30 天涨跌幅 +0.11%（已过期，未采用）：无法判断 ≥ +5%（ETH 与主流币领涨）'],
+    [
+      'passed',
+      eth(6.254),
+      'ETH/BTC 30-day change +6.25% ≥ +5% → ETH & majors lead',
+      'ETH/BTC 30 天涨跌幅 +6.25% ≥ +5% → ETH 与主流币领涨',
+    ],
+    [
+      'failed',
+      eth(-1.5),
+      'ETH/BTC 30-day change -1.5% ≥ +5% ✗ ETH & majors lead',
+      'ETH/BTC 30 天涨跌幅 -1.5% ≥ +5% ✗ ETH 与主流币领涨',
+    ],
+    [
+      'unknown',
+      eth(null),
+      'ETH/BTC 30-day change unknown: cannot test ≥ +5% for ETH & majors lead',
+      'ETH/BTC 30 天涨跌幅未知：无法判断 ≥ +5%（ETH 与主流币领涨）',
+    ],
+    [
+      'stale',
+      eth(0.11, true),
+      'ETH/BTC 30-day change +0.11% (stale, not used): cannot test ≥ +5% for ETH & majors lead',
+      'ETH/BTC 30 天涨跌幅 +0.11%（已过期，未采用）：无法判断 ≥ +5%（ETH 与主流币领涨）',
+    ],
   ])('renders the %s variant in both languages', (_v, r, wantEn, wantZh) => {
     expect(r.text).toBe(wantEn);
     expect(reasonText(r, en, 'en-US')).toBe(wantEn);
@@ -184,10 +262,24 @@ describe('reasonText', () => {
 
   it('the stale ASI, the setup and hysteresis sentences in Chinese', () => {
     const one = (rule: string, f: (r: Reason) => boolean = () => true) => reasons.find((r) => r.rule === rule && f(r))!;
-    expect(reasonText(one('stage.unknown', (r) => !!r.stale), zh, 'zh-CN')).toMatch(/^山寨季指数 \d+ 已过期（\d{4}-\d\d-\d\d 的数据，已 \d+ 天）→ 无数据$/);
+    expect(
+      reasonText(
+        one('stage.unknown', (r) => !!r.stale),
+        zh,
+        'zh-CN',
+      ),
+    ).toMatch(/^山寨季指数 \d+ 已过期（\d{4}-\d\d-\d\d 的数据，已 \d+ 天）→ 无数据$/);
     expect(reasonText(one('hysteresis.confirming'), zh, 'zh-CN')).toMatch(/^.+ 确认中 1\/2：目前仍显示.+$/);
     expect(reasonText(one('hysteresis.hold'), zh, 'zh-CN')).toMatch(/^维持.+：山寨季指数越过边界尚不足 3 点$/);
-    expect(reasonText(one('setup.dominance', (r) => r.value !== null), zh, 'zh-CN')).toMatch(/^市值占比 [\d.]+%，在 59–63% 区间[内外]，趋势(上升|下降|持平|未知)，.+；准备窗口需要市值占比下降、处于 59–63%，或近 6 个月内出现死叉$/);
+    expect(
+      reasonText(
+        one('setup.dominance', (r) => r.value !== null),
+        zh,
+        'zh-CN',
+      ),
+    ).toMatch(
+      /^市值占比 [\d.]+%，在 59–63% 区间[内外]，趋势(上升|下降|持平|未知)，.+；准备窗口需要市值占比下降、处于 59–63%，或近 6 个月内出现死叉$/,
+    );
   });
 
   it('falls back to the engine text: an unknown rule, an older reason without parameters, broken parameters, a missing phrase', () => {
@@ -226,7 +318,8 @@ describe('reasons in the views and in storage', () => {
   it('reasons.json: every name carries the reason_ prefix; stage words equal the stage names of common.json', () => {
     for (const lang of LOCALES) {
       for (const k of Object.keys(fragment[lang]!)) expect(k).toMatch(/^reason_[a-z0-9_]+$/);
-      for (const [k, m] of Object.entries(common[lang]!).filter(([k]) => k.startsWith('stage_'))) expect(fragment[lang]![`reason_p_${k}`]?.message, `${lang}:${k}`).toBe(m.message);
+      for (const [k, m] of Object.entries(common[lang]!).filter(([k]) => k.startsWith('stage_')))
+        expect(fragment[lang]![`reason_p_${k}`]?.message, `${lang}:${k}`).toBe(m.message);
     }
   });
 });

@@ -4,7 +4,9 @@ import { makeTranslate } from '../../../lib/i18n/translate';
 describe('makeTranslate', () => {
   const counted = () => {
     const calls: [string, string[] | undefined][] = [];
-    const t = makeTranslate((key, subs) => (calls.push([key, subs]), key === 'missing' ? '' : `${key}(${(subs ?? []).join(',')})`));
+    const t = makeTranslate(
+      (key, subs) => (calls.push([key, subs]), key === 'missing' ? '' : `${key}(${(subs ?? []).join(',')})`),
+    );
     return { t, calls };
   };
 
@@ -15,7 +17,11 @@ describe('makeTranslate', () => {
     expect(t('badge_age_min', 3)).toBe('badge_age_min(3)');
     expect(t('badge_age_min', '3')).toBe('badge_age_min(3)');
     expect(t('badge_age_min', 4)).toBe('badge_age_min(4)');
-    expect(calls).toEqual([['badge_asi', []], ['badge_age_min', ['3']], ['badge_age_min', ['4']]]);
+    expect(calls).toEqual([
+      ['badge_asi', []],
+      ['badge_age_min', ['3']],
+      ['badge_age_min', ['4']],
+    ]);
   });
 
   it('keeps arguments apart (no collisions between a key with and without them) and remembers the fallback', () => {

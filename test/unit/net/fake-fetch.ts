@@ -3,7 +3,9 @@ import type { FetchFn } from '../../../lib/net/http';
 export type Responder = (url: string, init?: RequestInit) => Response | Promise<Response>;
 
 /** A fetch that answers with the given responders in order (the last one repeats) and records calls. */
-export function fakeFetch(...responders: Responder[]): FetchFn & { calls: string[]; inits: Array<RequestInit | undefined> } {
+export function fakeFetch(
+  ...responders: Responder[]
+): FetchFn & { calls: string[]; inits: Array<RequestInit | undefined> } {
   const calls: string[] = [];
   const inits: Array<RequestInit | undefined> = [];
   const fn = (async (url: string, init?: RequestInit) => {

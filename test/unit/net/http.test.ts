@@ -1,11 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  backoffDelay,
-  DEFAULT_RATE_LIMIT_MS,
-  fetchJson,
-  fetchJsonFirst,
-  parseRetryAfter,
-} from '../../../lib/net/http';
+import { backoffDelay, DEFAULT_RATE_LIMIT_MS, fetchJson, fetchJsonFirst, parseRetryAfter } from '../../../lib/net/http';
 import { fakeFetch, instant, json } from './fake-fetch';
 
 const URL_ = 'https://api.example.com/v1/thing';
@@ -75,13 +69,19 @@ describe('fetchJson: success and retries', () => {
   it('does not retry a 4xx and quotes the provider reason', async () => {
     const f = fakeFetch(() => json({ code: -1121, msg: 'Invalid symbol.' }, { status: 400 }));
     const r = await fetchJson(f, URL_, { ...instant, retries: 2, now: clock });
-    expect(r).toEqual({ ok: false, error: { kind: 'http', status: 400, message: 'HTTP 400 from api.example.com: Invalid symbol.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { kind: 'http', status: 400, message: 'HTTP 400 from api.example.com: Invalid symbol.' },
+    });
     expect(f.calls).toHaveLength(1);
   });
 
   it('quotes Yahoo chart.error descriptions on a 404', async () => {
     const f = fakeFetch(() =>
-      json({ chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } }, { status: 404 }),
+      json(
+        { chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } },
+        { status: 404 },
+      ),
     );
     const r = await fetchJson(f, URL_, { ...instant, now: clock });
     expect(r.ok).toBe(false);
@@ -108,7 +108,9 @@ describe('fetchJson: rate limits', () => {
   });
 
   it('reads Retry-After as an HTTP date', async () => {
-    const f = fakeFetch(() => new Response('', { status: 429, headers: { 'Retry-After': 'Tue, 24 Mar 2026 17:45:00 GMT' } }));
+    const f = fakeFetch(
+      () => new Response('', { status: 429, headers: { 'Retry-After': 'Tue, 24 Mar 2026 17:45:00 GMT' } }),
+    );
     const r = await fetchJson(f, URL_, { ...instant, now: clock });
     expect(r).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAt: Date.UTC(2026, 2, 24, 17, 45) } });
   });
@@ -150,7 +152,9 @@ describe('fetchJson: timeouts and cancellation', () => {
   const hanging = () =>
     fakeFetch(
       (_url, init) =>
-        new Promise<Response>((_res, rej) => init?.signal?.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError')))),
+        new Promise<Response>((_res, rej) =>
+          init?.signal?.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError'))),
+        ),
     );
 
   it('times out a request that does not answer, and aborts its signal', async () => {
@@ -174,7 +178,9 @@ describe('fetchJson: timeouts and cancellation', () => {
   });
 
   it('times out a body that stalls after the headers', async () => {
-    const f = fakeFetch(() => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"a":')) })));
+    const f = fakeFetch(
+      () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"a":')) })),
+    );
     const r = await fetchJson(f, URL_, { ...instant, timeoutMs: 20, now: clock });
     expect(r).toMatchObject({ ok: false, error: { kind: 'timeout' } });
   });
@@ -191,7 +197,10 @@ describe('fetchJson: timeouts and cancellation', () => {
       await vi.advanceTimersByTimeAsync(9_999);
       expect(settled).toBe(false);
       await vi.advanceTimersByTimeAsync(1);
-      expect(await p).toMatchObject({ ok: false, error: { kind: 'timeout', message: 'api.example.com did not answer within 10 s' } });
+      expect(await p).toMatchObject({
+        ok: false,
+        error: { kind: 'timeout', message: 'api.example.com did not answer within 10 s' },
+      });
     }
   });
 
@@ -200,7 +209,10 @@ describe('fetchJson: timeouts and cancellation', () => {
     const outer = new AbortController();
     const p = fetchJson(f, URL_, { ...instant, retries: 2, signal: outer.signal, now: clock });
     outer.abort();
-    expect(await p).toMatchObject({ ok: false, error: { kind: 'network', message: 'Request to api.example.com cancelled' } });
+    expect(await p).toMatchObject({
+      ok: false,
+      error: { kind: 'network', message: 'Request to api.example.com cancelled' },
+    });
     expect(f.calls).toHaveLength(1);
   });
 });
@@ -218,7 +230,11 @@ describe('fetchJson: blocked, challenged, malformed and oversized answers', () =
       code: 0,
       msg: "Service unavailable from a restricted location according to 'b. Eligibility' in https://www.binance.com/en/terms. Please contact customer service if you believe you received this message in error.",
     };
-    const r = await fetchJson(fakeFetch(() => json(body, { status: 403 })), URL_, { ...instant, now: clock });
+    const r = await fetchJson(
+      fakeFetch(() => json(body, { status: 403 })),
+      URL_,
+      { ...instant, now: clock },
+    );
     expect(r).toMatchObject({ ok: false, error: { kind: 'geo-blocked', status: 403 } });
   });
 
@@ -226,28 +242,50 @@ describe('fetchJson: blocked, challenged, malformed and oversized answers', () =
     const html =
       '<!DOCTYPE HTML><HTML><BODY><H1>403 ERROR</H1><H2>The request could not be satisfied.</H2>The Amazon CloudFront distribution is configured to block access from your country.</BODY></HTML>';
     const f = fakeFetch(() => new Response(html, { status: 403, headers: { 'content-type': 'text/html' } }));
-    expect(await fetchJson(f, URL_, { ...instant, now: clock })).toMatchObject({ ok: false, error: { kind: 'geo-blocked', status: 403 } });
+    expect(await fetchJson(f, URL_, { ...instant, now: clock })).toMatchObject({
+      ok: false,
+      error: { kind: 'geo-blocked', status: 403 },
+    });
   });
 
   it('a plain 403 stays an http error', async () => {
     const f = fakeFetch(() => new Response('Forbidden', { status: 403 }));
-    expect(await fetchJson(f, URL_, { ...instant, now: clock })).toMatchObject({ ok: false, error: { kind: 'http', status: 403 } });
+    expect(await fetchJson(f, URL_, { ...instant, now: clock })).toMatchObject({
+      ok: false,
+      error: { kind: 'http', status: 403 },
+    });
   });
 
   it('a 403 Cloudflare challenge page is a challenge', async () => {
-    const html = '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>';
-    const f = fakeFetch(() => new Response(html, { status: 403, headers: { 'content-type': 'text/html; charset=UTF-8' } }));
-    expect(await fetchJson(f, URL_, { ...instant, now: clock })).toMatchObject({ ok: false, error: { kind: 'challenge' } });
+    const html =
+      '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>';
+    const f = fakeFetch(
+      () => new Response(html, { status: 403, headers: { 'content-type': 'text/html; charset=UTF-8' } }),
+    );
+    expect(await fetchJson(f, URL_, { ...instant, now: clock })).toMatchObject({
+      ok: false,
+      error: { kind: 'challenge' },
+    });
   });
 
   it('an HTML page served with 200 is a challenge, by content-type or by a leading "<"', async () => {
     const cf = '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>cf-chl</body></html>';
-    const byType = await fetchJson(fakeFetch(() => new Response(cf, { headers: { 'content-type': 'text/html' } })), URL_, { ...instant, now: clock });
+    const byType = await fetchJson(
+      fakeFetch(() => new Response(cf, { headers: { 'content-type': 'text/html' } })),
+      URL_,
+      { ...instant, now: clock },
+    );
     expect(byType).toMatchObject({ ok: false, error: { kind: 'challenge' } });
-    if (!byType.ok) expect(byType.error.message).toBe('api.example.com sent a Cloudflare/captcha challenge page instead of JSON');
+    if (!byType.ok)
+      expect(byType.error.message).toBe('api.example.com sent a Cloudflare/captcha challenge page instead of JSON');
 
     const byBody = await fetchJson(
-      fakeFetch(() => new Response('  <html><body>Please verify you are human</body></html>', { headers: { 'content-type': 'application/json' } })),
+      fakeFetch(
+        () =>
+          new Response('  <html><body>Please verify you are human</body></html>', {
+            headers: { 'content-type': 'application/json' },
+          }),
+      ),
       URL_,
       { ...instant, now: clock },
     );
@@ -255,14 +293,23 @@ describe('fetchJson: blocked, challenged, malformed and oversized answers', () =
   });
 
   it('truncated JSON is a schema error on the body, not a crash', async () => {
-    const f = fakeFetch(() => new Response('[[1567296000000,"9588.74000000","9830.0', { headers: { 'content-type': 'application/json' } }));
+    const f = fakeFetch(
+      () =>
+        new Response('[[1567296000000,"9588.74000000","9830.0', { headers: { 'content-type': 'application/json' } }),
+    );
     const r = await fetchJson(f, URL_, { ...instant, retries: 2, now: clock });
     expect(r).toMatchObject({ ok: false, error: { kind: 'schema', path: '' } });
     expect(f.calls).toHaveLength(1);
   });
 
   it('an empty 200 body is a schema error', async () => {
-    expect(await fetchJson(fakeFetch(() => new Response('')), URL_, { ...instant, now: clock })).toMatchObject({
+    expect(
+      await fetchJson(
+        fakeFetch(() => new Response('')),
+        URL_,
+        { ...instant, now: clock },
+      ),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'schema', path: '' },
     });
@@ -271,7 +318,14 @@ describe('fetchJson: blocked, challenged, malformed and oversized answers', () =
   it('a body over maxBytes is too-large: declared by Content-Length', async () => {
     const f = fakeFetch(() => new Response('x'.repeat(10), { headers: { 'content-length': String(6 * 1024 * 1024) } }));
     const r = await fetchJson(f, URL_, { ...instant, now: clock });
-    expect(r).toMatchObject({ ok: false, error: { kind: 'too-large', limit: 5 * 1024 * 1024, message: 'Response from api.example.com is larger than 5 MB' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'too-large',
+        limit: 5 * 1024 * 1024,
+        message: 'Response from api.example.com is larger than 5 MB',
+      },
+    });
   });
 
   it('a body over maxBytes is too-large: counted while streaming, without a length header', async () => {
@@ -283,14 +337,22 @@ describe('fetchJson: blocked, challenged, malformed and oversized answers', () =
         else c.enqueue(chunk); // 4010 bytes in all: only the limit stops early
       },
     });
-    const r = await fetchJson(fakeFetch(() => new Response(stream)), URL_, { ...instant, maxBytes: 1000, now: clock });
+    const r = await fetchJson(
+      fakeFetch(() => new Response(stream)),
+      URL_,
+      { ...instant, maxBytes: 1000, now: clock },
+    );
     expect(r).toMatchObject({ ok: false, error: { kind: 'too-large', limit: 1000 } });
     expect(pulled).toBeLessThan(10);
   });
 
   it('a body of exactly maxBytes is read', async () => {
     const body = JSON.stringify('y'.repeat(998)); // 1000 bytes
-    const r = await fetchJson(fakeFetch(() => new Response(body)), URL_, { ...instant, maxBytes: 1000, now: clock });
+    const r = await fetchJson(
+      fakeFetch(() => new Response(body)),
+      URL_,
+      { ...instant, maxBytes: 1000, now: clock },
+    );
     expect(r).toEqual({ ok: true, value: 'y'.repeat(998) });
   });
 

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { NUM_FIELDS, PARTNERS, SECTIONS } from '../../../components/options/fields';
-import { checkDraft, errorsByField, fieldOf, importErrorLines, parseList, parseNumber, toDraft, toPatch, translateError, withNumber, withPreset } from '../../../components/options/model';
+import {
+  checkDraft,
+  errorsByField,
+  fieldOf,
+  importErrorLines,
+  parseList,
+  parseNumber,
+  toDraft,
+  toPatch,
+  translateError,
+  withNumber,
+  withPreset,
+} from '../../../components/options/model';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
@@ -24,7 +36,20 @@ describe('the options form model', () => {
     walk(d0, '');
     const skip = new Set(['version', 'badge.opacity', 'alerts.snoozeUntil']);
     expect(paths.sort()).toEqual(leaves.filter((l) => !skip.has(l)).sort());
-    expect(SECTIONS.map((s) => s.id)).toEqual(['russell', 'asi', 'dominance', 'ethbtc', 'fearGreed', 'stage', 'staleness', 'refresh', 'sites', 'badge', 'alerts', 'backup']);
+    expect(SECTIONS.map((s) => s.id)).toEqual([
+      'russell',
+      'asi',
+      'dominance',
+      'ethbtc',
+      'fearGreed',
+      'stage',
+      'staleness',
+      'refresh',
+      'sites',
+      'badge',
+      'alerts',
+      'backup',
+    ]);
   });
 
   it('round-trips the defaults unchanged', () => {
@@ -80,7 +105,7 @@ describe('the options form model', () => {
     expect(byField['hysteresis.confirmDays']).toEqual(['must be a whole number']);
   });
 
-  it('presets fill their values; editing back to a preset\'s values selects it again', () => {
+  it("presets fill their values; editing back to a preset's values selects it again", () => {
     const d = withPreset(toDraft(d0), 'top100-90d');
     expect([d.num['asi.topN'], d.num['asi.windowDays']]).toEqual(['100', '90']);
     const r = checkDraft(d0, d);
@@ -96,7 +121,10 @@ describe('the options form model', () => {
     const r = checkDraft(d0, d);
     const byField = errorsByField(r.ok ? [] : r.errors, d, en);
     expect(byField['asi.excludeSymbols']).toEqual(['“b@d”: must be an upper-case ticker (A-Z, 0-9, . _ -)']);
-    expect(byField['alerts.asiLevels']).toEqual(['“150”: must be a whole number from 1 to 99', '“x”: must be a whole number from 1 to 99']);
+    expect(byField['alerts.asiLevels']).toEqual([
+      '“150”: must be a whole number from 1 to 99',
+      '“x”: must be a whole number from 1 to 99',
+    ]);
     expect(fieldOf('asi.excludeSymbols.3')).toBe('asi.excludeSymbols');
     expect(fieldOf('dominance.zones.1')).toBe('dominance.zones.1');
   });
@@ -186,11 +214,18 @@ describe('validation messages are translated', () => {
 
   it('English translations read like the validator; unknown messages pass through', () => {
     expect(translateError('must be between 15 and 1440', en)).toBe('must be between 15 and 1440');
-    expect(translateError('preset Top 50 / 90 d needs top 50 and 90 days; choose custom to change them', zh)).toBe('预设 Top 50 / 90 d 需要前 50 与 90 天；如需修改请选择“自定义”');
+    expect(translateError('preset Top 50 / 90 d needs top 50 and 90 days; choose custom to change them', zh)).toBe(
+      '预设 Top 50 / 90 d 需要前 50 与 90 天；如需修改请选择“自定义”',
+    );
     expect(translateError('a brand new rule', zh)).toBe('a brand new rule');
-    expect(importErrorLines([{ path: '', message: 'settings must be a JSON object' }, { path: 'asi.topN', message: 'is missing' }], en)).toEqual([
-      'The settings must be a JSON object.',
-      'asi.topN: is missing',
-    ]);
+    expect(
+      importErrorLines(
+        [
+          { path: '', message: 'settings must be a JSON object' },
+          { path: 'asi.topN', message: 'is missing' },
+        ],
+        en,
+      ),
+    ).toEqual(['The settings must be a JSON object.', 'asi.topN: is missing']);
   });
 });

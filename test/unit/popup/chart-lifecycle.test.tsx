@@ -9,7 +9,12 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 const calls = vi.hoisted(() => ({ created: 0, removed: 0, setData: [] as number[], series: 0 }));
 vi.mock('lightweight-charts', () => {
-  const series = () => ({ applyOptions() {}, setData: (d: unknown[]) => void calls.setData.push(d.length), createPriceLine: () => ({}), removePriceLine() {} });
+  const series = () => ({
+    applyOptions() {},
+    setData: (d: unknown[]) => void calls.setData.push(d.length),
+    createPriceLine: () => ({}),
+    removePriceLine() {},
+  });
   return {
     LineSeries: 'line',
     HistogramSeries: 'histogram',
@@ -18,7 +23,12 @@ vi.mock('lightweight-charts', () => {
     createChart: () => {
       calls.created++;
       const scale = { subscribeSizeChange() {}, unsubscribeSizeChange() {}, fitContent() {} };
-      return { addSeries: () => (calls.series++, series()), applyOptions() {}, timeScale: () => scale, remove: () => void calls.removed++ };
+      return {
+        addSeries: () => (calls.series++, series()),
+        applyOptions() {},
+        timeScale: () => scale,
+        remove: () => void calls.removed++,
+      };
     },
   };
 });
@@ -28,13 +38,29 @@ beforeAll(() => {
   const { window, document } = parseHTML('<!doctype html><html><body></body></html>');
   const matchMedia = () => ({ matches: false, addEventListener() {}, removeEventListener() {} });
   Object.assign(window, { matchMedia });
-  Object.assign(globalThis, { window, document, matchMedia, Node: window.Node, Element: window.Element, HTMLElement: window.HTMLElement, Event: window.Event });
+  Object.assign(globalThis, {
+    window,
+    document,
+    matchMedia,
+    Node: window.Node,
+    Element: window.Element,
+    HTMLElement: window.HTMLElement,
+    Event: window.Event,
+  });
 });
 
 describe('TimeChart', () => {
   it('creates its chart once per mount, replaces the data in place, and removes the chart on unmount', () => {
     const root = document.createElement('div');
-    const spec = (n: number) => [{ kind: 'line' as const, points: Array.from({ length: n }, (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, i] as [string, number]) }];
+    const spec = (n: number) => [
+      {
+        kind: 'line' as const,
+        points: Array.from(
+          { length: n },
+          (_, i) => [`2025-01-${String(i + 1).padStart(2, '0')}`, i] as [string, number],
+        ),
+      },
+    ];
     act(() => render(<TimeChart id="asi" series={spec(5)} locale="en" />, root));
     act(() => render(<TimeChart id="asi" series={spec(20)} locale="en" />, root));
     act(() => render(<TimeChart id="asi" series={spec(28)} locale="en" />, root));

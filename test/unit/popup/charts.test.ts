@@ -51,7 +51,9 @@ describe('buildChartData on the real series', () => {
 
   it('ASI: skips days without BTC data instead of drawing a zero', () => {
     const coins = structuredClone(set.coins!);
-    coins.BTC!.closes.points = coins.BTC!.closes.points.filter((p) => p.date !== '2025-09-10' && p.date !== '2025-09-11');
+    coins.BTC!.closes.points = coins.BTC!.closes.points.filter(
+      (p) => p.date !== '2025-09-10' && p.date !== '2025-09-11',
+    );
     const gap = buildChartData({ coins }, s, DAY).asi!.points;
     expect(gap.map(([d]) => d)).not.toContain('2025-09-10');
     expect(gap.map(([d]) => d)).not.toContain('2025-09-11');
@@ -102,12 +104,20 @@ describe('buildChartData on the real series', () => {
 
   it('logs how long the ASI history takes on 77 coins × 400 days (the popup builds it after first paint)', () => {
     const coins = Object.fromEntries(
-      Object.entries(set.coins!).map(([k, v]) => [k, { ...v, closes: { ...v.closes, points: v.closes.points.filter((p) => p.date <= DAY && p.date > addDays(DAY, -400)) } }]),
+      Object.entries(set.coins!).map(([k, v]) => [
+        k,
+        {
+          ...v,
+          closes: { ...v.closes, points: v.closes.points.filter((p) => p.date <= DAY && p.date > addDays(DAY, -400)) },
+        },
+      ]),
     );
     const t0 = performance.now();
     const x = buildChartData({ coins }, s, DAY);
     const ms = performance.now() - t0;
-    console.info(`[charts] ASI history ${x.asi!.points.length} days over ${Object.keys(coins).length} coins: ${ms.toFixed(0)} ms`);
+    console.info(
+      `[charts] ASI history ${x.asi!.points.length} days over ${Object.keys(coins).length} coins: ${ms.toFixed(0)} ms`,
+    );
     expect(x.asi!.points.length).toBe(400 - 90);
   });
 });
@@ -135,7 +145,11 @@ describe('dominance MACD bars', () => {
 
   it('keeps at most 36 months', () => {
     const long: Point[] = [];
-    for (let m = 0; m < 100; m++) long.push({ date: monthEnd(`${2010 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`), value: 50 + Math.sin(m / 5) * 5 });
+    for (let m = 0; m < 100; m++)
+      long.push({
+        date: monthEnd(`${2010 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`),
+        value: 50 + Math.sin(m / 5) * 5,
+      });
     const x = buildChartData({ btcDominance: { source: 's', points: long } }, s, long.at(-1)!.date).dominance!;
     expect(x.macd).toHaveLength(36);
   });
@@ -146,8 +160,27 @@ describe('chartDataFromCache', () => {
     const set = realSeries();
     const cache: SeriesCache = {
       version: 1,
-      macro: { rut: { 'rut.csv': { provider: 'fixture', source: 'rut.csv', points: set.rut!.points.map((p) => [p.date, p.value]), fetchedAt: 0 } } },
-      coins: Object.fromEntries(Object.entries(set.coins!).map(([k, v]) => [k, { provider: 'fixture', source: v.closes.source, points: v.closes.points.map((p) => [p.date, p.value] as [string, number]), fetchedAt: 0 }])),
+      macro: {
+        rut: {
+          'rut.csv': {
+            provider: 'fixture',
+            source: 'rut.csv',
+            points: set.rut!.points.map((p) => [p.date, p.value]),
+            fetchedAt: 0,
+          },
+        },
+      },
+      coins: Object.fromEntries(
+        Object.entries(set.coins!).map(([k, v]) => [
+          k,
+          {
+            provider: 'fixture',
+            source: v.closes.source,
+            points: v.closes.points.map((p) => [p.date, p.value] as [string, number]),
+            fetchedAt: 0,
+          },
+        ]),
+      ),
     };
     const x = chartDataFromCache(cache, {}, s, DAY)!;
     expect(x).toEqual(buildChartData(toSeriesSet(cache, {}), s, DAY));
@@ -158,6 +191,12 @@ describe('chartDataFromCache', () => {
     expect(chartDataFromCache(null, {}, s, DAY)).toBeNull();
     expect(chartDataFromCache({ version: 1 } as unknown as SeriesCache, {}, s, DAY)).toBeNull();
     const empty = chartDataFromCache({ version: 1, macro: {}, coins: {} }, null, s, DAY)!;
-    expect([empty.rut, empty.asi, empty.dominance, empty.ethbtc, empty.fearGreed]).toEqual([null, null, null, null, null]);
+    expect([empty.rut, empty.asi, empty.dominance, empty.ethbtc, empty.fearGreed]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -28,10 +28,20 @@ let t: { en: Translate; zh: Translate };
 
 beforeAll(() => {
   const { window, document } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
-  Object.assign(globalThis, { window, document, Node: window.Node, Element: window.Element, HTMLElement: window.HTMLElement, Event: window.Event });
+  Object.assign(globalThis, {
+    window,
+    document,
+    Node: window.Node,
+    Element: window.Element,
+    HTMLElement: window.HTMLElement,
+    Event: window.Event,
+  });
   snap = realSnapshot('2025-09-19', (s) => {
     s.crossCheck = { cmcAsi: 61, asOf: '2025-09-18' };
-    s.sources.coingecko = { lastSuccess: null, lastError: { at: s.computedAt - 3_600_000, kind: 'http-429', message: 'Too Many Requests' } };
+    s.sources.coingecko = {
+      lastSuccess: null,
+      lastError: { at: s.computedAt - 3_600_000, kind: 'http-429', message: 'Too Many Requests' },
+    };
   });
   early = realSnapshot('2023-12-20');
   const l = loadLocales();
@@ -46,22 +56,42 @@ function html(node: preact.ComponentChild): string {
 
 /** A logged change as the worker records it: the reasons that made it. */
 const log = (): PhaseLogEntry[] => [
-  { day: '2025-09-19', from: 'alt-rotation', to: 'altseason', at: Date.parse('2025-09-19T12:00:00Z'), reasons: snap.evaluation.phase.reasons.filter((r) => r.rule === 'stage.altseason') },
+  {
+    day: '2025-09-19',
+    from: 'alt-rotation',
+    to: 'altseason',
+    at: Date.parse('2025-09-19T12:00:00Z'),
+    reasons: snap.evaluation.phase.reasons.filter((r) => r.rule === 'stage.altseason'),
+  },
 ];
 
 describe.each([
-  ['en', 'en-US', {
-    stage: 'Altcoin season', day: 'Sep 19, 2025', russell: '2,448.77', cmc: "CoinMarketCap's index: 61",
-    reason: 'ASI 79 ≥ 75 → Altcoin season',
-    stale: 'ETH/BTC 30-day change +0.11% (stale, not used): cannot test ≥ +5% for ETH & majors lead',
-    asiUnknown: 'ASI unknown: no BTC close on or before 2023-12-20',
-  }],
-  ['zh', 'zh-CN', {
-    stage: '山寨季', day: '2025年9月19日', russell: '2,448.77', cmc: 'CoinMarketCap 指数：61',
-    reason: '山寨季指数 79 ≥ 75 → 山寨季',
-    stale: 'ETH/BTC 30 天涨跌幅 +0.11%（已过期，未采用）：无法判断 ≥ +5%（ETH 与主流币领涨）',
-    asiUnknown: '山寨季指数未知：2023-12-20 及之前没有 BTC 收盘价',
-  }],
+  [
+    'en',
+    'en-US',
+    {
+      stage: 'Altcoin season',
+      day: 'Sep 19, 2025',
+      russell: '2,448.77',
+      cmc: "CoinMarketCap's index: 61",
+      reason: 'ASI 79 ≥ 75 → Altcoin season',
+      stale: 'ETH/BTC 30-day change +0.11% (stale, not used): cannot test ≥ +5% for ETH & majors lead',
+      asiUnknown: 'ASI unknown: no BTC close on or before 2023-12-20',
+    },
+  ],
+  [
+    'zh',
+    'zh-CN',
+    {
+      stage: '山寨季',
+      day: '2025年9月19日',
+      russell: '2,448.77',
+      cmc: 'CoinMarketCap 指数：61',
+      reason: '山寨季指数 79 ≥ 75 → 山寨季',
+      stale: 'ETH/BTC 30 天涨跌幅 +0.11%（已过期，未采用）：无法判断 ≥ +5%（ETH 与主流币领涨）',
+      asiUnknown: '山寨季指数未知：2023-12-20 及之前没有 BTC 收盘价',
+    },
+  ],
 ] as const)('popup views in %s', (lang, locale, want) => {
   const ctx = (): ViewCtx => ({ t: t[lang], f: makeFormat(locale), now: snap.computedAt + 5 * 60_000 });
 
@@ -100,7 +130,11 @@ describe.each([
     const table = document.createElement('div');
     act(() => render(<CoinTable snapshot={snap} ctx={ctx()} />, table));
     const young = table.querySelector('[data-reason="too-young"] span')!.getAttribute('title')!;
-    expect(young).toMatch(lang === 'zh' ? /^上市太晚：首个收盘价在 \d{4}-\d\d-\d\d，需在 \d{4}-\d\d-\d\d 前就有$/ : /^too young: first close \d{4}-\d\d-\d\d, needs one by \d{4}-\d\d-\d\d$/);
+    expect(young).toMatch(
+      lang === 'zh'
+        ? /^上市太晚：首个收盘价在 \d{4}-\d\d-\d\d，需在 \d{4}-\d\d-\d\d 前就有$/
+        : /^too young: first close \d{4}-\d\d-\d\d, needs one by \d{4}-\d\d-\d\d$/,
+    );
     expect(coins).not.toMatch(RAW_KEY);
     const sources = html(<Sources snapshot={snap} ctx={ctx()} />);
     expect(sources).toContain('http-429');
@@ -126,7 +160,16 @@ describe('options view', () => {
     ['en', 'en-US', 'Altcoin Season Index', 'Return window'],
     ['zh', 'zh-CN', '山寨季指数', '收益计算窗口'],
   ] as const)('renders every label in %s', (lang, locale, section, field) => {
-    const text = html(<Options t={t[lang]} locale={locale} settings={defaultSettings()} now={() => 0} onSave={async () => {}} onResetBadgePositions={async () => {}} />);
+    const text = html(
+      <Options
+        t={t[lang]}
+        locale={locale}
+        settings={defaultSettings()}
+        now={() => 0}
+        onSave={async () => {}}
+        onResetBadgePositions={async () => {}}
+      />,
+    );
     expect(text).toContain(section);
     expect(text).toContain(field);
     expect(text).not.toMatch(RAW_KEY);

@@ -42,33 +42,80 @@ function expectClean(points: { date: string; value: number }[], spec: ColumnSpec
 }
 
 const cell = fc.oneof(
-  fc.constantFrom('NaN', 'Infinity', '-Infinity', '-1', '0', '-0', '1e400', '', ' ', '1,5', '0x10', '1e-400', '100.0000001', '101', XSS, '"42"', 'null'),
+  fc.constantFrom(
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '-1',
+    '0',
+    '-0',
+    '1e400',
+    '',
+    ' ',
+    '1,5',
+    '0x10',
+    '1e-400',
+    '100.0000001',
+    '101',
+    XSS,
+    '"42"',
+    'null',
+  ),
   fc.double().map(String),
   fc.integer({ min: -10, max: 200 }).map(String),
   fc.string({ maxLength: 12 }).filter((s) => !/[,\r\n]/.test(s)),
 );
 const day = fc.oneof(
-  { weight: 4, arbitrary: fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
-  { weight: 1, arbitrary: fc.constantFrom('2024-02-30', '2023-13-01', '24-01-01', '2024/01/01', '', 'date', '2024-01-01T00:00:00Z', ` 2024-01-01`, XSS) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '2024-02-30',
+      '2023-13-01',
+      '24-01-01',
+      '2024/01/01',
+      '',
+      'date',
+      '2024-01-01T00:00:00Z',
+      ` 2024-01-01`,
+      XSS,
+    ),
+  },
 );
-const row = fc.tuple(day, cell, fc.option(cell, { nil: undefined })).map(([d, v, x]) => (x === undefined ? `${d},${v}` : `${d},${v},${x}`));
+const row = fc
+  .tuple(day, cell, fc.option(cell, { nil: undefined }))
+  .map(([d, v, x]) => (x === undefined ? `${d},${v}` : `${d},${v},${x}`));
 const file = (spec: ColumnSpec) =>
   fc
     .record({
       rows: fc.array(row, { maxLength: 60 }),
       bom: fc.boolean(),
       crlf: fc.boolean(),
-      header: fc.constantFrom(`date,${spec.value}`, `date,${spec.value},${spec.extra ?? 'other'}`, `Date , ${spec.value.toUpperCase()}`, `${spec.value},date`, 'day,price', ''),
+      header: fc.constantFrom(
+        `date,${spec.value}`,
+        `date,${spec.value},${spec.extra ?? 'other'}`,
+        `Date , ${spec.value.toUpperCase()}`,
+        `${spec.value},date`,
+        'day,price',
+        '',
+      ),
     })
     .map(({ rows, bom, crlf, header }) => `${bom ? '\uFEFF' : ''}${[header, ...rows].join(crlf ? '\r\n' : '\n')}`);
 
 describe('parseSeriesCsv under hostile input', { timeout: 60_000 }, () => {
-  it.each(SPECS.map((s) => [s.value + (s.max !== undefined ? ' 0..100' : s.min !== undefined ? ' > 0' : ''), s] as const))(
-    '%s: a clean series or a SeriesError naming file and line, nothing else',
-    (_, spec) => {
-      const seen = { ok: 0, failed: 0 };
-      fc.assert(
-        fc.property(fc.oneof({ weight: 4, arbitrary: file(spec) }, { weight: 1, arbitrary: fc.string({ maxLength: 200 }) }), (text) => {
+  it.each(
+    SPECS.map((s) => [s.value + (s.max !== undefined ? ' 0..100' : s.min !== undefined ? ' > 0' : ''), s] as const),
+  )('%s: a clean series or a SeriesError naming file and line, nothing else', (_, spec) => {
+    const seen = { ok: 0, failed: 0 };
+    fc.assert(
+      fc.property(
+        fc.oneof({ weight: 4, arbitrary: file(spec) }, { weight: 1, arbitrary: fc.string({ maxLength: 200 }) }),
+        (text) => {
           const r = parse(text, spec);
           if (r.ok) {
             seen.ok++;
@@ -79,19 +126,24 @@ describe('parseSeriesCsv under hostile input', { timeout: 60_000 }, () => {
             expect(r.e.message).toMatch(/^coins\/X\.csv line \d+: /);
             expect(r.e.message).not.toMatch(/[\r\n]/);
           }
-        }),
-        RUNS,
-      );
-      expect(seen.ok).toBeGreaterThan(0);
-      expect(seen.failed).toBeGreaterThan(0);
-    },
-  );
+        },
+      ),
+      RUNS,
+    );
+    expect(seen.ok).toBeGreaterThan(0);
+    expect(seen.failed).toBeGreaterThan(0);
+  });
 
   it('a huge well-formed file (20 000 rows) parses, and one bad cell in it is reported by line', () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => `${new Date(Date.UTC(1970, 0, 1 + i)).toISOString().slice(0, 10)},${1 + i / 7}`);
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `${new Date(Date.UTC(1970, 0, 1 + i)).toISOString().slice(0, 10)},${1 + i / 7}`,
+    );
     const good = parseSeriesCsv(['date,close', ...rows].join('\n'), 'big.csv', SPECS[0]!);
     expect(good.series.points).toHaveLength(20_000);
     rows[12_345] = rows[12_345]!.replace(/,.*/, ',NaN');
-    expect(() => parseSeriesCsv(['date,close', ...rows].join('\n'), 'big.csv', SPECS[0]!)).toThrow(/^big\.csv line 12347: close "NaN" is not a number$/);
+    expect(() => parseSeriesCsv(['date,close', ...rows].join('\n'), 'big.csv', SPECS[0]!)).toThrow(
+      /^big\.csv line 12347: close "NaN" is not a number$/,
+    );
   });
 });

@@ -34,7 +34,10 @@ export function paths(x: Json, at: Path = [], out: Path[] = []): Path[] {
 }
 
 function getAt(x: Json, p: Path): Json {
-  return p.reduce<Json>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string | number, Json>)[k] : undefined), x);
+  return p.reduce<Json>(
+    (o, k) => (o !== null && typeof o === 'object' ? (o as Record<string | number, Json>)[k] : undefined),
+    x,
+  );
 }
 
 function setAt(root: Json, p: Path, v: Json | typeof DELETE): Json {
@@ -53,15 +56,57 @@ const DELETE = Symbol('delete');
 /** Values a provider (or an attacker in the middle) might put anywhere. */
 export const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom(
-    NaN, Infinity, -Infinity, -0, 0, -1, -1e308, 1e308, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER,
-    'NaN', 'Infinity', '-Infinity', '', ' ', '1,5', '1e400', '-5', '0x10', '12abc', 'null', 'undefined',
-    '<html><head><title>Just a moment...</title></head></html>', XSS, '__proto__', 'toString',
-    null, true, false, {}, [], [[]], { value: 1 }, { 0: 1 },
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    0,
+    -1,
+    -1e308,
+    1e308,
+    Number.MAX_SAFE_INTEGER,
+    Number.MIN_SAFE_INTEGER,
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '',
+    ' ',
+    '1,5',
+    '1e400',
+    '-5',
+    '0x10',
+    '12abc',
+    'null',
+    'undefined',
+    '<html><head><title>Just a moment...</title></head></html>',
+    XSS,
+    '__proto__',
+    'toString',
+    null,
+    true,
+    false,
+    {},
+    [],
+    [[]],
+    { value: 1 },
+    { 0: 1 },
     // future-dated: seconds and milliseconds, near and far (beyond the Date range too)
-    sec(NOW) + 3_600, sec(NOW) + 365 * 86_400, NOW + DAY_MS, NOW + 30 * DAY_MS, 8.64e15 + 1, 1e20, 1e300,
-    String(sec(NOW) + 86_400), new Date(NOW + 5 * DAY_MS).toISOString(), '9999-12-31', '2026-02-30',
+    sec(NOW) + 3_600,
+    sec(NOW) + 365 * 86_400,
+    NOW + DAY_MS,
+    NOW + 30 * DAY_MS,
+    8.64e15 + 1,
+    1e20,
+    1e300,
+    String(sec(NOW) + 86_400),
+    new Date(NOW + 5 * DAY_MS).toISOString(),
+    '9999-12-31',
+    '2026-02-30',
     // far past / negative times
-    -sec(NOW), -1e20, -8.64e15, '1969-12-31',
+    -sec(NOW),
+    -1e20,
+    -8.64e15,
+    '1969-12-31',
   ),
   fc.double(),
   fc.integer(),
@@ -83,8 +128,17 @@ type Edit =
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: hostileValue }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('wrap' as const, 'box' as const, 'bare' as const, 'objectify' as const, 'stringify' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('huge' as const), at: fc.nat(), n: fc.integer({ min: 1_000, max: 5_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constantFrom('wrap' as const, 'box' as const, 'bare' as const, 'objectify' as const, 'stringify' as const),
+      at: fc.nat(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('huge' as const), at: fc.nat(), n: fc.integer({ min: 1_000, max: 5_000 }) }),
+  },
 );
 
 function firstLeaf(x: Json): Json {
@@ -114,10 +168,14 @@ function apply(root: Json, e: Edit): Json {
     case 'objectify':
       return Array.isArray(cur) ? setAt(root, p, Object.fromEntries(cur.map((v, i) => [String(i), v]))) : root;
     case 'stringify':
-      return setAt(root, p, typeof cur === 'number' ? String(cur) : JSON.stringify(cur) ?? 'undefined');
+      return setAt(root, p, typeof cur === 'number' ? String(cur) : (JSON.stringify(cur) ?? 'undefined'));
     case 'huge': {
       if (!Array.isArray(cur) || cur.length === 0) return root;
-      return setAt(root, p, Array.from({ length: e.n }, (_, i) => structuredClone(cur[i % cur.length])));
+      return setAt(
+        root,
+        p,
+        Array.from({ length: e.n }, (_, i) => structuredClone(cur[i % cur.length])),
+      );
     }
   }
 }
@@ -128,13 +186,25 @@ function apply(root: Json, e: Edit): Json {
  */
 export function drifted(base: () => Json): fc.Arbitrary<Json> {
   return fc.oneof(
-    { weight: 6, arbitrary: fc.array(edit, { maxLength: 3 }).map((edits) => edits.reduce<Json>((x, e) => apply(x, e), base())) },
+    {
+      weight: 6,
+      arbitrary: fc.array(edit, { maxLength: 3 }).map((edits) => edits.reduce<Json>((x, e) => apply(x, e), base())),
+    },
     { weight: 1, arbitrary: fc.jsonValue() },
     { weight: 1, arbitrary: fc.anything() },
   );
 }
 
-const KINDS: SourceError['kind'][] = ['http', 'rate-limited', 'schema', 'timeout', 'geo-blocked', 'challenge', 'network', 'too-large'];
+const KINDS: SourceError['kind'][] = [
+  'http',
+  'rate-limited',
+  'schema',
+  'timeout',
+  'geo-blocked',
+  'challenge',
+  'network',
+  'too-large',
+];
 
 /** A typed error with a readable reason: a known kind, one short non-empty line naming the source. */
 export function expectReadableError(e: SourceError, label: RegExp): void {

@@ -20,10 +20,21 @@ const ORIGIN = `chrome-extension://${ID}/`;
 
 const url = fc.oneof(
   fc.constantFrom(
-    `${ORIGIN}popup.html`, `${ORIGIN}options.html`, `${ORIGIN}popup.html#x`,
-    'https://www.tradingview.com/chart/AbC/', 'https://www.binance.com/en/trade/BTC_USDT', 'https://evil.example/',
-    `https://evil.example/${ORIGIN}`, `chrome-extension://${ID}.evil.example/popup.html`, `chrome-extension://${ID}`,
-    `chrome-extension://other${ID}/popup.html`, `moz-extension://${ID}/popup.html`, 'about:blank', 'data:text/html,hi', 'null', '',
+    `${ORIGIN}popup.html`,
+    `${ORIGIN}options.html`,
+    `${ORIGIN}popup.html#x`,
+    'https://www.tradingview.com/chart/AbC/',
+    'https://www.binance.com/en/trade/BTC_USDT',
+    'https://evil.example/',
+    `https://evil.example/${ORIGIN}`,
+    `chrome-extension://${ID}.evil.example/popup.html`,
+    `chrome-extension://${ID}`,
+    `chrome-extension://other${ID}/popup.html`,
+    `moz-extension://${ID}/popup.html`,
+    'about:blank',
+    'data:text/html,hi',
+    'null',
+    '',
   ),
   fc.webUrl(),
   fc.string(),
@@ -38,10 +49,24 @@ const sender: fc.Arbitrary<SenderLike> = fc.record(
 );
 const message = fc.oneof(
   fc.constantFrom<unknown>(
-    { type: 'refresh-now' }, { type: 'open-details' }, { type: 'refresh-now', force: true }, { type: 'open-details', url: XSS },
-    { type: 'REFRESH-NOW' }, { type: 'toString' }, { type: '__proto__' }, { type: 'constructor' }, { type: 'hasOwnProperty' },
-    ['refresh-now'], 'refresh-now', null, undefined, 42, { type: ['refresh-now'] }, { type: { toString: () => 'refresh-now' } },
-    JSON.parse('{"__proto__": {"type": "refresh-now"}}'), Object.create({ type: 'refresh-now' }),
+    { type: 'refresh-now' },
+    { type: 'open-details' },
+    { type: 'refresh-now', force: true },
+    { type: 'open-details', url: XSS },
+    { type: 'REFRESH-NOW' },
+    { type: 'toString' },
+    { type: '__proto__' },
+    { type: 'constructor' },
+    { type: 'hasOwnProperty' },
+    ['refresh-now'],
+    'refresh-now',
+    null,
+    undefined,
+    42,
+    { type: ['refresh-now'] },
+    { type: { toString: () => 'refresh-now' } },
+    JSON.parse('{"__proto__": {"type": "refresh-now"}}'),
+    Object.create({ type: 'refresh-now' }),
   ),
   fc.record({ type: fc.oneof(fc.constantFrom('refresh-now', 'open-details'), fc.string()) }),
   fc.record({ type: fc.constantFrom('refresh-now', 'open-details'), extra: fc.anything() }),
@@ -75,18 +100,28 @@ describe('runtime message gate under arbitrary messages and senders', { timeout:
 
   it('a content script (a web page URL, with or without a tab) can never trigger refresh-now', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl(), fc.constantFrom('https://www.tradingview.com/chart/', `https://x.example/?${ORIGIN}`)), fc.option(fc.record({ id: fc.nat() }), { nil: undefined }), (page, tab) => {
-        expect(acceptCommand({ type: 'refresh-now' }, { id: ID, url: page, tab }, ID, ORIGIN)).toBeNull();
-        // it may ask to open the details (the popup), nothing else
-        expect(acceptCommand({ type: 'open-details' }, { id: ID, url: page, tab }, ID, ORIGIN)).toEqual({ type: 'open-details' });
-      }),
+      fc.property(
+        fc.oneof(fc.webUrl(), fc.constantFrom('https://www.tradingview.com/chart/', `https://x.example/?${ORIGIN}`)),
+        fc.option(fc.record({ id: fc.nat() }), { nil: undefined }),
+        (page, tab) => {
+          expect(acceptCommand({ type: 'refresh-now' }, { id: ID, url: page, tab }, ID, ORIGIN)).toBeNull();
+          // it may ask to open the details (the popup), nothing else
+          expect(acceptCommand({ type: 'open-details' }, { id: ID, url: page, tab }, ID, ORIGIN)).toEqual({
+            type: 'open-details',
+          });
+        },
+      ),
       RUNS,
     );
   });
 
   it('the worker answers nothing and sends no request for a refused message', async () => {
     const calls: string[] = [];
-    const w = createWorker({ fetch: async (u) => (calls.push(u), new Response('{}')), now: () => Date.UTC(2026, 2, 19, 12), log: () => {} });
+    const w = createWorker({
+      fetch: async (u) => (calls.push(u), new Response('{}')),
+      now: () => Date.UTC(2026, 2, 19, 12),
+      log: () => {},
+    });
     const own = fakeBrowser.runtime.getURL('/');
     let refused = 0;
     fc.assert(

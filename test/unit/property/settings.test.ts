@@ -77,7 +77,12 @@ const validSettings: fc.Arbitrary<Settings> = fc
     confirmDays: int(1, 30),
     staleness: fc.record({ cryptoMaxAgeDays: int(1, 30), russellMaxAgeDays: int(1, 30) }),
     intervalMinutes: int(15, 1440),
-    sites: fc.record(Object.fromEntries(SITE_IDS.map((id) => [id, fc.boolean()])) as Record<(typeof SITE_IDS)[number], fc.Arbitrary<boolean>>),
+    sites: fc.record(
+      Object.fromEntries(SITE_IDS.map((id) => [id, fc.boolean()])) as Record<
+        (typeof SITE_IDS)[number],
+        fc.Arbitrary<boolean>
+      >,
+    ),
     opacity: num(0.3, 1),
     alerts: fc.record({
       stageChange: fc.boolean(),
@@ -91,7 +96,12 @@ const validSettings: fc.Arbitrary<Settings> = fc
   .map((g): Settings => {
     const [btcSeasonMax, altRotationMin, altseasonMin] = g.stage.seasons as [number, number, number];
     const preset = g.asi.preset;
-    const fixed = preset === 'top50-90d' ? { topN: 50, windowDays: 90 } : preset === 'top100-90d' ? { topN: 100, windowDays: 90 } : { topN: g.asi.topN, windowDays: g.asi.windowDays };
+    const fixed =
+      preset === 'top50-90d'
+        ? { topN: 50, windowDays: 90 }
+        : preset === 'top100-90d'
+          ? { topN: 100, windowDays: 90 }
+          : { topN: g.asi.topN, windowDays: g.asi.windowDays };
     const [extremeFear, fear, neutral, greed] = g.fearGreed as [number, number, number, number];
     return {
       version: 2,
@@ -104,7 +114,13 @@ const validSettings: fc.Arbitrary<Settings> = fc
         spilloverToDays: g.russell.spillover[1]!,
         smaDays: g.russell.smaDays,
       },
-      asi: { preset, ...fixed, toleranceDays: g.asi.toleranceDays, excludeSymbols: g.asi.excludeSymbols, excludeCategories: g.asi.excludeCategories },
+      asi: {
+        preset,
+        ...fixed,
+        toleranceDays: g.asi.toleranceDays,
+        excludeSymbols: g.asi.excludeSymbols,
+        excludeCategories: g.asi.excludeCategories,
+      },
       dominance: {
         zones: g.dominance.zones as [number, number, number, number],
         trendPoints: g.dominance.trendPoints,
@@ -117,7 +133,12 @@ const validSettings: fc.Arbitrary<Settings> = fc
         bearishCrossMonths: g.dominance.bearishCrossMonths,
         wedgeWeeks: g.dominance.wedgeWeeks,
       },
-      ethbtc: { changeDays: g.ethbtc.changeDays, smaShort: g.ethbtc.sma[0]!, smaLong: g.ethbtc.sma[1]!, toleranceDays: g.ethbtc.toleranceDays },
+      ethbtc: {
+        changeDays: g.ethbtc.changeDays,
+        smaShort: g.ethbtc.sma[0]!,
+        smaLong: g.ethbtc.sma[1]!,
+        toleranceDays: g.ethbtc.toleranceDays,
+      },
       total3: g.total3,
       fearGreed: { extremeFear, fear, neutral, greed },
       stage: {
@@ -130,7 +151,10 @@ const validSettings: fc.Arbitrary<Settings> = fc
         lateCycleDominance: g.stage.lateCycleDominance,
         fearWashout: g.stage.fearWashout,
       },
-      hysteresis: { confirmDays: g.confirmDays, marginPoints: Math.min(25, (altseasonMin - btcSeasonMax) / 2) * g.marginShare },
+      hysteresis: {
+        confirmDays: g.confirmDays,
+        marginPoints: Math.min(25, (altseasonMin - btcSeasonMax) / 2) * g.marginShare,
+      },
       staleness: g.staleness,
       refresh: { intervalMinutes: g.intervalMinutes },
       sites: g.sites,
@@ -167,7 +191,12 @@ const ORDERED: [string, string][] = [
 ];
 
 function getPath(o: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((x, k) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (x, k) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined),
+      o,
+    );
 }
 function setPath<T>(o: T, path: string, v: unknown): T {
   const keys = path.split('.');
@@ -191,7 +220,8 @@ function safely(f: () => SettingsResult): SettingsResult {
       expect(e.message.length).toBeGreaterThan(0);
     }
     // the import shows them as lines, in every language, without throwing
-    for (const tr of [t.en, t.zh]) for (const line of importErrorLines(r.errors, tr)) expect(typeof line).toBe('string');
+    for (const tr of [t.en, t.zh])
+      for (const line of importErrorLines(r.errors, tr)) expect(typeof line).toBe('string');
   }
   return r;
 }
@@ -204,7 +234,8 @@ function expectSane(s: Settings) {
     expect([p, Number.isFinite(v)]).toEqual([p, true]);
     if (!MAY_BE_NEGATIVE.has(p)) expect([p, (v as number) >= 0]).toEqual([p, true]);
   }
-  for (const [lo, hi] of ORDERED) expect([lo, hi, (getPath(s, lo) as number) < (getPath(s, hi) as number)]).toEqual([lo, hi, true]);
+  for (const [lo, hi] of ORDERED)
+    expect([lo, hi, (getPath(s, lo) as number) < (getPath(s, hi) as number)]).toEqual([lo, hi, true]);
   expect(s.hysteresis.marginPoints).toBeLessThan((s.stage.altseasonMin - s.stage.btcSeasonMax) / 2);
   expect(s.badge.opacity).toBeGreaterThanOrEqual(0.3);
   expect(s.refresh.intervalMinutes).toBeGreaterThanOrEqual(15);
@@ -252,7 +283,7 @@ describe('settings validation and import under hostile input', { timeout: 60_000
         const m = safely(() => mergeSettings(defaultSettings(), x));
         if (m.ok) expectSane(m.settings);
         // the import path: text → JSON.parse (a parse error is its own message) → merge over the defaults
-        const text = typeof x === 'string' ? x : JSON.stringify(x) ?? '';
+        const text = typeof x === 'string' ? x : (JSON.stringify(x) ?? '');
         let parsed: unknown;
         try {
           parsed = JSON.parse(text);
@@ -269,15 +300,18 @@ describe('settings validation and import under hostile input', { timeout: 60_000
   it('shape drift and hostile values anywhere in a valid file: rejected with a field path, or sane', () => {
     let ok = 0;
     fc.assert(
-      fc.property(validSettings.chain((s) => drifted(() => structuredClone(s))), (x) => {
-        const v = safely(() => validateSettings(x));
-        if (v.ok) {
-          ok++;
-          expectSane(v.settings);
-        }
-        const m = safely(() => mergeSettings(defaultSettings(), x));
-        if (m.ok) expectSane(m.settings);
-      }),
+      fc.property(
+        validSettings.chain((s) => drifted(() => structuredClone(s))),
+        (x) => {
+          const v = safely(() => validateSettings(x));
+          if (v.ok) {
+            ok++;
+            expectSane(v.settings);
+          }
+          const m = safely(() => mergeSettings(defaultSettings(), x));
+          if (m.ok) expectSane(m.settings);
+        },
+      ),
       RUNS,
     );
     expect(ok).toBeGreaterThan(0);
@@ -291,7 +325,9 @@ describe('settings validation and import under hostile input', { timeout: 60_000
         expect(r.ok).toBe(false);
         if (!r.ok) expect(r.errors.map((e) => e.path)).toContain(path);
         // the same value typed into an import file (JSON turns NaN and ±Infinity into null)
-        const imported = safely(() => mergeSettings(defaultSettings(), JSON.parse(JSON.stringify(setPath(structuredClone(s), path, value)))));
+        const imported = safely(() =>
+          mergeSettings(defaultSettings(), JSON.parse(JSON.stringify(setPath(structuredClone(s), path, value)))),
+        );
         expect(imported.ok).toBe(false);
       }),
       RUNS,
@@ -299,15 +335,23 @@ describe('settings validation and import under hostile input', { timeout: 60_000
   });
 
   it('negative values are rejected in every setting whose domain is not negative', () => {
-    const negative = fc.oneof(fc.double({ max: -Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true }), fc.integer({ max: -1 }));
+    const negative = fc.oneof(
+      fc.double({ max: -Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ max: -1 }),
+    );
     fc.assert(
-      fc.property(validSettings, fc.constantFrom(...SETTING_PATHS.filter((p) => !MAY_BE_NEGATIVE.has(p))), negative, (s, path, value) => {
-        const r = safely(() => validateSettings(setPath(structuredClone(s), path, value)));
-        expect(r.ok).toBe(false);
-        if (!r.ok) expect(r.errors.map((e) => e.path)).toContain(path);
-        const m = safely(() => mergeSettings(s, nested(path, value)));
-        expect(m.ok).toBe(false);
-      }),
+      fc.property(
+        validSettings,
+        fc.constantFrom(...SETTING_PATHS.filter((p) => !MAY_BE_NEGATIVE.has(p))),
+        negative,
+        (s, path, value) => {
+          const r = safely(() => validateSettings(setPath(structuredClone(s), path, value)));
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(r.errors.map((e) => e.path)).toContain(path);
+          const m = safely(() => mergeSettings(s, nested(path, value)));
+          expect(m.ok).toBe(false);
+        },
+      ),
       RUNS,
     );
   });
@@ -331,12 +375,23 @@ describe('settings validation and import under hostile input', { timeout: 60_000
     fc.assert(
       fc.property(
         validSettings,
-        fc.constantFrom('toString', 'valueOf', 'hasOwnProperty', 'constructor', 'isPrototypeOf', '__proto__', '__defineGetter__'),
+        fc.constantFrom(
+          'toString',
+          'valueOf',
+          'hasOwnProperty',
+          'constructor',
+          'isPrototypeOf',
+          '__proto__',
+          '__defineGetter__',
+        ),
         fc.constantFrom('', 'russell.', 'asi.', 'alerts.', 'sites.'),
         fc.jsonValue(),
         (s, key, at, value) => {
           // JSON.parse makes "__proto__" an own key, as an imported file would
-          const text = JSON.stringify(s).replace(at === '' ? /^\{/ : new RegExp(`"${at.slice(0, -1)}":\\{`), (m) => `${m}${JSON.stringify(key)}:${JSON.stringify(value ?? null)},`);
+          const text = JSON.stringify(s).replace(
+            at === '' ? /^\{/ : new RegExp(`"${at.slice(0, -1)}":\\{`),
+            (m) => `${m}${JSON.stringify(key)}:${JSON.stringify(value ?? null)},`,
+          );
           const parsed = JSON.parse(text);
           const v = safely(() => validateSettings(parsed));
           expect(v.ok).toBe(false);
@@ -355,6 +410,7 @@ describe('settings validation and import under hostile input', { timeout: 60_000
 /** `{ a: { b: value } }` for the path `a.b`. */
 function nested(path: string, value: unknown): Record<string, unknown> {
   const keys = path.split('.');
-  if (keys[0] === 'dominance' && keys[1] === 'zones') return { dominance: { zones: [0, 1, 2, 3].map((i) => (String(i) === keys[2] ? value : 50 + i)) } };
+  if (keys[0] === 'dominance' && keys[1] === 'zones')
+    return { dominance: { zones: [0, 1, 2, 3].map((i) => (String(i) === keys[2] ? value : 50 + i)) } };
   return keys.reduceRight<unknown>((acc, k) => ({ [k]: acc }), value) as Record<string, unknown>;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyBackoffMs, onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../../../lib/refresh/empty-backoff';
+import {
+  emptyBackoffMs,
+  onEmptyAnswer,
+  restoreEmptyAnswers,
+  waitingForCandle,
+} from '../../../lib/refresh/empty-backoff';
 
 const HOUR = 3_600_000;
 const END = Date.parse('2026-03-20T00:00:00Z'); // the close of 2026-03-19
@@ -18,7 +23,15 @@ describe('per-coin backoff after an answered-but-empty incremental request', () 
   });
 
   it('a stored value that is garbage is dropped; one too far ahead is pulled back to the cap', () => {
-    const raw = { A: null, B: 'x', C: 7, D: {}, E: { retryAt: 'soon' }, F: { retryAt: NaN }, G: { count: 'x', retryAt: END + 1e12 } };
+    const raw = {
+      A: null,
+      B: 'x',
+      C: 7,
+      D: {},
+      E: { retryAt: 'soon' },
+      F: { retryAt: NaN },
+      G: { count: 'x', retryAt: END + 1e12 },
+    };
     const restored = restoreEmptyAnswers(raw, END);
     expect(restored).toEqual({ G: { count: 1, retryAt: END + 24 * HOUR } });
     expect(waitingForCandle(restored.G, END + 24 * HOUR - 1)).toBe(true);

@@ -20,8 +20,16 @@ const T0 = Date.parse('2026-03-19T12:00:00Z');
 let emu: Emulator;
 let clean: RefreshResult;
 
-const fresh = (): RefreshState => ({ settings: defaultSettings(), cache: emptySeriesCache(), universes: {}, meta: emptyMeta(), providerState: {}, previous: null });
-const refresh = () => runRefresh(fresh(), { fetch: emu.fetch, now: () => T0, sleep: async () => {}, random: () => 0.5 });
+const fresh = (): RefreshState => ({
+  settings: defaultSettings(),
+  cache: emptySeriesCache(),
+  universes: {},
+  meta: emptyMeta(),
+  providerState: {},
+  previous: null,
+});
+const refresh = () =>
+  runRefresh(fresh(), { fetch: emu.fetch, now: () => T0, sleep: async () => {}, random: () => 0.5 });
 
 beforeAll(async () => {
   emu = await startEmulator({ now: T0 });
@@ -73,12 +81,37 @@ const TARGETS: Target[] = [
 ];
 
 const FAULTS: { name: string; fault: (t: Target) => Fault; kind: string; reason: RegExp }[] = [
-  { name: 'an HTML challenge page with HTTP 200', fault: () => ({ kind: 'challenge' }), kind: 'challenge', reason: /sent a Cloudflare\/captcha challenge page instead of JSON/ },
-  { name: 'truncated JSON', fault: () => ({ kind: 'truncated' }), kind: 'schema', reason: /sent invalid or truncated JSON/ },
+  {
+    name: 'an HTML challenge page with HTTP 200',
+    fault: () => ({ kind: 'challenge' }),
+    kind: 'challenge',
+    reason: /sent a Cloudflare\/captcha challenge page instead of JSON/,
+  },
+  {
+    name: 'truncated JSON',
+    fault: () => ({ kind: 'truncated' }),
+    kind: 'schema',
+    reason: /sent invalid or truncated JSON/,
+  },
   { name: 'NaN and negative values', fault: () => ({ kind: 'nan' }), kind: 'schema', reason: /must be|NaN|invalid/ },
-  { name: 'a negative value', fault: (t) => ({ kind: 'drift', transform: t.negative }), kind: 'schema', reason: /must be (within 0\.\.100|a positive price)/ },
-  { name: 'a future-dated point', fault: (t) => ({ kind: 'drift', transform: t.future }), kind: 'schema', reason: /is in the future/ },
-  { name: 'a 10 MB body', fault: () => ({ kind: 'huge', bytes: 10 * 1024 * 1024 }), kind: 'too-large', reason: /is larger than 5 MB/ },
+  {
+    name: 'a negative value',
+    fault: (t) => ({ kind: 'drift', transform: t.negative }),
+    kind: 'schema',
+    reason: /must be (within 0\.\.100|a positive price)/,
+  },
+  {
+    name: 'a future-dated point',
+    fault: (t) => ({ kind: 'drift', transform: t.future }),
+    kind: 'schema',
+    reason: /is in the future/,
+  },
+  {
+    name: 'a 10 MB body',
+    fault: () => ({ kind: 'huge', bytes: 10 * 1024 * 1024 }),
+    kind: 'too-large',
+    reason: /is larger than 5 MB/,
+  },
   { name: 'shape drift', fault: () => ({ kind: 'drift' }), kind: 'schema', reason: /must be|missing|invalid/ },
 ];
 
@@ -90,7 +123,8 @@ const valueOf = (r: RefreshResult, k: (typeof SIGNALS)[number]) => {
 
 describe('a malformed answer fails only its own source, with a readable reason', { timeout: 120_000 }, () => {
   it('the clean run is complete (the baseline)', () => {
-    for (const k of SIGNALS) expect([k, valueOf(clean, k)?.value ?? valueOf(clean, k)?.close]).toEqual([k, expect.any(Number)]);
+    for (const k of SIGNALS)
+      expect([k, valueOf(clean, k)?.value ?? valueOf(clean, k)?.close]).toEqual([k, expect.any(Number)]);
     for (const [p, st] of Object.entries(clean.snapshot.sources)) expect([p, st.lastError]).toEqual([p, null]);
   });
 
@@ -105,7 +139,8 @@ describe('a malformed answer fails only its own source, with a readable reason',
       expect(err!.message).toMatch(/^[^\r\n]{10,240}$/);
       expect(err!.message).not.toMatch(/TypeError|RangeError|undefined|\[object/);
       // every other provider is as in the clean run
-      for (const [p, st] of Object.entries(r.snapshot.sources)) if (p !== target.provider) expect([p, st.lastError]).toEqual([p, null]);
+      for (const [p, st] of Object.entries(r.snapshot.sources))
+        if (p !== target.provider) expect([p, st.lastError]).toEqual([p, null]);
       // every signal the provider does not serve is exactly as in the clean run; its own is never a made-up number
       for (const k of SIGNALS) {
         if (target.serves.includes(k)) {
@@ -114,7 +149,9 @@ describe('a malformed answer fails only its own source, with a readable reason',
         } else expect([k, valueOf(r, k)]).toEqual([k, valueOf(clean, k)]);
       }
       // nothing of the bad answer reached the caches
-      const bad = Object.values(r.cache.macro).flatMap((bySource) => Object.values(bySource ?? {})).filter((c) => c.provider === target.provider);
+      const bad = Object.values(r.cache.macro)
+        .flatMap((bySource) => Object.values(bySource ?? {}))
+        .filter((c) => c.provider === target.provider);
       expect(bad).toEqual([]);
     });
   }

@@ -124,65 +124,82 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
   });
 
-  it('after the data ends: a coin whose candle never comes is re-asked after 3 h, not every hour; a candle resets it', { timeout: 30_000 }, async () => {
-    // The fixtures end on 2026-03-18/19: from 2026-03-20T01:00 the coins still waiting for 2026-03-19 never get it.
-    const end = Date.parse('2026-03-20T01:00:00Z');
-    const klines = () => emu.requests.filter((q) => q.path.startsWith('/api/v3/klines') && !q.path.includes('ETHBTC')).length;
-    let state = after(await refresh(after(await refresh(fresh())), end - 2 * HOUR));
-    emu.resetLog();
-    const first = await refresh(state, end);
-    const waiting = Object.keys(first.meta.emptyAnswers);
-    const firstAsked = klines();
-    expect(waiting.length).toBeGreaterThan(10);
-    expect(first.meta.emptyAnswers[waiting[0]!]).toEqual({ count: 1, retryAt: end + 3 * HOUR });
-    // through storage (JSON), as a restarted worker reads it
-    state = JSON.parse(JSON.stringify(after(first))) as RefreshState;
-    emu.resetLog();
-    state = after(await refresh(state, end + HOUR));
-    const secondAsked = klines();
-    expect(secondAsked).toBe(0);
-    emu.resetLog();
-    const third = await refresh(state, end + 3 * HOUR);
-    expect(klines()).toBe(waiting.length);
-    expect(third.meta.emptyAnswers[waiting[0]!]).toEqual({ count: 2, retryAt: end + 9 * HOUR });
-    console.info(`[refresh] after the data ends: ${firstAsked} kline requests, then ${secondAsked} an hour later, ${klines()} at +3 h`);
-    // a candle arriving resets the backoff: BTC's last cached day removed, as if its candle had been missing
-    const btc = structuredClone(third.cache.coins.BTC!);
-    const s = after(third);
-    s.cache.coins.BTC = { ...btc, points: btc.points.slice(0, -1), fetchedAt: end };
-    s.meta.emptyAnswers.BTC = { count: 3, retryAt: end + 3 * HOUR + 1 };
-    const back = await refresh(s, end + 9 * HOUR);
-    expect(back.cache.coins.BTC!.points.at(-1)).toEqual(btc.points.at(-1));
-    expect(back.meta.emptyAnswers.BTC).toBeUndefined();
-  });
+  it(
+    'after the data ends: a coin whose candle never comes is re-asked after 3 h, not every hour; a candle resets it',
+    { timeout: 30_000 },
+    async () => {
+      // The fixtures end on 2026-03-18/19: from 2026-03-20T01:00 the coins still waiting for 2026-03-19 never get it.
+      const end = Date.parse('2026-03-20T01:00:00Z');
+      const klines = () =>
+        emu.requests.filter((q) => q.path.startsWith('/api/v3/klines') && !q.path.includes('ETHBTC')).length;
+      let state = after(await refresh(after(await refresh(fresh())), end - 2 * HOUR));
+      emu.resetLog();
+      const first = await refresh(state, end);
+      const waiting = Object.keys(first.meta.emptyAnswers);
+      const firstAsked = klines();
+      expect(waiting.length).toBeGreaterThan(10);
+      expect(first.meta.emptyAnswers[waiting[0]!]).toEqual({ count: 1, retryAt: end + 3 * HOUR });
+      // through storage (JSON), as a restarted worker reads it
+      state = JSON.parse(JSON.stringify(after(first))) as RefreshState;
+      emu.resetLog();
+      state = after(await refresh(state, end + HOUR));
+      const secondAsked = klines();
+      expect(secondAsked).toBe(0);
+      emu.resetLog();
+      const third = await refresh(state, end + 3 * HOUR);
+      expect(klines()).toBe(waiting.length);
+      expect(third.meta.emptyAnswers[waiting[0]!]).toEqual({ count: 2, retryAt: end + 9 * HOUR });
+      console.info(
+        `[refresh] after the data ends: ${firstAsked} kline requests, then ${secondAsked} an hour later, ${klines()} at +3 h`,
+      );
+      // a candle arriving resets the backoff: BTC's last cached day removed, as if its candle had been missing
+      const btc = structuredClone(third.cache.coins.BTC!);
+      const s = after(third);
+      s.cache.coins.BTC = { ...btc, points: btc.points.slice(0, -1), fetchedAt: end };
+      s.meta.emptyAnswers.BTC = { count: 3, retryAt: end + 3 * HOUR + 1 };
+      const back = await refresh(s, end + 9 * HOUR);
+      expect(back.cache.coins.BTC!.points.at(-1)).toEqual(btc.points.at(-1));
+      expect(back.meta.emptyAnswers.BTC).toBeUndefined();
+    },
+  );
 
-  it('after six weeks offline, each incremental request covers the gap and the merged series have no hole', { timeout: 30_000 }, async () => {
-    const away = T0 - 42 * 24 * HOUR;
-    const old = await refresh(fresh(), away);
-    emu.resetLog();
-    const back = await refresh(after(old), T0);
-    const q = (needle: string) => emu.requests.find((x) => x.path.includes(needle))!.path;
-    // Yahoo: from five days before the last cached close up to now (not range=1mo)
-    const lastRut = old.cache.macro.rut!['Yahoo ^RUT']!.points.at(-1)![0];
-    const yahoo = new URLSearchParams(q('/v8/finance/chart/').split('?')[1]);
-    expect(Number(yahoo.get('period1'))).toBe(dayMs(addDays(lastRut, -5)) / 1000);
-    expect(Number(yahoo.get('period2'))).toBe(Math.floor(T0 / 1000));
-    // alternative.me: every day since the last one (not limit=10); CMC TOTAL3: a range reaching back past the gap
-    expect(Number(new URLSearchParams(q('/fng/').split('?')[1]).get('limit'))).toBeGreaterThanOrEqual(42);
-    expect(q('/quotes/historical')).toContain('range=1y');
-    // the merged histories hold every point a cold start at T0 would fetch since the old cache's end
-    emu.resetLog();
-    const cold = await refresh(fresh(), T0);
-    const since = (pts: [string, number][] | undefined, from: string) => (pts ?? []).filter(([d]) => d >= from);
-    for (const [key, source] of [['rut', 'Yahoo ^RUT'], ['fearGreed', 'alternative.me Fear & Greed'], ['total3', 'CoinMarketCap TOTAL3'], ['btcDominance', 'CoinMarketCap BTC dominance'], ['ethbtc', 'Binance ETHBTC']] as const) {
-      const from = old.cache.macro[key]![source]!.points.at(-1)![0];
-      const merged = since(back.cache.macro[key]?.[source]?.points, from).map(([d]) => d);
-      expect(merged, key).toEqual(since(cold.cache.macro[key]?.[source]?.points, from).map(([d]) => d));
-      expect(merged.length, key).toBeGreaterThan(25);
-    }
-    const btcFrom = old.cache.coins.BTC!.points.at(-1)![0];
-    expect(since(back.cache.coins.BTC!.points, btcFrom)).toEqual(since(cold.cache.coins.BTC!.points, btcFrom));
-  });
+  it(
+    'after six weeks offline, each incremental request covers the gap and the merged series have no hole',
+    { timeout: 30_000 },
+    async () => {
+      const away = T0 - 42 * 24 * HOUR;
+      const old = await refresh(fresh(), away);
+      emu.resetLog();
+      const back = await refresh(after(old), T0);
+      const q = (needle: string) => emu.requests.find((x) => x.path.includes(needle))!.path;
+      // Yahoo: from five days before the last cached close up to now (not range=1mo)
+      const lastRut = old.cache.macro.rut!['Yahoo ^RUT']!.points.at(-1)![0];
+      const yahoo = new URLSearchParams(q('/v8/finance/chart/').split('?')[1]);
+      expect(Number(yahoo.get('period1'))).toBe(dayMs(addDays(lastRut, -5)) / 1000);
+      expect(Number(yahoo.get('period2'))).toBe(Math.floor(T0 / 1000));
+      // alternative.me: every day since the last one (not limit=10); CMC TOTAL3: a range reaching back past the gap
+      expect(Number(new URLSearchParams(q('/fng/').split('?')[1]).get('limit'))).toBeGreaterThanOrEqual(42);
+      expect(q('/quotes/historical')).toContain('range=1y');
+      // the merged histories hold every point a cold start at T0 would fetch since the old cache's end
+      emu.resetLog();
+      const cold = await refresh(fresh(), T0);
+      const since = (pts: [string, number][] | undefined, from: string) => (pts ?? []).filter(([d]) => d >= from);
+      for (const [key, source] of [
+        ['rut', 'Yahoo ^RUT'],
+        ['fearGreed', 'alternative.me Fear & Greed'],
+        ['total3', 'CoinMarketCap TOTAL3'],
+        ['btcDominance', 'CoinMarketCap BTC dominance'],
+        ['ethbtc', 'Binance ETHBTC'],
+      ] as const) {
+        const from = old.cache.macro[key]![source]!.points.at(-1)![0];
+        const merged = since(back.cache.macro[key]?.[source]?.points, from).map(([d]) => d);
+        expect(merged, key).toEqual(since(cold.cache.macro[key]?.[source]?.points, from).map(([d]) => d));
+        expect(merged.length, key).toBeGreaterThan(25);
+      }
+      const btcFrom = old.cache.coins.BTC!.points.at(-1)![0];
+      expect(since(back.cache.coins.BTC!.points, btcFrom)).toEqual(since(cold.cache.coins.BTC!.points, btcFrom));
+    },
+  );
 
   it('the CoinMarketCap listing failing: CoinGecko’s categories still exclude stablecoins, wrapped and staked tokens', async () => {
     emu.setFault('api.coinmarketcap.com', { status: 500, path: '/cryptocurrency/listing' });
@@ -198,7 +215,9 @@ describe('refresh against the API emulator (real fixture data)', () => {
     emu.resetLog();
     const next = await refresh(after(r), T0 + 24 * HOUR);
     expect(emu.count((q) => q.path.includes('category='))).toBe(0);
-    expect(next.universes['2026-03-20']!.coins.find((c) => c.symbol === 'STETH')?.categories).toContain('liquid-staking-tokens');
+    expect(next.universes['2026-03-20']!.coins.find((c) => c.symbol === 'STETH')?.categories).toContain(
+      'liquid-staking-tokens',
+    );
   });
 
   it('no exclusion-tag source answering: the day’s universe is provisional and taken again later that day', async () => {
@@ -380,7 +399,13 @@ describe('refresh against the API emulator (real fixture data)', () => {
     emu.setLatency(2_000, 'api.alternative.me');
     try {
       emu.setNow(T0);
-      const r = await runRefresh(fresh(), { fetch: emu.fetch, now: () => T0, sleep: async () => {}, random: () => 0.5, budgetMs: 500 });
+      const r = await runRefresh(fresh(), {
+        fetch: emu.fetch,
+        now: () => T0,
+        sleep: async () => {},
+        random: () => 0.5,
+        budgetMs: 500,
+      });
       expect(emu.count('api.alternative.me')).toBeGreaterThan(0);
       expect((r.providerState['alternative.me'] as { failures: number } | undefined)?.failures ?? 0).toBe(0);
       expect(r.snapshot.sources['alternative.me']?.lastError ?? null).toBeNull();
@@ -389,32 +414,36 @@ describe('refresh against the API emulator (real fixture data)', () => {
     }
   });
 
-  it('a provider down for a day gets at most one request per 15 minutes once backed off', { timeout: 120_000 }, async () => {
-    let state = after(await refresh(fresh()));
-    for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
-    emu.resetLog();
-    const start = T0 + HOUR;
-    for (let t = start; t < start + 24 * HOUR; t += 15 * 60_000) state = after(await refresh(state, t));
-    const perWindow = new Map<string, number>();
-    const firstWindow = new Map<string, number>();
-    const firstCount = new Map<string, number>();
-    for (const q of emu.requests) {
-      const provider = q.host.replace(/^(query[12]|data-api|api)\./, '').replace('binance.vision', 'binance.com');
-      const window = Math.floor((q.simNow - start) / (15 * 60_000));
-      if (!firstWindow.has(provider)) firstWindow.set(provider, window);
-      // A provider's first failing refresh: the calls already in flight finish their retries and the
-      // other host (at most 4 per host × 3 attempts × 2 hosts); nothing queued behind them is sent.
-      if (window === firstWindow.get(provider)) {
-        firstCount.set(provider, (firstCount.get(provider) ?? 0) + 1);
-        continue;
+  it(
+    'a provider down for a day gets at most one request per 15 minutes once backed off',
+    { timeout: 120_000 },
+    async () => {
+      let state = after(await refresh(fresh()));
+      for (const host of emu.apiHosts) emu.setFault(host, { status: 500 });
+      emu.resetLog();
+      const start = T0 + HOUR;
+      for (let t = start; t < start + 24 * HOUR; t += 15 * 60_000) state = after(await refresh(state, t));
+      const perWindow = new Map<string, number>();
+      const firstWindow = new Map<string, number>();
+      const firstCount = new Map<string, number>();
+      for (const q of emu.requests) {
+        const provider = q.host.replace(/^(query[12]|data-api|api)\./, '').replace('binance.vision', 'binance.com');
+        const window = Math.floor((q.simNow - start) / (15 * 60_000));
+        if (!firstWindow.has(provider)) firstWindow.set(provider, window);
+        // A provider's first failing refresh: the calls already in flight finish their retries and the
+        // other host (at most 4 per host × 3 attempts × 2 hosts); nothing queued behind them is sent.
+        if (window === firstWindow.get(provider)) {
+          firstCount.set(provider, (firstCount.get(provider) ?? 0) + 1);
+          continue;
+        }
+        perWindow.set(`${provider} ${window}`, (perWindow.get(`${provider} ${window}`) ?? 0) + 1);
       }
-      perWindow.set(`${provider} ${window}`, (perWindow.get(`${provider} ${window}`) ?? 0) + 1);
-    }
-    expect(Math.max(...firstCount.values())).toBeLessThanOrEqual(4 * 3 * 2);
-    // from the next window on, the half-open circuit sends one probe per provider (one request), however the backoff ramps
-    expect(perWindow.size).toBeGreaterThan(20);
-    expect(Math.max(...perWindow.values())).toBe(1);
-  });
+      expect(Math.max(...firstCount.values())).toBeLessThanOrEqual(4 * 3 * 2);
+      // from the next window on, the half-open circuit sends one probe per provider (one request), however the backoff ramps
+      expect(perWindow.size).toBeGreaterThan(20);
+      expect(Math.max(...perWindow.values())).toBe(1);
+    },
+  );
 
   it('a malformed answer fails only its source', async () => {
     emu.setFault('api.coingecko.com', { kind: 'drift' });

@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../../..');
-const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; dev?: boolean; devOptional?: boolean }> };
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version?: string; dev?: boolean; devOptional?: boolean }>;
+};
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 
 type Range = { from: string; below: string };
@@ -57,14 +59,20 @@ describe('runtime dependencies vs known advisories', () => {
   });
 
   it('the locked versions are outside every affected range', () => {
-    const hits = runtime.flatMap((p) => ADVISORIES[p.name]!.filter((a) => a.affected.some((r) => inRange(p.version, r))).map((a) => `${p.name}@${p.version}: ${a.id}`));
+    const hits = runtime.flatMap((p) =>
+      ADVISORIES[p.name]!.filter((a) => a.affected.some((r) => inRange(p.version, r))).map(
+        (a) => `${p.name}@${p.version}: ${a.id}`,
+      ),
+    );
     expect(hits).toEqual([]);
   });
 
   it('the lowest version package.json allows is outside them too (no install without the lockfile can regress)', () => {
     const hits = Object.entries(pkg.dependencies).flatMap(([name, spec]) => {
       const floor = spec.replace(/^[\^~>=]+/, '');
-      return (ADVISORIES[name] ?? []).filter((a) => a.affected.some((r) => inRange(floor, r))).map((a) => `${name} ${spec}: ${a.id}`);
+      return (ADVISORIES[name] ?? [])
+        .filter((a) => a.affected.some((r) => inRange(floor, r)))
+        .map((a) => `${name} ${spec}: ${a.id}`);
     });
     expect(hits).toEqual([]);
   });

@@ -32,7 +32,11 @@ describe('settings validation', () => {
       s.stage.btcSeasonMax = 60;
     });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toContainEqual({ path: 'stage.btcSeasonMax', message: 'Bitcoin season max must be below the alt-rotation min' });
+    if (!r.ok)
+      expect(r.errors).toContainEqual({
+        path: 'stage.btcSeasonMax',
+        message: 'Bitcoin season max must be below the alt-rotation min',
+      });
     expect(paths(with_((s) => (s.stage.altRotationMin = 80)))).toEqual(['stage.altRotationMin']);
     expect(paths(with_((s) => (s.fearGreed.fear = 20)))).toEqual(['fearGreed.fear']);
     expect(paths(with_((s) => (s.dominance.zones = [50, 59, 55, 63])))).toEqual(['dominance.zones.2']);
@@ -68,7 +72,9 @@ describe('settings validation', () => {
   });
 
   it('checks exclusion list entries', () => {
-    expect(paths(with_((s) => s.asi.excludeSymbols.push('<img src=x>')))).toEqual([`asi.excludeSymbols.${defaultSettings().asi.excludeSymbols.length}`]);
+    expect(paths(with_((s) => s.asi.excludeSymbols.push('<img src=x>')))).toEqual([
+      `asi.excludeSymbols.${defaultSettings().asi.excludeSymbols.length}`,
+    ]);
   });
 });
 
@@ -91,7 +97,10 @@ describe('mergeSettings (CLI files, imports)', () => {
   });
 
   it('upper-cases edited exclusion symbols and ignores prototype keys', () => {
-    const r = mergeSettings(defaultSettings(), JSON.parse('{"asi":{"excludeSymbols":[" usdt ","dai"]},"__proto__":{"polluted":1}}'));
+    const r = mergeSettings(
+      defaultSettings(),
+      JSON.parse('{"asi":{"excludeSymbols":[" usdt ","dai"]},"__proto__":{"polluted":1}}'),
+    );
     expect(r.ok && r.settings.asi.excludeSymbols).toEqual(['USDT', 'DAI']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -47,15 +47,24 @@ describe('alternative.me Fear & Greed on the real recorded data array', () => {
       ok: true,
       value: { points: [{ date: '2025-04-23', value: 72 }], source: 'alternative.me Fear & Greed' },
     });
-    expect(parseFearGreed({ name: 'Fear and Greed Index', data, metadata: { error: null } }, { now: NOW }).ok).toBe(true);
+    expect(parseFearGreed({ name: 'Fear and Greed Index', data, metadata: { error: null } }, { now: NOW }).ok).toBe(
+      true,
+    );
   });
 });
 
 describe('alternative.me faults (hand-made)', () => {
-  const day = (iso: string, value: string) => ({ value, value_classification: 'Fear', timestamp: String(Date.parse(iso) / 1000) });
+  const day = (iso: string, value: string) => ({
+    value,
+    value_classification: 'Fear',
+    timestamp: String(Date.parse(iso) / 1000),
+  });
 
   it('when a day repeats, the newest reading (first in the array) wins', () => {
-    const r = parseFearGreedData([day('2024-01-02T06:00:00Z', '41'), day('2024-01-02T00:00:00Z', '40'), day('2024-01-01T00:00:00Z', '39')], { now: NOW });
+    const r = parseFearGreedData(
+      [day('2024-01-02T06:00:00Z', '41'), day('2024-01-02T00:00:00Z', '40'), day('2024-01-01T00:00:00Z', '39')],
+      { now: NOW },
+    );
     expect(r.ok && r.value.points).toEqual([
       { date: '2024-01-01', value: 39 },
       { date: '2024-01-02', value: 41 },
@@ -77,12 +86,17 @@ describe('alternative.me faults (hand-made)', () => {
   it('rejects a missing or future timestamp and a provider error', () => {
     const noTs = clone(data.slice(0, 2)) as Array<Partial<Reading>>;
     delete noTs[1]!.timestamp;
-    expect(parseFearGreed({ data: noTs }, { now: NOW })).toMatchObject({ ok: false, error: { kind: 'schema', path: 'data.1.timestamp' } });
+    expect(parseFearGreed({ data: noTs }, { now: NOW })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: 'data.1.timestamp' },
+    });
     expect(parseFearGreed({ data: data.slice(0, 3) }, { now: NOW - 2 * 86_400_000 })).toMatchObject({
       ok: false,
       error: { kind: 'schema', path: 'data.1.timestamp' },
     });
-    expect(parseFearGreed({ name: 'Fear and Greed Index', data: [], metadata: { error: 'Limit exceeded' } }, { now: NOW })).toMatchObject({
+    expect(
+      parseFearGreed({ name: 'Fear and Greed Index', data: [], metadata: { error: 'Limit exceeded' } }, { now: NOW }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'schema', path: 'metadata.error' },
     });
@@ -90,7 +104,9 @@ describe('alternative.me faults (hand-made)', () => {
 
   it('asks for JSON with the given limit (0 = all history)', async () => {
     expect(fearGreedUrl(0)).toBe('https://api.alternative.me/fng/?limit=0&format=json');
-    const f = fakeFetch(() => json({ name: 'Fear and Greed Index', data: data.slice(0, 7), metadata: { error: null } }));
+    const f = fakeFetch(() =>
+      json({ name: 'Fear and Greed Index', data: data.slice(0, 7), metadata: { error: null } }),
+    );
     const r = await fetchFearGreed(f, { now: NOW, limit: 7, http: instant });
     expect(f.calls).toEqual(['https://api.alternative.me/fng/?limit=7&format=json']);
     expect(r.ok && r.value.points).toHaveLength(7);

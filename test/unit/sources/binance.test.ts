@@ -88,7 +88,10 @@ describe('Binance klines faults', () => {
 
   it('rejects rows out of order and an open candle that is not the last', () => {
     expect(bad((r) => r.reverse())).toMatchObject({ ok: false, error: { kind: 'schema', path: '1.0' } });
-    expect(bad((r) => (r[2]![6] = NOW + 86_400_000))).toMatchObject({ ok: false, error: { kind: 'schema', path: '2.6' } });
+    expect(bad((r) => (r[2]![6] = NOW + 86_400_000))).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: '2.6' },
+    });
   });
 
   it('an error object instead of rows is a schema error, never an empty series', () => {
@@ -99,7 +102,10 @@ describe('Binance klines faults', () => {
   });
 
   it('an empty array is an empty series', () => {
-    expect(parseBinanceKlines([], { now: NOW, symbol: 'BTCUSDT' })).toEqual({ ok: true, value: { points: [], source: 'Binance closes' } });
+    expect(parseBinanceKlines([], { now: NOW, symbol: 'BTCUSDT' })).toEqual({
+      ok: true,
+      value: { points: [], source: 'Binance closes' },
+    });
   });
 });
 
@@ -108,9 +114,9 @@ describe('Binance URLs and fetching', () => {
     expect(binanceKlinesUrl({ symbol: 'BTCUSDT', limit: 200 })).toBe(
       'https://data-api.binance.vision/api/v3/klines?symbol=BTCUSDT&interval=1d&limit=200',
     );
-    expect(binanceKlinesUrl({ symbol: 'ETHBTC', limit: 5000, startTime: 1_700_000_000_000 }, 'https://api.binance.com')).toBe(
-      'https://api.binance.com/api/v3/klines?symbol=ETHBTC&interval=1d&limit=1000&startTime=1700000000000',
-    );
+    expect(
+      binanceKlinesUrl({ symbol: 'ETHBTC', limit: 5000, startTime: 1_700_000_000_000 }, 'https://api.binance.com'),
+    ).toBe('https://api.binance.com/api/v3/klines?symbol=ETHBTC&interval=1d&limit=1000&startTime=1700000000000');
     expect(binancePair(' sol ')).toBe('SOLUSDT');
   });
 
@@ -131,7 +137,10 @@ describe('Binance URLs and fetching', () => {
     if (!r.ok) expect(r.error.message.startsWith('Binance BTCUSDT: ')).toBe(true);
 
     const none = fakeFetch(() => json([]));
-    expect(await fetchBinanceCloses(none, { symbol: 'btc/usdt', now: NOW_OPEN })).toMatchObject({ ok: false, error: { kind: 'schema', path: 'symbol' } });
+    expect(await fetchBinanceCloses(none, { symbol: 'btc/usdt', now: NOW_OPEN })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: 'symbol' },
+    });
     expect(none.calls).toEqual([]);
   });
 
@@ -140,6 +149,9 @@ describe('Binance URLs and fetching', () => {
     const f = fakeFetch(() => json(rows));
     const r = await fetchEthBtc(f, { now: 1704153599999 + 1, http: instant });
     expect(f.calls[0]).toContain('symbol=ETHBTC');
-    expect(r).toEqual({ ok: true, value: { points: [{ date: '2024-01-01', value: 0.0532 }], source: 'Binance ETHBTC' } });
+    expect(r).toEqual({
+      ok: true,
+      value: { points: [{ date: '2024-01-01', value: 0.0532 }], source: 'Binance ETHBTC' },
+    });
   });
 });

@@ -24,7 +24,13 @@ import { toEpochMs } from '../../../lib/sources/parse';
 import { fakeFetch, instant, json } from '../net/fake-fetch';
 import { clone, raw } from './fixtures';
 
-const OK_STATUS = { timestamp: '2025-07-15T17:19:10.609Z', error_code: '0', error_message: 'SUCCESS', elapsed: '1', credit_count: 0 };
+const OK_STATUS = {
+  timestamp: '2025-07-15T17:19:10.609Z',
+  error_code: '0',
+  error_message: 'SUCCESS',
+  elapsed: '1',
+  credit_count: 0,
+};
 const env = <T>(data: T, status: unknown = OK_STATUS) => ({ data, status });
 const NOW = Date.UTC(2025, 6, 15, 18);
 
@@ -49,7 +55,14 @@ const dataApiListing = () =>
       slug: c.slug,
       cmcRank: c.cmc_rank,
       tags: c.tags,
-      quotes: [{ name: 'USD', price: c.quote.USD.price, marketCap: c.quote.USD.market_cap, percentChange90d: c.quote.USD.percent_change_90d }],
+      quotes: [
+        {
+          name: 'USD',
+          price: c.quote.USD.price,
+          marketCap: c.quote.USD.market_cap,
+          percentChange90d: c.quote.USD.percent_change_90d,
+        },
+      ],
     })),
     totalCount: '9810',
   });
@@ -59,7 +72,13 @@ describe('CMC listing', () => {
     const r = parseCmcListing(dataApiListing());
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toHaveLength(20);
-    expect(r.value[0]).toMatchObject({ id: 1, symbol: 'BTC', rank: 1, marketCap: 1863353028591.535, percentChange90d: -10.04157469 });
+    expect(r.value[0]).toMatchObject({
+      id: 1,
+      symbol: 'BTC',
+      rank: 1,
+      marketCap: 1863353028591.535,
+      percentChange90d: -10.04157469,
+    });
     expect(r.value.find((c) => c.symbol === 'ETH')?.percentChange90d).toBe(-45.56976065);
   });
 
@@ -72,19 +91,34 @@ describe('CMC listing', () => {
   });
 
   it('the real pro-api response is a different shape: a schema error, not a crash', () => {
-    expect(parseCmcListing(pro)).toMatchObject({ ok: false, error: { kind: 'schema', path: 'data.cryptoCurrencyList' } });
-    expect(parseCmcDominance(raw('cmc-pro/global_metrics.json'), { now: NOW })).toMatchObject({ ok: false, error: { kind: 'schema', path: 'data.points' } });
+    expect(parseCmcListing(pro)).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: 'data.cryptoCurrencyList' },
+    });
+    expect(parseCmcDominance(raw('cmc-pro/global_metrics.json'), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: 'data.points' },
+    });
     // The data-api v3.1 historical quotes (cmc-data-api/cmc20-hist.json) are not the dominance chart either.
-    expect(parseCmcDominance(raw('cmc-data-api/cmc20-hist.json'), { now: NOW })).toMatchObject({ ok: false, error: { kind: 'schema', path: 'data.points' } });
+    expect(parseCmcDominance(raw('cmc-data-api/cmc20-hist.json'), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: 'data.points' },
+    });
   });
 
   it('requires a USD quote and a sane 90-day change; an unknown cap stays unknown', () => {
     const noUsd = clone(dataApiListing());
     noUsd.data.cryptoCurrencyList[3]!.quotes[0]!.name = 'EUR';
-    expect(parseCmcListing(noUsd)).toMatchObject({ ok: false, error: { kind: 'schema', path: 'data.cryptoCurrencyList.3.quotes' } });
+    expect(parseCmcListing(noUsd)).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: 'data.cryptoCurrencyList.3.quotes' },
+    });
     const crash = clone(dataApiListing());
     crash.data.cryptoCurrencyList[1]!.quotes[0]!.percentChange90d = -150;
-    expect(parseCmcListing(crash)).toMatchObject({ ok: false, error: { path: 'data.cryptoCurrencyList.1.quotes.0.percentChange90d' } });
+    expect(parseCmcListing(crash)).toMatchObject({
+      ok: false,
+      error: { path: 'data.cryptoCurrencyList.1.quotes.0.percentChange90d' },
+    });
     const zero = clone(dataApiListing());
     zero.data.cryptoCurrencyList[5]!.quotes[0]!.marketCap = 0;
     const r = parseCmcListing(zero);
@@ -127,19 +161,37 @@ describe('CMC dominance chart', () => {
 
   it('a changed layout or impossible values are schema errors', () => {
     const body = (dominance: unknown) => env({ points: [{ dominance, timestamp: '1752451200' }] });
-    expect(parseCmcDominance(body([63.2, 36.8]), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.dominance.2' } });
-    expect(parseCmcDominance(body([60, 10, 20, 10]), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.dominance.3' } });
-    expect(parseCmcDominance(body([63.2, 9.7, 7.1]), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.dominance' } });
-    expect(parseCmcDominance(body([163.2, -70, 7.1]), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.dominance.0' } });
+    expect(parseCmcDominance(body([63.2, 36.8]), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.points.0.dominance.2' },
+    });
+    expect(parseCmcDominance(body([60, 10, 20, 10]), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.points.0.dominance.3' },
+    });
+    expect(parseCmcDominance(body([63.2, 9.7, 7.1]), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.points.0.dominance' },
+    });
+    expect(parseCmcDominance(body([163.2, -70, 7.1]), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.points.0.dominance.0' },
+    });
     // 0 % BTC dominance is an unknown value, not a reading (ETH's 0 of 2013 is real: it did not exist yet)
     const zero = parseCmcDominance(body([0, 10, 90]), { now: NOW });
     expect(zero).toMatchObject({ ok: false, error: { kind: 'schema', path: 'data.points.0.dominance.0' } });
     expect(!zero.ok && zero.error.message).toMatch(/dominance\.0 must be above 0/);
-    expect(parseCmcDominance(env({ points: [{ dominance: [63, 10, 27], timestamp: 'yesterday' }] }), { now: NOW })).toMatchObject({
+    expect(
+      parseCmcDominance(env({ points: [{ dominance: [63, 10, 27], timestamp: 'yesterday' }] }), { now: NOW }),
+    ).toMatchObject({
       ok: false,
       error: { path: 'data.points.0.timestamp' },
     });
-    expect(parseCmcDominance(env({ points: [{ dominance: [63, 10, 27], timestamp: String(NOW / 1000 + 86_400) }] }), { now: NOW })).toMatchObject({
+    expect(
+      parseCmcDominance(env({ points: [{ dominance: [63, 10, 27], timestamp: String(NOW / 1000 + 86_400) }] }), {
+        now: NOW,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { path: 'data.points.0.timestamp' },
     });
@@ -165,7 +217,15 @@ describe('CMC TOTAL3 (global-metrics quotes historical)', () => {
   });
 
   it('is marketCap − btcValue − ethValue per day', () => {
-    const r = parseCmcTotal3(env({ points: [pt(2377311440200.79, 1277947163756.47, 419097090855.9, '1721088000'), pt(3691550334463.82, 2329966374244.93, 368117038843.11, '1752598893000')] }), { now: NOW });
+    const r = parseCmcTotal3(
+      env({
+        points: [
+          pt(2377311440200.79, 1277947163756.47, 419097090855.9, '1721088000'),
+          pt(3691550334463.82, 2329966374244.93, 368117038843.11, '1752598893000'),
+        ],
+      }),
+      { now: NOW },
+    );
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.source).toBe('CoinMarketCap TOTAL3');
     expect(r.value.points.map((p) => p.date)).toEqual(['2024-07-16', '2025-07-15']);
@@ -174,11 +234,23 @@ describe('CMC TOTAL3 (global-metrics quotes historical)', () => {
   });
 
   it('rejects a non-positive TOTAL3, a missing field, NaN and a BTC or ETH value of 0', () => {
-    expect(parseCmcTotal3(env({ points: [pt(100, 80, 30, '1721088000')] }), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0' } });
-    expect(parseCmcTotal3(env({ points: [pt(100, undefined, 30, '1721088000')] }), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.btcValue' } });
-    expect(parseCmcTotal3(env({ points: [pt('NaN', 1, 1, '1721088000')] }), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.0.marketCap' } });
+    expect(parseCmcTotal3(env({ points: [pt(100, 80, 30, '1721088000')] }), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.points.0' },
+    });
+    expect(parseCmcTotal3(env({ points: [pt(100, undefined, 30, '1721088000')] }), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.points.0.btcValue' },
+    });
+    expect(parseCmcTotal3(env({ points: [pt('NaN', 1, 1, '1721088000')] }), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.points.0.marketCap' },
+    });
     // a BTC or ETH value of 0 is unknown: TOTAL3 would silently include that coin's cap
-    for (const [btc, eth, path] of [[0, 30, 'btcValue'], [80, 0, 'ethValue']] as const) {
+    for (const [btc, eth, path] of [
+      [0, 30, 'btcValue'],
+      [80, 0, 'ethValue'],
+    ] as const) {
       const r = parseCmcTotal3(env({ points: [pt(200, btc, eth, '1721088000')] }), { now: NOW });
       expect(r).toMatchObject({ ok: false, error: { kind: 'schema', path: `data.points.0.${path}` } });
       expect(!r.ok && r.error.message).toMatch(new RegExp(`${path} must be a positive number \\(got 0\\)`));
@@ -186,7 +258,9 @@ describe('CMC TOTAL3 (global-metrics quotes historical)', () => {
   });
 
   it('asks for daily points (range=1y)', () => {
-    expect(cmcTotal3Url()).toBe('https://api.coinmarketcap.com/data-api/v4/global-metrics/quotes/historical?convertId=2781&range=1y');
+    expect(cmcTotal3Url()).toBe(
+      'https://api.coinmarketcap.com/data-api/v4/global-metrics/quotes/historical?convertId=2781&range=1y',
+    );
   });
 });
 
@@ -219,9 +293,15 @@ describe('CMC altcoin season and fear & greed charts', () => {
   it('rejects an index outside 0..100 or not a number', () => {
     const bad = clone(alt);
     bad.data.points[1]!.altcoinIndex = '128';
-    expect(parseCmcAltcoinSeason(bad, { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.1.altcoinIndex' } });
+    expect(parseCmcAltcoinSeason(bad, { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.points.1.altcoinIndex' },
+    });
     bad.data.points[1]!.altcoinIndex = 'n/a';
-    expect(parseCmcAltcoinSeason(bad, { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.points.1.altcoinIndex' } });
+    expect(parseCmcAltcoinSeason(bad, { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.points.1.altcoinIndex' },
+    });
   });
 
   it('sends both start and end (seconds) for the altcoin season chart', async () => {
@@ -255,12 +335,16 @@ describe('CMC altcoin season and fear & greed charts', () => {
       },
     });
     expect(CMC_FEAR_GREED_SOURCE).toContain('not alternative.me');
-    expect(parseCmcFearGreed(env({ points: [] }), { now: NOW })).toMatchObject({ ok: false, error: { path: 'data.dataList' } });
+    expect(parseCmcFearGreed(env({ points: [] }), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { path: 'data.dataList' },
+    });
   });
 
   it('normalises timestamps given in seconds or milliseconds, as numbers or strings', () => {
     const ms = Date.UTC(2025, 6, 14);
-    for (const t of [ms / 1000, ms, String(ms / 1000), String(ms), '2025-07-14T00:00:00.000Z']) expect(toEpochMs(t)).toBe(ms);
+    for (const t of [ms / 1000, ms, String(ms / 1000), String(ms), '2025-07-14T00:00:00.000Z'])
+      expect(toEpochMs(t)).toBe(ms);
     for (const t of ['', 'abc', -5, 0, 'NaN']) expect(toEpochMs(t)).toBeNaN();
   });
 });

@@ -41,7 +41,12 @@ describe('CoinGecko /global', () => {
     expect(r.value.ethDominance).toBe(10.44);
     expect(r.value.total3Usd).toBeCloseTo(2676041643809.494 * (1 - 68.55 / 100), 0);
     expect(r.value.date).toBe('2026-04-24');
-    expect(coingeckoDominanceSnapshot(r.value)).toEqual({ value: 58.11, at: Date.UTC(2026, 3, 24, 17, 30), date: '2026-04-24', source: 'CoinGecko BTC dominance' });
+    expect(coingeckoDominanceSnapshot(r.value)).toEqual({
+      value: 58.11,
+      at: Date.UTC(2026, 3, 24, 17, 30),
+      date: '2026-04-24',
+      source: 'CoinGecko BTC dominance',
+    });
     expect(coingeckoTotal3Snapshot(r.value).source).toBe('CoinGecko TOTAL3');
   });
 
@@ -53,13 +58,20 @@ describe('CoinGecko /global', () => {
     ['btc above 100', { market_cap_percentage: { btc: 101, eth: 1 } }, 'data.market_cap_percentage.btc'],
     ['eth missing', { market_cap_percentage: { btc: 58 } }, 'data.market_cap_percentage.eth'],
     ['btc + eth above 100', { market_cap_percentage: { btc: 80, eth: 30 } }, 'data.market_cap_percentage'],
-    ['btc + eth exactly 100 (TOTAL3 would be 0)', { market_cap_percentage: { btc: 90, eth: 10 } }, 'data.market_cap_percentage'],
+    [
+      'btc + eth exactly 100 (TOTAL3 would be 0)',
+      { market_cap_percentage: { btc: 90, eth: 10 } },
+      'data.market_cap_percentage',
+    ],
     ['a BTC dominance of 0', { market_cap_percentage: { btc: 0, eth: 10 } }, 'data.market_cap_percentage.btc'],
     ['an ETH dominance of 0', { market_cap_percentage: { btc: 58, eth: 0 } }, 'data.market_cap_percentage.eth'],
     ['a zero total', { total_market_cap: { usd: 0 } }, 'data.total_market_cap.usd'],
     ['an update in the future', { updated_at: NOW / 1000 + 86_400 }, 'data.updated_at'],
   ])('%s is a schema error naming the field', (_n, over, path) => {
-    expect(parseCoingeckoGlobal(global(over), { now: NOW })).toMatchObject({ ok: false, error: { kind: 'schema', path } });
+    expect(parseCoingeckoGlobal(global(over), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path },
+    });
   });
 
   it('fetches /api/v3/global', async () => {
@@ -88,19 +100,37 @@ describe('CoinGecko /coins/markets', () => {
       market('nothing', 'nul', null, null, null),
     ]);
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value[0]).toEqual({ id: 'bitcoin', symbol: 'BTC', name: 'bitcoin', marketCap: 1.86e12, rank: 1, price: 93846.78 });
+    expect(r.value[0]).toEqual({
+      id: 'bitcoin',
+      symbol: 'BTC',
+      name: 'bitcoin',
+      marketCap: 1.86e12,
+      rank: 1,
+      price: 93846.78,
+    });
     expect(r.value[2]).toEqual({ id: 'ghost', symbol: 'GHO', name: 'ghost' });
     expect(r.value[3]).toEqual({ id: 'nothing', symbol: 'NUL', name: 'nothing' });
   });
 
   it('rejects negative caps, bad ranks and non-arrays', () => {
-    expect(parseCoingeckoMarkets([market('a', 'a', -5, 1)])).toMatchObject({ ok: false, error: { kind: 'schema', path: '0.market_cap' } });
-    expect(parseCoingeckoMarkets([market('a', 'a', 5, 0)])).toMatchObject({ ok: false, error: { kind: 'schema', path: '0.market_cap_rank' } });
-    expect(parseCoingeckoMarkets({ status: { error_code: 429 } })).toMatchObject({ ok: false, error: { kind: 'schema', path: '' } });
+    expect(parseCoingeckoMarkets([market('a', 'a', -5, 1)])).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: '0.market_cap' },
+    });
+    expect(parseCoingeckoMarkets([market('a', 'a', 5, 0)])).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: '0.market_cap_rank' },
+    });
+    expect(parseCoingeckoMarkets({ status: { error_code: 429 } })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: '' },
+    });
   });
 
   it('builds the markets URL, with a category when asked', () => {
-    expect(coingeckoMarketsUrl()).toBe('https://api.coingecko.com/api/v3/coins/markets?vs_currency=usd&order=market_cap_desc&per_page=250&page=1');
+    expect(coingeckoMarketsUrl()).toBe(
+      'https://api.coingecko.com/api/v3/coins/markets?vs_currency=usd&order=market_cap_desc&per_page=250&page=1',
+    );
     expect(coingeckoMarketsUrl({ category: 'stablecoins', perPage: 999 })).toBe(
       'https://api.coingecko.com/api/v3/coins/markets?vs_currency=usd&order=market_cap_desc&per_page=250&page=1&category=stablecoins',
     );
@@ -195,12 +225,32 @@ describe('CoinGecko /coins/{id}/market_chart', () => {
 
   it('rejects bad prices and future points, skips null prices', () => {
     const bad = { prices: [[midnight(2), -1]] };
-    expect(parseCoingeckoMarketChart(bad, { now, id: 'x' })).toMatchObject({ ok: false, error: { kind: 'schema', path: 'prices.0.1' } });
-    expect(parseCoingeckoMarketChart({ prices: [[midnight(2), 'NaN']] }, { now, id: 'x' })).toMatchObject({ ok: false, error: { path: 'prices.0.1' } });
-    expect(parseCoingeckoMarketChart({ prices: [[midnight(9), 1]] }, { now, id: 'x' })).toMatchObject({ ok: false, error: { path: 'prices.0.0' } });
-    const nul = parseCoingeckoMarketChart({ prices: [[midnight(2), null], [midnight(3), 5]] }, { now, id: 'x' });
+    expect(parseCoingeckoMarketChart(bad, { now, id: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: 'prices.0.1' },
+    });
+    expect(parseCoingeckoMarketChart({ prices: [[midnight(2), 'NaN']] }, { now, id: 'x' })).toMatchObject({
+      ok: false,
+      error: { path: 'prices.0.1' },
+    });
+    expect(parseCoingeckoMarketChart({ prices: [[midnight(9), 1]] }, { now, id: 'x' })).toMatchObject({
+      ok: false,
+      error: { path: 'prices.0.0' },
+    });
+    const nul = parseCoingeckoMarketChart(
+      {
+        prices: [
+          [midnight(2), null],
+          [midnight(3), 5],
+        ],
+      },
+      { now, id: 'x' },
+    );
     expect(nul.ok && nul.value.closes.points).toEqual([{ date: '2024-01-02', value: 5 }]);
-    expect(parseCoingeckoMarketChart({ error: 'coin not found' }, { now, id: 'x' })).toMatchObject({ ok: false, error: { path: 'prices' } });
+    expect(parseCoingeckoMarketChart({ error: 'coin not found' }, { now, id: 'x' })).toMatchObject({
+      ok: false,
+      error: { path: 'prices' },
+    });
   });
 
   it('caps history at 365 days in the URL', () => {

@@ -1,7 +1,11 @@
 /** CoinPaprika and CoinLore: hand-made payloads in their documented shapes (no raw recordings exist). */
 import { describe, expect, it } from 'vitest';
 import { COINLORE_GLOBAL_URL, fetchCoinloreDominance, parseCoinloreGlobal } from '../../../lib/sources/coinlore';
-import { COINPAPRIKA_GLOBAL_URL, fetchCoinpaprikaDominance, parseCoinpaprikaGlobal } from '../../../lib/sources/coinpaprika';
+import {
+  COINPAPRIKA_GLOBAL_URL,
+  fetchCoinpaprikaDominance,
+  parseCoinpaprikaGlobal,
+} from '../../../lib/sources/coinpaprika';
 import { fakeFetch, instant, json } from '../net/fake-fetch';
 
 const NOW = Date.UTC(2026, 3, 24, 18);
@@ -19,7 +23,12 @@ describe('CoinPaprika /v1/global', () => {
   it('reads bitcoin_dominance_percentage with its own time and name', () => {
     expect(parseCoinpaprikaGlobal(body(), { now: NOW })).toEqual({
       ok: true,
-      value: { value: 58.11, at: Date.UTC(2026, 3, 24, 17, 55), date: '2026-04-24', source: 'CoinPaprika BTC dominance' },
+      value: {
+        value: 58.11,
+        at: Date.UTC(2026, 3, 24, 17, 55),
+        date: '2026-04-24',
+        source: 'CoinPaprika BTC dominance',
+      },
     });
   });
 
@@ -30,7 +39,10 @@ describe('CoinPaprika /v1/global', () => {
     ['a string', { bitcoin_dominance_percentage: 'n/a' }, 'bitcoin_dominance_percentage'],
     ['in the future', { last_updated: NOW / 1000 + 3600 }, 'last_updated'],
   ])('a dominance %s is a schema error', (_n, over, path) => {
-    expect(parseCoinpaprikaGlobal(body(over), { now: NOW })).toMatchObject({ ok: false, error: { kind: 'schema', path } });
+    expect(parseCoinpaprikaGlobal(body(over), { now: NOW })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path },
+    });
   });
 
   it('fetches the documented URL', async () => {
@@ -41,7 +53,9 @@ describe('CoinPaprika /v1/global', () => {
 });
 
 describe('CoinLore /api/global/', () => {
-  const body = (btc_d: unknown) => [{ coins_count: 14000, active_markets: 30000, total_mcap: 2.67e12, total_volume: 9.2e10, btc_d, eth_d: '10.44' }];
+  const body = (btc_d: unknown) => [
+    { coins_count: 14000, active_markets: 30000, total_mcap: 2.67e12, total_volume: 9.2e10, btc_d, eth_d: '10.44' },
+  ];
 
   it('reads [0].btc_d (a string), dated at the fetch time', () => {
     expect(parseCoinloreGlobal(body('58.11'), { now: NOW })).toEqual({
@@ -52,7 +66,10 @@ describe('CoinLore /api/global/', () => {
 
   it('rejects non-numbers, out-of-range values and an empty array; never returns 0', () => {
     for (const v of ['', 'NaN', '-1', '101', null, '0', '0.00']) {
-      expect(parseCoinloreGlobal(body(v), { now: NOW })).toMatchObject({ ok: false, error: { kind: 'schema', path: '0.btc_d' } });
+      expect(parseCoinloreGlobal(body(v), { now: NOW })).toMatchObject({
+        ok: false,
+        error: { kind: 'schema', path: '0.btc_d' },
+      });
     }
     expect(parseCoinloreGlobal([], { now: NOW })).toMatchObject({ ok: false, error: { kind: 'schema', path: '' } });
   });

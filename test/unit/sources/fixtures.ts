@@ -11,10 +11,12 @@ export function raw<T = unknown>(path: string): T {
 /** date → value of a normalized series CSV in test/fixtures/real/series. */
 export function seriesCsv(path: string): Map<string, number> {
   const lines = readFileSync(`${REAL}series/${path}`, 'utf8').trim().split(/\r?\n/).slice(1);
-  return new Map(lines.map((l) => {
-    const [d, v] = l.split(',');
-    return [d!, Number(v)] as const;
-  }));
+  return new Map(
+    lines.map((l) => {
+      const [d, v] = l.split(',');
+      return [d!, Number(v)] as const;
+    }),
+  );
 }
 
 export const clone = <T>(x: T): T => structuredClone(x);

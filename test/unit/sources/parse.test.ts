@@ -1,6 +1,14 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { FUTURE_SKEW_MS, futureError, percent, positiveNumber, toNumber, toSeries, validate } from '../../../lib/sources/parse';
+import {
+  FUTURE_SKEW_MS,
+  futureError,
+  percent,
+  positiveNumber,
+  toNumber,
+  toSeries,
+  validate,
+} from '../../../lib/sources/parse';
 import { oneLine, withContext } from '../../../lib/sources/result';
 
 describe('shared parsing rules', () => {
@@ -13,8 +21,20 @@ describe('shared parsing rules', () => {
 
   it('names the failing path and what it got', () => {
     const schema = v.object({ a: v.array(v.object({ price: positiveNumber, pct: percent })) });
-    const r = validate(schema, { a: [{ price: '1', pct: 5 }, { price: '-2', pct: 5 }] }, 'Test');
-    expect(r).toEqual({ ok: false, error: { kind: 'schema', path: 'a.1.price', message: 'Test: a.1.price must be a positive number (got -2)' } });
+    const r = validate(
+      schema,
+      {
+        a: [
+          { price: '1', pct: 5 },
+          { price: '-2', pct: 5 },
+        ],
+      },
+      'Test',
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: { kind: 'schema', path: 'a.1.price', message: 'Test: a.1.price must be a positive number (got -2)' },
+    });
     const missing = validate(schema, { a: [{ price: 1 }] }, 'Test');
     expect(missing.ok === false && missing.error.message).toBe('Test: a.0.pct is missing');
   });
@@ -35,12 +55,21 @@ describe('shared parsing rules', () => {
         ],
         's',
       ),
-    ).toEqual({ points: [{ date: '2024-01-01', value: 1 }, { date: '2024-01-03', value: 30 }], source: 's' });
+    ).toEqual({
+      points: [
+        { date: '2024-01-01', value: 1 },
+        { date: '2024-01-03', value: 30 },
+      ],
+      source: 's',
+    });
   });
 
   it('keeps messages to one bounded line', () => {
     expect(oneLine('a\n  b\tc')).toBe('a b c');
     expect(oneLine('x'.repeat(500))).toHaveLength(240);
-    expect(withContext({ kind: 'timeout', message: 'slow' }, 'Yahoo ^RUT')).toEqual({ kind: 'timeout', message: 'Yahoo ^RUT: slow' });
+    expect(withContext({ kind: 'timeout', message: 'slow' }, 'Yahoo ^RUT')).toEqual({
+      kind: 'timeout',
+      message: 'Yahoo ^RUT: slow',
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeDayOf, fetchYahooDaily, parseYahooChart, yahooChartUrl, yahooSource } from '../../../lib/sources/yahoo';
+import {
+  exchangeDayOf,
+  fetchYahooDaily,
+  parseYahooChart,
+  yahooChartUrl,
+  yahooSource,
+} from '../../../lib/sources/yahoo';
 import { fakeFetch, instant, json } from '../net/fake-fetch';
 import { clone, raw } from './fixtures';
 
@@ -48,7 +54,9 @@ describe('Yahoo chart on real recorded responses (range=5y, last bar intraday)',
     const ts = spy.chart.result[0]!.timestamp!;
     const winter = ts.findIndex((t) => new Date(t * 1000).toISOString() === '2021-11-08T14:30:00.000Z');
     expect(winter).toBeGreaterThan(0);
-    expect(r.value.series.points.find((x) => x.date === '2021-11-08')?.value).toBe(spy.chart.result[0]!.indicators.quote[0]!.close![winter]);
+    expect(r.value.series.points.find((x) => x.date === '2021-11-08')?.value).toBe(
+      spy.chart.result[0]!.indicators.quote[0]!.close![winter],
+    );
   });
 
   it('SPY: keeps the last bar once the session has closed and the data reached the close', () => {
@@ -86,12 +94,24 @@ describe('Yahoo chart on real recorded responses (range=5y, last bar intraday)',
 });
 
 /** A small chart payload in Yahoo's documented shape (hand-made). */
-function chart(opts: { tz?: string; gmtoffset?: number; stamps?: number[]; closes?: Array<number | null>; extraMeta?: Record<string, unknown> }) {
+function chart(opts: {
+  tz?: string;
+  gmtoffset?: number;
+  stamps?: number[];
+  closes?: Array<number | null>;
+  extraMeta?: Record<string, unknown>;
+}) {
   return {
     chart: {
       result: [
         {
-          meta: { symbol: '^RUT', exchangeTimezoneName: opts.tz, gmtoffset: opts.gmtoffset, dataGranularity: '1d', ...opts.extraMeta },
+          meta: {
+            symbol: '^RUT',
+            exchangeTimezoneName: opts.tz,
+            gmtoffset: opts.gmtoffset,
+            dataGranularity: '1d',
+            ...opts.extraMeta,
+          },
           ...(opts.stamps ? { timestamp: opts.stamps } : {}),
           indicators: { quote: [opts.closes ? { close: opts.closes } : {}] },
         },
@@ -106,20 +126,33 @@ const LATER = Date.UTC(2024, 5, 1);
 describe('Yahoo chart rules (hand-made payloads in the documented shape)', () => {
   it('dates a bar by its exchange-local day, not the UTC day', () => {
     // 20:00 New York on 2 Jan is 01:00 UTC on 3 Jan.
-    const ny = parseYahooChart(chart({ tz: 'America/New_York', stamps: [s('2024-01-03T01:00:00Z')], closes: [1950.5] }), { now: LATER, symbol: '^RUT' });
+    const ny = parseYahooChart(
+      chart({ tz: 'America/New_York', stamps: [s('2024-01-03T01:00:00Z')], closes: [1950.5] }),
+      { now: LATER, symbol: '^RUT' },
+    );
     expect(ny.ok && ny.value.series.points).toEqual([{ date: '2024-01-02', value: 1950.5 }]);
     // A Sydney open (10:00 AEDT) is 23:00 UTC the day before.
-    const syd = parseYahooChart(chart({ tz: 'Australia/Sydney', stamps: [s('2024-01-01T23:00:00Z')], closes: [7500] }), { now: LATER, symbol: '^AXJO' });
+    const syd = parseYahooChart(
+      chart({ tz: 'Australia/Sydney', stamps: [s('2024-01-01T23:00:00Z')], closes: [7500] }),
+      { now: LATER, symbol: '^AXJO' },
+    );
     expect(syd.ok && syd.value.series.points[0]?.date).toBe('2024-01-02');
     // Unknown zone name: the fixed gmtoffset is used instead.
-    const off = parseYahooChart(chart({ tz: 'Mars/Olympus', gmtoffset: 39_600, stamps: [s('2024-01-01T23:00:00Z')], closes: [7500] }), { now: LATER, symbol: '^AXJO' });
+    const off = parseYahooChart(
+      chart({ tz: 'Mars/Olympus', gmtoffset: 39_600, stamps: [s('2024-01-01T23:00:00Z')], closes: [7500] }),
+      { now: LATER, symbol: '^AXJO' },
+    );
     expect(off.ok && off.value.series.points[0]?.date).toBe('2024-01-02');
     expect(exchangeDayOf(undefined, undefined)(Date.parse('2024-01-01T23:00:00Z'))).toBe('2024-01-01');
   });
 
   it('skips a day whose close is null', () => {
     const r = parseYahooChart(
-      chart({ tz: 'America/New_York', stamps: [s('2024-01-02T14:30:00Z'), s('2024-01-03T14:30:00Z'), s('2024-01-04T14:30:00Z')], closes: [2000, null, 2010] }),
+      chart({
+        tz: 'America/New_York',
+        stamps: [s('2024-01-02T14:30:00Z'), s('2024-01-03T14:30:00Z'), s('2024-01-04T14:30:00Z')],
+        closes: [2000, null, 2010],
+      }),
       { now: LATER, symbol: '^RUT' },
     );
     expect(r.ok && r.value.series.points).toEqual([
@@ -130,7 +163,10 @@ describe('Yahoo chart rules (hand-made payloads in the documented shape)', () =>
 
   it('an empty result (no timestamp, quote [{}]) is an empty series, not a crash', () => {
     const r = parseYahooChart(chart({ tz: 'America/New_York' }), { now: LATER, symbol: '^RUT' });
-    expect(r).toEqual({ ok: true, value: { series: { points: [], source: 'Yahoo ^RUT' }, intraday: null, timezone: 'America/New_York' } });
+    expect(r).toEqual({
+      ok: true,
+      value: { series: { points: [], source: 'Yahoo ^RUT' }, intraday: null, timezone: 'America/New_York' },
+    });
   });
 
   it('chart.error is a typed error carrying Yahoo’s words', () => {
@@ -139,12 +175,18 @@ describe('Yahoo chart rules (hand-made payloads in the documented shape)', () =>
       { now: LATER, symbol: '^RUT' },
     );
     expect(r).toMatchObject({ ok: false, error: { kind: 'schema', path: 'chart.error' } });
-    if (!r.ok) expect(r.error.message).toBe('Yahoo ^RUT: Yahoo reported Not Found: No data found, symbol may be delisted');
+    if (!r.ok)
+      expect(r.error.message).toBe('Yahoo ^RUT: Yahoo reported Not Found: No data found, symbol may be delisted');
   });
 
   it('rejects non-daily bars (what range=max returns), bad closes, future bars and ragged arrays', () => {
     const base = { tz: 'America/New_York', stamps: [s('2024-01-02T14:30:00Z'), s('2024-01-03T14:30:00Z')] };
-    expect(parseYahooChart(chart({ ...base, closes: [1, 2], extraMeta: { dataGranularity: '1mo' } }), { now: LATER, symbol: '^RUT' })).toMatchObject({
+    expect(
+      parseYahooChart(chart({ ...base, closes: [1, 2], extraMeta: { dataGranularity: '1mo' } }), {
+        now: LATER,
+        symbol: '^RUT',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'schema', path: 'chart.result.0.meta.dataGranularity' },
     });
@@ -152,7 +194,10 @@ describe('Yahoo chart rules (hand-made payloads in the documented shape)', () =>
       ok: false,
       error: { kind: 'schema', path: 'chart.result.0.indicators.quote.0.close.1' },
     });
-    const future = parseYahooChart(chart({ ...base, closes: [2000, 2001] }), { now: Date.parse('2024-01-02T20:00:00Z'), symbol: '^RUT' });
+    const future = parseYahooChart(chart({ ...base, closes: [2000, 2001] }), {
+      now: Date.parse('2024-01-02T20:00:00Z'),
+      symbol: '^RUT',
+    });
     expect(future).toMatchObject({ ok: false, error: { kind: 'schema', path: 'chart.result.0.timestamp.1' } });
     expect(parseYahooChart(chart({ ...base, closes: [2000] }), { now: LATER, symbol: '^RUT' })).toMatchObject({
       ok: false,
@@ -162,7 +207,10 @@ describe('Yahoo chart rules (hand-made payloads in the documented shape)', () =>
       ok: false,
       error: { kind: 'schema', path: 'chart.result' },
     });
-    expect(parseYahooChart('<html>', { now: LATER, symbol: '^RUT' })).toMatchObject({ ok: false, error: { kind: 'schema', path: '' } });
+    expect(parseYahooChart('<html>', { now: LATER, symbol: '^RUT' })).toMatchObject({
+      ok: false,
+      error: { kind: 'schema', path: '' },
+    });
   });
 });
 
@@ -170,16 +218,21 @@ describe('Yahoo URLs and fetching', () => {
   const NOW = Date.UTC(2026, 2, 24, 21);
 
   it('uses range=10y to start, range=1mo or period1/period2 to update, period1/period2 for everything; never range=max', () => {
-    expect(yahooChartUrl('^RUT', 'cold', NOW)).toBe('https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&range=10y');
+    expect(yahooChartUrl('^RUT', 'cold', NOW)).toBe(
+      'https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&range=10y',
+    );
     expect(yahooChartUrl('^RUT', 'update', NOW, 'https://query2.finance.yahoo.com')).toBe(
       'https://query2.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&range=1mo',
     );
-    expect(yahooChartUrl('^RUT', 'full', NOW)).toBe(`https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&period1=0&period2=${NOW / 1000}`);
+    expect(yahooChartUrl('^RUT', 'full', NOW)).toBe(
+      `https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&period1=0&period2=${NOW / 1000}`,
+    );
     // an update sized to the cache's gap: from a given day to now, inclusive
     expect(yahooChartUrl('^RUT', 'since', NOW, undefined, NOW - 86_400_000 * 47)).toBe(
       `https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&period1=${NOW / 1000 - 86_400 * 47}&period2=${NOW / 1000}`,
     );
-    for (const m of ['cold', 'update', 'full', 'since'] as const) expect(yahooChartUrl('^RUT', m, NOW)).not.toContain('range=max');
+    for (const m of ['cold', 'update', 'full', 'since'] as const)
+      expect(yahooChartUrl('^RUT', m, NOW)).not.toContain('range=max');
   });
 
   it('labels the IWM proxy as a proxy', () => {

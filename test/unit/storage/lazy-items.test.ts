@@ -15,7 +15,10 @@ function recordGets(): string[] {
 describe('storage items (lib/storage/items.ts)', () => {
   it('importing them reads nothing: the popup reading its snapshot never waits behind the 780 KB series cache', async () => {
     fakeBrowser.reset();
-    await fakeBrowser.storage.local.set({ snapshot: { version: 1 }, seriesCache: { version: 1, macro: {}, coins: {} } });
+    await fakeBrowser.storage.local.set({
+      snapshot: { version: 1 },
+      seriesCache: { version: 1, macro: {}, coins: {} },
+    });
     vi.resetModules();
     const gets = recordGets();
     const items = await import('../../../lib/storage/items');
@@ -31,7 +34,10 @@ describe('storage items (lib/storage/items.ts)', () => {
     fakeBrowser.reset();
     const { storage } = await import('wxt/utils/storage');
     const { phaseLogItem, snapshotItem } = await import('../../../lib/storage/items');
-    await storage.setItems([{ item: phaseLogItem, value: [] }, { item: snapshotItem, value: null }]);
+    await storage.setItems([
+      { item: phaseLogItem, value: [] },
+      { item: snapshotItem, value: null },
+    ]);
     expect(await storage.getItems([phaseLogItem, 'local:snapshot'])).toEqual([
       { key: 'local:phaseLog', value: [] },
       { key: 'local:snapshot', value: null },

@@ -9,7 +9,9 @@ const contentScript = { id: ID, url: 'https://www.tradingview.com/chart/', tab: 
 describe('runtime commands', () => {
   it('accepts refresh-now only from the extension’s own pages', () => {
     expect(acceptCommand({ type: 'refresh-now' }, popup, ID, ORIGIN)).toEqual({ type: 'refresh-now' });
-    expect(acceptCommand({ type: 'refresh-now' }, { ...popup, url: `${ORIGIN}options.html`, tab: { id: 1 } }, ID, ORIGIN)).toEqual({ type: 'refresh-now' });
+    expect(
+      acceptCommand({ type: 'refresh-now' }, { ...popup, url: `${ORIGIN}options.html`, tab: { id: 1 } }, ID, ORIGIN),
+    ).toEqual({ type: 'refresh-now' });
     expect(acceptCommand({ type: 'refresh-now' }, contentScript, ID, ORIGIN)).toBeNull();
   });
 

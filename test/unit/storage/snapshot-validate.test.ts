@@ -13,9 +13,21 @@ describe('stored snapshot validation', () => {
     ['null', null, 'not an object'],
     ['another version', { ...good, version: 2 }, 'version 2 is not 1'],
     ['a half-written one', { version: 1, computedAt: 1 }, 'evaluation missing'],
-    ['an unknown stage', { ...good, evaluation: { ...good.evaluation, phase: { ...good.evaluation.phase, stage: 'moon' } } }, 'unknown stage moon'],
-    ['a signal value that is not a number', { ...good, evaluation: { ...good.evaluation, fearGreed: { ...good.evaluation.fearGreed!, value: 'NaN' } } }, 'signal fearGreed value is not a number'],
-    ['a missing signal', { ...good, evaluation: (({ total3: _, ...e }) => e)(good.evaluation) }, 'signal total3 missing'],
+    [
+      'an unknown stage',
+      { ...good, evaluation: { ...good.evaluation, phase: { ...good.evaluation.phase, stage: 'moon' } } },
+      'unknown stage moon',
+    ],
+    [
+      'a signal value that is not a number',
+      { ...good, evaluation: { ...good.evaluation, fearGreed: { ...good.evaluation.fearGreed!, value: 'NaN' } } },
+      'signal fearGreed value is not a number',
+    ],
+    [
+      'a missing signal',
+      { ...good, evaluation: (({ total3: _, ...e }) => e)(good.evaluation) },
+      'signal total3 missing',
+    ],
   ])('refuses %s with a reason', (_, value, reason) => {
     expect(snapshotProblem(value)).toBe(reason);
   });

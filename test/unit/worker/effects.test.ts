@@ -35,7 +35,12 @@ function setup() {
 /** Defaults with the alt-rotation threshold under today's ASI of 40. */
 const lowAltRotation = (confirmDays: number, over: Partial<Settings['alerts']> = {}): Settings => {
   const d = defaultSettings();
-  return { ...d, stage: { ...d.stage, altRotationMin: 36 }, hysteresis: { ...d.hysteresis, confirmDays }, alerts: { ...d.alerts, ...over } };
+  return {
+    ...d,
+    stage: { ...d.stage, altRotationMin: 36 },
+    hysteresis: { ...d.hysteresis, confirmDays },
+    alerts: { ...d.alerts, ...over },
+  };
 };
 const BEFORE = 'eth-rotation';
 const DAY = 86_400_000;
@@ -56,7 +61,11 @@ describe('worker effects', { timeout: 30_000 }, () => {
     const snap = (await snapshotItem.getValue())!;
     expect(snap.evaluation.asi?.value).toBe(40);
     expect(snap.evaluation.phase.stage).toBe(BEFORE);
-    expect(rec.toolbar.at(-1)).toEqual({ text: '40', color: STAGE_COLOR[BEFORE], title: expect.stringContaining('ETH & majors lead') });
+    expect(rec.toolbar.at(-1)).toEqual({
+      text: '40',
+      color: STAGE_COLOR[BEFORE],
+      title: expect.stringContaining('ETH & majors lead'),
+    });
     // A restarted worker shows the same badge from storage, before any refresh.
     const again = setup();
     emu.resetLog();
@@ -105,7 +114,11 @@ describe('worker effects', { timeout: 30_000 }, () => {
     await settingsItem.setValue(lowAltRotation(2));
     for (let i = 0; i < 3; i++) await w.onSettingsChanged();
     const p = (await snapshotItem.getValue())!.evaluation.phase;
-    expect([p.rawStage, p.stage, p.confirming]).toEqual(['alt-rotation', BEFORE, { stage: 'alt-rotation', count: 1, of: 2 }]);
+    expect([p.rawStage, p.stage, p.confirming]).toEqual([
+      'alt-rotation',
+      BEFORE,
+      { stage: 'alt-rotation', count: 1, of: 2 },
+    ]);
   });
 
   it('a stage change raises exactly one notification, however often the same day is evaluated', async () => {
@@ -139,7 +152,9 @@ describe('worker effects', { timeout: 30_000 }, () => {
   it('a settings change with an invalid stored value keeps the defaults and still evaluates', async () => {
     const { w, logs } = setup();
     await w.refresh('test');
-    await fakeBrowser.storage.sync.set({ settings: { ...defaultSettings(), asi: { ...defaultSettings().asi, windowDays: 3 } } });
+    await fakeBrowser.storage.sync.set({
+      settings: { ...defaultSettings(), asi: { ...defaultSettings().asi, windowDays: 3 } },
+    });
     await w.onSettingsChanged();
     expect(logs.some((l) => l.includes('stored settings invalid'))).toBe(true);
     expect((await snapshotItem.getValue())!.evaluation.phase.stage).toBe(BEFORE);

@@ -24,7 +24,14 @@ beforeEach(() => {
 });
 
 const logs: string[] = [];
-const worker = () => createWorker({ fetch: emu.fetch, now: () => emu.now, random: () => 0.5, log: (m) => logs.push(m), shell: recordingShell().shell });
+const worker = () =>
+  createWorker({
+    fetch: emu.fetch,
+    now: () => emu.now,
+    random: () => 0.5,
+    log: (m) => logs.push(m),
+    shell: recordingShell().shell,
+  });
 const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 
 /** Every object written to local storage from now on (one `set` call each), in order. */
@@ -45,7 +52,11 @@ describe('background worker', { timeout: 30_000 }, () => {
     // The next day, with every API host failing: the pipeline keeps the last data, but nothing was fetched.
     emu.setNow(T0 + 86_400_000);
     for (const h of emu.apiHosts) emu.setFault(h, { status: 500 });
-    const reply = (await w.onMessage({ type: 'refresh-now' }, popup)) as { ok: boolean; failed: string[]; answered: number };
+    const reply = (await w.onMessage({ type: 'refresh-now' }, popup)) as {
+      ok: boolean;
+      failed: string[];
+      answered: number;
+    };
     expect(reply.ok).toBe(false);
     expect(reply.answered).toBe(0);
     expect(reply.failed).toEqual(expect.arrayContaining(['Binance market data', 'Yahoo Finance']));
@@ -98,15 +109,25 @@ describe('background worker', { timeout: 30_000 }, () => {
       const alarm = await fakeBrowser.alarms.get(ALARM);
       expect(alarm?.periodInMinutes, JSON.stringify(refresh)).toBe(defaultSettings().refresh.intervalMinutes);
       expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
-      expect(logs.some((l) => l.includes('stored settings invalid') && l.includes('refresh')), JSON.stringify(logs)).toBe(true);
+      expect(
+        logs.some((l) => l.includes('stored settings invalid') && l.includes('refresh')),
+        JSON.stringify(logs),
+      ).toBe(true);
       expect(emu.requests.length).toBeGreaterThan(0); // the refresh ran after the alarm
     }
   });
 
   it('ignores commands from content scripts and other extensions', async () => {
     const w = worker();
-    expect(w.onMessage({ type: 'refresh-now' }, { id: fakeBrowser.runtime.id, url: 'https://www.tradingview.com/chart/', tab: {} })).toBeUndefined();
-    expect(w.onMessage({ type: 'refresh-now' }, { id: 'someone-else', url: 'chrome-extension://x/popup.html' })).toBeUndefined();
+    expect(
+      w.onMessage(
+        { type: 'refresh-now' },
+        { id: fakeBrowser.runtime.id, url: 'https://www.tradingview.com/chart/', tab: {} },
+      ),
+    ).toBeUndefined();
+    expect(
+      w.onMessage({ type: 'refresh-now' }, { id: 'someone-else', url: 'chrome-extension://x/popup.html' }),
+    ).toBeUndefined();
     expect(emu.requests).toHaveLength(0);
   });
 
@@ -144,7 +165,12 @@ describe('background worker', { timeout: 30_000 }, () => {
           kill();
           return new Promise<void>(() => {}); // the worker is gone: nothing after this runs
         });
-        const outcome = await Promise.race([killed.then(() => 'killed'), worker().refresh('test').then(() => 'done')]);
+        const outcome = await Promise.race([
+          killed.then(() => 'killed'),
+          worker()
+            .refresh('test')
+            .then(() => 'done'),
+        ]);
         vi.restoreAllMocks();
         if (outcome === 'done') {
           completed = true;

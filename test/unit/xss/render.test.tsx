@@ -32,12 +32,25 @@ beforeAll(() => {
   const dom = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
   win = dom.window as unknown as Window & typeof globalThis;
   Object.assign(globalThis, {
-    window: dom.window, document: dom.document, Node: dom.window.Node, Element: dom.window.Element, HTMLElement: dom.window.HTMLElement,
-    Event: dom.window.Event, innerWidth: 1280, innerHeight: 720,
-    addEventListener: () => {}, removeEventListener: () => {}, ResizeObserver: FakeResizeObserver,
+    window: dom.window,
+    document: dom.document,
+    Node: dom.window.Node,
+    Element: dom.window.Element,
+    HTMLElement: dom.window.HTMLElement,
+    Event: dom.window.Event,
+    innerWidth: 1280,
+    innerHeight: 720,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    ResizeObserver: FakeResizeObserver,
   });
   // Layout sizes (linkedom does no layout): the badge places itself from them.
-  for (const [prop, value] of [['offsetWidth', 200], ['offsetHeight', 32], ['clientWidth', 1280], ['clientHeight', 720]] as const) {
+  for (const [prop, value] of [
+    ['offsetWidth', 200],
+    ['offsetHeight', 32],
+    ['clientWidth', 1280],
+    ['clientHeight', 720],
+  ] as const) {
     Object.defineProperty(dom.window.HTMLElement.prototype, prop, { configurable: true, get: () => value });
   }
   (dom.window.HTMLElement.prototype as unknown as { setPointerCapture(): void }).setPointerCapture = () => {};
@@ -58,7 +71,9 @@ function mount(node: preact.ComponentChild): HTMLElement {
 /** The payload is shown as text, and nothing of it became markup. */
 function expectInert(root: Element, times = 1) {
   expect(root.querySelectorAll('img')).toHaveLength(0);
-  const withHandlers = [...root.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)));
+  const withHandlers = [...root.querySelectorAll('*')].filter((el) =>
+    [...el.attributes].some((a) => /^on/i.test(a.name)),
+  );
   expect(withHandlers.map((el) => el.outerHTML)).toEqual([]);
   const text = root.textContent ?? '';
   expect(text.split(XSS).length - 1).toBeGreaterThanOrEqual(times);
@@ -86,7 +101,9 @@ describe('hostile text renders as text', () => {
     expectInert(root, 3);
     expect(root.querySelector('[data-testid="coin-table"] tbody tr[data-coin] th')!.textContent).toBe(XSS);
     // the exclusion's plain-words reason is a title attribute: an attribute value, not markup
-    const excluded = [...root.querySelectorAll('[data-testid="excluded"] span')].find((s) => s.textContent === `${XSS}x`);
+    const excluded = [...root.querySelectorAll('[data-testid="excluded"] span')].find(
+      (s) => s.textContent === `${XSS}x`,
+    );
     expect(excluded?.getAttribute('title')).toBe(XSS);
   });
 
@@ -95,7 +112,9 @@ describe('hostile text renders as text', () => {
     expectInert(root, 4);
     const row = [...root.querySelectorAll('tr[data-source]')].find((r) => r.getAttribute('data-source') === XSS)!;
     expect(row.querySelector('th')!.textContent).toContain(XSS);
-    expect(root.querySelector('tr[data-source="binance"]')!.textContent).toContain(`HTTP 500 from data-api.binance.vision: ${XSS}`);
+    expect(root.querySelector('tr[data-source="binance"]')!.textContent).toContain(
+      `HTTP 500 from data-api.binance.vision: ${XSS}`,
+    );
     expect(root.querySelector('.served')!.textContent).toContain(`${XSS} served`);
   });
 
@@ -106,8 +125,17 @@ describe('hostile text renders as text', () => {
 
   it('badge and its open panel: reasons and source names', () => {
     const root = mount(
-      <BadgeApp snapshot={snap} settings={defaultSettings()} opacity={0.95} theme="light" layout={null} t={t} now={() => snap.computedAt + 60_000}
-        onLayout={() => {}} onDetails={() => {}} />,
+      <BadgeApp
+        snapshot={snap}
+        settings={defaultSettings()}
+        opacity={0.95}
+        theme="light"
+        layout={null}
+        t={t}
+        now={() => snap.computedAt + 60_000}
+        onLayout={() => {}}
+        onDetails={() => {}}
+      />,
     );
     expect(root.querySelector('.panel')).toBeNull();
     const main = root.querySelector<HTMLButtonElement>('button.main')!;
@@ -126,8 +154,17 @@ describe('hostile text renders as text', () => {
     const s = structuredClone(snap);
     s.evaluation.asi = { value: null, why: XSS, asOf: null, excluded: [] };
     const root = mount(
-      <BadgeApp snapshot={s} settings={defaultSettings()} opacity={0.95} theme="dark" layout={null} t={t} now={() => s.computedAt}
-        onLayout={() => {}} onDetails={() => {}} />,
+      <BadgeApp
+        snapshot={s}
+        settings={defaultSettings()}
+        opacity={0.95}
+        theme="dark"
+        layout={null}
+        t={t}
+        now={() => s.computedAt}
+        onLayout={() => {}}
+        onDetails={() => {}}
+      />,
     );
     act(() => {
       root.querySelector('button.main')!.dispatchEvent(new win.Event('click', { bubbles: true }));
@@ -139,7 +176,16 @@ describe('hostile text renders as text', () => {
     const stored = defaultSettings();
     stored.asi.excludeSymbols = [XSS, 'USDT'];
     stored.asi.excludeCategories = [XSS];
-    const root = mount(<Options t={t} locale="en-US" settings={stored as Settings} now={() => 0} onSave={async () => {}} onResetBadgePositions={async () => {}} />);
+    const root = mount(
+      <Options
+        t={t}
+        locale="en-US"
+        settings={stored as Settings}
+        now={() => 0}
+        onSave={async () => {}}
+        onResetBadgePositions={async () => {}}
+      />,
+    );
     expect(root.querySelectorAll('img')).toHaveLength(0);
     // the list shows what is stored, as the textarea's value (text)
     expect(root.querySelector<HTMLTextAreaElement>('textarea[name="asi.excludeSymbols"]')!.value).toContain(XSS);
@@ -149,16 +195,30 @@ describe('hostile text renders as text', () => {
     expect(errors).toContain('“onerror=alert(1)>”');
     // (linkedom serializes a textarea's text unescaped, so the check is on elements, not on innerHTML)
     expect(root.querySelectorAll('img')).toHaveLength(0);
-    const withHandlers = [...root.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)));
+    const withHandlers = [...root.querySelectorAll('*')].filter((el) =>
+      [...el.attributes].some((a) => /^on/i.test(a.name)),
+    );
     expect(withHandlers).toEqual([]);
   });
 
   it('options page: importing a file whose keys and values carry the payload lists the errors as text', async () => {
     const saved: unknown[] = [];
-    const root = mount(<Options t={t} locale="en-US" settings={defaultSettings()} now={() => 0} onSave={async (s) => void saved.push(s)} onResetBadgePositions={async () => {}} />);
+    const root = mount(
+      <Options
+        t={t}
+        locale="en-US"
+        settings={defaultSettings()}
+        now={() => 0}
+        onSave={async (s) => void saved.push(s)}
+        onResetBadgePositions={async () => {}}
+      />,
+    );
     const input = root.querySelector<HTMLInputElement>('#f-import')!;
     const body = JSON.stringify({ [XSS]: XSS, asi: { excludeSymbols: [XSS] } });
-    Object.defineProperty(input, 'files', { value: [new File([body], 'evil.json', { type: 'application/json' })], configurable: true });
+    Object.defineProperty(input, 'files', {
+      value: [new File([body], 'evil.json', { type: 'application/json' })],
+      configurable: true,
+    });
     await act(async () => {
       input.dispatchEvent(new win.Event('change', { bubbles: true }));
       await new Promise((r) => setTimeout(r, 20));

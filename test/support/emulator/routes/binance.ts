@@ -14,7 +14,16 @@
  * its close is the last known close (yesterday's), open = high = low = close. It exists only while
  * the fixture still has data (a series that ended before yesterday just stops).
  */
-import { coinSeries, DAY_MS, dayOf, dayStart, decimal8, ethBtcSeries, lastIndexOnOrBefore, type DailySeries } from '../data';
+import {
+  coinSeries,
+  DAY_MS,
+  dayOf,
+  dayStart,
+  decimal8,
+  ethBtcSeries,
+  lastIndexOnOrBefore,
+  type DailySeries,
+} from '../data';
 import type { EmuRequest, EmuResponse } from '../types';
 
 export const BINANCE_HOSTS = ['data-api.binance.vision', 'api.binance.com'] as const;
@@ -23,7 +32,11 @@ const JSON_HEADERS = { 'content-type': 'application/json;charset=UTF-8' };
 const INTERVALS = ['1s', '1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d', '3d', '1w', '1M'];
 const ZERO = '0.00000000';
 
-const err = (status: number, code: number, msg: string): EmuResponse => ({ status, headers: JSON_HEADERS, json: { code, msg } });
+const err = (status: number, code: number, msg: string): EmuResponse => ({
+  status,
+  headers: JSON_HEADERS,
+  json: { code, msg },
+});
 
 function seriesFor(symbol: string): DailySeries | undefined {
   if (symbol === 'ETHBTC') return ethBtcSeries();
@@ -34,7 +47,20 @@ function seriesFor(symbol: string): DailySeries | undefined {
 export type KlineRow = [number, string, string, string, string, string, number, string, number, string, string, string];
 
 function row(openTime: number, open: number, close: number): KlineRow {
-  return [openTime, decimal8(open), decimal8(Math.max(open, close)), decimal8(Math.min(open, close)), decimal8(close), ZERO, openTime + DAY_MS - 1, ZERO, 0, ZERO, ZERO, '0'];
+  return [
+    openTime,
+    decimal8(open),
+    decimal8(Math.max(open, close)),
+    decimal8(Math.min(open, close)),
+    decimal8(close),
+    ZERO,
+    openTime + DAY_MS - 1,
+    ZERO,
+    0,
+    ZERO,
+    ZERO,
+    '0',
+  ];
 }
 
 /** Every candle that exists at `now`: the closed ones, then today's still-open one (if the series is alive). */
@@ -69,7 +95,8 @@ export function binance(req: EmuRequest): EmuResponse | undefined {
   if (!INTERVALS.includes(interval)) return err(400, -1120, 'Invalid interval.');
   for (const p of ['limit', 'startTime', 'endTime']) {
     const v = q.get(p);
-    if (v !== null && !DIGITS.test(v)) return err(400, -1100, `Illegal characters found in parameter '${p}'; legal range is '^[0-9]{1,20}$'.`);
+    if (v !== null && !DIGITS.test(v))
+      return err(400, -1100, `Illegal characters found in parameter '${p}'; legal range is '^[0-9]{1,20}$'.`);
   }
   const series = seriesFor(symbol);
   if (!series) return err(400, -1121, 'Invalid symbol.');
@@ -78,8 +105,15 @@ export function binance(req: EmuRequest): EmuResponse | undefined {
   const limit = Math.min(1000, Math.max(1, Number(q.get('limit') ?? 500)));
   const start = q.has('startTime') ? Number(q.get('startTime')) : undefined;
   const end = q.has('endTime') ? Number(q.get('endTime')) : undefined;
-  if (start !== undefined && end !== undefined && start > end) return err(400, -1023, 'Start time is greater than end time.');
-  let rows = klinesAt(series, req.now).filter((r) => (start === undefined || r[0] >= start) && (end === undefined || r[0] <= end));
+  if (start !== undefined && end !== undefined && start > end)
+    return err(400, -1023, 'Start time is greater than end time.');
+  let rows = klinesAt(series, req.now).filter(
+    (r) => (start === undefined || r[0] >= start) && (end === undefined || r[0] <= end),
+  );
   rows = start !== undefined ? rows.slice(0, limit) : rows.slice(-limit);
-  return { status: 200, headers: { ...JSON_HEADERS, 'x-mbx-used-weight': '2', 'x-mbx-used-weight-1m': '2' }, json: rows };
+  return {
+    status: 200,
+    headers: { ...JSON_HEADERS, 'x-mbx-used-weight': '2', 'x-mbx-used-weight-1m': '2' },
+    json: rows,
+  };
 }

@@ -36,7 +36,11 @@ const statusBlock = (now: number, code = '0', message = 'SUCCESS') => ({
   credit_count: 0,
 });
 
-const ok = (req: EmuRequest, data: unknown): EmuResponse => ({ status: 200, headers: HEADERS, json: { data, status: statusBlock(req.now) } });
+const ok = (req: EmuRequest, data: unknown): EmuResponse => ({
+  status: 200,
+  headers: HEADERS,
+  json: { data, status: statusBlock(req.now) },
+});
 const bad = (req: EmuRequest, message: string, status = 400): EmuResponse => ({
   status,
   headers: HEADERS,
@@ -51,7 +55,8 @@ const prevDay = (d: Day) => dayOf(dayStart(d) - DAY_MS);
 function chartDays(fromMs: number, toMs: number, now: number): { days: Day[]; live: boolean } {
   const end = Math.min(toMs, now);
   const days: Day[] = [];
-  for (let t = dayStart(dayOf(Math.max(0, fromMs))) + (fromMs % DAY_MS === 0 ? 0 : DAY_MS); t <= end; t += DAY_MS) days.push(dayOf(t));
+  for (let t = dayStart(dayOf(Math.max(0, fromMs))) + (fromMs % DAY_MS === 0 ? 0 : DAY_MS); t <= end; t += DAY_MS)
+    days.push(dayOf(t));
   const today = dayOf(now);
   return { days, live: toMs >= now && now > dayStart(today) && now >= fromMs };
 }
@@ -128,7 +133,9 @@ function listing(req: EmuRequest): EmuResponse {
           marketCapByTotalSupply: coin.marketCap,
           dominance: round((100 * coin.marketCap) / totalCap, 4),
           turnover: 0.04,
-          ytdPriceChangePercentage: ch(Math.round((dayStart(yesterday) - Date.UTC(Number(yesterday.slice(0, 4)), 0, 1)) / DAY_MS)),
+          ytdPriceChangePercentage: ch(
+            Math.round((dayStart(yesterday) - Date.UTC(Number(yesterday.slice(0, 4)), 0, 1)) / DAY_MS),
+          ),
           percentChange1y: ch(365),
           lastUpdated: updated,
         },
@@ -160,7 +167,10 @@ function dominance(req: EmuRequest): EmuResponse {
     const p = point(dayOf(req.now), req.now);
     if (p) points.push(p);
   }
-  return ok(req, { points, configs: [{ name: 'Bitcoin Dominance' }, { name: 'Ethereum Dominance' }, { name: 'Others' }] });
+  return ok(req, {
+    points,
+    configs: [{ name: 'Bitcoin Dominance' }, { name: 'Ethereum Dominance' }, { name: 'Others' }],
+  });
 }
 
 // ---------- TOTAL3 (global quotes) ----------
@@ -215,7 +225,11 @@ function altcoinSeason(req: EmuRequest): EmuResponse {
   const q = req.query;
   for (const p of ['start', 'end']) {
     if (!q.get(p)) return bad(req, `Required request parameter '${p}' for method parameter type Long is not present`);
-    if (!/^\d+$/.test(q.get(p)!)) return bad(req, `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; For input string: "${q.get(p)}"`);
+    if (!/^\d+$/.test(q.get(p)!))
+      return bad(
+        req,
+        `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; For input string: "${q.get(p)}"`,
+      );
   }
   const start = Number(q.get('start')) * 1000;
   const end = Number(q.get('end')) * 1000;
@@ -224,7 +238,12 @@ function altcoinSeason(req: EmuRequest): EmuResponse {
     const a = derivedAltcoinIndex(prevDay(d));
     if (!a) return undefined;
     const m = marketDay(prevDay(d));
-    return { name: seasonName(a.index), altcoinIndex: String(a.index), altcoinMarketcap: m ? m.altCap.toFixed(2) : '0', timestamp: sec(ts) };
+    return {
+      name: seasonName(a.index),
+      altcoinIndex: String(a.index),
+      altcoinMarketcap: m ? m.altCap.toFixed(2) : '0',
+      timestamp: sec(ts),
+    };
   };
   const points = days.map((d) => point(d, dayStart(d))).filter((p) => p !== undefined);
   const nowPoint = point(dayOf(req.now), req.now);
@@ -237,7 +256,13 @@ function altcoinSeason(req: EmuRequest): EmuResponse {
     .filter((x): x is { r: (typeof x)['r']; ch: number } => x.ch !== null)
     .sort((a, b) => b.ch - a.ch)
     .slice(0, 10)
-    .map(({ r, ch }) => ({ id: r.coin.cmcId, name: r.coin.name, symbol: r.coin.symbol, slug: r.coin.cmcSlug, percentChange: ch }));
+    .map(({ r, ch }) => ({
+      id: r.coin.cmcId,
+      name: r.coin.name,
+      symbol: r.coin.symbol,
+      slug: r.coin.cmcSlug,
+      percentChange: ch,
+    }));
   return ok(req, {
     points,
     historicalValues: { now: nowPoint, yesterday: at(1), lastWeek: at(7), lastMonth: at(30) },
@@ -257,13 +282,18 @@ export function cmcFearGreedScore(alternativeMeValue: number): number {
   return Math.min(100, Math.max(0, Math.round(0.8 * alternativeMeValue + 12)));
 }
 
-const fgName = (s: number) => (s < 20 ? 'Extreme fear' : s < 40 ? 'Fear' : s < 60 ? 'Neutral' : s < 80 ? 'Greed' : 'Extreme greed');
+const fgName = (s: number) =>
+  s < 20 ? 'Extreme fear' : s < 40 ? 'Fear' : s < 60 ? 'Neutral' : s < 80 ? 'Greed' : 'Extreme greed';
 
 function fearGreed(req: EmuRequest): EmuResponse {
   const q = req.query;
   for (const p of ['start', 'end']) {
     const v = q.get(p);
-    if (v !== null && !/^\d+$/.test(v)) return bad(req, `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; For input string: "${v}"`);
+    if (v !== null && !/^\d+$/.test(v))
+      return bad(
+        req,
+        `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; For input string: "${v}"`,
+      );
   }
   const fg = fearGreedSeries();
   const start = q.has('start') ? Number(q.get('start')) * 1000 : dayStart(fg.days[0]!);
@@ -311,4 +341,3 @@ export function cmc(req: EmuRequest): EmuResponse | undefined {
       return undefined;
   }
 }
-

@@ -11,7 +11,16 @@
  * - Site hosts (TradingView, exchanges): a minimal HTML stub page on every path, until a test
  *   installs its own with `emulator.route(host, handler)`.
  */
-import { btcDominanceSeries, DAY_MS, dayOf, dayStart, fearGreedSeries, globalSnapshots, lastIndexOnOrBefore, snapshotAt } from '../data';
+import {
+  btcDominanceSeries,
+  DAY_MS,
+  dayOf,
+  dayStart,
+  fearGreedSeries,
+  globalSnapshots,
+  lastIndexOnOrBefore,
+  snapshotAt,
+} from '../data';
 import type { EmuRequest, EmuResponse } from '../types';
 
 export const ALTERNATIVE_ME_HOST = 'api.alternative.me';
@@ -68,11 +77,20 @@ function fng(req: EmuRequest): EmuResponse | undefined {
     const day = s.days[i]!;
     const v = s.values[i]!;
     const ts = dayStart(day) / 1000;
-    const e: Record<string, string> = { value: String(v), value_classification: fngClassification(v), timestamp: formatDate(day, fmt, ts) };
-    if (data.length === 0) e.time_until_update = String(Math.max(0, Math.floor((dayStart(dayOf(req.now)) + DAY_MS - req.now) / 1000)));
+    const e: Record<string, string> = {
+      value: String(v),
+      value_classification: fngClassification(v),
+      timestamp: formatDate(day, fmt, ts),
+    };
+    if (data.length === 0)
+      e.time_until_update = String(Math.max(0, Math.floor((dayStart(dayOf(req.now)) + DAY_MS - req.now) / 1000)));
     data.push(e);
   }
-  return { status: 200, headers: JSON_HEADERS, json: { name: 'Fear and Greed Index', data, metadata: { error: null } } };
+  return {
+    status: 200,
+    headers: JSON_HEADERS,
+    json: { name: 'Fear and Greed Index', data, metadata: { error: null } },
+  };
 }
 
 function snapshot(now: number) {
@@ -84,7 +102,14 @@ function snapshot(now: number) {
   const ti = lastIndexOnOrBefore(totals, day);
   const total = snapshotAt(totals, day);
   const prev = ti > 0 ? totals.values[ti - 1]! : total;
-  return { btc, eth: snapshotAt(g.ethDominance, day), total, prevTotal: prev, volume: snapshotAt(g.totalVolumeUsd, day), active: snapshotAt(g.activeCryptos, day) };
+  return {
+    btc,
+    eth: snapshotAt(g.ethDominance, day),
+    total,
+    prevTotal: prev,
+    volume: snapshotAt(g.totalVolumeUsd, day),
+    active: snapshotAt(g.activeCryptos, day),
+  };
 }
 
 function coinpaprika(req: EmuRequest): EmuResponse | undefined {

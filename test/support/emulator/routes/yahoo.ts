@@ -160,7 +160,11 @@ export function yahoo(req: EmuRequest): EmuResponse | undefined {
   const q = req.query;
   const interval = q.get('interval') ?? '1d';
   if (!VALID_INTERVALS.includes(interval)) {
-    return chartError(400, 'Bad Request', `Invalid input - interval=${interval} is not supported. Valid intervals: [${VALID_INTERVALS.join(', ')}]`);
+    return chartError(
+      400,
+      'Bad Request',
+      `Invalid input - interval=${interval} is not supported. Valid intervals: [${VALID_INTERVALS.join(', ')}]`,
+    );
   }
   if (!EMULATED_INTERVALS.includes(interval)) {
     return chartError(422, 'Unprocessable Entity', `emulator: interval=${interval} is not emulated (daily data only)`);
@@ -168,7 +172,11 @@ export function yahoo(req: EmuRequest): EmuResponse | undefined {
   const usePeriod = q.has('period1') || q.has('period2');
   const range = usePeriod ? '' : (q.get('range') ?? '1mo');
   if (!usePeriod && !VALID_RANGES.includes(range)) {
-    return chartError(400, 'Bad Request', `Invalid input - range=${range} is not supported. Valid ranges: [${VALID_RANGES.join(', ')}]`);
+    return chartError(
+      400,
+      'Bad Request',
+      `Invalid input - range=${range} is not supported. Valid ranges: [${VALID_RANGES.join(', ')}]`,
+    );
   }
   const nowS = sec(req.now);
   let p1 = 0;
@@ -176,7 +184,8 @@ export function yahoo(req: EmuRequest): EmuResponse | undefined {
   if (usePeriod) {
     p1 = Number(q.get('period1') ?? 0);
     p2 = Math.min(nowS, Number(q.get('period2') ?? nowS));
-    if (!Number.isFinite(p1) || !Number.isFinite(p2)) return chartError(400, 'Bad Request', 'Invalid input - period1/period2 must be numbers');
+    if (!Number.isFinite(p1) || !Number.isFinite(p2))
+      return chartError(400, 'Bad Request', 'Invalid input - period1/period2 must be numbers');
   }
 
   const vis = visibleAt(req.now);
