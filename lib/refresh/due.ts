@@ -1,4 +1,5 @@
-import { addDays, isoWeekday, toDay } from '../series/dates';
+import { addDays, toDay } from '../series/dates';
+import { usSessionOnOrBefore } from '../series/us-market';
 import type { Day } from '../series/types';
 import { isFresh, lastDay, type CachedSeries } from '../cache/series-cache';
 
@@ -11,14 +12,13 @@ export function lastClosedCryptoDay(now: number): Day {
 }
 
 /**
- * The newest Russell 2000 session that has closed: today after 21:00 UTC on a weekday (16:00 New York
- * plus margin for daylight saving), else the previous weekday. Holidays only cost one wasted request.
+ * The newest Russell 2000 session that has closed: today after 21:00 UTC on a session day (16:00 New York
+ * plus margin for daylight saving), else the session before. US market holidays are not sessions, so a
+ * holiday never makes the Russell look late (and never costs a request every 15 minutes).
  */
 export function lastClosedUsSession(now: number): Day {
   const today = toDay(now);
-  let d = new Date(now).getUTCHours() >= 21 ? today : addDays(today, -1);
-  while (isoWeekday(d) > 5) d = addDays(d, -1);
-  return d;
+  return usSessionOnOrBefore(new Date(now).getUTCHours() >= 21 ? today : addDays(today, -1));
 }
 
 /**

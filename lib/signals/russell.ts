@@ -1,6 +1,7 @@
 import { daysBetween, isoWeekNumber, isoWeekStart, isoWeekday } from '../series/dates';
 import { indexOnOrBefore } from '../series/lookup';
 import type { Day, Point, Series } from '../series/types';
+import { lastUsSessionOfWeek } from '../series/us-market';
 import type { Settings } from '../settings/defaults';
 import { freshness, type SignalBase } from './signal';
 
@@ -63,13 +64,15 @@ export function findBreakouts(closes: readonly number[], baseDays: number): { re
 }
 
 /**
- * Whether the week holding `day` has its weekly close, given the week's last close so far: from Saturday
- * on it has (a Good Friday holiday leaves Thursday's close as the week's); on the Friday itself only once
- * Friday's close is in. Before the US close a Friday evaluation must not take Thursday's close for the week's.
+ * Whether the week holding `day` has its weekly close, given the week's last close so far: once the close of
+ * the week's last US session is in, or once that session's day has passed (from Saturday in any case). A
+ * holiday Friday (Good Friday) makes Thursday the last session; before the US close, a Friday evaluation must
+ * not take Thursday's close for the week's.
  */
 export function weekComplete(lastClose: Day, day: Day): boolean {
-  const wd = isoWeekday(day);
-  return wd >= 6 || (wd === 5 && lastClose === day);
+  if (isoWeekday(day) >= 6) return true;
+  const last = lastUsSessionOfWeek(day);
+  return last === null || day > last || lastClose >= last;
 }
 
 /** Last close of every ISO week; the week holding `asOf` counts only once complete (see weekComplete). */
