@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isUsSession } from '../../../lib/series/us-market';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/real/', import.meta.url));
 
@@ -63,15 +64,21 @@ export function valueOnOrBefore(s: DailySeries, day: Day, maxGap = Infinity): nu
 /**
  * Days every fixture date is moved by (a multiple of 7 keeps weekdays, so Russell sessions stay on
  * weekdays). End-to-end tests run the real extension on the real clock: shifting the real data
- * forward makes its newest day "yesterday" without touching a single value.
+ * forward makes its newest day "yesterday" without touching a single value. Each emulator has its own
+ * shift; routes are synchronous, so the emulator sets the current one around each answer (`withShift`)
+ * and every derived table is cached per shift (`perShift`).
  */
 let dayShift = 0;
-let csvRead = false;
 
-export function setDayShift(days: number): void {
+export function withShift<T>(days: number, f: () => T): T {
   if (days % 7 !== 0) throw new Error('emulator: the day shift must be a whole number of weeks');
-  if (csvRead && days !== dayShift) throw new Error('emulator: the day shift must be set before any fixture is read');
+  const outer = dayShift;
   dayShift = days;
+  try {
+    return f();
+  } finally {
+    dayShift = outer;
+  }
 }
 
 /** The whole-week shift that moves fixture day `last` to `target` or just after it. */
@@ -79,8 +86,16 @@ export function weeksShift(last: Day, target: Day): number {
   return Math.ceil((dayStart(target) - dayStart(last)) / DAY_MS / 7) * 7;
 }
 
+/** `f`'s value, computed once per day shift. */
+export function perShift<T>(f: () => T): () => T {
+  const byShift = new Map<number, T>();
+  return () => {
+    if (!byShift.has(dayShift)) byShift.set(dayShift, f());
+    return byShift.get(dayShift)!;
+  };
+}
+
 function readCsv(rel: string): { header: string[]; rows: string[][] } {
-  csvRead = true;
   const lines = readFileSync(FIXTURES + rel, 'utf8')
     .trim()
     .split(/\r?\n/);
@@ -100,20 +115,8 @@ function csvSeries(rel: string, column: string): DailySeries {
   );
 }
 
-function once<T>(f: () => T): () => T {
-  let v: T | undefined;
-  let done = false;
-  return () => {
-    if (!done) {
-      v = f();
-      done = true;
-    }
-    return v as T;
-  };
-}
-
 /** series/coins/<SYM>.csv, by upper-case symbol (closes in USDT; SHIB/BONK/FLOKI per 1000 tokens). */
-export const coinSeries = once((): Map<string, DailySeries> => {
+export const coinSeries = perShift((): Map<string, DailySeries> => {
   const m = new Map<string, DailySeries>();
   for (const f of readdirSync(FIXTURES + 'series/coins').sort()) {
     if (f.endsWith('.csv')) m.set(f.slice(0, -4).toUpperCase(), csvSeries(`series/coins/${f}`, 'close'));
@@ -122,17 +125,17 @@ export const coinSeries = once((): Map<string, DailySeries> => {
 });
 
 /** Binance ETHBTC, derived from the spot ETHUSDT/BTCUSDT closes (see PROVENANCE.md). */
-export const ethBtcSeries = once(() =>
+export const ethBtcSeries = perShift(() =>
   csvSeries('raw/ETHBTC_derived_from_binance_spot_ETHUSDT_over_BTCUSDT.csv', 'ethbtc_ratio'),
 );
 
-export const fearGreedSeries = once(() => csvSeries('series/fear-greed.csv', 'value'));
+export const fearGreedSeries = perShift(() => csvSeries('series/fear-greed.csv', 'value'));
 
 /** CoinGecko /global BTC dominance snapshots (sparse: 43 days, 2026-04-24 .. 2026-09-15). */
-export const btcDominanceSeries = once(() => csvSeries('series/btc-dominance.csv', 'value'));
+export const btcDominanceSeries = perShift(() => csvSeries('series/btc-dominance.csv', 'value'));
 
 /** Other real CoinGecko /global fields recorded next to the dominance (same repos). */
-export const globalSnapshots = once(() => {
+export const globalSnapshots = perShift(() => {
   const jay = 'raw/coingecko-global/jayj221_crypto-pulse_market_dominance_history.csv';
   const dyl = (f: string) => `raw/coingecko-global/dylanlayden_${f}.csv`;
   const dylSeries = (f: string) => {
@@ -166,13 +169,18 @@ export interface OhlcDay {
   close: number;
 }
 
-/** series/rut.csv: Russell 2000 daily OHLC (IBKR), ascending. */
-export const rutDays = once((): OhlcDay[] => {
+/**
+ * series/rut.csv: Russell 2000 daily OHLC (IBKR), ascending. Shifted bars that land on a US market holiday of
+ * the simulated calendar are dropped, as Yahoo serves none there (unshifted, the file has none: a unit test
+ * checks the calendar against it).
+ */
+export const rutDays = perShift((): OhlcDay[] => {
   const { header, rows } = readCsv('series/rut.csv');
   const col = (n: string) => header.indexOf(n);
   const [d, o, h, l, c] = ['date', 'open', 'high', 'low', 'close'].map(col) as [number, number, number, number, number];
   return rows
     .map((r) => ({ day: r[d]!, open: Number(r[o]), high: Number(r[h]), low: Number(r[l]), close: Number(r[c]) }))
+    .filter((b) => isUsSession(b.day))
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 });
 
@@ -194,10 +202,10 @@ export interface CmcProCoin {
 }
 
 /** raw/cmc-pro/top_cryptos_raw.json (CoinMarketCap pro listing of 2025-04-23): real caps, ids, tags, supplies. */
-export const cmcTop = once(() => readJson<{ data: CmcProCoin[] }>('raw/cmc-pro/top_cryptos_raw.json').data);
+export const cmcTop = perShift(() => readJson<{ data: CmcProCoin[] }>('raw/cmc-pro/top_cryptos_raw.json').data);
 
 /** Real total market cap of 2025-04-23 (raw/cmc-pro/global_metrics.json). */
-export const cmcTotalMarketCap20250423 = once(
+export const cmcTotalMarketCap20250423 = perShift(
   () =>
     readJson<{ data: { quote: { USD: { total_market_cap: number } } } }>('raw/cmc-pro/global_metrics.json').data.quote
       .USD.total_market_cap,

@@ -14,7 +14,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_NOW, setDayShift } from './data';
+import { DEFAULT_NOW, withShift } from './data';
 import { challengePage, CHALLENGE_HEADERS, defaultStatusBody, drift, hugeJson, nanify } from './faults';
 import { binance, BINANCE_HOSTS } from './routes/binance';
 import { cmc, CMC_HOST } from './routes/cmc';
@@ -100,7 +100,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     .update(new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' }))
     .digest('base64');
 
-  if (opts.shiftDays) setDayShift(opts.shiftDays);
+  const shift = opts.shiftDays ?? 0;
+  withShift(shift, () => undefined); // validates the shift up front
   let now = opts.now ?? DEFAULT_NOW;
   let globalLatency = opts.latencyMs ?? 0;
   const hostLatency = new Map<string, number>();
@@ -236,7 +237,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         out = { status: 405, headers: { allow: 'GET, HEAD, OPTIONS' }, body: Buffer.alloc(0) };
       else {
         try {
-          out = answer(host, er, fault);
+          out = withShift(shift, () => answer(host, er, fault));
         } catch (e) {
           out = {
             status: 500,
@@ -332,6 +333,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     get now() {
       return now;
     },
+    shiftDays: shift,
+    inData: (f) => withShift(shift, f),
     setNow(ms: number) {
       if (!Number.isFinite(ms)) throw new Error('emulator: setNow needs epoch milliseconds');
       now = ms;

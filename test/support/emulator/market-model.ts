@@ -25,6 +25,7 @@ import {
   DAY_MS,
   dayOf,
   dayStart,
+  perShift,
   type Day,
   valueOnOrBefore,
 } from './data';
@@ -70,7 +71,8 @@ interface Model {
   memo: Map<Day, MarketDay>;
 }
 
-let model: Model | undefined;
+/** Built once per day shift (the model's days follow the shifted closes). */
+const modelOf = perShift(build);
 
 function closeOf(symbol: string, day: Day): number {
   const s = coinSeries().get(symbol);
@@ -96,8 +98,7 @@ function build(): Model {
 
 /** The model for one UTC day (its closes), or undefined outside 2024-01-01 .. last BTC close. */
 export function marketDay(day: Day): MarketDay | undefined {
-  model ??= build();
-  const m = model;
+  const m = modelOf();
   if (day < m.first || day > m.last) return undefined;
   const hit = m.memo.get(day);
   if (hit) return hit;
@@ -122,10 +123,11 @@ export function marketDay(day: Day): MarketDay | undefined {
   return r;
 }
 
-const asiMemo = new Map<Day, { index: number; counted: number } | null>();
+const asiMemoOf = perShift(() => new Map<Day, { index: number; counted: number } | null>());
 
 /** Altcoin-season index DERIVED from the fixture closes for `day` (90-day window, 3-day tolerance). */
 export function derivedAltcoinIndex(day: Day): { index: number; counted: number } | undefined {
+  const asiMemo = asiMemoOf();
   const hit = asiMemo.get(day);
   if (hit !== undefined) return hit ?? undefined;
   const from = dayOf(dayStart(day) - 90 * DAY_MS);

@@ -110,6 +110,10 @@ export interface Emulator {
   readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** Simulated clock, epoch ms. */
   readonly now: number;
+  /** The whole-week shift applied to every fixture date (0: the data's own dates). */
+  readonly shiftDays: number;
+  /** Runs `f` over this emulator's (shifted) data: expected values computed from exactly what it serves. */
+  inData<T>(f: () => T): T;
   setNow(ms: number): void;
   setFault(host: string, fault: Fault | null): void;
   clearFaults(): void;

@@ -14,7 +14,7 @@
  * not known here are synthetic (900000 + n). Categories and tags are the exclusion-relevant ones
  * plus a few descriptive ones (best effort, not a copy of either provider's lists).
  */
-import { cmcTop, coinSeries } from './data';
+import { cmcTop, coinSeries, perShift } from './data';
 
 export interface UniverseCoin {
   /** Upper-case ticker. */
@@ -269,11 +269,8 @@ const CMC_TAGS: Record<string, string[]> = {
   XAUT: ['tokenized-gold', 'asset-backed-coin', 'commodity-backed'],
 };
 
-let cached: UniverseCoin[] | undefined;
-
-/** All coins, sorted by market cap (descending). */
-export function universe(): UniverseCoin[] {
-  if (cached) return cached;
+/** All coins, sorted by market cap (descending); built once per day shift. */
+export const universe = perShift((): UniverseCoin[] => {
   const series = coinSeries();
   const top = new Map(cmcTop().map((c) => [c.symbol, c]));
   const names = new Map(NAMES.map(([s, n, id]) => [s, { name: n, cgId: id }]));
@@ -312,8 +309,7 @@ export function universe(): UniverseCoin[] {
     coins.push(coin);
   }
   coins.sort((a, b) => b.marketCap - a.marketCap || a.symbol.localeCompare(b.symbol));
-  cached = coins;
   return coins;
-}
+});
 
 export const isStable = (c: UniverseCoin): boolean => c.categories.includes('stablecoins');
