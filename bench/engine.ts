@@ -14,7 +14,7 @@ import { russellSignal } from '../lib/signals/russell';
 import type { Day, Point, Series, SeriesSet } from '../lib/series/types';
 import { defaultSettings } from '../lib/settings/defaults';
 import { buildSnapshot } from '../lib/snapshot/build';
-import { REAL_SERIES, realSeries } from './fixtures';
+import { REAL_SERIES, realSeries } from '../test/support/fixtures';
 import { summarize, time, type Summary } from './util';
 
 export const RUSSELL_BARS = 10_000;

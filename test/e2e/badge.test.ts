@@ -16,14 +16,23 @@ import { defaultSettings } from '../../lib/settings/defaults';
 import type { Snapshot } from '../../lib/snapshot/types';
 import {
   CHROME_EXTENSION_DIR,
-  REPO_ROOT,
   enableDeveloperMode,
   launchWithExtension,
   type ExtensionBrowser,
 } from '../support/browser';
-import { AXE_SOURCE, ensureChromeBuild, quietWorker, SKIP } from '../support/e2e';
+import {
+  AXE_SOURCE,
+  contentScriptSettled,
+  ensureChromeBuild,
+  navigateInApp,
+  quietWorker,
+  SKIP,
+  waitFor,
+  screenshotPath,
+} from '../support/e2e';
 import { startStubSites, type StubSites } from '../support/sites/server';
 import { realSnapshot } from '../support/snapshot';
+import { testNow } from '../support/clock';
 
 const HOST = 'regime-lens-badge';
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
@@ -37,9 +46,9 @@ const BUDGET = 16 * 1024;
  * shows its normal, fresh state; a snapshot of 2025 seeded as it is shows "stale".
  */
 function asOfToday(s: Snapshot): Snapshot {
-  const shift = daysBetween(s.evaluation.today, toDay(Date.now()));
+  const shift = daysBetween(s.evaluation.today, toDay(testNow()));
   const c = structuredClone(s) as Snapshot & { evaluation: Record<string, unknown> };
-  c.computedAt = Date.now() - 5 * 60_000;
+  c.computedAt = testNow() - 5 * 60_000;
   c.evaluation.today = addDays(c.evaluation.today, shift);
   c.evaluation.asOf = addDays(c.evaluation.asOf, shift);
   for (const k of ['russell', 'asi', 'dominance', 'ethbtc', 'total3', 'fearGreed'] as const) {
@@ -148,7 +157,7 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(await dom.textContent()).toBe('—');
     expect(await dom.getAttribute('aria-label')).toBe('BTC.D: unknown');
     // A 2025 snapshot seen today: stale, with its age.
-    const age = daysBetween('2025-09-19', toDay(Date.now()));
+    const age = daysBetween('2025-09-19', toDay(testNow()));
     expect(await page.locator('.stale').textContent()).toBe(`stale ${age} d`);
     // A shape per stage, not colour alone.
     expect(await page.locator('button.main svg.icon path').count()).toBe(1);
@@ -170,8 +179,10 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(layout.size.width).toBeGreaterThan(150);
     // Compact: well under a third of a 1280 px window (the exact width depends on the machine's fonts).
     expect(layout.size.width).toBeLessThan(460);
-    await page.waitForTimeout(500);
-    // The badge itself makes no request while the page's ticker keeps mutating the DOM.
+    // The badge itself makes no request while the page's ticker keeps mutating the DOM (10 ticks of it).
+    const tick = () => page.evaluate(() => (window as unknown as { __ticks(): number }).__ticks());
+    const t0 = await tick();
+    await waitFor(tick, (t) => t >= t0 + 10, "ten of the page's ticker updates");
     expect(requests).toEqual([]);
     expect(await hosts(page)).toBe(1);
     await page.close();
@@ -239,8 +250,8 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     // The reasons in plain words, ETH/BTC and Fear & Greed, each signal's source and age.
     expect(await panel.textContent()).toContain('ASI 79 ≥ 75 → Altcoin season');
     // Seen today, the 2025 values are stale: each carries its chip with the data's age (ETH/BTC ends in Feb 2024).
-    const age = daysBetween('2025-09-19', toDay(Date.now()));
-    const ethAge = daysBetween('2024-02-29', toDay(Date.now()));
+    const age = daysBetween('2025-09-19', toDay(testNow()));
+    const ethAge = daysBetween('2024-02-29', toDay(testNow()));
     expect(await panel.locator('dl').textContent()).toMatch(
       new RegExp(`ETH/BTC0\\.05463 stale ${ethAge} d.*Fear & Greed53 stale ${age} d neutral`),
     );
@@ -373,7 +384,7 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     });
     await expect.poll(() => hosts(page)).toBe(0);
     await page.reload();
-    await page.waitForTimeout(1000);
+    await contentScriptSettled(page, ext.extensionId);
     expect(await hosts(page)).toBe(0);
     // TradingView is still on.
     const tv = await open(TV);
@@ -387,17 +398,17 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
   it('keeps exactly one badge across SPA navigations, and none off the chart pages', async () => {
     const page = await open(TV);
     for (let i = 0; i < 3; i++) {
-      await page.click('#next');
-      await page.waitForTimeout(100);
+      await navigateInApp(page, ext.extensionId, () => page.click('#next'), '/chart/Xy12Ab/');
       expect(await hosts(page)).toBe(1);
+      await navigateInApp(page, ext.extensionId, () => page.goBack(), '/chart/AbC123/');
     }
     await page.click('#leave');
     await expect.poll(() => hosts(page)).toBe(0);
     await page.evaluate(() => (window as any).__spa('/chart/AbC123/'));
     await expect.poll(() => hosts(page)).toBe(1);
-    await page.goBack();
-    await page.goForward();
-    await page.waitForTimeout(200);
+    await navigateInApp(page, ext.extensionId, () => page.goBack(), '/markets/');
+    expect(await hosts(page)).toBe(0);
+    await navigateInApp(page, ext.extensionId, () => page.goForward(), '/chart/AbC123/');
     expect(await hosts(page)).toBe(1);
     await page.close();
   });
@@ -405,7 +416,7 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
   it('appears when a trading app navigates in-app from its dashboard to a trade page, and on language-prefixed pages', async () => {
     const kraken = await ext.context.newPage();
     await kraken.goto('https://pro.kraken.com/app/home');
-    await kraken.waitForTimeout(500);
+    await contentScriptSettled(kraken, ext.extensionId);
     expect(await hosts(kraken)).toBe(0);
     await kraken.evaluate(() => (window as any).__spa('/app/trade/btc-usd'));
     await expect.poll(() => hosts(kraken)).toBe(1);
@@ -452,7 +463,7 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
       const b = (await badge(page).boundingBox())!;
       const pad = 12;
       await page.screenshot({
-        path: join(REPO_ROOT, `docs/badge-${theme}.png`),
+        path: screenshotPath(`badge-${theme}.png`),
         clip: { x: b.x - pad, y: b.y - pad, width: b.width + 2 * pad, height: b.height + 2 * pad },
       });
       await page.locator('button.main').click();
@@ -463,7 +474,7 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
       const x = Math.min(b.x, p.x) - pad;
       const y = Math.min(b.y, p.y) - pad;
       await page.screenshot({
-        path: join(REPO_ROOT, `docs/panel-${theme}.png`),
+        path: screenshotPath(`panel-${theme}.png`),
         clip: {
           x,
           y,

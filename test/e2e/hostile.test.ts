@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_DIR, REPO_ROOT, launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { ensureChromeBuild, SKIP, suiteName } from '../support/e2e';
+import { ensureChromeBuild, quietWorker, SKIP, suiteName } from '../support/e2e';
 import { hostileLog, hostileSnapshot, XSS } from '../support/hostile';
 import { startStubSites, type StubSites } from '../support/sites/server';
 
@@ -99,17 +99,7 @@ describe.skipIf(SKIP)(suiteName('hostile text in Chromium: popup, badge panel, o
     sites = await startStubSites();
     ext = await launchWithExtension({ extensionDir: extDir, extraArgs: sites.chromiumArgs });
     // Let the install-time refresh (offline here) end, stop the schedule, then seed the hostile data.
-    const deadline = Date.now() + 60_000;
-    while (
-      !(await ext.serviceWorker.evaluate(async () => {
-        const { refreshState } = await (globalThis as any).chrome.storage.local.get('refreshState');
-        return Boolean(refreshState && (refreshState.finishedAt || refreshState.lastError));
-      }))
-    ) {
-      if (Date.now() > deadline) throw new Error('the install-time refresh did not finish within 60 s');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.alarms.clearAll());
+    await quietWorker(ext);
     await ext.serviceWorker.evaluate(
       ([s, log]) => (globalThis as any).chrome.storage.local.set({ snapshot: s, phaseLog: log }),
       [snapshot, hostileLog(snapshot)] as const,
@@ -166,7 +156,7 @@ describe.skipIf(SKIP)(suiteName('hostile text in Chromium: popup, badge panel, o
     expect(await page.locator('.served').textContent()).toContain(`${XSS} served`);
     await page.getByRole('tab', { name: 'Log' }).click();
     expect(await page.getByText(`${XSS} logged`).isVisible()).toBe(true);
-    await page.waitForTimeout(300);
+    // Rendered as HTML, the payload would be an <img> element now (its onerror would fire later).
     expect(await images(page)).toBe(0);
     expect(await page.evaluate(() => (window as any).__alerts)).toBe(0);
     await page.close();
@@ -193,7 +183,7 @@ describe.skipIf(SKIP)(suiteName('hostile text in Chromium: popup, badge panel, o
     expect(inShadow.imgs).toBe(0);
     expect(inShadow.handlers).toBe(0);
     expect(inShadow.text).toContain(XSS);
-    await page.waitForTimeout(300);
+    // Rendered as HTML, the payload would be an <img> element now (its onerror would fire later).
     expect(await images(page)).toBe(0);
     expect(await page.evaluate(() => (window as any).__alerts)).toBe(0);
     await page.close();

@@ -5,7 +5,6 @@
  * reset, keyboard use, axe in light and dark, and docs/options-{light,dark}.png.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NUM_FIELDS } from '../../components/options/fields';
@@ -13,10 +12,11 @@ import type { SeriesCache } from '../../lib/cache/series-cache';
 import { addDays, daysBetween, toDay } from '../../lib/series/dates';
 import type { Series } from '../../lib/series/types';
 import { defaultSettings, type Settings } from '../../lib/settings/defaults';
-import { REPO_ROOT, launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { axeSerious, ensureChromeBuild, quietWorker, SKIP } from '../support/e2e';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { axeSerious, ensureChromeBuild, quietWorker, SKIP, screenshotPath } from '../support/e2e';
 import { realSeries } from '../support/fixtures';
 import { realSnapshot } from '../support/snapshot';
+import { testNow } from '../support/clock';
 
 describe.skipIf(SKIP)('options page in Chromium', () => {
   let ext: ExtensionBrowser;
@@ -130,7 +130,7 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
   it('a saved threshold changes the computed stage (the worker re-evaluates on the change)', async () => {
     // The real histories shifted so that their 2025-09-19 falls on today (ASI 79, altseason): the
     // worker's evaluation of today then reads fresh data.
-    const today = toDay(Date.now());
+    const today = toDay(testNow());
     const shift = daysBetween('2025-09-19', today);
     const real = realSeries();
     const moved = (s: Series) => ({
@@ -139,7 +139,7 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
       points: s.points
         .filter((p) => p.date <= '2025-09-19' && p.date > '2024-08-15')
         .map((p) => [addDays(p.date, shift), p.value] as [string, number]),
-      fetchedAt: Date.now(),
+      fetchedAt: testNow(),
     });
     const cache: SeriesCache = {
       version: 1,
@@ -212,7 +212,7 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
         ),
       )
       .toEqual({});
-    const t0 = Date.now();
+    const t0 = testNow();
     await page.getByRole('button', { name: '8 h' }).click();
     await expect
       .poll(async () => (await storedSettings()).settings?.alerts.snoozeUntil ?? 0)
@@ -298,7 +298,7 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
       const page = await openOptions(scheme);
       await page.fill('#f-asi-windowDays', '5');
       await page.locator('#s-russell').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(REPO_ROOT, 'docs', `options-${scheme}.png`) });
+      await page.screenshot({ path: screenshotPath(`options-${scheme}.png`) });
       await page.close();
     });
   }

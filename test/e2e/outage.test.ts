@@ -18,53 +18,23 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { startEmulator, weeksShift, type Emulator } from '../support/emulator';
-import { ensureChromeBuild, SKIP, suiteName, type Chromeish } from '../support/e2e';
+import type { ExtensionBrowser } from '../support/browser';
+import type { Emulator } from '../support/emulator';
+import { SKIP, startWorld, suiteName, waitFor, type World } from '../support/e2e';
 import type { Snapshot } from '../../lib/snapshot/types';
 
-// The real data's newest complete day is moved to just after yesterday, by whole weeks (as in
-// live-data.test.ts); the emulator's clock then runs 3 days behind (below), so the data is 3 days old.
-const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-const SHIFT = weeksShift('2026-03-18', yesterday);
-const ALARM = 'regime-lens-refresh';
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
 type State = { startedAt: number | null; finishedAt: number | null; lastError: string | null };
 
 describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_000 }, () => {
+  let w: World;
   let emu: Emulator;
   let ext: ExtensionBrowser;
   let good: Snapshot;
   const pageErrors: string[] = [];
   const token = `outage-${Math.random()}`;
 
-  const c = () => (globalThis as unknown as Chromeish).chrome;
-  const snapshot = () =>
-    ext.serviceWorker.evaluate(
-      async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot,
-    ) as Promise<Snapshot | undefined>;
-  const refreshState = () =>
-    ext.serviceWorker.evaluate(
-      async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('refreshState')).refreshState,
-    ) as Promise<State | undefined>;
-  async function until<T>(f: () => Promise<T>, ok: (x: T) => boolean, what: string, ms = 60_000): Promise<T> {
-    const end = Date.now() + ms;
-    for (;;) {
-      const x = await f();
-      if (ok(x)) return x;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  /** Fires the refresh alarm now (same name and period as the worker's) and waits for that refresh to end. */
-  async function alarmRefresh() {
-    const before = (await refreshState())?.finishedAt ?? 0;
-    await ext.serviceWorker.evaluate(
-      (name) => (globalThis as any).chrome.alarms.create(name, { when: Date.now() + 100, periodInMinutes: 60 }),
-      ALARM,
-    );
-    await until(refreshState, (s) => (s?.finishedAt ?? 0) > before, 'the alarm refresh');
-  }
+  const refreshState = () => w.storage<State>('refreshState');
   async function open(url: string): Promise<Page> {
     const page = await ext.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(`pageerror in ${page.url()}: ${e.message}`));
@@ -81,12 +51,11 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     page.evaluate(() => (window as unknown as { __rejections: string[] }).__rejections);
 
   beforeAll(async () => {
-    ensureChromeBuild();
     // The emulator's clock runs 3 days behind: no provider has yesterday's close, so the last good
     // snapshot carries stale marks, and whenever the worker may ask again (15 min after a fetch)
     // every series is due.
-    emu = await startEmulator({ now: Date.now() - 3 * 86_400_000, shiftDays: SHIFT });
-    ext = await launchWithExtension({ extraArgs: emu.chromiumArgs });
+    w = await startWorld({ dataAgeDays: 3 });
+    ({ emu, ext } = w);
     // Uncaught errors and unhandled rejections of the service worker, kept in the worker and read back.
     await ext.serviceWorker.evaluate((tok) => {
       const g = globalThis as unknown as { __outage: { token: string; errors: string[] } } & typeof globalThis;
@@ -96,18 +65,15 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
       );
       g.addEventListener('error', (e) => g.__outage.errors.push(`error: ${(e as ErrorEvent).message}`));
     }, token);
-    good = (await until(
-      snapshot,
-      (s) => s?.evaluation.asi?.value != null && s.evaluation.russell?.close != null,
+    good = await w.waitForSnapshot(
+      (s) => s.evaluation.asi?.value != null && s.evaluation.russell?.close != null,
       'the first good snapshot',
-      90_000,
-    ))!;
-    await until(refreshState, (s) => (s?.finishedAt ?? 0) >= good.computedAt, 'the install refresh to be saved');
+    );
+    await waitFor(refreshState, (s) => (s?.finishedAt ?? 0) >= good.computedAt, 'the install refresh to be saved');
   }, 180_000);
 
   afterAll(async () => {
-    await ext?.close();
-    await emu?.close();
+    await w?.close();
   });
 
   it('keeps the last good values with their age through alarm and popup refreshes, backs off, and nothing throws', async () => {
@@ -131,7 +97,7 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     emu.resetLog();
 
     // 1. the alarm fires: everything due is asked, every provider fails
-    await alarmRefresh();
+    await w.alarmRefresh();
     const afterFirst = emu.requests.length;
     expect(afterFirst).toBeGreaterThan(0);
     expect(emu.requests.every((q) => q.status === 500)).toBe(true);
@@ -147,10 +113,9 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
         .toMatch(
           /^Not refreshed: .*Binance market data.* failed or are backing off after errors; showing the last good data\.$/,
         );
-      await until(refreshState, (s) => (s?.finishedAt ?? 0) > before, 'the popup refresh');
-      await popup.waitForTimeout(300);
+      await waitFor(refreshState, (s) => (s?.finishedAt ?? 0) > before, 'the popup refresh');
     }
-    await alarmRefresh();
+    await w.alarmRefresh();
     const later = emu.requests.slice(afterFirst);
     const perProvider = new Map<string, number>();
     for (const q of later) {
@@ -160,7 +125,7 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     expect(Math.max(0, ...perProvider.values())).toBeLessThanOrEqual(1);
 
     // 3. the stored snapshot: the last good values, computed when they were; every provider failing, readably
-    const s = (await snapshot())!;
+    const s = (await w.snapshot())!;
     expect(s.evaluation.asi?.value).toBe(good.evaluation.asi?.value);
     expect(s.evaluation.russell?.close).toBe(good.evaluation.russell?.close);
     expect(s.evaluation.dominance?.value).toBe(good.evaluation.dominance?.value);

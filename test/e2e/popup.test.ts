@@ -4,7 +4,6 @@
  * Checks the stage, the charts (points per chart), the coin table, keyboard tabs, axe in light and
  * dark, and writes docs/popup-{light,dark}.png.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildChartData } from '../../lib/charts/build';
@@ -12,8 +11,8 @@ import type { SeriesCache } from '../../lib/cache/series-cache';
 import { addDays } from '../../lib/series/dates';
 import type { Series, SeriesSet } from '../../lib/series/types';
 import { defaultSettings } from '../../lib/settings/defaults';
-import { REPO_ROOT, launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { axeSerious, ensureChromeBuild, quietWorker, SKIP } from '../support/e2e';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { afterPaint, axeSerious, ensureChromeBuild, quietWorker, SKIP, screenshotPath } from '../support/e2e';
 import { realSeries } from '../support/fixtures';
 import { realSnapshot } from '../support/snapshot';
 
@@ -238,11 +237,11 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
 
     it(`writes docs/popup-${scheme}.png`, async () => {
       const page = await openPopup(scheme);
-      await page.screenshot({ path: join(REPO_ROOT, 'docs', `popup-${scheme}.png`) });
+      await page.screenshot({ path: screenshotPath(`popup-${scheme}.png`) });
       await page.getByRole('tab', { name: 'Charts' }).click();
       await page.locator('.charts[data-full="true"]').waitFor();
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: join(REPO_ROOT, 'docs', `popup-charts-${scheme}.png`), fullPage: true });
+      await afterPaint(page);
+      await page.screenshot({ path: screenshotPath(`popup-charts-${scheme}.png`), fullPage: true });
       await page.close();
     });
   }

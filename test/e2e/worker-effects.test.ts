@@ -2,29 +2,22 @@
  * The worker's visible effects in real Chromium against the API emulator: the toolbar badge follows the
  * snapshot; a threshold saved in the options page changes the computed stage at once without a request,
  * and that stage change raises exactly one browser notification, also after further evaluations.
+ *
+ * Which fixture day is "today" depends on the weekday the suite runs (the data is shifted by whole weeks), so
+ * the thresholds that move the stage are derived from the ASI the worker computed, never fixed numbers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { startEmulator, weeksShift, type Emulator } from '../support/emulator';
-import { ensureChromeBuild, SKIP, suiteName } from '../support/e2e';
-import type { Snapshot } from '../../lib/snapshot/types';
-
-const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-const SHIFT = weeksShift('2026-03-18', yesterday);
+import { thresholdsThatMove } from '../support/thresholds';
+import { SKIP, startWorld, storageValue, suiteName, waitFor, type World } from '../support/e2e';
 
 describe.skipIf(SKIP)(suiteName('worker effects in Chromium'), () => {
-  let emu: Emulator;
-  let ext: ExtensionBrowser;
-  const snapshot = () =>
-    ext.serviceWorker.evaluate(
-      async () => (await (globalThis as any).chrome.storage.local.get('snapshot')).snapshot,
-    ) as Promise<Snapshot | undefined>;
+  let w: World;
   const notifications = () =>
-    ext.serviceWorker.evaluate(() => (globalThis as any).chrome.notifications.getAll()) as Promise<
+    w.ext.serviceWorker.evaluate(() => (globalThis as any).chrome.notifications.getAll()) as Promise<
       Record<string, boolean>
     >;
   const toolbar = () =>
-    ext.serviceWorker.evaluate(async () => {
+    w.ext.serviceWorker.evaluate(async () => {
       const a = (globalThis as any).chrome.action;
       return {
         text: await a.getBadgeText({}),
@@ -34,58 +27,60 @@ describe.skipIf(SKIP)(suiteName('worker effects in Chromium'), () => {
     }) as Promise<{ text: string; title: string; color: number[] }>;
 
   beforeAll(async () => {
-    ensureChromeBuild();
-    emu = await startEmulator({ now: Date.now(), shiftDays: SHIFT });
-    ext = await launchWithExtension({ extraArgs: emu.chromiumArgs });
-    for (const end = Date.now() + 60_000; (await snapshot())?.evaluation.asi?.value == null;) {
-      if (Date.now() > end) throw new Error('no snapshot with an ASI within 60 s of install');
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    w = await startWorld();
+    await w.waitForSnapshot();
   }, 180_000);
 
   afterAll(async () => {
-    await ext?.close();
-    await emu?.close();
+    await w?.close();
   });
 
   it('shows the ASI and the stage on the toolbar badge', async () => {
-    const s = (await snapshot())!;
-    await expect.poll(async () => (await toolbar()).text).toBe(String(s.evaluation.asi!.value));
-    const { title } = await toolbar();
-    expect(title).toContain(`ASI ${s.evaluation.asi!.value}`);
+    const s = (await w.snapshot())!;
+    await waitFor(toolbar, (t) => t.text === String(s.evaluation.asi!.value), 'the toolbar badge to show the ASI');
+    expect((await toolbar()).title).toContain(`ASI ${s.evaluation.asi!.value}`);
     expect(await notifications()).toEqual({}); // the first snapshot only arms the alerts
   });
 
   it('a threshold saved in options changes the stage without a request, with exactly one notification', async () => {
-    const before = (await snapshot())!;
-    const asi = before.evaluation.asi!.value!;
-    expect(before.evaluation.phase.stage).not.toBe('alt-rotation');
+    const before = (await w.snapshot())!;
+    const move = thresholdsThatMove(before.evaluation.asi!.value!, before.evaluation.phase.stage);
+    const { target } = move;
+    const fields = Object.entries({ stage: move.stage, hysteresis: move.hysteresis }).flatMap(([section, o]) =>
+      Object.entries(o).map(([k, v]) => [`${section}-${k}`, v] as const),
+    );
+    expect(before.evaluation.phase.stage).not.toBe(target);
     const colorBefore = (await toolbar()).color;
-    emu.resetLog();
-    const page = await ext.context.newPage();
-    await page.goto(ext.extensionUrl('options.html'));
-    await page.locator('#f-stage-altRotationMin').waitFor();
-    await page.fill('#f-stage-altRotationMin', String(asi - 4));
-    await page.fill('#f-hysteresis-confirmDays', '1');
+    w.emu.resetLog();
+    const page = await w.ext.context.newPage();
+    await page.goto(w.ext.extensionUrl('options.html'));
+    for (const [id, v] of fields) await page.fill(`#f-${id}`, String(v));
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(async () => (await snapshot())?.evaluation.phase.stage, { timeout: 30_000 }).toBe('alt-rotation');
-    expect(emu.requests).toHaveLength(0);
-    await expect.poll(async () => Object.keys(await notifications()), { timeout: 10_000 }).toHaveLength(1);
-    const [id] = Object.keys(await notifications());
-    expect(id).toMatch(/^stage:[a-z-]+>alt-rotation:\d{4}-\d{2}-\d{2}$/);
+    const moved = await waitFor(
+      w.snapshot,
+      (s) => s?.evaluation.phase.stage === target,
+      `the stage to become ${target}`,
+      { timeout: 30_000 },
+    );
+    expect(w.emu.requests).toHaveLength(0);
+    const ids = await waitFor(
+      async () => Object.keys(await notifications()),
+      (k) => k.length > 0,
+      'the notification',
+      { timeout: 10_000 },
+    );
+    expect(ids).toEqual([`stage:${before.evaluation.phase.stage}>${target}:${moved!.evaluation.asOf}`]);
     expect((await toolbar()).color).not.toEqual(colorBefore);
     // Evaluated again (refresh now): still exactly that one notification, and the detector knows it.
-    const after = (await snapshot())!.computedAt;
+    const after = moved!.computedAt;
     expect(
       await page.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'refresh-now' })),
     ).toMatchObject({ ok: true, failed: [] });
-    await expect.poll(async () => (await snapshot())!.computedAt).toBeGreaterThan(after);
-    expect(Object.keys(await notifications())).toEqual([id]);
-    const { alertState } = await ext.serviceWorker.evaluate(() =>
-      (globalThis as any).chrome.storage.local.get('alertState'),
-    );
-    expect(Object.keys(alertState.fired)).toEqual([id]);
+    await waitFor(w.snapshot, (s) => s!.computedAt > after, 'the refreshed snapshot');
+    expect(Object.keys(await notifications())).toEqual(ids);
+    const alertState = await storageValue<{ fired: Record<string, unknown> }>(w.ext, 'alertState');
+    expect(Object.keys(alertState!.fired)).toEqual(ids);
     await page.close();
-    expect(ext.errors).toEqual([]);
+    expect(w.ext.errors).toEqual([]);
   });
 });

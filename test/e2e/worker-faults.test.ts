@@ -3,42 +3,36 @@
  * and a rate limit that must outlive the worker.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { startEmulator, weeksShift, type Emulator } from '../support/emulator';
-import { ensureChromeBuild, SKIP, suiteName, type Chromeish } from '../support/e2e';
+import {
+  REFRESH_ALARM as ALARM,
+  SKIP,
+  startWorld,
+  storageValue,
+  suiteName,
+  waitFor,
+  type Chromeish,
+  type WorldOptions,
+  type World,
+} from '../support/e2e';
 import type { Snapshot } from '../../lib/snapshot/types';
 
-const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-const SHIFT = weeksShift('2026-03-18', yesterday);
-const ALARM = 'regime-lens-refresh';
-
 describe.skipIf(SKIP)(suiteName('worker under faults'), { timeout: 240_000 }, () => {
-  let emu: Emulator | undefined;
-  let ext: ExtensionBrowser | undefined;
+  let world: World | undefined;
   afterEach(async () => {
-    await ext?.close();
-    await emu?.close();
+    await world?.close();
   });
 
-  async function setup(latencyMs = 0) {
-    ensureChromeBuild();
-    emu = await startEmulator({ now: Date.now(), shiftDays: SHIFT, latencyMs });
-    ext = await launchWithExtension({ extraArgs: emu.chromiumArgs });
-    const page = await ext.context.newPage();
-    await page.goto(ext.extensionUrl('popup.html'));
-    const cdp = await ext.context.newCDPSession(page);
-    return { e: emu, x: ext, page, cdp };
+  async function setup(o: WorldOptions = {}) {
+    world = await startWorld(o);
+    const page = await world.ext.context.newPage();
+    await page.goto(world.ext.extensionUrl('popup.html'));
+    const cdp = await world.ext.context.newCDPSession(page);
+    return { e: world.emu, x: world.ext, page, cdp };
   }
-  const until = async (pred: () => Promise<boolean> | boolean, what: string, ms = 60_000) => {
-    const end = Date.now() + ms;
-    while (!(await pred())) {
-      if (Date.now() > end) throw new Error(`timed out: ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const until = (pred: () => Promise<boolean> | boolean, what: string) => waitFor(pred, Boolean, what);
 
   it('killed mid-refresh: nothing half-written, the next alarm runs exactly one refresh, one alarm', async () => {
-    const { e, x, page, cdp } = await setup(400);
+    const { e, x, page, cdp } = await setup({ latencyMs: 400 });
     // the install refresh is under way once the first requests arrive (each answer takes 400 ms)
     await until(() => e.requests.length >= 3, 'the first refresh to start');
     await cdp.send('ServiceWorker.enable');
@@ -63,31 +57,35 @@ describe.skipIf(SKIP)(suiteName('worker under faults'), { timeout: 240_000 }, ()
         ),
       ALARM,
     );
-    await until(async () => {
-      const s = (await page.evaluate(
-        async () => (await (globalThis as unknown as Chromeish).chrome.storage.local.get('snapshot')).snapshot,
-      )) as Snapshot | undefined;
-      return s !== undefined && s.evaluation.asi?.value != null;
-    }, 'the alarm refresh to complete');
-    await new Promise((r) => setTimeout(r, 1000));
+    const snap = await world!.waitForSnapshot();
+    // Settled, not slept on: that refresh is saved and nothing runs after it (refreshState is finished), and
+    // the alarm has fired and is due again in an hour, so no trigger of this scenario is left to start another.
+    await waitFor(
+      () => storageValue<{ startedAt: number; finishedAt: number | null }>(x, 'refreshState'),
+      (r) => (r?.finishedAt ?? 0) >= snap.computedAt && r!.finishedAt! >= r!.startedAt,
+      'the alarm refresh to be saved',
+    );
+    const alarms = await waitFor(
+      () =>
+        page.evaluate(() => (globalThis as any).chrome.alarms.getAll()) as Promise<
+          { name: string; scheduledTime: number }[]
+        >,
+      (a) => a.length === 1 && a[0]!.scheduledTime > Date.now() + 30 * 60_000,
+      'the alarm to be due again in an hour',
+    );
     expect(e.count((q) => q.path.includes('symbol=BTCUSDT'))).toBe(1);
-    const alarms = await page.evaluate(() => (globalThis as unknown as Chromeish).chrome.alarms.getAll());
     expect(alarms.map((a) => a.name)).toEqual([ALARM]);
     expect(x.errors).toEqual([]);
   });
 
   it('a 429 with Retry-After: 120 holds that provider off across a killed and restarted worker', async () => {
-    ensureChromeBuild();
-    emu = await startEmulator({ now: Date.now(), shiftDays: SHIFT });
-    emu.setFault('query1.finance.yahoo.com', { status: 429, retryAfter: '120' });
-    ext = await launchWithExtension({ extraArgs: emu.chromiumArgs });
-    const e = emu;
+    const { e, x, page } = await setup({
+      beforeLaunch: (emu) => emu.setFault('query1.finance.yahoo.com', { status: 429, retryAfter: '120' }),
+    });
     await until(
       () => e.count('query1.finance.yahoo.com') >= 1 && e.count((q) => q.host === 'api.alternative.me') >= 1,
       'the first refresh',
     );
-    const page = await ext.context.newPage();
-    await page.goto(ext.extensionUrl('popup.html'));
     await until(async () => {
       const st = (await page.evaluate(
         async () =>
@@ -95,7 +93,7 @@ describe.skipIf(SKIP)(suiteName('worker under faults'), { timeout: 240_000 }, ()
       )) as Record<string, { retryAt: number }> | undefined;
       return (st?.yahoo?.retryAt ?? 0) > Date.now();
     }, 'the rate limit to be saved');
-    const cdp = await ext.context.newCDPSession(page);
+    const cdp = await x.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     e.clearFaults();

@@ -13,10 +13,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export { REPO_ROOT } from './paths';
+import { REPO_ROOT } from './paths';
 /** Output of `wxt build` (Chrome MV3). */
 export const CHROME_EXTENSION_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');
 /** Debian's Chromium, overridable with CHROMIUM_PATH. */
@@ -37,6 +37,8 @@ export interface LaunchExtensionOptions {
   headed?: boolean;
   /** How long to wait for the extension's service worker. Default: 30 s. */
   serviceWorkerTimeoutMs?: number;
+  /** Extra environment for the browser process (e.g. libfaketime's, to pin its clock). */
+  env?: Record<string, string>;
 }
 
 export interface ExtensionBrowser {
@@ -98,6 +100,7 @@ export async function launchWithExtension(options: LaunchExtensionOptions = {}):
       args,
       ignoreDefaultArgs: ['--disable-extensions'],
       timeout: 60_000,
+      ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     });
   } catch (err) {
     await rm(userDataDir, { recursive: true, force: true });

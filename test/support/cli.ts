@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
+import { REPO_ROOT } from './paths';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = REPO_ROOT;
 const run = promisify(execFile);
 
 export interface CliResult {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startEmulator, type Emulator } from '../../support/emulator';
+import { REPO_ROOT } from '../../support/paths';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = REPO_ROOT;
 const run = promisify(execFile);
 let emu: Emulator;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ALERT_SWITCHES,
@@ -17,8 +17,9 @@ import { RUSSELL_ARROW, stageKey as badgeStageKey } from '../../../lib/badge/for
 import { FG_BANDS, FLAGS, SIGNALS, STAGES } from '../../../lib/badge/model';
 import { LOCALES, mergeFragments, type Fragment } from '../../../lib/i18n/merge';
 import { loadLocales } from '../../../lib/i18n/node';
+import { REPO_ROOT } from '../../support/paths';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = REPO_ROOT;
 const MESSAGES = join(ROOT, 'lib/i18n/messages');
 const fragments = readdirSync(MESSAGES)
   .filter((f) => f.endsWith('.json'))

@@ -5,7 +5,7 @@
  * says; stored reasons of an older version (no parameters) and unknown rules show the engine's text.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateDay } from '../../../lib/engine/evaluate';
 import { panelModel } from '../../../lib/badge/model';
@@ -22,8 +22,9 @@ import { asiSignal, type AsiExcluded, type AsiUnknown } from '../../../lib/signa
 import { isSnapshot } from '../../../lib/snapshot/validate';
 import { realSeries } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
+import { REPO_ROOT } from '../../support/paths';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = REPO_ROOT;
 const fragment = JSON.parse(readFileSync(join(ROOT, 'lib/i18n/messages/reasons.json'), 'utf8')) as Fragment;
 const common = JSON.parse(readFileSync(join(ROOT, 'lib/i18n/messages/common.json'), 'utf8')) as Fragment;
 const locales = loadLocales();

@@ -6,10 +6,11 @@
  * first test until it is reviewed and listed.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../support/paths';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = REPO_ROOT;
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
   packages: Record<string, { version?: string; dev?: boolean; devOptional?: boolean }>;
 };
