@@ -7,7 +7,7 @@ import type { Reason } from '../phase/reasons';
 import { evaluateSetup } from '../phase/setup';
 import { STAGE_LABELS, stageInputs, type KnownStage, type Stage } from '../phase/stage';
 import type { RussellState } from '../signals/russell';
-import { computeSignals, type Signals } from './signals';
+import { computeSignals, type Signals } from '../signals/signals';
 
 export interface Phase {
   /** The stage shown, with hysteresis applied. */

@@ -1,5 +1,5 @@
 import type { Settings } from '../settings/defaults';
-import type { Signals } from '../engine/signals';
+import type { Signals } from '../signals/signals';
 import { numericReason, type Reason } from './reasons';
 import type { Stage } from './stage';
 

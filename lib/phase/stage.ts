@@ -1,6 +1,6 @@
 import type { Settings } from '../settings/defaults';
 import { numericReason, type Reason } from './reasons';
-import type { Signals } from '../engine/signals';
+import type { Signals } from '../signals/signals';
 
 export type Stage = 'btc-season' | 'eth-rotation' | 'mixed' | 'alt-rotation' | 'altseason' | 'unknown';
 export type KnownStage = Exclude<Stage, 'unknown'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Signals } from '../../../lib/engine/signals';
+import type { Signals } from '../../../lib/signals/signals';
 import { evaluateSetup } from '../../../lib/phase/setup';
 import { classifyStage } from '../../../lib/phase/stage';
 import { defaultSettings } from '../../../lib/settings/defaults';
