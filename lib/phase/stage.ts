@@ -23,25 +23,32 @@ export const STAGE_ORDER: Record<KnownStage, number> = {
   altseason: 3,
 };
 
+/** Which side of its boundary an ASI band of the stage table lies on. */
+export type BandSide = 'at-most' | 'at-least';
+
 /**
- * The stage the ASI and rotation evidence point to. With `sticky` (the confirmed stage), leaving an
- * edge stage needs the ASI `margin` points past its boundary; entering one uses the plain threshold
- * (SIGNALS.md §4: enter altseason at 75, leave it at 72 or lower).
+ * Whether the ASI lies in one band of the stage table. `held` lists the stages inside that band
+ * (alt-rotation's band also holds altseason), so the hysteresis can move the boundary a shown stage
+ * has to leave through (lib/phase/hysteresis.ts); the table itself knows nothing of margins.
  */
-export function classifyStage(
+export type InBand = (asi: number, bound: number, side: BandSide, held: readonly KnownStage[]) => boolean;
+
+/** The thresholds as SIGNALS.md §4 writes them. */
+export const atThreshold: InBand = (asi, bound, side) => (side === 'at-most' ? asi <= bound : asi >= bound);
+
+/**
+ * The rotation-stage table (SIGNALS.md §4), the one place it is written: rows in order, the first
+ * that holds wins. With the plain thresholds it gives the raw stage; the hysteresis passes its band test.
+ */
+export function stageOf(
   asi: number,
   rotation: boolean,
   st: Settings['stage'],
-  sticky: KnownStage | null,
-  margin: number,
+  inBand: InBand = atThreshold,
 ): KnownStage {
-  const btc = sticky === 'btc-season' ? asi < st.btcSeasonMax + margin : asi <= st.btcSeasonMax;
-  if (btc) return 'btc-season';
-  const altseason = sticky === 'altseason' ? asi > st.altseasonMin - margin : asi >= st.altseasonMin;
-  if (altseason) return 'altseason';
-  const altRot =
-    sticky === 'alt-rotation' || sticky === 'altseason' ? asi > st.altRotationMin - margin : asi >= st.altRotationMin;
-  if (altRot) return 'alt-rotation';
+  if (inBand(asi, st.btcSeasonMax, 'at-most', ['btc-season'])) return 'btc-season';
+  if (inBand(asi, st.altseasonMin, 'at-least', ['altseason'])) return 'altseason';
+  if (inBand(asi, st.altRotationMin, 'at-least', ['alt-rotation', 'altseason'])) return 'alt-rotation';
   return rotation ? 'eth-rotation' : 'mixed';
 }
 

@@ -1,4 +1,4 @@
-import { evaluateDay, type EvaluationStep } from '../engine/evaluate';
+import { catchUp, evaluateDay } from '../engine/evaluate';
 import type { HysteresisState } from '../phase/hysteresis';
 import { addDays, toDay } from '../series/dates';
 import type { Day, Series, SeriesSet } from '../series/types';
@@ -17,37 +17,6 @@ export interface BuildInput {
 }
 
 const SPARK_DAYS = 90;
-/** How far back missed days are evaluated after the browser was closed (older state is simply kept). */
-export const CATCH_UP_DAYS = 60;
-
-/**
- * Steps the hysteresis through the days between its last evaluation and `today`, each evaluated as of
- * itself from the cached series, so "2 consecutive daily evaluations" still means two days after the
- * browser was closed for a week (two evaluations a week apart would otherwise confirm a change).
- */
-export function catchUp(
-  set: SeriesSet,
-  s: Settings,
-  prev: HysteresisState,
-  today: Day,
-): { hysteresis: HysteresisState; change: EvaluationStep['change'] } {
-  let h = prev;
-  let change: EvaluationStep['change'] = null;
-  if (prev.day === null || prev.day >= addDays(today, -1)) return { hysteresis: h, change };
-  let first = addDays(prev.day, 1);
-  if (prev.day < addDays(today, -CATCH_UP_DAYS)) {
-    // Too long away to replay: a change pending back then no longer counts toward a confirmation.
-    first = addDays(today, -CATCH_UP_DAYS);
-    h = { ...prev, pending: null, before: null };
-  }
-  for (let d = first; d < today; d = addDays(d, 1)) {
-    const step = evaluateDay(set, s, d, d, h);
-    h = step.hysteresis;
-    change = step.change ?? change;
-  }
-  return { hysteresis: h, change };
-}
-
 /**
  * Evaluates today (UTC) from the cached series and assembles the snapshot. Returns the stage change,
  * if any, for the phase log (today's, else the latest one on a day caught up). Pure: time comes in as `now`.
