@@ -3,7 +3,7 @@ import type { HysteresisState } from '../phase/hysteresis';
 import { addDays, toDay } from '../series/dates';
 import type { Day, Series, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import { asiSignal } from '../signals/asi';
+import { asiHistory } from '../signals/asi-history';
 import { SNAPSHOT_VERSION, type CompactSeries, type PhaseLogEntry, type Snapshot } from './types';
 
 export interface BuildInput {
@@ -35,7 +35,7 @@ export function buildSnapshot(x: BuildInput): { snapshot: Snapshot; change: Phas
     hysteresis: step.hysteresis,
     sparklines: {
       rut: tail(x.set.rut),
-      asi: asiHistory(x.set, x.settings, from, today),
+      asi: asiHistory(x.set.coins, x.settings, from, today).map((p) => [p.date, p.value]),
       dominance: tail(x.set.btcDominance),
     },
     served: x.served,
@@ -45,17 +45,6 @@ export function buildSnapshot(x: BuildInput): { snapshot: Snapshot; change: Phas
   const last = step.change ?? missed.change;
   const change = last ? { ...last, at: x.now } : null;
   return { snapshot, change };
-}
-
-/** The ASI of every day in (from, to], skipping unknown days (a gap, never a 0). */
-export function asiHistory(set: SeriesSet, s: Settings, from: Day, to: Day): CompactSeries {
-  const out: CompactSeries = [];
-  if (!set.coins) return out;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
-    const r = asiSignal(set.coins, d, d, s.asi, s.staleness.cryptoMaxAgeDays);
-    if (r.value !== null && r.asOf === d) out.push([d, r.value]);
-  }
-  return out;
 }
 
 /**
