@@ -14,6 +14,11 @@ export const STAGE_LABELS: Record<Stage, string> = {
   unknown: 'No data',
 };
 
+/** i18n key of a stage's name for the views (the keys live in lib/i18n/messages/common.json). */
+export function stageKey(stage: Stage): string {
+  return `stage_${stage.replace(/-/g, '_')}`;
+}
+
 /** Position of each stage on the ASI axis; eth-rotation and mixed share one band. */
 export const STAGE_ORDER: Record<KnownStage, number> = {
   'btc-season': 0,
