@@ -1,3 +1,9 @@
+/*
+ * Engine: one day's evaluation (signals, then the phase rules and the hysteresis step) and runs of
+ * days (history, catch-up). Flow: provider → cache → engine → snapshot → storage → views. The series
+ * and the day come in as arguments; it never fetches, stores or reads the clock, so the worker, the
+ * CLI and the goldens get the same answer from the same data.
+ */
 import { addDays } from '../series/dates';
 import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';

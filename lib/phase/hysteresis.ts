@@ -1,3 +1,7 @@
+/*
+ * Hysteresis (SIGNALS.md §4), all of it: the margin the shown stage's band keeps, the confirmation
+ * over consecutive days, the reasons shown while it holds a stage, and the replay of missed days.
+ */
 import { addDays } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';

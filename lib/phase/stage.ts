@@ -1,3 +1,9 @@
+/*
+ * Phase (SIGNALS.md §4): the rules over one day's signals, each in the file named for it (the stage
+ * table here; hysteresis, flags, setup, reasons beside it). Flow: provider → cache → engine (signals →
+ * phase) → snapshot → storage → views. It reads Signals and settings only, never the engine that runs
+ * it day by day, so every rule is a pure function the CLI, the tests and the worker share.
+ */
 import type { Settings } from '../settings/defaults';
 import { numericReason, type Reason } from './reasons';
 import type { Signals } from '../signals/signals';

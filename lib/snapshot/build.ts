@@ -1,3 +1,8 @@
+/*
+ * Snapshot: today's evaluation packed with what the views draw beside it (sparklines, sources,
+ * cross-check). Flow: provider → cache → engine → snapshot → storage → views. The worker stores it as
+ * one item; the badge, the toolbar and the popup read it instead of running the engine themselves.
+ */
 import { catchUp, evaluateDay } from '../engine/evaluate';
 import type { HysteresisState } from '../phase/hysteresis';
 import { addDays, toDay } from '../series/dates';
