@@ -5,7 +5,7 @@
  * it day by day, so every rule is a pure function the CLI, the tests and the worker share.
  */
 import type { Settings } from '../settings/defaults';
-import { numericReason, type Reason } from './reasons';
+import { numericReason, provenance, type Reason } from './reasons';
 import type { Signals } from '../signals/signals';
 
 export type Stage = 'btc-season' | 'eth-rotation' | 'mixed' | 'alt-rotation' | 'altseason' | 'unknown';
@@ -131,6 +131,8 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
   reasons.push(r('btc-season', '<=', st.btcSeasonMax));
   reasons.push(r('altseason', '>=', st.altseasonMin));
   reasons.push(r('alt-rotation', '>=', st.altRotationMin));
+  // The rotation evidence: either 30-day change, each tested on its own (SIGNALS.md §4).
+  const leg = { sign: true, outcome: 'ETH & majors lead', outcomeCode: 'stage.eth-rotation' } as const;
   const e = sig.ethbtc;
   const ethReason = numericReason({
     rule: 'stage.eth-rotation.ethbtc',
@@ -140,12 +142,8 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     comparator: '>=',
     threshold: st.ethRotationEthBtcPct,
     unit: '%',
-    sign: true,
-    outcome: 'ETH & majors lead',
-    outcomeCode: 'stage.eth-rotation',
-    source: e?.source ?? null,
-    asOf: e?.asOf ?? null,
-    stale: e?.stale,
+    ...leg,
+    ...provenance(e),
   });
   const d = sig.dominance;
   const domReason = numericReason({
@@ -156,12 +154,8 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     comparator: '<=',
     threshold: st.ethRotationDominancePts,
     unit: ' pts',
-    sign: true,
-    outcome: 'ETH & majors lead',
-    outcomeCode: 'stage.eth-rotation',
-    source: d?.source ?? null,
-    asOf: d?.asOf ?? null,
-    stale: d?.stale,
+    ...leg,
+    ...provenance(d),
   });
   reasons.push(ethReason, domReason);
   return { asi: asiValue, rotation: ethReason.passed || domReason.passed, reasons };
