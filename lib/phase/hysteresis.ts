@@ -47,9 +47,9 @@ export function classifyStage(
   sticky: KnownStage | null,
   margin: number,
 ): KnownStage {
-  return stageOf(asi, rotation, st, (a, bound, side, held) => {
-    if (sticky === null || !held.includes(sticky)) return atThreshold(a, bound, side, held);
-    return side === 'at-most' ? a < bound + margin : a > bound - margin;
+  return stageOf(asi, rotation, st, (a, row, threshold) => {
+    if (sticky === null || !row.held.includes(sticky)) return atThreshold(a, row, threshold);
+    return row.comparator === '<=' ? a < threshold + margin : a > threshold - margin;
   });
 }
 

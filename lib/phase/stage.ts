@@ -5,7 +5,7 @@
  * it day by day, so every rule is a pure function the CLI, the tests and the worker share.
  */
 import type { Settings } from '../settings/defaults';
-import { numericReason, provenance, type Reason } from './reasons';
+import { cmp, numericReason, provenance, type Reason } from './reasons';
 import type { Signals } from '../signals/signals';
 
 export type Stage = 'btc-season' | 'eth-rotation' | 'mixed' | 'alt-rotation' | 'altseason' | 'unknown';
@@ -34,32 +34,44 @@ export const STAGE_ORDER: Record<KnownStage, number> = {
   altseason: 3,
 };
 
-/** Which side of its boundary an ASI band of the stage table lies on. */
-export type BandSide = 'at-most' | 'at-least';
+/** One ASI row of the stage table: the band at or below (`<=`) or at or above (`>=`) a threshold setting. */
+export interface AsiRow {
+  stage: KnownStage;
+  comparator: '<=' | '>=';
+  threshold: 'btcSeasonMax' | 'altseasonMin' | 'altRotationMin';
+  /** The stages inside the band (alt-rotation's also holds altseason): the hysteresis keeps its boundary. */
+  held: readonly KnownStage[];
+}
 
 /**
- * Whether the ASI lies in one band of the stage table. `held` lists the stages inside that band
- * (alt-rotation's band also holds altseason), so the hysteresis can move the boundary a shown stage
- * has to leave through (lib/phase/hysteresis.ts); the table itself knows nothing of margins.
+ * The rotation-stage table (SIGNALS.md §4), the one place it is written: its ASI rows in order, the
+ * first that holds wins, else ETH & majors lead or Mixed by the rotation evidence. The raw stage, the
+ * hysteresis candidate and the stage reasons are all read from these rows.
  */
-export type InBand = (asi: number, bound: number, side: BandSide, held: readonly KnownStage[]) => boolean;
+export const ASI_ROWS: readonly AsiRow[] = [
+  { stage: 'btc-season', comparator: '<=', threshold: 'btcSeasonMax', held: ['btc-season'] },
+  { stage: 'altseason', comparator: '>=', threshold: 'altseasonMin', held: ['altseason'] },
+  { stage: 'alt-rotation', comparator: '>=', threshold: 'altRotationMin', held: ['alt-rotation', 'altseason'] },
+];
+
+/**
+ * Whether the ASI lies in the band of a row, its threshold read from the settings. The hysteresis
+ * passes its own test, which moves the boundary the shown stage has to leave through
+ * (lib/phase/hysteresis.ts); the table knows nothing of margins.
+ */
+export type InBand = (asi: number, row: AsiRow, threshold: number) => boolean;
 
 /** The thresholds as SIGNALS.md §4 writes them. */
-export const atThreshold: InBand = (asi, bound, side) => (side === 'at-most' ? asi <= bound : asi >= bound);
+export const atThreshold: InBand = (asi, row, threshold) => cmp(asi, row.comparator, threshold);
 
-/**
- * The rotation-stage table (SIGNALS.md §4), the one place it is written: rows in order, the first
- * that holds wins. With the plain thresholds it gives the raw stage; the hysteresis passes its band test.
- */
+/** The stage by the table: with the plain thresholds the raw stage; the hysteresis passes its band test. */
 export function stageOf(
   asi: number,
   rotation: boolean,
   st: Settings['stage'],
   inBand: InBand = atThreshold,
 ): KnownStage {
-  if (inBand(asi, st.btcSeasonMax, 'at-most', ['btc-season'])) return 'btc-season';
-  if (inBand(asi, st.altseasonMin, 'at-least', ['altseason'])) return 'altseason';
-  if (inBand(asi, st.altRotationMin, 'at-least', ['alt-rotation', 'altseason'])) return 'alt-rotation';
+  for (const row of ASI_ROWS) if (inBand(asi, row, st[row.threshold])) return row.stage;
   return rotation ? 'eth-rotation' : 'mixed';
 }
 
@@ -115,22 +127,22 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     });
     return { asi: null, rotation: false, reasons };
   }
-  const r = (stage: KnownStage, c: '<=' | '<' | '>=' | '>', t: number) =>
-    numericReason({
-      rule: `stage.${stage}`,
-      signal: 'asi',
-      label: 'ASI',
-      value: asiValue,
-      comparator: c,
-      threshold: t,
-      outcome: STAGE_LABELS[stage],
-      outcomeCode: `stage.${stage}`,
-      source: src,
-      asOf,
-    });
-  reasons.push(r('btc-season', '<=', st.btcSeasonMax));
-  reasons.push(r('altseason', '>=', st.altseasonMin));
-  reasons.push(r('alt-rotation', '>=', st.altRotationMin));
+  for (const row of ASI_ROWS) {
+    reasons.push(
+      numericReason({
+        rule: `stage.${row.stage}`,
+        signal: 'asi',
+        label: 'ASI',
+        value: asiValue,
+        comparator: row.comparator,
+        threshold: st[row.threshold],
+        outcome: STAGE_LABELS[row.stage],
+        outcomeCode: `stage.${row.stage}`,
+        source: src,
+        asOf,
+      }),
+    );
+  }
   // The rotation evidence: either 30-day change, each tested on its own (SIGNALS.md §4).
   const leg = { sign: true, outcome: 'ETH & majors lead', outcomeCode: 'stage.eth-rotation' } as const;
   const e = sig.ethbtc;
