@@ -5,7 +5,7 @@
  * ASI computed the naive way (one full-history request per coin at every refresh).
  */
 import { toSeriesSet, type CachedSeries, type SeriesCache } from '../lib/cache/series-cache';
-import { computeSignals } from '../lib/engine/signals';
+import { computeSignals } from '../lib/signals/signals';
 import { createHostLimiter, limitFetch } from '../lib/net/limit';
 import { emptyMeta } from '../lib/refresh/context';
 import { PREFERENCE, runRefresh, type RefreshResult, type RefreshState } from '../lib/refresh/run';

@@ -11,5 +11,6 @@ export interface ViewCtx {
 }
 
 /** i18n keys of enumerations shown in the popup (stage names live in common.json, zones in alerts.json). */
-export { stageKey, zoneKey } from '@/lib/alerts/detect';
+export { zoneKey } from '@/lib/alerts/detect';
+export { stageKey } from '@/lib/phase/stage';
 export const russellStateKey = (s: RussellState) => `popup_russell_${s.replace(/-/g, '_')}`;

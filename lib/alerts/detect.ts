@@ -1,6 +1,6 @@
 import { makeFormat, type Format } from '../format/format';
 import type { Translate } from '../i18n/translate';
-import type { KnownStage, Stage } from '../phase/stage';
+import { stageKey, type KnownStage } from '../phase/stage';
 import type { Settings } from '../settings/defaults';
 import type { DominanceZone } from '../signals/dominance';
 import type { Snapshot } from '../snapshot/types';
@@ -38,8 +38,6 @@ export interface DetectResult {
   state: AlertState;
 }
 
-/** i18n key of a stage name (common.json). */
-export const stageKey = (s: Stage) => `stage_${s.replace(/-/g, '_')}`;
 /** i18n key of a dominance zone name (alerts.json). */
 export const zoneKey = (z: DominanceZone) => `alerts_zone_${z.replace(/-/g, '_')}`;
 

@@ -1,7 +1,6 @@
 import type { Translate } from '../i18n/translate';
 import { dayMs } from '../series/dates';
 import type { RussellState } from '../signals/russell';
-import type { Stage } from '../phase/stage';
 
 /** What an unknown value shows as. Never 0: a trader would read 0 as a reading. */
 export const UNKNOWN = '—';
@@ -96,11 +95,6 @@ export function ageText(ms: number, t: Translate): string {
 /** Age of a daily data point in whole days ("0 d" is today's close). */
 export function dayAgeText(days: number, t: Translate): string {
   return t('badge_age_d', Math.max(0, Math.round(days)));
-}
-
-/** i18n key of a stage (the keys live in lib/i18n/messages/common.json). */
-export function stageKey(stage: Stage): string {
-  return `stage_${stage.replace(/-/g, '_')}`;
 }
 
 /** A shape per Russell state, so the state reads without colour: ▲ breakout, ▼ risk-off… */

@@ -1,12 +1,12 @@
 import { asiWhyText, reasonText } from '../i18n/reason-text';
 import type { AsiUnknown } from '../signals/asi';
 import type { Translate } from '../i18n/translate';
-import type { Stage } from '../phase/stage';
+import { stageKey, type Stage } from '../phase/stage';
 import { daysBetween, toDay } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import type { CompactSeries, Snapshot } from '../snapshot/types';
-import { ageText, cell, dayAgeText, fmtDay, fmtNumber, fmtSigned, russellMark, stageKey, type Cell } from './format';
+import { ageText, cell, dayAgeText, fmtDay, fmtNumber, fmtSigned, russellMark, type Cell } from './format';
 
 /** The settings the badge reads besides `sites` and `badge`: thresholds shown in the panel, max ages. */
 export interface ModelSettings {

@@ -3,7 +3,8 @@ import { macdSeries } from '../indicators/macd';
 import { addDays, monthEnd } from '../series/dates';
 import type { Day, Series, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import { asiSignal, type UniverseBasis } from '../signals/asi';
+import type { UniverseBasis } from '../signals/asi';
+import { asiHistory } from '../signals/asi-history';
 import { russellSignal } from '../signals/russell';
 import type { CompactSeries } from '../snapshot/types';
 
@@ -77,18 +78,15 @@ function rutChart(rut: Series, s: Settings, today: Day): NonNullable<ChartData['
 }
 
 function asiChart(coins: NonNullable<SeriesSet['coins']>, s: Settings, today: Day): NonNullable<ChartData['asi']> {
-  const points: CompactSeries = [];
-  let source = coins.BTC?.closes.source ?? '';
-  let universe: UniverseBasis | null = null;
-  for (let d = addDays(today, 1 - CHART_DAYS.asi); d <= today; d = addDays(d, 1)) {
-    const r = asiSignal(coins, d, d, s.asi, s.staleness.cryptoMaxAgeDays);
-    // A day without BTC's own close would repeat the previous day's value: skip it.
-    if (r.value === null || r.asOf !== d) continue;
-    points.push([d, r.value]);
-    source = r.source;
-    universe = r.universe;
-  }
-  return { points, source, lower: s.stage.btcSeasonMax, upper: s.stage.altseasonMin, universe };
+  const days = asiHistory(coins, s, addDays(today, -CHART_DAYS.asi), today);
+  const last = days[days.length - 1];
+  return {
+    points: days.map((p) => [p.date, p.value]),
+    source: last?.source ?? coins.BTC?.closes.source ?? '',
+    lower: s.stage.btcSeasonMax,
+    upper: s.stage.altseasonMin,
+    universe: last?.universe ?? null,
+  };
 }
 
 function dominanceChart(dom: Series, s: Settings, today: Day): NonNullable<ChartData['dominance']> {

@@ -1,13 +1,27 @@
+/*
+ * Engine: one day's evaluation (signals, then the phase rules and the hysteresis step) and runs of
+ * days (history, catch-up). Flow: provider → cache → engine → snapshot → storage → views. The series
+ * and the day come in as arguments; it never fetches, stores or reads the clock, so the worker, the
+ * CLI and the goldens get the same answer from the same data.
+ */
 import { addDays } from '../series/dates';
 import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { evaluateFlags, type Flag } from '../phase/flags';
-import { EMPTY_HYSTERESIS, stepHysteresis, type HysteresisState, type StageChange } from '../phase/hysteresis';
+import {
+  EMPTY_HYSTERESIS,
+  hysteresisReasons,
+  replayMissedDays,
+  stepHysteresis,
+  type HysteresisState,
+  type HysteresisStep,
+  type StageChange,
+} from '../phase/hysteresis';
 import type { Reason } from '../phase/reasons';
 import { evaluateSetup } from '../phase/setup';
-import { STAGE_LABELS, stageInputs, type KnownStage, type Stage } from '../phase/stage';
+import { STAGE_LABELS, stageInputs, stageOf, type Stage } from '../phase/stage';
 import type { RussellState } from '../signals/russell';
-import { computeSignals, type Signals } from './signals';
+import { computeSignals, type Signals } from '../signals/signals';
 
 export interface Phase {
   /** The stage shown, with hysteresis applied. */
@@ -15,7 +29,7 @@ export interface Phase {
   label: string;
   /** What today's rules alone say (no hysteresis). */
   rawStage: Stage;
-  confirming: { stage: KnownStage; count: number; of: number } | null;
+  confirming: HysteresisStep['confirming'];
   flags: Flag[];
   setup: boolean;
   macro: RussellState;
@@ -47,37 +61,9 @@ export function evaluateDay(
 ): EvaluationStep {
   const sig = computeSignals(set, s, day, today);
   const inputs = stageInputs(sig, s.stage);
-  const rawStage: Stage = inputs.asi === null ? 'unknown' : stageFromRules(inputs.asi, inputs.rotation, s);
+  const rawStage: Stage = inputs.asi === null ? 'unknown' : stageOf(inputs.asi, inputs.rotation, s.stage);
   const step = stepHysteresis(prev, day, inputs, s.stage, s.hysteresis);
-  const reasons = [...inputs.reasons];
-  if (step.confirming) {
-    const c = step.confirming;
-    reasons.push({
-      rule: 'hysteresis.confirming',
-      signal: 'hysteresis',
-      value: c.count,
-      comparator: '>=',
-      threshold: c.of,
-      passed: false,
-      source: null,
-      asOf: day,
-      text: `${STAGE_LABELS[c.stage]} confirming ${c.count}/${c.of}: still showing ${STAGE_LABELS[step.stage]}`,
-      args: [{ code: `stage.${c.stage}` }, c.count, c.of, { code: `stage.${step.stage}` }],
-    });
-  } else if (step.stage !== 'unknown' && rawStage !== step.stage) {
-    reasons.push({
-      rule: 'hysteresis.hold',
-      signal: 'hysteresis',
-      value: inputs.asi,
-      comparator: 'in',
-      threshold: s.hysteresis.marginPoints,
-      passed: true,
-      source: null,
-      asOf: day,
-      text: `Holding ${STAGE_LABELS[step.stage]}: the ASI has not moved ${s.hysteresis.marginPoints} points past the boundary`,
-      args: [{ code: `stage.${step.stage}` }, s.hysteresis.marginPoints],
-    });
-  }
+  const reasons = [...inputs.reasons, ...hysteresisReasons(step, rawStage, inputs.asi, day, s.hysteresis)];
   const flags = evaluateFlags(step.stage, sig, s.stage);
   const setup = evaluateSetup(step.stage, sig, s, day);
   reasons.push(...flags.reasons, ...setup.reasons);
@@ -95,12 +81,17 @@ export function evaluateDay(
   return { evaluation: { asOf: day, today, ...sig, phase }, hysteresis: step.state, change };
 }
 
-function stageFromRules(asi: number, rotation: boolean, s: Settings): KnownStage {
-  const st = s.stage;
-  if (asi <= st.btcSeasonMax) return 'btc-season';
-  if (asi >= st.altseasonMin) return 'altseason';
-  if (asi >= st.altRotationMin) return 'alt-rotation';
-  return rotation ? 'eth-rotation' : 'mixed';
+/**
+ * Replays the days missed since `prev` was last stepped (the browser was closed), each evaluated as of
+ * itself from the series; see replayMissedDays for the window and why.
+ */
+export function catchUp(
+  set: SeriesSet,
+  s: Settings,
+  prev: HysteresisState,
+  today: Day,
+): { hysteresis: HysteresisState; change: EvaluationStep['change'] } {
+  return replayMissedDays(prev, today, (d, h) => evaluateDay(set, s, d, d, h));
 }
 
 export interface HistoryDay {
@@ -108,7 +99,7 @@ export interface HistoryDay {
   stage: Stage;
   rawStage: Stage;
   asi: number | null;
-  confirming: { stage: KnownStage; count: number; of: number } | null;
+  confirming: HysteresisStep['confirming'];
 }
 
 /**

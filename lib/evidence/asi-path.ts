@@ -1,7 +1,7 @@
 import { addDays } from '../series/dates';
 import type { CoinSeries, Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import { asiSignal } from '../signals/asi';
+import { asiHistory } from '../signals/asi-history';
 import type { Horizon, Outcome } from './types';
 
 /** The daily ASI by the SIGNALS.md rule: one value per BTC close day where it is known. */
@@ -13,19 +13,12 @@ export interface AsiDaily {
 }
 
 export function asiDaily(coins: Record<string, CoinSeries> | undefined, s: Settings): AsiDaily {
-  const values = new Map<Day, number>();
-  let source = '';
-  for (const p of coins?.BTC?.closes.points ?? []) {
-    const r = asiSignal(coins, p.date, p.date, s.asi, s.staleness.cryptoMaxAgeDays);
-    if (r.value === null || r.asOf !== p.date) continue;
-    values.set(p.date, r.value);
-    source ||= r.source.replace(/, \d+ coins$/, '');
-  }
-  const days = [...values.keys()];
+  const days = asiHistory(coins, s);
+  const source = days.map((p) => p.source.replace(/, \d+ coins$/, '')).find(Boolean) ?? '';
   return {
-    values,
-    first: days[0] ?? null,
-    last: days[days.length - 1] ?? null,
+    values: new Map(days.map((p) => [p.date, p.value])),
+    first: days[0]?.date ?? null,
+    last: days[days.length - 1]?.date ?? null,
     source: source ? `ASI from ${source}` : 'ASI',
   };
 }

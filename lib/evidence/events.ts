@@ -1,16 +1,6 @@
 import { findBreakouts, weeklyCloses } from '../signals/russell';
 import type { Day, Point } from '../series/types';
-
-/** A breakout or weekly confirmation, before its outcomes are measured. */
-export interface RussellEvent {
-  kind: 'breakout' | 'weekly';
-  date: Day;
-  close: number;
-  priorRecord: number;
-  priorRecordDate: Day;
-  baseDays: number;
-  breakoutDate: Day;
-}
+import type { RussellEvent } from './types';
 
 /**
  * Breakouts by the SIGNALS.md §3 rule (a record close ending a base of at least `baseDays` trading

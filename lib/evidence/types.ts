@@ -47,7 +47,8 @@ export type Outcome =
 
 export type EventKind = 'breakout' | 'weekly';
 
-export interface EvidenceEvent {
+/** A breakout or weekly confirmation, before its outcomes are measured (lib/evidence/events.ts). */
+export interface RussellEvent {
   kind: EventKind;
   /** The Russell close's day: the breakout day, or the last close of the confirming ISO week. */
   date: Day;
@@ -59,6 +60,9 @@ export interface EvidenceEvent {
   baseDays: number;
   /** For a weekly confirmation: the breakout it confirms. */
   breakoutDate: Day;
+}
+
+export interface EvidenceEvent extends RussellEvent {
   outcomes: Record<MetricId, Record<Horizon, Outcome>>;
   /** ASI on the event day, at each horizon, and its highest reading up to each horizon (null: unknown). */
   asiPath: { start: number | null; at: Record<Horizon, number | null>; peak: Record<Horizon, number | null> };

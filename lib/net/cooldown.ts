@@ -1,4 +1,4 @@
-import type { SourceError } from '../sources/result';
+import type { SourceError } from '../core/result';
 import { MAX_RETRY_AFTER_MS } from './http';
 
 /**

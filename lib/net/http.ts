@@ -1,4 +1,4 @@
-import { fail, ok, oneLine, schemaError, type Result, type SourceError } from '../sources/result';
+import { fail, ok, oneLine, schemaError, type Result, type SourceError } from '../core/result';
 
 /** Anything shaped like `fetch` (the worker passes the global one; tests pass a fake). */
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;

@@ -1,6 +1,6 @@
 import type { Settings } from '../settings/defaults';
-import type { Signals } from '../engine/signals';
-import { numericReason, type Reason } from './reasons';
+import type { Signals } from '../signals/signals';
+import { numericReason, provenance, type Reason } from './reasons';
 import type { Stage } from './stage';
 
 export type Flag = 'late-cycle' | 'fear-washout';
@@ -19,9 +19,7 @@ export function evaluateFlags(stage: Stage, sig: Signals, st: Settings['stage'])
       threshold: t,
       outcome,
       outcomeCode: `flag.${flag}`,
-      source: fg?.source ?? null,
-      asOf: fg?.asOf ?? null,
-      stale: fg?.stale,
+      ...provenance(fg),
     });
 
   const greed = fgReason('flag.late-cycle.greed', '>=', st.lateCycleGreed, 'late cycle (with altseason)', 'late-cycle');
@@ -47,9 +45,7 @@ export function evaluateFlags(stage: Stage, sig: Signals, st: Settings['stage'])
     unit: '%',
     outcome: 'late cycle',
     outcomeCode: 'flag.late-cycle',
-    source: dom?.source ?? null,
-    asOf: dom?.asOf ?? null,
-    stale: dom?.stale,
+    ...provenance(dom),
   });
   const washout = fgReason('flag.fear-washout', '<=', st.fearWashout, 'fear washout', 'fear-washout');
   const flags: Flag[] = [];

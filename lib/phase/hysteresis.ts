@@ -1,6 +1,12 @@
+/*
+ * Hysteresis (SIGNALS.md §4), all of it: the margin the shown stage's band keeps, the confirmation
+ * over consecutive days, the reasons shown while it holds a stage, and the replay of missed days.
+ */
+import { addDays } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import { classifyStage, type KnownStage, type Stage } from './stage';
+import type { Reason } from './reasons';
+import { atThreshold, STAGE_LABELS, stageOf, type KnownStage, type Stage } from './stage';
 
 /** What survives from one daily evaluation to the next (persisted by the worker). */
 export interface HysteresisState {
@@ -27,6 +33,24 @@ export interface HysteresisStep {
   /** The candidate stage being confirmed, e.g. 1 of 2 days. */
   confirming: { stage: KnownStage; count: number; of: number } | null;
   change: StageChange | null;
+}
+
+/**
+ * The stage table with the hysteresis margin (SIGNALS.md §4): leaving the band of the shown stage
+ * (`sticky`) needs the ASI `margin` points past its boundary, entering a band only the plain
+ * threshold (enter altseason at 75, leave it at 72 or lower). With no sticky stage: the raw stage.
+ */
+export function classifyStage(
+  asi: number,
+  rotation: boolean,
+  st: Settings['stage'],
+  sticky: KnownStage | null,
+  margin: number,
+): KnownStage {
+  return stageOf(asi, rotation, st, (a, row, threshold) => {
+    if (sticky === null || !row.held.includes(sticky)) return atThreshold(a, row, threshold);
+    return row.comparator === '<=' ? a < threshold + margin : a > threshold - margin;
+  });
 }
 
 export const EMPTY_HYSTERESIS: HysteresisState = { stage: null, since: null, pending: null, day: null, before: null };
@@ -76,4 +100,82 @@ export function stepHysteresis(
 
 function confirmingOf(s: Omit<HysteresisState, 'before'>, h: Settings['hysteresis']) {
   return s.pending ? { stage: s.pending.stage, count: s.pending.count, of: h.confirmDays } : null;
+}
+
+/**
+ * Why the stage shown is not what today's rules alone say: a change still confirming ("Altcoin season
+ * confirming 1/2"), or the ASI inside the margin past the boundary of the stage held.
+ */
+export function hysteresisReasons(
+  step: HysteresisStep,
+  rawStage: Stage,
+  asi: number | null,
+  day: Day,
+  h: Settings['hysteresis'],
+): Reason[] {
+  if (step.confirming) {
+    const c = step.confirming;
+    return [
+      {
+        rule: 'hysteresis.confirming',
+        signal: 'hysteresis',
+        value: c.count,
+        comparator: '>=',
+        threshold: c.of,
+        passed: false,
+        source: null,
+        asOf: day,
+        text: `${STAGE_LABELS[c.stage]} confirming ${c.count}/${c.of}: still showing ${STAGE_LABELS[step.stage]}`,
+        args: [{ code: `stage.${c.stage}` }, c.count, c.of, { code: `stage.${step.stage}` }],
+      },
+    ];
+  }
+  if (step.stage !== 'unknown' && rawStage !== step.stage) {
+    return [
+      {
+        rule: 'hysteresis.hold',
+        signal: 'hysteresis',
+        value: asi,
+        comparator: 'in',
+        threshold: h.marginPoints,
+        passed: true,
+        source: null,
+        asOf: day,
+        text: `Holding ${STAGE_LABELS[step.stage]}: the ASI has not moved ${h.marginPoints} points past the boundary`,
+        args: [{ code: `stage.${step.stage}` }, h.marginPoints],
+      },
+    ];
+  }
+  return [];
+}
+
+/** How far back missed days are replayed after the browser was closed (older state is simply kept). */
+export const CATCH_UP_DAYS = 60;
+
+/**
+ * Steps the hysteresis through the days between its last evaluation and `today` (excluded), each
+ * evaluated as of itself by `evaluate`, so "2 consecutive daily evaluations" still means two days after
+ * the browser was closed for a week (two evaluations a week apart would otherwise confirm a change).
+ * Returns the latest change of those days, for the phase log.
+ */
+export function replayMissedDays<C>(
+  prev: HysteresisState,
+  today: Day,
+  evaluate: (day: Day, h: HysteresisState) => { hysteresis: HysteresisState; change: C | null },
+): { hysteresis: HysteresisState; change: C | null } {
+  let h = prev;
+  let change: C | null = null;
+  if (prev.day === null || prev.day >= addDays(today, -1)) return { hysteresis: h, change };
+  let first = addDays(prev.day, 1);
+  if (prev.day < addDays(today, -CATCH_UP_DAYS)) {
+    // Too long away to replay: a change pending back then no longer counts toward a confirmation.
+    first = addDays(today, -CATCH_UP_DAYS);
+    h = { ...prev, pending: null, before: null };
+  }
+  for (let d = first; d < today; d = addDays(d, 1)) {
+    const step = evaluate(d, h);
+    h = step.hysteresis;
+    change = step.change ?? change;
+  }
+  return { hysteresis: h, change };
 }

@@ -72,6 +72,15 @@ export function fmt(n: number, opts: { sign?: boolean; digits?: number } = {}): 
   return opts.sign && n > 0 ? `+${s}` : s;
 }
 
+/** Where a rule's value came from: the signal's source, its data date and whether it is too old to use. */
+export function provenance(sig: { source: string; asOf: Day; stale: boolean } | null | undefined): {
+  source: string | null;
+  asOf: Day | null;
+  stale?: boolean;
+} {
+  return { source: sig?.source ?? null, asOf: sig?.asOf ?? null, stale: sig?.stale };
+}
+
 /** A numeric rule: `label value comparator threshold → outcome`, or "unknown" when the value is. */
 export function numericReason(x: {
   rule: string;

@@ -1,7 +1,7 @@
 import { monthOf } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import type { Signals } from '../engine/signals';
+import type { Signals } from '../signals/signals';
 import { fmt, type Reason } from './reasons';
 import type { Stage } from './stage';
 

@@ -1,6 +1,12 @@
+/*
+ * Phase (SIGNALS.md §4): the rules over one day's signals, each in the file named for it (the stage
+ * table here; hysteresis, flags, setup, reasons beside it). Flow: provider → cache → engine (signals →
+ * phase) → snapshot → storage → views. It reads Signals and settings only, never the engine that runs
+ * it day by day, so every rule is a pure function the CLI, the tests and the worker share.
+ */
 import type { Settings } from '../settings/defaults';
-import { numericReason, type Reason } from './reasons';
-import type { Signals } from '../engine/signals';
+import { cmp, numericReason, provenance, type Reason } from './reasons';
+import type { Signals } from '../signals/signals';
 
 export type Stage = 'btc-season' | 'eth-rotation' | 'mixed' | 'alt-rotation' | 'altseason' | 'unknown';
 export type KnownStage = Exclude<Stage, 'unknown'>;
@@ -14,6 +20,11 @@ export const STAGE_LABELS: Record<Stage, string> = {
   unknown: 'No data',
 };
 
+/** i18n key of a stage's name for the views (the keys live in lib/i18n/messages/common.json). */
+export function stageKey(stage: Stage): string {
+  return `stage_${stage.replace(/-/g, '_')}`;
+}
+
 /** Position of each stage on the ASI axis; eth-rotation and mixed share one band. */
 export const STAGE_ORDER: Record<KnownStage, number> = {
   'btc-season': 0,
@@ -23,25 +34,44 @@ export const STAGE_ORDER: Record<KnownStage, number> = {
   altseason: 3,
 };
 
+/** One ASI row of the stage table: the band at or below (`<=`) or at or above (`>=`) a threshold setting. */
+export interface AsiRow {
+  stage: KnownStage;
+  comparator: '<=' | '>=';
+  threshold: 'btcSeasonMax' | 'altseasonMin' | 'altRotationMin';
+  /** The stages inside the band (alt-rotation's also holds altseason): the hysteresis keeps its boundary. */
+  held: readonly KnownStage[];
+}
+
 /**
- * The stage the ASI and rotation evidence point to. With `sticky` (the confirmed stage), leaving an
- * edge stage needs the ASI `margin` points past its boundary; entering one uses the plain threshold
- * (SIGNALS.md §4: enter altseason at 75, leave it at 72 or lower).
+ * The rotation-stage table (SIGNALS.md §4), the one place it is written: its ASI rows in order, the
+ * first that holds wins, else ETH & majors lead or Mixed by the rotation evidence. The raw stage, the
+ * hysteresis candidate and the stage reasons are all read from these rows.
  */
-export function classifyStage(
+export const ASI_ROWS: readonly AsiRow[] = [
+  { stage: 'btc-season', comparator: '<=', threshold: 'btcSeasonMax', held: ['btc-season'] },
+  { stage: 'altseason', comparator: '>=', threshold: 'altseasonMin', held: ['altseason'] },
+  { stage: 'alt-rotation', comparator: '>=', threshold: 'altRotationMin', held: ['alt-rotation', 'altseason'] },
+];
+
+/**
+ * Whether the ASI lies in the band of a row, its threshold read from the settings. The hysteresis
+ * passes its own test, which moves the boundary the shown stage has to leave through
+ * (lib/phase/hysteresis.ts); the table knows nothing of margins.
+ */
+export type InBand = (asi: number, row: AsiRow, threshold: number) => boolean;
+
+/** The thresholds as SIGNALS.md §4 writes them. */
+export const atThreshold: InBand = (asi, row, threshold) => cmp(asi, row.comparator, threshold);
+
+/** The stage by the table: with the plain thresholds the raw stage; the hysteresis passes its band test. */
+export function stageOf(
   asi: number,
   rotation: boolean,
   st: Settings['stage'],
-  sticky: KnownStage | null,
-  margin: number,
+  inBand: InBand = atThreshold,
 ): KnownStage {
-  const btc = sticky === 'btc-season' ? asi < st.btcSeasonMax + margin : asi <= st.btcSeasonMax;
-  if (btc) return 'btc-season';
-  const altseason = sticky === 'altseason' ? asi > st.altseasonMin - margin : asi >= st.altseasonMin;
-  if (altseason) return 'altseason';
-  const altRot =
-    sticky === 'alt-rotation' || sticky === 'altseason' ? asi > st.altRotationMin - margin : asi >= st.altRotationMin;
-  if (altRot) return 'alt-rotation';
+  for (const row of ASI_ROWS) if (inBand(asi, row, st[row.threshold])) return row.stage;
   return rotation ? 'eth-rotation' : 'mixed';
 }
 
@@ -97,22 +127,24 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     });
     return { asi: null, rotation: false, reasons };
   }
-  const r = (stage: KnownStage, c: '<=' | '<' | '>=' | '>', t: number) =>
-    numericReason({
-      rule: `stage.${stage}`,
-      signal: 'asi',
-      label: 'ASI',
-      value: asiValue,
-      comparator: c,
-      threshold: t,
-      outcome: STAGE_LABELS[stage],
-      outcomeCode: `stage.${stage}`,
-      source: src,
-      asOf,
-    });
-  reasons.push(r('btc-season', '<=', st.btcSeasonMax));
-  reasons.push(r('altseason', '>=', st.altseasonMin));
-  reasons.push(r('alt-rotation', '>=', st.altRotationMin));
+  for (const row of ASI_ROWS) {
+    reasons.push(
+      numericReason({
+        rule: `stage.${row.stage}`,
+        signal: 'asi',
+        label: 'ASI',
+        value: asiValue,
+        comparator: row.comparator,
+        threshold: st[row.threshold],
+        outcome: STAGE_LABELS[row.stage],
+        outcomeCode: `stage.${row.stage}`,
+        source: src,
+        asOf,
+      }),
+    );
+  }
+  // The rotation evidence: either 30-day change, each tested on its own (SIGNALS.md §4).
+  const leg = { sign: true, outcome: 'ETH & majors lead', outcomeCode: 'stage.eth-rotation' } as const;
   const e = sig.ethbtc;
   const ethReason = numericReason({
     rule: 'stage.eth-rotation.ethbtc',
@@ -122,12 +154,8 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     comparator: '>=',
     threshold: st.ethRotationEthBtcPct,
     unit: '%',
-    sign: true,
-    outcome: 'ETH & majors lead',
-    outcomeCode: 'stage.eth-rotation',
-    source: e?.source ?? null,
-    asOf: e?.asOf ?? null,
-    stale: e?.stale,
+    ...leg,
+    ...provenance(e),
   });
   const d = sig.dominance;
   const domReason = numericReason({
@@ -138,12 +166,8 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     comparator: '<=',
     threshold: st.ethRotationDominancePts,
     unit: ' pts',
-    sign: true,
-    outcome: 'ETH & majors lead',
-    outcomeCode: 'stage.eth-rotation',
-    source: d?.source ?? null,
-    asOf: d?.asOf ?? null,
-    stale: d?.stale,
+    ...leg,
+    ...provenance(d),
   });
   reasons.push(ethReason, domReason);
   return { asi: asiValue, rotation: ethReason.passed || domReason.passed, reasons };

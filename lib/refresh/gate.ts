@@ -9,7 +9,7 @@ import {
 } from '../net/cooldown';
 import { DEFAULT_RATE_LIMIT_MS, parseRetryAfter, type FetchFn, type FetchJsonOptions } from '../net/http';
 import type { HostLimiter } from '../net/limit';
-import type { Result, SourceError } from '../sources/result';
+import type { Result, SourceError } from '../core/result';
 import type { SourceStatus } from '../snapshot/types';
 
 export type ProviderId = 'yahoo' | 'binance' | 'coingecko' | 'cmc' | 'coinpaprika' | 'coinlore' | 'alternative.me';

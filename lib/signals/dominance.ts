@@ -1,10 +1,10 @@
 import { addDays, dayMs, isoWeekStart, monthEnd, monthOf } from '../series/dates';
-import { pointWithin, upTo } from '../series/lookup';
+import { pointWithin } from '../series/lookup';
 import type { Day, Point, Series } from '../series/types';
 import { latestCross, macdSeries, type MacdPoint } from '../indicators/macd';
 import { linearRegressionXY } from '../indicators/regression';
 import type { Settings } from '../settings/defaults';
-import { clean, freshness, type SignalBase } from './signal';
+import { clean, latestOf, type SignalBase } from './signal';
 
 /** Zones by the four boundaries of settings (defaults 50, 55, 59, 63). */
 export type DominanceZone = 'deep-alt' | 'alt' | 'neutral' | 'pivotal' | 'btc';
@@ -54,9 +54,9 @@ export function dominanceSignal(
   s: DomSettings,
   maxAgeDays: number,
 ): DominanceSignal | null {
-  const pts = upTo(series.points, day);
-  const last = pts[pts.length - 1];
-  if (!last) return null;
+  const at = latestOf(series, day, today, maxAgeDays);
+  if (!at) return null;
+  const { pts, last } = at;
   const change = (days: number) => {
     const p = pointWithin(pts, addDays(last.date, -days), s.toleranceDays);
     return p ? clean(last.value - p.value) : null;
@@ -65,10 +65,7 @@ export function dominanceSignal(
   const trend: Trend | null =
     change30 === null ? null : change30 >= s.trendPoints ? 'rising' : change30 <= -s.trendPoints ? 'falling' : 'flat';
   return {
-    value: last.value,
-    asOf: last.date,
-    source: series.source,
-    ...freshness(last.date, today, maxAgeDays),
+    ...at.base,
     change30,
     change90: change(s.changeLongDays),
     zone: dominanceZone(last.value, s.zones),

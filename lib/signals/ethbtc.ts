@@ -1,9 +1,9 @@
 import { addDays } from '../series/dates';
-import { pointWithin, upTo } from '../series/lookup';
+import { pointWithin } from '../series/lookup';
 import type { Day, Series } from '../series/types';
 import { sma } from '../indicators/sma';
 import type { Settings } from '../settings/defaults';
-import { freshness, pctChange, type SignalBase } from './signal';
+import { latestOf, pctChange, type SignalBase } from './signal';
 
 export interface EthBtcSignal extends SignalBase {
   change30Pct: number | null;
@@ -20,18 +20,15 @@ export function ethbtcSignal(
   s: Settings['ethbtc'],
   maxAgeDays: number,
 ): EthBtcSignal | null {
-  const pts = upTo(series.points, day);
-  const last = pts[pts.length - 1];
-  if (!last) return null;
+  const at = latestOf(series, day, today, maxAgeDays);
+  if (!at) return null;
+  const { pts, last } = at;
   const start = pointWithin(pts, addDays(last.date, -s.changeDays), s.toleranceDays);
   const closes = pts.map((p) => p.value);
   const sma50 = sma(closes, s.smaShort) ?? null;
   const sma200 = sma(closes, s.smaLong) ?? null;
   return {
-    value: last.value,
-    asOf: last.date,
-    source: series.source,
-    ...freshness(last.date, today, maxAgeDays),
+    ...at.base,
     change30Pct: start ? pctChange(start.value, last.value) : null,
     sma50,
     sma200,

@@ -1,7 +1,6 @@
-import { upTo } from '../series/lookup';
 import type { Day, Series } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import { freshness, type SignalBase } from './signal';
+import { latestOf, type SignalBase } from './signal';
 
 export type FearGreedBand = 'extreme-fear' | 'fear' | 'neutral' | 'greed' | 'extreme-greed';
 
@@ -24,14 +23,6 @@ export function fearGreedSignal(
   s: Settings['fearGreed'],
   maxAgeDays: number,
 ): FearGreedSignal | null {
-  const pts = upTo(series.points, day);
-  const last = pts[pts.length - 1];
-  if (!last) return null;
-  return {
-    value: last.value,
-    asOf: last.date,
-    source: series.source,
-    ...freshness(last.date, today, maxAgeDays),
-    band: fearGreedBand(last.value, s),
-  };
+  const at = latestOf(series, day, today, maxAgeDays);
+  return at ? { ...at.base, band: fearGreedBand(at.last.value, s) } : null;
 }

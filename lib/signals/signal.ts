@@ -1,5 +1,6 @@
 import { daysBetween } from '../series/dates';
-import type { Day } from '../series/types';
+import { upTo } from '../series/lookup';
+import type { Day, Point, Series } from '../series/types';
 
 /** What every signal carries (SIGNALS.md §3): the headline value, its data date, its source, freshness. */
 export interface SignalBase {
@@ -16,6 +17,28 @@ export interface SignalBase {
 export function freshness(asOf: Day, today: Day, maxAgeDays: number): { ageDays: number; stale: boolean } {
   const ageDays = daysBetween(asOf, today);
   return { ageDays, stale: ageDays > maxAgeDays };
+}
+
+/**
+ * A daily series as of `day`: its points up to that day, the newest of them, and the signal's base
+ * from it (value, data date, source, freshness). Null when the series has nothing on or before `day`.
+ */
+export function latestOf(
+  series: Series,
+  day: Day,
+  today: Day,
+  maxAgeDays: number,
+): { pts: readonly Point[]; last: Point; base: SignalBase } | null {
+  const pts = upTo(series.points, day);
+  const last = pts[pts.length - 1];
+  if (!last) return null;
+  const base = {
+    value: last.value,
+    asOf: last.date,
+    source: series.source,
+    ...freshness(last.date, today, maxAgeDays),
+  };
+  return { pts, last, base };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { addDays } from '../series/dates';
-import { pointWithin, upTo } from '../series/lookup';
+import { pointWithin } from '../series/lookup';
 import type { Day, Series } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import { freshness, pctChange, type SignalBase } from './signal';
+import { latestOf, pctChange, type SignalBase } from './signal';
 
 export interface Total3Signal extends SignalBase {
   change30Pct: number | null;
@@ -20,9 +20,9 @@ export function total3Signal(
   s: Settings['total3'],
   maxAgeDays: number,
 ): Total3Signal | null {
-  const pts = upTo(series.points, day);
-  const last = pts[pts.length - 1];
-  if (!last) return null;
+  const at = latestOf(series, day, today, maxAgeDays);
+  if (!at) return null;
+  const { pts, last } = at;
   const from = addDays(last.date, -s.changeDays);
   const start = pointWithin(pts, from, s.toleranceDays);
   const change30Pct = start ? pctChange(start.value, last.value) : null;
@@ -30,10 +30,7 @@ export function total3Signal(
   const btcStart = btc ? pointWithin(btc.points, from, s.toleranceDays) : undefined;
   const btcChange30Pct = btcEnd && btcStart ? pctChange(btcStart.value, btcEnd.value) : null;
   return {
-    value: last.value,
-    asOf: last.date,
-    source: series.source,
-    ...freshness(last.date, today, maxAgeDays),
+    ...at.base,
     change30Pct,
     btcChange30Pct,
     expandingFaster: change30Pct === null || btcChange30Pct === null ? null : change30Pct > btcChange30Pct,

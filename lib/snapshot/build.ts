@@ -1,9 +1,14 @@
-import { evaluateDay, type EvaluationStep } from '../engine/evaluate';
+/*
+ * Snapshot: today's evaluation packed with what the views draw beside it (sparklines, sources,
+ * cross-check). Flow: provider → cache → engine → snapshot → storage → views. The worker stores it as
+ * one item; the badge, the toolbar and the popup read it instead of running the engine themselves.
+ */
+import { catchUp, evaluateDay } from '../engine/evaluate';
 import type { HysteresisState } from '../phase/hysteresis';
 import { addDays, toDay } from '../series/dates';
 import type { Day, Series, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import { asiSignal } from '../signals/asi';
+import { asiHistory } from '../signals/asi-history';
 import { SNAPSHOT_VERSION, type CompactSeries, type PhaseLogEntry, type Snapshot } from './types';
 
 export interface BuildInput {
@@ -17,37 +22,6 @@ export interface BuildInput {
 }
 
 const SPARK_DAYS = 90;
-/** How far back missed days are evaluated after the browser was closed (older state is simply kept). */
-export const CATCH_UP_DAYS = 60;
-
-/**
- * Steps the hysteresis through the days between its last evaluation and `today`, each evaluated as of
- * itself from the cached series, so "2 consecutive daily evaluations" still means two days after the
- * browser was closed for a week (two evaluations a week apart would otherwise confirm a change).
- */
-export function catchUp(
-  set: SeriesSet,
-  s: Settings,
-  prev: HysteresisState,
-  today: Day,
-): { hysteresis: HysteresisState; change: EvaluationStep['change'] } {
-  let h = prev;
-  let change: EvaluationStep['change'] = null;
-  if (prev.day === null || prev.day >= addDays(today, -1)) return { hysteresis: h, change };
-  let first = addDays(prev.day, 1);
-  if (prev.day < addDays(today, -CATCH_UP_DAYS)) {
-    // Too long away to replay: a change pending back then no longer counts toward a confirmation.
-    first = addDays(today, -CATCH_UP_DAYS);
-    h = { ...prev, pending: null, before: null };
-  }
-  for (let d = first; d < today; d = addDays(d, 1)) {
-    const step = evaluateDay(set, s, d, d, h);
-    h = step.hysteresis;
-    change = step.change ?? change;
-  }
-  return { hysteresis: h, change };
-}
-
 /**
  * Evaluates today (UTC) from the cached series and assembles the snapshot. Returns the stage change,
  * if any, for the phase log (today's, else the latest one on a day caught up). Pure: time comes in as `now`.
@@ -66,7 +40,7 @@ export function buildSnapshot(x: BuildInput): { snapshot: Snapshot; change: Phas
     hysteresis: step.hysteresis,
     sparklines: {
       rut: tail(x.set.rut),
-      asi: asiHistory(x.set, x.settings, from, today),
+      asi: asiHistory(x.set.coins, x.settings, from, today).map((p) => [p.date, p.value]),
       dominance: tail(x.set.btcDominance),
     },
     served: x.served,
@@ -76,17 +50,6 @@ export function buildSnapshot(x: BuildInput): { snapshot: Snapshot; change: Phas
   const last = step.change ?? missed.change;
   const change = last ? { ...last, at: x.now } : null;
   return { snapshot, change };
-}
-
-/** The ASI of every day in (from, to], skipping unknown days (a gap, never a 0). */
-export function asiHistory(set: SeriesSet, s: Settings, from: Day, to: Day): CompactSeries {
-  const out: CompactSeries = [];
-  if (!set.coins) return out;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
-    const r = asiSignal(set.coins, d, d, s.asi, s.staleness.cryptoMaxAgeDays);
-    if (r.value !== null && r.asOf === d) out.push([d, r.value]);
-  }
-  return out;
 }
 
 /**

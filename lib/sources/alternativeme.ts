@@ -8,7 +8,7 @@ import { toDay } from '../series/dates';
 import type { Point, Series } from '../series/types';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
 import { futureError, percent, timestampMs, toSeries, validate } from './parse';
-import { fail, ok, schemaError, type Result } from './result';
+import { fail, ok, schemaError, type Result } from '../core/result';
 
 export const FEAR_GREED_SOURCE = 'alternative.me Fear & Greed';
 const LABEL = 'alternative.me Fear & Greed';

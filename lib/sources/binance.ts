@@ -9,7 +9,7 @@ import { toDay } from '../series/dates';
 import type { Point, Series } from '../series/types';
 import { futureError, positiveNumber, toSeries, validate } from './parse';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
-import { fail, ok, schemaError, type Result } from './result';
+import { fail, ok, schemaError, type Result } from '../core/result';
 
 /** Market-data mirror first (no 451s), then the main API. */
 export const BINANCE_HOSTS = ['https://data-api.binance.vision', 'https://api.binance.com'] as const;

@@ -22,7 +22,7 @@ import {
   toSeries,
   validate,
 } from './parse';
-import { fail, ok, schemaError, type Result } from './result';
+import { fail, ok, schemaError, type Result } from '../core/result';
 
 export const CMC_BASE = 'https://api.coinmarketcap.com/data-api';
 /** CMC tags that exclude a coin from the altcoin universe (SIGNALS.md §6). */

@@ -19,7 +19,7 @@ import {
   validate,
   type Snapshot,
 } from './parse';
-import { fail, ok, schemaError, withContext, type Result } from './result';
+import { fail, ok, schemaError, withContext, type Result } from '../core/result';
 
 export const COINGECKO_BASE = 'https://api.coingecko.com/api/v3';
 /** Categories whose members never count as altcoins (SIGNALS.md §3, §6). */

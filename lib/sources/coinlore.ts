@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { FetchFn } from '../net/http';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
 import { sharePercent, snapshot, validate, type Snapshot } from './parse';
-import { ok, type Result } from './result';
+import { ok, type Result } from '../core/result';
 
 export const COINLORE_GLOBAL_URL = 'https://api.coinlore.net/api/global/';
 export const COINLORE_DOMINANCE_SOURCE = 'CoinLore BTC dominance';

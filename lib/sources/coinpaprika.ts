@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { FetchFn } from '../net/http';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
 import { futureError, sharePercent, snapshot, timestampMs, validate, type Snapshot } from './parse';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from '../core/result';
 
 export const COINPAPRIKA_GLOBAL_URL = 'https://api.coinpaprika.com/v1/global';
 /** CoinPaprika defines dominance over its own coin list: a series of its own, never mixed. */

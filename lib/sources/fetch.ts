@@ -1,5 +1,5 @@
 import { fetchJsonFirst, type FetchFn, type FetchJsonOptions } from '../net/http';
-import { fail, withContext, type Result } from './result';
+import { fail, withContext, type Result } from '../core/result';
 
 export interface SourceFetchOptions {
   /** Epoch ms: the reference for "future" and "still open" rules, and the default clock. */

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { toDay } from '../series/dates';
 import type { Day, Point, Series } from '../series/types';
-import { fail, ok, schemaError, type Result, type SourceError } from './result';
+import { fail, ok, schemaError, type Result, type SourceError } from '../core/result';
 
 /** Provider clocks and ours differ a little; a point this far ahead of `now` is still accepted. */
 export const FUTURE_SKEW_MS = 10 * 60_000;

@@ -16,7 +16,7 @@ import { toDay } from '../series/dates';
 import type { Day, Point, Series } from '../series/types';
 import { futureError, toSeries, validate } from './parse';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
-import { fail, ok, schemaError, type Result } from './result';
+import { fail, ok, schemaError, type Result } from '../core/result';
 
 export const YAHOO_HOSTS = ['https://query1.finance.yahoo.com', 'https://query2.finance.yahoo.com'] as const;
 export const RUT_SYMBOL = '^RUT';

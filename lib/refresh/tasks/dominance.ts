@@ -4,7 +4,7 @@ import { COINGECKO_DOMINANCE_SOURCE, coingeckoDominanceSnapshot } from '../../so
 import { COINLORE_DOMINANCE_SOURCE, fetchCoinloreDominance } from '../../sources/coinlore';
 import { COINPAPRIKA_DOMINANCE_SOURCE, fetchCoinpaprikaDominance } from '../../sources/coinpaprika';
 import type { Snapshot as ValueSnapshot } from '../../sources/parse';
-import type { Result } from '../../sources/result';
+import type { Result } from '../../core/result';
 import { toDay } from '../../series/dates';
 import { KEEP_DAYS, type TaskContext } from '../context';
 import { fallbackDue, isDue, lastClosedCryptoDay } from '../due';

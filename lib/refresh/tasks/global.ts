@@ -1,5 +1,5 @@
 import { fetchCoingeckoGlobal, type CoingeckoGlobal } from '../../sources/coingecko';
-import type { Result } from '../../sources/result';
+import type { Result } from '../../core/result';
 import type { TaskContext } from '../context';
 
 /** CoinGecko's /global serves two fallbacks (dominance and TOTAL3): asked at most once a refresh, only if needed. */

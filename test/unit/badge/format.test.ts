@@ -1,15 +1,7 @@
 /** The badge's value formatting (lib/badge/format.ts): numbers, unknowns, ages, the Russell mark. */
 import { describe, expect, it } from 'vitest';
-import {
-  ageText,
-  cell,
-  dayAgeText,
-  fmtNumber,
-  fmtSigned,
-  russellMark,
-  stageKey,
-  UNKNOWN,
-} from '../../../lib/badge/format';
+import { ageText, cell, dayAgeText, fmtNumber, fmtSigned, russellMark, UNKNOWN } from '../../../lib/badge/format';
+import { stageKey } from '../../../lib/phase/stage';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
 

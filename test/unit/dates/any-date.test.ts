@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptySeriesCache, toSeriesSet, sourceFreshness } from '../../../lib/cache/series-cache';
-import { evaluateDay } from '../../../lib/engine/evaluate';
+import { catchUp, evaluateDay } from '../../../lib/engine/evaluate';
 import { EMPTY_HYSTERESIS, type HysteresisState } from '../../../lib/phase/hysteresis';
 import { emptyMeta } from '../../../lib/refresh/context';
 import { lastClosedCryptoDay, lastClosedUsSession } from '../../../lib/refresh/due';
@@ -17,7 +17,7 @@ import { addDays, daysBetween, isoWeekStart, toDay } from '../../../lib/series/d
 import type { Point } from '../../../lib/series/types';
 import { isUsSession, lastUsSessionOfWeek } from '../../../lib/series/us-market';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
-import { catchUp } from '../../../lib/snapshot/build';
+
 import { phaseLogItem, settingsItem, snapshotItem } from '../../../lib/storage/items';
 import { createWorker } from '../../../lib/worker/worker';
 import { DATE_MATRIX, dataShiftFor } from '../../support/clock';

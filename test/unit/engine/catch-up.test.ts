@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateDay } from '../../../lib/engine/evaluate';
-import { EMPTY_HYSTERESIS, type HysteresisState } from '../../../lib/phase/hysteresis';
+import { catchUp, evaluateDay } from '../../../lib/engine/evaluate';
+import { CATCH_UP_DAYS, EMPTY_HYSTERESIS, type HysteresisState } from '../../../lib/phase/hysteresis';
 import { addDays } from '../../../lib/series/dates';
-import { CATCH_UP_DAYS, catchUp } from '../../../lib/snapshot/build';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { realSeries } from '../../support/fixtures';
 

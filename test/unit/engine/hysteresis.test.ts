@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_HYSTERESIS, stepHysteresis, type HysteresisState } from '../../../lib/phase/hysteresis';
-import { classifyStage, type Stage } from '../../../lib/phase/stage';
+import { classifyStage, EMPTY_HYSTERESIS, stepHysteresis, type HysteresisState } from '../../../lib/phase/hysteresis';
+import type { Stage } from '../../../lib/phase/stage';
 import { addDays } from '../../../lib/series/dates';
 import { defaultSettings } from '../../../lib/settings/defaults';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Signals } from '../../../lib/engine/signals';
+import type { Signals } from '../../../lib/signals/signals';
 import { evaluateSetup } from '../../../lib/phase/setup';
-import { classifyStage } from '../../../lib/phase/stage';
+import { classifyStage } from '../../../lib/phase/hysteresis';
 import { defaultSettings } from '../../../lib/settings/defaults';
 
 // Rules of SIGNALS.md §4 and docs/ENGINE.md that an audit could remove without another test noticing.

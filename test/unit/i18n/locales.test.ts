@@ -12,11 +12,12 @@ import {
 } from '../../../components/options/fields';
 import { exclusionKey } from '../../../components/popup/CoinTable';
 import { russellStateKey } from '../../../components/popup/context';
-import { stageKey, zoneKey } from '../../../lib/alerts/detect';
-import { RUSSELL_ARROW, stageKey as badgeStageKey } from '../../../lib/badge/format';
+import { zoneKey } from '../../../lib/alerts/detect';
+import { RUSSELL_ARROW } from '../../../lib/badge/format';
 import { FG_BANDS, FLAGS, SIGNALS, STAGES } from '../../../lib/badge/model';
 import { LOCALES, mergeFragments, type Fragment } from '../../../lib/i18n/merge';
 import { loadLocales } from '../../../lib/i18n/node';
+import { stageKey, stageKey as badgeStageKey } from '../../../lib/phase/stage';
 import { REPO_ROOT } from '../../support/paths';
 
 const ROOT = REPO_ROOT;

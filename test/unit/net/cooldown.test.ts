@@ -10,7 +10,7 @@ import {
   restoreCooldown,
   type CooldownState,
 } from '../../../lib/net/cooldown';
-import type { SourceError } from '../../../lib/sources/result';
+import type { SourceError } from '../../../lib/core/result';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 const timeout: SourceError = { kind: 'timeout', message: 't' };

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { isDay, toDay } from '../../../lib/series/dates';
 import type { Series } from '../../../lib/series/types';
 import { FUTURE_SKEW_MS } from '../../../lib/sources/parse';
-import type { Result, SourceError } from '../../../lib/sources/result';
+import type { Result, SourceError } from '../../../lib/core/result';
 
 /** The clock every payload below is built for: 2026-03-19 12:00 UTC. */
 export const NOW = Date.UTC(2026, 2, 19, 12);

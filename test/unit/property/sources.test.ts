@@ -25,7 +25,7 @@ import { parseCoingeckoGlobal, parseCoingeckoMarketChart, parseCoingeckoMarkets 
 import { parseCoinloreGlobal } from '../../../lib/sources/coinlore';
 import { parseCoinpaprikaGlobal } from '../../../lib/sources/coinpaprika';
 import { FUTURE_SKEW_MS, type Snapshot } from '../../../lib/sources/parse';
-import type { Result } from '../../../lib/sources/result';
+import type { Result } from '../../../lib/core/result';
 import { parseYahooChart } from '../../../lib/sources/yahoo';
 
 import {

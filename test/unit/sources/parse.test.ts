@@ -9,7 +9,7 @@ import {
   toSeries,
   validate,
 } from '../../../lib/sources/parse';
-import { oneLine, withContext } from '../../../lib/sources/result';
+import { oneLine, withContext } from '../../../lib/core/result';
 
 describe('shared parsing rules', () => {
   it('reads numeric strings and rejects everything that is not a finite number', () => {

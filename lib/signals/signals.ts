@@ -1,11 +1,17 @@
+/*
+ * Signals (SIGNALS.md §3): every signal as of one day, each computed in the file named for it.
+ * Flow: provider → cache → engine (signals → phase rules → hysteresis) → snapshot → storage → views.
+ * Reads only daily series and settings, never the phase or the engine above it, so the CLI, the
+ * evidence and the badge all see the same numbers.
+ */
 import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import { asiSignal, type AsiResult } from '../signals/asi';
-import { dominanceSignal, type DominanceSignal } from '../signals/dominance';
-import { ethbtcSignal, type EthBtcSignal } from '../signals/ethbtc';
-import { fearGreedSignal, type FearGreedSignal } from '../signals/fear-greed';
-import { russellSignal, type RussellSignal } from '../signals/russell';
-import { total3Signal, type Total3Signal } from '../signals/total3';
+import { asiSignal, type AsiResult } from './asi';
+import { dominanceSignal, type DominanceSignal } from './dominance';
+import { ethbtcSignal, type EthBtcSignal } from './ethbtc';
+import { fearGreedSignal, type FearGreedSignal } from './fear-greed';
+import { russellSignal, type RussellSignal } from './russell';
+import { total3Signal, type Total3Signal } from './total3';
 
 /** Every signal as of one day; null where the series is absent or has nothing on or before the day. */
 export interface Signals {

@@ -1,3 +1,9 @@
+/*
+ * The lowest layer: the typed outcome every network call and source returns. lib/net (HTTP) and
+ * lib/sources (providers) both speak it, and the refresh reports it, so it sits below all of them:
+ * when it lived in lib/sources, lib/net had to import upward from the layer that calls it.
+ */
+
 /**
  * Typed outcome of every network source. A source never throws and never invents a value:
  * it returns either data or one of these errors, each with a one-line `message` for the UI.
