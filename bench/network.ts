@@ -4,7 +4,8 @@
  * refresh an hour later and the next day's refresh, a simulated day of hourly refreshes, and the same
  * ASI computed the naive way (one full-history request per coin at every refresh).
  */
-import { toSeriesSet, type CachedSeries, type SeriesCache } from '../lib/cache/series-cache';
+import type { CachedSeries, SeriesCache } from '../lib/cache/series-cache';
+import { toSeriesSet } from '../lib/cache/series-set';
 import { computeSignals } from '../lib/engine/signals';
 import { createHostLimiter, limitFetch } from '../lib/net/limit';
 import { emptyMeta } from '../lib/refresh/context';

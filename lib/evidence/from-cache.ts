@@ -1,10 +1,6 @@
-import {
-  sourceFreshness,
-  toSeriesSet,
-  type MacroKey,
-  type SeriesCache,
-  type UniverseSnapshot,
-} from '../cache/series-cache';
+import { sourceFreshness } from '../cache/freshness';
+import type { MacroKey, SeriesCache, UniverseSnapshot } from '../cache/series-cache';
+import { toSeriesSet } from '../cache/series-set';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { computeEvidence } from './compute';

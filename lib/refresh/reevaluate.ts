@@ -1,4 +1,5 @@
-import { sourceFreshness, toSeriesSet } from '../cache/series-cache';
+import { sourceFreshness } from '../cache/freshness';
+import { toSeriesSet } from '../cache/series-set';
 import { toDay } from '../series/dates';
 import { EMPTY_HYSTERESIS, type HysteresisState } from '../phase/hysteresis';
 import { buildSnapshot } from '../snapshot/build';

@@ -1,10 +1,6 @@
-import {
-  sourceFreshness,
-  toSeriesSet,
-  type MacroKey,
-  type SeriesCache,
-  type UniverseSnapshot,
-} from '../cache/series-cache';
+import { sourceFreshness } from '../cache/freshness';
+import type { MacroKey, SeriesCache, UniverseSnapshot } from '../cache/series-cache';
+import { toSeriesSet } from '../cache/series-set';
 import { createHostLimiter } from '../net/limit';
 import type { FetchFn } from '../net/http';
 import type { HysteresisState } from '../phase/hysteresis';

@@ -4,7 +4,7 @@ import { COINGECKO_MAX_DAYS, fetchCoingeckoMarketChart } from '../../sources/coi
 import { addDays, dayMs, daysBetween, toDay } from '../../series/dates';
 import type { Series } from '../../series/types';
 import { KEEP_DAYS, type TaskContext } from '../context';
-import { isDue, lastClosedCryptoDay } from '../due';
+import { isDue, lastClosedCryptoDay } from '../../cache/freshness';
 import { onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../empty-backoff';
 import { wantedSymbols } from './universe';
 

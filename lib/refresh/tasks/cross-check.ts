@@ -1,5 +1,5 @@
 import { fetchCmcAltcoinSeason } from '../../sources/cmc';
-import { lastClosedCryptoDay, MIN_REFETCH_MS } from '../due';
+import { lastClosedCryptoDay, MIN_REFETCH_MS } from '../../cache/freshness';
 import type { TaskContext } from '../context';
 
 /** CoinMarketCap's own altcoin-season value, once a day, shown beside ours and never mixed into it. */

@@ -7,7 +7,7 @@ import type { Snapshot as ValueSnapshot } from '../../sources/parse';
 import type { Result } from '../../sources/result';
 import { toDay } from '../../series/dates';
 import { KEEP_DAYS, type TaskContext } from '../context';
-import { fallbackDue, isDue, lastClosedCryptoDay } from '../due';
+import { fallbackDue, isDue, lastClosedCryptoDay } from '../../cache/freshness';
 import type { GlobalCache } from './global';
 
 export const DOMINANCE_SOURCES = [

@@ -1,9 +1,9 @@
-import { isFresh, storeMacro, lastDay } from '../../cache/series-cache';
+import { isDue, isFresh, lastClosedCryptoDay } from '../../cache/freshness';
+import { storeMacro, lastDay } from '../../cache/series-cache';
 import { binanceSource, fetchEthBtc } from '../../sources/binance';
 import { addDays, dayMs, toDay } from '../../series/dates';
 import type { Point } from '../../series/types';
 import { KEEP_DAYS, type TaskContext } from '../context';
-import { isDue, lastClosedCryptoDay } from '../due';
 
 export const ETHBTC_PAIR_SOURCE = binanceSource('ETHBTC');
 export const ETHBTC_DERIVED_SOURCE = 'Binance ETHUSDT ÷ BTCUSDT';

@@ -2,7 +2,7 @@ import { lastDay, storeMacro } from '../../cache/series-cache';
 import { addDays, dayMs } from '../../series/dates';
 import { fetchYahooDaily, RUT_SYMBOL, yahooSource } from '../../sources/yahoo';
 import { KEEP_DAYS, type TaskContext } from '../context';
-import { isDue, lastClosedUsSession } from '../due';
+import { isDue, lastClosedUsSession } from '../../cache/freshness';
 
 export const RUSSELL_SOURCES = [yahooSource(RUT_SYMBOL)];
 

@@ -4,7 +4,7 @@ import { COINGECKO_TOTAL3_SOURCE, coingeckoTotal3Snapshot } from '../../sources/
 import { daysBetween, toDay } from '../../series/dates';
 import type { Day } from '../../series/types';
 import { KEEP_DAYS, type TaskContext } from '../context';
-import { fallbackDue, isDue, lastClosedCryptoDay } from '../due';
+import { fallbackDue, isDue, lastClosedCryptoDay } from '../../cache/freshness';
 import type { GlobalCache } from './global';
 
 export const TOTAL3_SOURCES = [CMC_TOTAL3_SOURCE, COINGECKO_TOTAL3_SOURCE];
