@@ -5,6 +5,7 @@
 import { addDays, daysBetween, isoWeekday, toDay } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
+import { perMacroChain, type Chain, type ExpectedDay } from './chains';
 import { lastDay, type CachedSeries, type MacroKey } from './series-cache';
 
 /** Do not ask a provider again for the same series sooner than this after a success. */
@@ -24,6 +25,17 @@ export function lastClosedUsSession(now: number): Day {
   let d = new Date(now).getUTCHours() >= 21 ? today : addDays(today, -1);
   while (isoWeekday(d) > 5) d = addDays(d, -1);
   return d;
+}
+
+const EXPECTED_DAY: Record<ExpectedDay, (now: number) => Day> = {
+  'crypto-close': lastClosedCryptoDay,
+  'us-session': lastClosedUsSession,
+  'utc-day': toDay,
+};
+
+/** The newest day a chain's providers can have at `now`: a series without it is due. */
+export function expectedDay(chain: Pick<Chain, 'expected'>, now: number): Day {
+  return EXPECTED_DAY[chain.expected](now);
 }
 
 /**
@@ -68,17 +80,7 @@ export interface SourceFreshness {
 }
 
 export function sourceFreshness(settings: Settings, today: Day): SourceFreshness {
-  const crypto = settings.staleness.cryptoMaxAgeDays;
-  return {
-    today,
-    maxAgeDays: {
-      rut: settings.staleness.russellMaxAgeDays,
-      btcDominance: crypto,
-      ethbtc: crypto,
-      fearGreed: crypto,
-      total3: crypto,
-    },
-  };
+  return { today, maxAgeDays: perMacroChain((c) => settings.staleness[c.maxAge]) };
 }
 
 /**

@@ -39,6 +39,11 @@ export interface UniverseSnapshot {
 
 export const emptySeriesCache = (): SeriesCache => ({ version: SERIES_CACHE_VERSION, macro: {}, coins: {} });
 
+/** Whether a cache read from storage has the shape to be read at all (a view keeps what it shows otherwise). */
+export function isReadableCache(c: SeriesCache | null | undefined): c is SeriesCache {
+  return !!c && typeof c === 'object' && typeof c.macro === 'object' && typeof c.coins === 'object';
+}
+
 /**
  * Merges freshly fetched points into a cached history: a fresh value replaces the cached one of the
  * same day (providers revise the last bar), the result stays ascending, and days older than

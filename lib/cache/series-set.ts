@@ -1,6 +1,22 @@
 import type { CoinSeries, Day, Point, SeriesSet } from '../series/types';
-import { pickSource, type SourceFreshness } from './freshness';
+import type { Settings } from '../settings/defaults';
+import { PREFERENCE } from './chains';
+import { pickSource, sourceFreshness, type SourceFreshness } from './freshness';
 import { toSeries, type MacroKey, type SeriesCache, type UniverseSnapshot } from './series-cache';
+
+/**
+ * What the engine reads on `today`: each macro signal along its chain (the primary while it is not stale).
+ * The refresh, the re-evaluation, the charts and the evidence all read the caches through this one call.
+ */
+export function engineSeries(
+  cache: SeriesCache,
+  universes: Record<Day, UniverseSnapshot> | null | undefined,
+  settings: Settings,
+  today: Day,
+): SeriesSet {
+  const u = universes && typeof universes === 'object' ? universes : {};
+  return toSeriesSet(cache, u, PREFERENCE, sourceFreshness(settings, today));
+}
 
 /**
  * The engine's input from the caches. Universe snapshots become per-day market caps, so the ASI of a

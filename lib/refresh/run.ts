@@ -1,6 +1,6 @@
-import { sourceFreshness } from '../cache/freshness';
-import type { MacroKey, SeriesCache, UniverseSnapshot } from '../cache/series-cache';
-import { toSeriesSet } from '../cache/series-set';
+import { CHAINS, type Chain, type ServedKey } from '../cache/chains';
+import type { SeriesCache, UniverseSnapshot } from '../cache/series-cache';
+import { engineSeries } from '../cache/series-set';
 import { createHostLimiter } from '../net/limit';
 import type { FetchFn } from '../net/http';
 import type { HysteresisState } from '../phase/hysteresis';
@@ -12,32 +12,15 @@ import { buildSnapshot } from '../snapshot/build';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
 import { emptyMeta, type RefreshMeta, type TaskContext } from './context';
 import { ProviderGate } from './gate';
-import { DOMINANCE_SOURCES, refreshDominance } from './tasks/dominance';
-import { ETHBTC_SOURCES, refreshEthBtc } from './tasks/ethbtc';
-import { FEAR_GREED_SOURCES, refreshFearGreed } from './tasks/fear-greed';
+import { refreshDominance } from './tasks/dominance';
+import { refreshEthBtc } from './tasks/ethbtc';
+import { refreshFearGreed } from './tasks/fear-greed';
 import { lazyGlobal } from './tasks/global';
 import { refreshCoinCloses } from './tasks/coins';
 import { refreshCrossCheck } from './tasks/cross-check';
-import { RUSSELL_SOURCES, refreshRussell } from './tasks/russell';
-import { refreshTotal3, TOTAL3_SOURCES } from './tasks/total3';
+import { refreshRussell } from './tasks/russell';
+import { refreshTotal3 } from './tasks/total3';
 import { latestUniverse, refreshUniverse } from './tasks/universe';
-
-/** The fallback chain order of every macro series (primary first), used to pick what the engine reads. */
-export const PREFERENCE: Record<MacroKey, readonly string[]> = {
-  rut: RUSSELL_SOURCES,
-  btcDominance: DOMINANCE_SOURCES,
-  ethbtc: ETHBTC_SOURCES,
-  fearGreed: FEAR_GREED_SOURCES,
-  total3: TOTAL3_SOURCES,
-};
-
-const SERVED_KEY = {
-  rut: 'russell',
-  btcDominance: 'dominance',
-  ethbtc: 'ethbtc',
-  fearGreed: 'fearGreed',
-  total3: 'total3',
-} as const;
 
 /** A refresh must finish inside this much worker time (MV3 may stop a worker that is busy too long). */
 export const REFRESH_BUDGET_MS = 25_000;
@@ -109,7 +92,7 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
       await refreshEthBtc(ctx);
     })(),
   ]);
-  const set = toSeriesSet(ctx.cache, ctx.universes, PREFERENCE, sourceFreshness(state.settings, toDay(deps.now())));
+  const set = engineSeries(ctx.cache, ctx.universes, state.settings, toDay(deps.now()));
   if (Object.keys(set).length === 0 && state.previous) {
     // Nothing cached and nothing fetched: the previous snapshot is the last good one. Keep its data,
     // report the sources' new status.
@@ -145,8 +128,8 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
 
 /**
  * Which provider and fetch time each evaluated series came from (shown as the signal's source and
- * age), and who served the universe and the cross-check. Universes stored before their provider was
- * recorded name none, and are left out rather than guessed.
+ * age), and who served the universe and the cross-check, for every chain in the table's order.
+ * Universes stored before their provider was recorded name none, and are left out rather than guessed.
  */
 export function servedFrom(
   cache: SeriesCache,
@@ -154,16 +137,20 @@ export function servedFrom(
   universes: Record<Day, UniverseSnapshot>,
   meta: RefreshMeta,
 ): Snapshot['served'] {
-  const served: Snapshot['served'] = {};
-  for (const key of Object.keys(PREFERENCE) as MacroKey[]) {
-    const used = set[key] && cache.macro[key]?.[set[key]!.source];
-    if (used) served[SERVED_KEY[key]] = { provider: used.provider, fetchedAt: used.fetchedAt };
-  }
-  const btc = cache.coins.BTC;
-  if (btc) served.coins = { provider: btc.provider, fetchedAt: btc.fetchedAt };
   const u = latestUniverse(universes);
-  if (u?.provider && u.fetchedAt !== undefined) served.universe = { provider: u.provider, fetchedAt: u.fetchedAt };
-  if (meta.crossCheck && meta.crossCheckServedAt !== undefined)
-    served.crossCheck = { provider: 'cmc', fetchedAt: meta.crossCheckServedAt };
+  // Who served the chains with their own caches: the BTC closes, the latest universe, the cross-check.
+  const ownCache: Snapshot['served'] = {
+    coins: cache.coins.BTC,
+    universe: u?.provider && u.fetchedAt !== undefined ? { provider: u.provider, fetchedAt: u.fetchedAt } : undefined,
+    crossCheck:
+      meta.crossCheck && meta.crossCheckServedAt !== undefined
+        ? { provider: CHAINS.crossCheck.links[0]!.provider, fetchedAt: meta.crossCheckServedAt }
+        : undefined,
+  };
+  const served: Snapshot['served'] = {};
+  for (const [key, { macro }] of Object.entries(CHAINS) as [ServedKey, Chain][]) {
+    const used = macro ? set[macro] && cache.macro[macro]?.[set[macro]!.source] : ownCache[key];
+    if (used) served[key] = { provider: used.provider, fetchedAt: used.fetchedAt };
+  }
   return served;
 }

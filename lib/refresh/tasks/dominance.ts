@@ -1,21 +1,14 @@
 import { storeMacro } from '../../cache/series-cache';
 import { CMC_DOMINANCE_SOURCE, fetchCmcDominance } from '../../sources/cmc';
-import { COINGECKO_DOMINANCE_SOURCE, coingeckoDominanceSnapshot } from '../../sources/coingecko';
-import { COINLORE_DOMINANCE_SOURCE, fetchCoinloreDominance } from '../../sources/coinlore';
-import { COINPAPRIKA_DOMINANCE_SOURCE, fetchCoinpaprikaDominance } from '../../sources/coinpaprika';
+import { coingeckoDominanceSnapshot } from '../../sources/coingecko';
+import { fetchCoinloreDominance } from '../../sources/coinlore';
+import { fetchCoinpaprikaDominance } from '../../sources/coinpaprika';
 import type { Snapshot as ValueSnapshot } from '../../sources/parse';
 import type { Result } from '../../sources/result';
 import { toDay } from '../../series/dates';
 import { KEEP_DAYS, type TaskContext } from '../context';
 import { fallbackDue, isDue, lastClosedCryptoDay } from '../../cache/freshness';
 import type { GlobalCache } from './global';
-
-export const DOMINANCE_SOURCES = [
-  CMC_DOMINANCE_SOURCE,
-  COINGECKO_DOMINANCE_SOURCE,
-  COINPAPRIKA_DOMINANCE_SOURCE,
-  COINLORE_DOMINANCE_SOURCE,
-];
 
 /**
  * BTC dominance history from CoinMarketCap; when it fails and its history is stale, today's value from

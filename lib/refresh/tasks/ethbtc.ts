@@ -1,13 +1,12 @@
 import { isDue, isFresh, lastClosedCryptoDay } from '../../cache/freshness';
 import { storeMacro, lastDay } from '../../cache/series-cache';
-import { binanceSource, fetchEthBtc } from '../../sources/binance';
+import { ETHBTC_DERIVED_SOURCE, MACRO_CHAINS } from '../../cache/chains';
+import { fetchEthBtc } from '../../sources/binance';
 import { addDays, dayMs, toDay } from '../../series/dates';
 import type { Point } from '../../series/types';
 import { KEEP_DAYS, type TaskContext } from '../context';
 
-export const ETHBTC_PAIR_SOURCE = binanceSource('ETHBTC');
-export const ETHBTC_DERIVED_SOURCE = 'Binance ETHUSDT ÷ BTCUSDT';
-export const ETHBTC_SOURCES = [ETHBTC_PAIR_SOURCE, ETHBTC_DERIVED_SOURCE];
+const ETHBTC_PAIR_SOURCE = MACRO_CHAINS.ethbtc.links[0]!.source;
 
 /** The ETHBTC pair from Binance; when it fails, the ratio of the cached ETH and BTC closes (labelled). */
 export async function refreshEthBtc(ctx: TaskContext): Promise<void> {

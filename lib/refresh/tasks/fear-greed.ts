@@ -1,11 +1,10 @@
 import { lastDay, storeMacro } from '../../cache/series-cache';
 import { FEAR_GREED_SOURCE, fetchFearGreed } from '../../sources/alternativeme';
-import { CMC_FEAR_GREED_SOURCE, fetchCmcFearGreed } from '../../sources/cmc';
+import { fetchCmcFearGreed } from '../../sources/cmc';
 import { daysBetween, toDay } from '../../series/dates';
 import { KEEP_DAYS, type TaskContext } from '../context';
 import { fallbackDue, isDue } from '../../cache/freshness';
 
-export const FEAR_GREED_SOURCES = [FEAR_GREED_SOURCE, CMC_FEAR_GREED_SOURCE];
 const COLD_DAYS = 500;
 const LIMIT_MARGIN_DAYS = 3;
 

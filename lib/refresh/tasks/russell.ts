@@ -1,10 +1,9 @@
 import { lastDay, storeMacro } from '../../cache/series-cache';
 import { addDays, dayMs } from '../../series/dates';
-import { fetchYahooDaily, RUT_SYMBOL, yahooSource } from '../../sources/yahoo';
+import { MACRO_CHAINS } from '../../cache/chains';
+import { fetchYahooDaily } from '../../sources/yahoo';
 import { KEEP_DAYS, type TaskContext } from '../context';
 import { isDue, lastClosedUsSession } from '../../cache/freshness';
-
-export const RUSSELL_SOURCES = [yahooSource(RUT_SYMBOL)];
 
 /** Bars asked for before the last cached close, so a revised or late final bar is picked up too. */
 const OVERLAP_DAYS = 5;
@@ -14,7 +13,7 @@ const OVERLAP_DAYS = 5;
  * days before the last cached close up to now, so a long time offline leaves no gap.
  */
 export async function refreshRussell(ctx: TaskContext): Promise<void> {
-  const cached = ctx.cache.macro.rut?.[RUSSELL_SOURCES[0]!];
+  const cached = ctx.cache.macro.rut?.[MACRO_CHAINS.rut.links[0]!.source];
   if (!isDue(cached, lastClosedUsSession(ctx.now), ctx.now)) return;
   const last = lastDay(cached);
   const mode = last

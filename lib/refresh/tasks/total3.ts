@@ -1,13 +1,12 @@
 import { lastDay, storeMacro } from '../../cache/series-cache';
 import { CMC_TOTAL3_SOURCE, fetchCmcTotal3 } from '../../sources/cmc';
-import { COINGECKO_TOTAL3_SOURCE, coingeckoTotal3Snapshot } from '../../sources/coingecko';
+import { coingeckoTotal3Snapshot } from '../../sources/coingecko';
 import { daysBetween, toDay } from '../../series/dates';
 import type { Day } from '../../series/types';
 import { KEEP_DAYS, type TaskContext } from '../context';
 import { fallbackDue, isDue, lastClosedCryptoDay } from '../../cache/freshness';
 import type { GlobalCache } from './global';
 
-export const TOTAL3_SOURCES = [CMC_TOTAL3_SOURCE, COINGECKO_TOTAL3_SOURCE];
 /** Days of overlap kept in a 30-day request (the range counts back from now, in calendar days). */
 const RANGE_MARGIN_DAYS = 3;
 
