@@ -53,7 +53,7 @@ export interface Chain {
 /** A chain that fills `cache.macro[key]`, one series per link: the chain runner's input. */
 export interface MacroChain extends Chain {
   macro: MacroKey;
-  links: readonly (Link & { source: string })[];
+  links: readonly [Link & { source: string }, ...(Link & { source: string })[]];
   maxAge: keyof Settings['staleness'];
 }
 

@@ -12,14 +12,15 @@ import { buildSnapshot } from '../snapshot/build';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
 import { emptyMeta, type RefreshMeta, type TaskContext } from './context';
 import { ProviderGate } from './gate';
-import { refreshDominance } from './tasks/dominance';
-import { refreshEthBtc } from './tasks/ethbtc';
-import { refreshFearGreed } from './tasks/fear-greed';
+import { runChain } from './chain';
+import { dominanceAsks } from './tasks/dominance';
+import { ethBtcAsks } from './tasks/ethbtc';
+import { fearGreedAsks } from './tasks/fear-greed';
 import { lazyGlobal } from './tasks/global';
 import { refreshCoinCloses } from './tasks/coins';
 import { refreshCrossCheck } from './tasks/cross-check';
-import { refreshRussell } from './tasks/russell';
-import { refreshTotal3 } from './tasks/total3';
+import { russellAsks } from './tasks/russell';
+import { total3Asks } from './tasks/total3';
 import { latestUniverse, refreshUniverse } from './tasks/universe';
 
 /** A refresh must finish inside this much worker time (MV3 may stop a worker that is busy too long). */
@@ -81,15 +82,16 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
   };
   const global = lazyGlobal(ctx);
   await Promise.all([
-    refreshRussell(ctx),
-    refreshFearGreed(ctx),
-    refreshDominance(ctx, global),
-    refreshTotal3(ctx, global),
+    runChain(ctx, 'rut', russellAsks()),
+    runChain(ctx, 'fearGreed', fearGreedAsks()),
+    runChain(ctx, 'btcDominance', dominanceAsks(global)),
+    runChain(ctx, 'total3', total3Asks(global)),
     refreshCrossCheck(ctx),
     (async () => {
       await refreshUniverse(ctx);
       await refreshCoinCloses(ctx);
-      await refreshEthBtc(ctx);
+      // Its fallback divides the ETH and BTC closes just cached.
+      await runChain(ctx, 'ethbtc', ethBtcAsks(ctx.cache));
     })(),
   ]);
   const set = engineSeries(ctx.cache, ctx.universes, state.settings, toDay(deps.now()));
