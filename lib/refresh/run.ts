@@ -95,19 +95,11 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     })(),
   ]);
   const set = engineSeries(ctx.cache, ctx.universes, state.settings, toDay(deps.now()));
+  const stored = { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns };
   if (Object.keys(set).length === 0 && state.previous) {
     // Nothing cached and nothing fetched: the previous snapshot is the last good one. Keep its data,
     // report the sources' new status.
-    const snapshot: Snapshot = { ...state.previous, sources: gate.status };
-    return {
-      cache: ctx.cache,
-      universes: ctx.universes,
-      meta: ctx.meta,
-      providerState: gate.cooldowns,
-      snapshot,
-      change: null,
-      kept: true,
-    };
+    return { ...stored, snapshot: { ...state.previous, sources: gate.status }, change: null, kept: true };
   }
   const { snapshot, change } = buildSnapshot({
     set,
@@ -118,14 +110,7 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     served: servedFrom(ctx.cache, set, ctx.universes, ctx.meta),
     crossCheck: ctx.meta.crossCheck,
   });
-  return {
-    cache: ctx.cache,
-    universes: ctx.universes,
-    meta: ctx.meta,
-    providerState: gate.cooldowns,
-    snapshot,
-    change,
-  };
+  return { ...stored, snapshot, change };
 }
 
 /**
