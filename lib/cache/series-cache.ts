@@ -1,3 +1,8 @@
+/**
+ * The series cache, between the providers and the engine: the refresh merges each answer into its own source's
+ * history here (bounded, never mixed with another source's), the engine reads it back through series-set.ts along
+ * the chains of chains.ts by the rules of freshness.ts. The worker stores it; the popup's charts read it too.
+ */
 import { addDays } from '../series/dates';
 import type { Day, Point, Series } from '../series/types';
 import type { CompactSeries } from '../snapshot/types';

@@ -1,3 +1,8 @@
+/**
+ * The refresh, provider → cache → engine → snapshot: each signal's fallback chain (lib/cache/chains.ts) fetches
+ * what is due into the caches, the engine evaluates today from them, and the snapshot built from that is what
+ * the worker stores, in one write with the caches, and every view reads.
+ */
 import { CHAINS, type Chain, type ServedKey } from '../cache/chains';
 import type { SeriesCache, UniverseSnapshot } from '../cache/series-cache';
 import { engineSeries } from '../cache/series-set';
