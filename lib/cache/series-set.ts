@@ -14,6 +14,7 @@ export function engineSeries(
   settings: Settings,
   today: Day,
 ): SeriesSet {
+  // Read from storage by the views: anything but an object is no universe.
   const u = universes && typeof universes === 'object' ? universes : {};
   return toSeriesSet(cache, u, PREFERENCE, sourceFreshness(settings, today));
 }
