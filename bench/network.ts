@@ -4,11 +4,13 @@
  * refresh an hour later and the next day's refresh, a simulated day of hourly refreshes, and the same
  * ASI computed the naive way (one full-history request per coin at every refresh).
  */
-import { toSeriesSet, type CachedSeries, type SeriesCache } from '../lib/cache/series-cache';
+import { PREFERENCE } from '../lib/cache/chains';
+import type { CachedSeries, SeriesCache } from '../lib/cache/series-cache';
+import { toSeriesSet } from '../lib/cache/series-set';
 import { computeSignals } from '../lib/signals/signals';
 import { createHostLimiter, limitFetch } from '../lib/net/limit';
 import { emptyMeta } from '../lib/refresh/context';
-import { PREFERENCE, runRefresh, type RefreshResult, type RefreshState } from '../lib/refresh/run';
+import { runRefresh, type RefreshResult, type RefreshState } from '../lib/refresh/run';
 import { toDay } from '../lib/series/dates';
 import { defaultSettings } from '../lib/settings/defaults';
 import { BINANCE_MAX_LIMIT, binancePair, fetchBinanceCloses } from '../lib/sources/binance';

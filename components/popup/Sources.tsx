@@ -1,23 +1,13 @@
+import { SOURCES_TAB } from '@/lib/cache/chains';
 import { reasonText } from '@/lib/i18n/reason-text';
 import type { PhaseLogEntry, Snapshot } from '@/lib/snapshot/types';
 import { stageKey, type ViewCtx } from './context';
-
-const SERVED_KEYS = [
-  'russell',
-  'coins',
-  'universe',
-  'dominance',
-  'ethbtc',
-  'total3',
-  'fearGreed',
-  'crossCheck',
-] as const;
 
 /** Every provider's last success and last error, and which provider served each signal. */
 export function Sources({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) {
   const { t, f, now } = ctx;
   const sources = Object.entries(snapshot.sources).sort((a, b) => a[0].localeCompare(b[0]));
-  const served = SERVED_KEYS.filter((k) => snapshot.served[k]);
+  const served = SOURCES_TAB.filter((k) => snapshot.served[k]);
   return (
     <div class="sources">
       <table data-testid="sources">

@@ -7,7 +7,6 @@ import { chartDataFromCache } from '@/lib/charts/from-cache';
 import { evidenceFromCache } from '@/lib/evidence/from-cache';
 import { makeTranslate } from '@/lib/i18n/translate';
 import { asRefreshReply } from '@/lib/refresh/outcome';
-import { PREFERENCE } from '@/lib/refresh/run';
 import { defaultSettings } from '@/lib/settings/defaults';
 import { validateSettings } from '@/lib/settings/validate';
 import { isSnapshot } from '@/lib/snapshot/validate';
@@ -46,10 +45,10 @@ const charts = async () => {
   const today = snap()?.evaluation.today;
   if (!today) return;
   const [cache, universes] = await Promise.all([seriesCacheItem.getValue(), universesItem.getValue()]);
-  s.charts = chartDataFromCache(cache, universes, s.settings, today, PREFERENCE);
+  s.charts = chartDataFromCache(cache, universes, s.settings, today);
   draw();
   // The evidence scans the whole history (about a second at most): after the charts, off the first paint.
-  setTimeout(() => ((s.evidence = evidenceFromCache(cache, universes, s.settings, today, PREFERENCE)), draw()), 0);
+  setTimeout(() => ((s.evidence = evidenceFromCache(cache, universes, s.settings, today)), draw()), 0);
 };
 const settings = (v: unknown) =>
   (s.settings = (v && validateSettings(v).ok ? v : defaultSettings()) as typeof s.settings);

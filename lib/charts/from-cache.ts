@@ -1,10 +1,5 @@
-import {
-  sourceFreshness,
-  toSeriesSet,
-  type MacroKey,
-  type SeriesCache,
-  type UniverseSnapshot,
-} from '../cache/series-cache';
+import { isReadableCache, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
+import { engineSeries } from '../cache/series-set';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { buildChartData, type ChartData } from './build';
@@ -19,15 +14,7 @@ export function chartDataFromCache(
   universes: Record<Day, UniverseSnapshot> | null | undefined,
   settings: Settings,
   today: Day,
-  preference: Partial<Record<MacroKey, readonly string[]>> = {},
 ): ChartData | null {
-  if (!cache || typeof cache !== 'object' || typeof cache.macro !== 'object' || typeof cache.coins !== 'object')
-    return null;
-  const set = toSeriesSet(
-    cache,
-    universes && typeof universes === 'object' ? universes : {},
-    preference,
-    sourceFreshness(settings, today),
-  );
-  return buildChartData(set, settings, today);
+  if (!isReadableCache(cache)) return null;
+  return buildChartData(engineSeries(cache, universes, settings, today), settings, today);
 }

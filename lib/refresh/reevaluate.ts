@@ -1,10 +1,10 @@
-import { sourceFreshness, toSeriesSet } from '../cache/series-cache';
+import { engineSeries } from '../cache/series-set';
 import { toDay } from '../series/dates';
 import { EMPTY_HYSTERESIS, type HysteresisState } from '../phase/hysteresis';
 import { buildSnapshot } from '../snapshot/build';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
 import type { RefreshState } from './run';
-import { PREFERENCE, servedFrom } from './run';
+import { servedFrom } from './run';
 
 /**
  * Evaluates today again from the cached series, without any request: what a settings change needs
@@ -16,7 +16,7 @@ export function reevaluate(
   state: RefreshState,
   now: number,
 ): { snapshot: Snapshot; change: PhaseLogEntry | null } | null {
-  const set = toSeriesSet(state.cache, state.universes, PREFERENCE, sourceFreshness(state.settings, toDay(now)));
+  const set = engineSeries(state.cache, state.universes, state.settings, toDay(now));
   if (Object.keys(set).length === 0) return null;
   return buildSnapshot({
     set,

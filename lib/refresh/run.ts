@@ -1,10 +1,11 @@
-import {
-  sourceFreshness,
-  toSeriesSet,
-  type MacroKey,
-  type SeriesCache,
-  type UniverseSnapshot,
-} from '../cache/series-cache';
+/**
+ * The refresh, provider → cache → engine → snapshot: each signal's fallback chain (lib/cache/chains.ts) fetches
+ * what is due into the caches, the engine evaluates today from them, and the snapshot built from that is what
+ * the worker stores, in one write with the caches, and every view reads.
+ */
+import { CHAINS, type Chain, type ServedKey } from '../cache/chains';
+import type { SeriesCache, UniverseSnapshot } from '../cache/series-cache';
+import { engineSeries } from '../cache/series-set';
 import { createHostLimiter } from '../net/limit';
 import type { FetchFn } from '../net/http';
 import type { HysteresisState } from '../phase/hysteresis';
@@ -16,32 +17,16 @@ import { buildSnapshot } from '../snapshot/build';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
 import { emptyMeta, type RefreshMeta, type TaskContext } from './context';
 import { ProviderGate } from './gate';
-import { DOMINANCE_SOURCES, refreshDominance } from './tasks/dominance';
-import { ETHBTC_SOURCES, refreshEthBtc } from './tasks/ethbtc';
-import { FEAR_GREED_SOURCES, refreshFearGreed } from './tasks/fear-greed';
+import { runChain } from './chain';
+import { dominanceAsks } from './tasks/dominance';
+import { ethBtcAsks } from './tasks/ethbtc';
+import { fearGreedAsks } from './tasks/fear-greed';
 import { lazyGlobal } from './tasks/global';
 import { refreshCoinCloses } from './tasks/coins';
 import { refreshCrossCheck } from './tasks/cross-check';
-import { RUSSELL_SOURCES, refreshRussell } from './tasks/russell';
-import { refreshTotal3, TOTAL3_SOURCES } from './tasks/total3';
+import { russellAsks } from './tasks/russell';
+import { total3Asks } from './tasks/total3';
 import { latestUniverse, refreshUniverse } from './tasks/universe';
-
-/** The fallback chain order of every macro series (primary first), used to pick what the engine reads. */
-export const PREFERENCE: Record<MacroKey, readonly string[]> = {
-  rut: RUSSELL_SOURCES,
-  btcDominance: DOMINANCE_SOURCES,
-  ethbtc: ETHBTC_SOURCES,
-  fearGreed: FEAR_GREED_SOURCES,
-  total3: TOTAL3_SOURCES,
-};
-
-const SERVED_KEY = {
-  rut: 'russell',
-  btcDominance: 'dominance',
-  ethbtc: 'ethbtc',
-  fearGreed: 'fearGreed',
-  total3: 'total3',
-} as const;
 
 /** A refresh must finish inside this much worker time (MV3 may stop a worker that is busy too long). */
 export const REFRESH_BUDGET_MS = 25_000;
@@ -102,31 +87,24 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
   };
   const global = lazyGlobal(ctx);
   await Promise.all([
-    refreshRussell(ctx),
-    refreshFearGreed(ctx),
-    refreshDominance(ctx, global),
-    refreshTotal3(ctx, global),
+    runChain(ctx, 'rut', russellAsks()),
+    runChain(ctx, 'fearGreed', fearGreedAsks()),
+    runChain(ctx, 'btcDominance', dominanceAsks(global)),
+    runChain(ctx, 'total3', total3Asks(global)),
     refreshCrossCheck(ctx),
     (async () => {
       await refreshUniverse(ctx);
       await refreshCoinCloses(ctx);
-      await refreshEthBtc(ctx);
+      // Its fallback divides the ETH and BTC closes just cached.
+      await runChain(ctx, 'ethbtc', ethBtcAsks(ctx.cache));
     })(),
   ]);
-  const set = toSeriesSet(ctx.cache, ctx.universes, PREFERENCE, sourceFreshness(state.settings, toDay(deps.now())));
+  const set = engineSeries(ctx.cache, ctx.universes, state.settings, toDay(deps.now()));
+  const stored = { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns };
   if (Object.keys(set).length === 0 && state.previous) {
     // Nothing cached and nothing fetched: the previous snapshot is the last good one. Keep its data,
     // report the sources' new status.
-    const snapshot: Snapshot = { ...state.previous, sources: gate.status };
-    return {
-      cache: ctx.cache,
-      universes: ctx.universes,
-      meta: ctx.meta,
-      providerState: gate.cooldowns,
-      snapshot,
-      change: null,
-      kept: true,
-    };
+    return { ...stored, snapshot: { ...state.previous, sources: gate.status }, change: null, kept: true };
   }
   const { snapshot, change } = buildSnapshot({
     set,
@@ -137,20 +115,13 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     served: servedFrom(ctx.cache, set, ctx.universes, ctx.meta),
     crossCheck: ctx.meta.crossCheck,
   });
-  return {
-    cache: ctx.cache,
-    universes: ctx.universes,
-    meta: ctx.meta,
-    providerState: gate.cooldowns,
-    snapshot,
-    change,
-  };
+  return { ...stored, snapshot, change };
 }
 
 /**
  * Which provider and fetch time each evaluated series came from (shown as the signal's source and
- * age), and who served the universe and the cross-check. Universes stored before their provider was
- * recorded name none, and are left out rather than guessed.
+ * age), and who served the universe and the cross-check, for every chain in the table's order.
+ * Universes stored before their provider was recorded name none, and are left out rather than guessed.
  */
 export function servedFrom(
   cache: SeriesCache,
@@ -158,16 +129,20 @@ export function servedFrom(
   universes: Record<Day, UniverseSnapshot>,
   meta: RefreshMeta,
 ): Snapshot['served'] {
-  const served: Snapshot['served'] = {};
-  for (const key of Object.keys(PREFERENCE) as MacroKey[]) {
-    const used = set[key] && cache.macro[key]?.[set[key]!.source];
-    if (used) served[SERVED_KEY[key]] = { provider: used.provider, fetchedAt: used.fetchedAt };
-  }
-  const btc = cache.coins.BTC;
-  if (btc) served.coins = { provider: btc.provider, fetchedAt: btc.fetchedAt };
   const u = latestUniverse(universes);
-  if (u?.provider && u.fetchedAt !== undefined) served.universe = { provider: u.provider, fetchedAt: u.fetchedAt };
-  if (meta.crossCheck && meta.crossCheckServedAt !== undefined)
-    served.crossCheck = { provider: 'cmc', fetchedAt: meta.crossCheckServedAt };
+  // Who served the chains with their own caches: the BTC closes, the latest universe, the cross-check.
+  const ownCache: Snapshot['served'] = {
+    coins: cache.coins.BTC,
+    universe: u?.provider && u.fetchedAt !== undefined ? { provider: u.provider, fetchedAt: u.fetchedAt } : undefined,
+    crossCheck:
+      meta.crossCheck && meta.crossCheckServedAt !== undefined
+        ? { provider: CHAINS.crossCheck.links[0]!.provider, fetchedAt: meta.crossCheckServedAt }
+        : undefined,
+  };
+  const served: Snapshot['served'] = {};
+  for (const [key, { macro }] of Object.entries(CHAINS) as [ServedKey, Chain][]) {
+    const used = macro ? set[macro] && cache.macro[macro]?.[set[macro]!.source] : ownCache[key];
+    if (used) served[key] = { provider: used.provider, fetchedAt: used.fetchedAt };
+  }
   return served;
 }

@@ -4,7 +4,8 @@ import { COINGECKO_MAX_DAYS, fetchCoingeckoMarketChart } from '../../sources/coi
 import { addDays, dayMs, daysBetween, toDay } from '../../series/dates';
 import type { Series } from '../../series/types';
 import { KEEP_DAYS, type TaskContext } from '../context';
-import { isDue, lastClosedCryptoDay } from '../due';
+import { CHAINS } from '../../cache/chains';
+import { expectedDay, isDue } from '../../cache/freshness';
 import { onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../empty-backoff';
 import { wantedSymbols } from './universe';
 
@@ -17,7 +18,7 @@ const NOT_LISTED_RETRY_DAYS = 30;
  * Binance does not list come from CoinGecko.
  */
 export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
-  const expected = lastClosedCryptoDay(ctx.now);
+  const expected = expectedDay(CHAINS.coins, ctx.now);
   const coldDays = ctx.settings.asi.windowDays + 110;
   const wanted = wantedSymbols(ctx);
   ctx.meta.emptyAnswers = restoreEmptyAnswers(ctx.meta.emptyAnswers, ctx.now);

@@ -1,38 +1,32 @@
-import { isFresh, storeMacro, lastDay } from '../../cache/series-cache';
-import { binanceSource, fetchEthBtc } from '../../sources/binance';
-import { addDays, dayMs, toDay } from '../../series/dates';
+import { ETHBTC_DERIVED_SOURCE, MACRO_CHAINS } from '../../cache/chains';
+import type { SeriesCache } from '../../cache/series-cache';
+import { fetchEthBtc } from '../../sources/binance';
+import { addDays, dayMs } from '../../series/dates';
 import type { Point } from '../../series/types';
-import { KEEP_DAYS, type TaskContext } from '../context';
-import { isDue, lastClosedCryptoDay } from '../due';
-
-export const ETHBTC_PAIR_SOURCE = binanceSource('ETHBTC');
-export const ETHBTC_DERIVED_SOURCE = 'Binance ETHUSDT ÷ BTCUSDT';
-export const ETHBTC_SOURCES = [ETHBTC_PAIR_SOURCE, ETHBTC_DERIVED_SOURCE];
+import { answer, type Asks } from '../chain';
 
 /** The ETHBTC pair from Binance; when it fails, the ratio of the cached ETH and BTC closes (labelled). */
-export async function refreshEthBtc(ctx: TaskContext): Promise<void> {
-  const expected = lastClosedCryptoDay(ctx.now);
-  const pair = ctx.cache.macro.ethbtc?.[ETHBTC_PAIR_SOURCE];
-  if (!isDue(pair, expected, ctx.now)) return;
-  const last = lastDay(pair);
-  const r = await ctx.gate.call('binance', (o) =>
-    fetchEthBtc(o.fetch, { ...o, ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: 400 }) }),
-  );
-  if (r.ok) {
-    storeMacro(ctx.cache, 'ethbtc', 'binance', r.value, ctx.now, KEEP_DAYS.ethbtc);
-    return;
-  }
-  // The derived ratio stands in only while the pair's own history is stale (it costs no request).
-  if (isFresh(pair, toDay(ctx.now), ctx.settings.staleness.cryptoMaxAgeDays)) return;
-  const eth = ctx.cache.coins.ETH;
-  const btc = ctx.cache.coins.BTC;
-  if (!eth || !btc || eth.source !== btc.source) return;
-  const btcBy = new Map(btc.points);
-  const points: Point[] = [];
-  for (const [date, v] of eth.points) {
-    const b = btcBy.get(date);
-    if (b) points.push({ date, value: v / b });
-  }
-  if (points.length)
-    storeMacro(ctx.cache, 'ethbtc', eth.provider, { source: ETHBTC_DERIVED_SOURCE, points }, ctx.now, KEEP_DAYS.ethbtc);
-}
+export const ethBtcAsks = (cache: SeriesCache): Asks => ({
+  [MACRO_CHAINS.ethbtc.links[0].source]: async ({ call, last }) =>
+    answer(
+      await call((o) =>
+        fetchEthBtc(o.fetch, {
+          ...o,
+          ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: 400 }),
+        }),
+      ),
+    ),
+  // No request: the closes the coin task cached, of one venue only (closes of two venues never mix).
+  [ETHBTC_DERIVED_SOURCE]: async () => {
+    const eth = cache.coins.ETH;
+    const btc = cache.coins.BTC;
+    if (!eth || !btc || eth.source !== btc.source) return null;
+    const btcBy = new Map(btc.points);
+    const points: Point[] = [];
+    for (const [date, v] of eth.points) {
+      const b = btcBy.get(date);
+      if (b) points.push({ date, value: v / b });
+    }
+    return points.length ? { series: { source: ETHBTC_DERIVED_SOURCE, points }, provider: eth.provider } : null;
+  },
+});

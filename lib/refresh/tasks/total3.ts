@@ -1,13 +1,11 @@
-import { lastDay, storeMacro } from '../../cache/series-cache';
 import { CMC_TOTAL3_SOURCE, fetchCmcTotal3 } from '../../sources/cmc';
 import { COINGECKO_TOTAL3_SOURCE, coingeckoTotal3Snapshot } from '../../sources/coingecko';
-import { daysBetween, toDay } from '../../series/dates';
+import { mapResult } from '../../core/result';
+import { daysBetween } from '../../series/dates';
 import type { Day } from '../../series/types';
-import { KEEP_DAYS, type TaskContext } from '../context';
-import { fallbackDue, isDue, lastClosedCryptoDay } from '../due';
+import { answerWithPoints, currentValue, type Asks } from '../chain';
 import type { GlobalCache } from './global';
 
-export const TOTAL3_SOURCES = [CMC_TOTAL3_SOURCE, COINGECKO_TOTAL3_SOURCE];
 /** Days of overlap kept in a 30-day request (the range counts back from now, in calendar days). */
 const RANGE_MARGIN_DAYS = 3;
 
@@ -17,32 +15,9 @@ export function total3Range(last: Day | null, expected: Day): '30d' | '1y' {
 }
 
 /** TOTAL3 history from CoinMarketCap (a year when cold or long offline, 30 days after); CoinGecko's current value when CMC's is stale. */
-export async function refreshTotal3(ctx: TaskContext, global: GlobalCache): Promise<void> {
-  const expected = lastClosedCryptoDay(ctx.now);
-  const cmc = ctx.cache.macro.total3?.[CMC_TOTAL3_SOURCE];
-  // Due on the primary's own data, so CoinMarketCap is retried while CoinGecko's point serves.
-  if (!isDue(cmc, expected, ctx.now)) return;
-  const r = await ctx.gate.call('cmc', (o) =>
-    fetchCmcTotal3(o.fetch, { ...o, range: total3Range(lastDay(cmc), expected) }),
-  );
-  if (r.ok && r.value.points.length > 0) {
-    storeMacro(ctx.cache, 'total3', 'cmc', r.value, ctx.now, KEEP_DAYS.total3);
-    return;
-  }
-  if (
-    !fallbackDue(ctx.cache.macro.total3, CMC_TOTAL3_SOURCE, expected, ctx.now, ctx.settings.staleness.cryptoMaxAgeDays)
-  )
-    return;
-  const g = await global.get();
-  if (!g.ok) return;
-  const v = coingeckoTotal3Snapshot(g.value);
-  const today = toDay(ctx.now);
-  storeMacro(
-    ctx.cache,
-    'total3',
-    'coingecko',
-    { source: v.source, points: [{ date: v.date > today ? today : v.date, value: v.value }] },
-    ctx.now,
-    KEEP_DAYS.total3,
-  );
-}
+export const total3Asks = (global: GlobalCache): Asks => ({
+  [CMC_TOTAL3_SOURCE]: async ({ call, last, expected }) =>
+    answerWithPoints(await call((o) => fetchCmcTotal3(o.fetch, { ...o, range: total3Range(last, expected) }))),
+  [COINGECKO_TOTAL3_SOURCE]: async ({ now }) =>
+    currentValue(mapResult(await global.get(), coingeckoTotal3Snapshot), now),
+});

@@ -5,7 +5,7 @@ import { addDays, toDay } from '../../series/dates';
 import type { Day } from '../../series/types';
 import { selectUniverse } from '../../signals/asi';
 import type { TaskContext } from '../context';
-import { MIN_REFETCH_MS } from '../due';
+import { MIN_REFETCH_MS } from '../../cache/freshness';
 
 /** Universe snapshots older than this are dropped (the ASI history charts go back a year). */
 export const KEEP_UNIVERSE_DAYS = 400;

@@ -7,12 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { emptySeriesCache, toSeriesSet, sourceFreshness } from '../../../lib/cache/series-cache';
+import { emptySeriesCache } from '../../../lib/cache/series-cache';
+import { engineSeries } from '../../../lib/cache/series-set';
 import { catchUp, evaluateDay } from '../../../lib/engine/evaluate';
 import { EMPTY_HYSTERESIS, type HysteresisState } from '../../../lib/phase/hysteresis';
 import { emptyMeta } from '../../../lib/refresh/context';
-import { lastClosedCryptoDay, lastClosedUsSession } from '../../../lib/refresh/due';
-import { PREFERENCE, runRefresh, type RefreshResult } from '../../../lib/refresh/run';
+import { lastClosedCryptoDay, lastClosedUsSession } from '../../../lib/cache/freshness';
+import { runRefresh, type RefreshResult } from '../../../lib/refresh/run';
 import { addDays, daysBetween, isoWeekStart, toDay } from '../../../lib/series/dates';
 import type { Point } from '../../../lib/series/types';
 import { isUsSession, lastUsSessionOfWeek } from '../../../lib/series/us-market';
@@ -102,7 +103,7 @@ describe.each(DATE_MATRIX)('as of $at ($label)', ({ at }) => {
 
   it('weekly Russell close: the latest complete week, by the NYSE calendar, never a week still trading', () => {
     const r = cold.snapshot.evaluation.russell!;
-    const rut = toSeriesSet(cold.cache, cold.universes, PREFERENCE, sourceFreshness(settings, today)).rut!;
+    const rut = engineSeries(cold.cache, cold.universes, settings, today).rut!;
     const plain = plainWeeklyClose(rut.points, today);
     expect(r.weeklyClose && { date: r.weeklyClose.date, close: r.weeklyClose.close }).toEqual(
       plain && { date: plain.date, close: plain.value },
@@ -111,7 +112,7 @@ describe.each(DATE_MATRIX)('as of $at ($label)', ({ at }) => {
   });
 
   it('catch-up: a browser closed for a week ends in the same stage as one evaluating every day', () => {
-    const set = toSeriesSet(cold.cache, cold.universes, PREFERENCE, sourceFreshness(settings, today));
+    const set = engineSeries(cold.cache, cold.universes, settings, today);
     const daily = (from: string, to: string, h: HysteresisState) => {
       for (let d = from; d <= to; d = addDays(d, 1)) h = evaluateDay(set, settings, d, d, h).hysteresis;
       return h;

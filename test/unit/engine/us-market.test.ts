@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lastClosedUsSession } from '../../../lib/refresh/due';
+import { lastClosedUsSession } from '../../../lib/cache/freshness';
 import { addDays, isoWeekday } from '../../../lib/series/dates';
 import {
   isUsSession,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildChartData, CHART_DAYS } from '../../../lib/charts/build';
 import { chartDataFromCache } from '../../../lib/charts/from-cache';
 import type { SeriesCache } from '../../../lib/cache/series-cache';
-import { toSeriesSet } from '../../../lib/cache/series-cache';
+import { toSeriesSet } from '../../../lib/cache/series-set';
 import { addDays, monthEnd } from '../../../lib/series/dates';
 import type { Point, SeriesSet } from '../../../lib/series/types';
 import { defaultSettings } from '../../../lib/settings/defaults';

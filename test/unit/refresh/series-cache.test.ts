@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptySeriesCache,
-  mergePoints,
-  pickSource,
-  sourceFreshness,
-  storeMacro,
-  toSeriesSet,
-} from '../../../lib/cache/series-cache';
+import { pickSource, sourceFreshness } from '../../../lib/cache/freshness';
+import { emptySeriesCache, mergePoints, storeMacro } from '../../../lib/cache/series-cache';
+import { toSeriesSet } from '../../../lib/cache/series-set';
 import { defaultSettings } from '../../../lib/settings/defaults';
 
 describe('series cache', () => {
