@@ -1,3 +1,7 @@
+import { BUILTIN_EXCLUDED_CATEGORIES, BUILTIN_EXCLUSIONS } from './exclusions';
+
+export { BUILTIN_EXCLUDED_CATEGORIES, BUILTIN_EXCLUSIONS };
+
 /** Every threshold and window of SIGNALS.md §3–5, with the documented defaults. */
 export const SETTINGS_VERSION = 2;
 
@@ -100,35 +104,6 @@ export const ASI_PRESETS: Record<
   'top50-90d': { label: 'Top 50 / 90 d', topN: 50, windowDays: 90 },
   'top100-90d': { label: 'Top 100 / 90 d', topN: 100, windowDays: 90 },
 };
-
-/**
- * Coins that are not bets on an altcoin: stablecoins, wrapped and bridged assets, liquid-staking
- * receipts, tokenized gold and other asset-backed tokens. Maintained by hand; users may edit it.
- */
-// prettier-ignore
-export const BUILTIN_EXCLUSIONS: readonly string[] = [
-  // stablecoins
-  'USDT', 'USDC', 'DAI', 'FDUSD', 'TUSD', 'USDE', 'USDS', 'PYUSD', 'USD1', 'BUSD', 'USDD', 'FRAX', 'LUSD', 'GUSD',
-  'USDP', 'RLUSD', 'USDG', 'EURC', 'EURT', 'USD0', 'CRVUSD', 'GHO', 'USDY', 'BFUSD', 'USDF', 'USDTB', 'SUSDE', 'SUSDS',
-  'USTC', 'USDX', 'DOLA', 'USDB', 'AUSD', 'FXUSD', 'USDA',
-  // wrapped and bridged
-  'WBTC', 'WETH', 'WBNB', 'WTRX', 'WAVAX', 'WSOL', 'WPOL', 'CBBTC', 'BTCB', 'LBTC', 'SOLVBTC', 'TBTC', 'WHBAR',
-  'BTC.B', 'FBTC', 'UNIBTC', 'PUMPBTC', 'CLBTC', 'ENZOBTC', 'KBTC',
-  // liquid staking and restaking receipts
-  'STETH', 'WSTETH', 'RETH', 'CBETH', 'WBETH', 'WEETH', 'EETH', 'EZETH', 'RSETH', 'METH', 'LSETH', 'SWETH',
-  'OSETH', 'ETHX', 'SFRXETH', 'JITOSOL', 'MSOL', 'BNSOL', 'JUPSOL', 'BBSOL', 'STSOL', 'SSOL', 'STKAVAX',
-  'SAVAX', 'STX.ST', 'BSOL', 'HSOL', 'INF',
-  // tokenized gold and other asset-backed or yield tokens
-  'PAXG', 'XAUT', 'KAU', 'KAG', 'DGX', 'BUIDL', 'USYC', 'OUSG', 'USTB', 'BENJI', 'SYRUPUSDC',
-];
-
-// prettier-ignore
-export const BUILTIN_EXCLUDED_CATEGORIES: readonly string[] = [
-  // CoinGecko category ids
-  'stablecoins', 'wrapped-tokens', 'liquid-staking-tokens', 'bridged-tokens', 'tokenized-btc', 'asset-backed-tokens',
-  // CoinMarketCap tags
-  'stablecoin', 'tokenized-gold',
-];
 
 export function defaultSettings(): Settings {
   return {
