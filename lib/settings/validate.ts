@@ -160,6 +160,18 @@ export function validateSettings(input: unknown): SettingsResult {
 }
 
 /**
+ * Stored settings as every reader uses them (worker, options page, popup): valid ones as they are,
+ * anything else (none yet, a corrupt synced value) the defaults, so a bad value never stops the
+ * extension; `log` gets the first problem, the reason the defaults were used.
+ */
+export function settingsOrDefaults(raw: unknown, log?: (msg: string) => void): Settings {
+  const v = validateSettings(raw);
+  if (v.ok) return v.settings;
+  log?.(`Regime Lens: stored settings invalid (${v.errors[0]?.path} ${v.errors[0]?.message}); using defaults`);
+  return defaultSettings();
+}
+
+/**
  * Applies a partial settings object (a CLI file, an import, a form) over a base and validates the
  * whole. Choosing a preset fills its values; changing top N or the window alone makes it custom.
  */
