@@ -6,6 +6,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defaultSettings, defaultsOf } from '../../../lib/settings/defaults';
 import {
+  CROSS_RULES,
   SETTINGS_SCHEMA,
   specsOf,
   valueAt,
@@ -13,8 +14,10 @@ import {
   type SchemaGroup,
   type Settings,
   type SiteId,
+  type Spec,
   type ValueOf,
 } from '../../../lib/settings/schema';
+import { validateSettings, validatorFor, type FieldError } from '../../../lib/settings/validate';
 
 /** The real schema plus one new threshold, as a later change would add it. */
 const FIXTURE = {
@@ -25,6 +28,8 @@ const FIXTURE = {
   },
 } as const satisfies SchemaGroup;
 type Fixture = ValueOf<typeof FIXTURE>;
+
+const validateFixture = validatorFor(FIXTURE, CROSS_RULES);
 
 /** Every leaf of a plain value with its dotted path (arrays are leaves). */
 function leaves(o: unknown, p = '', out: [string, unknown][] = []): [string, unknown][] {
@@ -78,5 +83,101 @@ describe('the defaults, derived from the schema', () => {
     expect(valueAt(d, 'stage.etfFlowDays')).toBe(5);
     const { etfFlowDays: _, ...stage } = d.stage;
     expect({ ...d, stage }).toEqual(defaultSettings());
+  });
+});
+
+/** Values that break a spec's own rule, with the error each must give (path relative to the setting). */
+function breaking(spec: Spec): { value: unknown; at: string; message: string }[] {
+  switch (spec.kind) {
+    case 'int':
+    case 'num': {
+      const range = `must be between ${spec.min} and ${spec.max}`;
+      return [
+        { value: 'x', at: '', message: 'must be a number' },
+        { value: spec.min - 1, at: '', message: range },
+        { value: spec.max + 1, at: '', message: range },
+        ...(spec.kind === 'int' ? [{ value: spec.min + 0.5, at: '', message: 'must be a whole number' }] : []),
+      ];
+    }
+    case 'bounds': {
+      const message = `must be a number between ${spec.min} and ${spec.max}`;
+      return spec.default.map((_, i) => ({
+        value: spec.default.map((x, j) => (j === i ? spec.max + 1 : x)),
+        at: `.${i}`,
+        message,
+      }));
+    }
+    case 'version':
+      return [{ value: spec.value + 1, at: '', message: 'unsupported settings version' }];
+    case 'bool':
+      return [{ value: 'yes', at: '', message: 'must be on or off' }];
+    case 'enum':
+      return [{ value: 'nope', at: '', message: expect.stringMatching(/^must be /) }];
+    case 'list':
+      if (spec.item === 'level')
+        return [
+          { value: [spec.max + 1], at: '.0', message: `must be a whole number from ${spec.min} to ${spec.max}` },
+          { value: Array(spec.maxItems + 1).fill(spec.min), at: '', message: `at most ${spec.maxItems} levels` },
+        ];
+      return [{ value: ['a b'], at: '.0', message: expect.stringMatching(/^must be an? (upper|lower)-case/) }];
+  }
+}
+
+/** `o` with the value at a dotted path replaced. */
+function withValue<T>(o: T, path: string, value: unknown): T {
+  const keys = path.split('.');
+  const parent = keys.length > 1 ? valueAt(o, keys.slice(0, -1).join('.')) : o;
+  (parent as Record<string, unknown>)[keys.at(-1)!] = value;
+  return o;
+}
+const errorsOf = (r: { ok: boolean; errors?: FieldError[] }) => (r.ok ? [] : r.errors);
+
+describe('validation, derived from the schema', () => {
+  it.each(specsOf(SETTINGS_SCHEMA).map((f) => [f.path, f.spec] as const))(
+    '%s: its own rule, from its spec, gives exactly one error at the field',
+    (path, spec) => {
+      for (const b of breaking(spec)) {
+        const r = validateSettings(withValue(defaultSettings(), path, b.value));
+        expect(errorsOf(r)).toEqual([{ path: `${path}${b.at}`, message: b.message }]);
+      }
+    },
+  );
+
+  it('the shape is the schema: a missing or unknown setting is named', () => {
+    const { hysteresis: _, ...missing } = defaultSettings();
+    expect(errorsOf(validateSettings(missing))).toEqual([{ path: 'hysteresis', message: 'is missing' }]);
+    const zones = withValue(defaultSettings(), 'dominance.zones', [1, 2, 3]);
+    expect(errorsOf(validateSettings(zones))).toEqual([
+      {
+        path: 'dominance.zones',
+        message: `must have exactly ${SETTINGS_SCHEMA.dominance.zones.default.length} boundaries`,
+      },
+    ]);
+  });
+
+  it('every cross rule reads settings of the schema, and holds for the defaults', () => {
+    const paths = new Set(
+      specsOf(SETTINGS_SCHEMA).flatMap(({ path, spec }) =>
+        spec.kind === 'bounds' ? spec.default.map((_, i) => `${path}.${i}`) : [path],
+      ),
+    );
+    for (const r of CROSS_RULES) {
+      for (const p of [r.at, ...r.with]) expect(paths.has(p), p).toBe(true);
+      expect(r.ok(defaultSettings()), r.at).toBe(true);
+    }
+  });
+
+  it('a new entry of the table is validated: its default accepted, its bounds enforced, its absence named', () => {
+    expect(validateFixture(defaultsOf(FIXTURE))).toEqual({ ok: true, settings: defaultsOf(FIXTURE) });
+    expect(errorsOf(validateFixture(withValue(defaultsOf(FIXTURE), 'stage.etfFlowDays', 31)))).toEqual([
+      { path: 'stage.etfFlowDays', message: 'must be between 1 and 30' },
+    ]);
+    expect(errorsOf(validateFixture(defaultSettings()))).toEqual([
+      { path: 'stage.etfFlowDays', message: 'is missing' },
+    ]);
+    // and the real schema knows nothing of it
+    expect(errorsOf(validateSettings(defaultsOf(FIXTURE)))).toEqual([
+      { path: 'stage.etfFlowDays', message: 'is not a known setting' },
+    ]);
   });
 });
