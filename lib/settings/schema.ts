@@ -55,12 +55,9 @@ export type SectionId =
   | 'alerts'
   | 'backup';
 
-/** Where the options page shows a setting. */
+/** Where the options page shows a setting: its top-level group's section unless it names another. */
 interface Placed {
-  /** Its section, when not the one named after its top-level group. */
   readonly section?: SectionId;
-  /** i18n key of its label, when not `options_f_<path with _>`. */
-  readonly label?: string;
 }
 
 /** A number, whole (`int`) or decimal (`num`), in min..max: a number input with its unit, or its own control. */
@@ -85,7 +82,8 @@ export type BoundsSpec = Placed & {
   readonly step?: number;
 };
 
-export type BoolSpec = Placed & { readonly kind: 'bool'; readonly default: boolean };
+/** A switch; `label` is the i18n key of its checkbox label (sites show their own names). */
+export type BoolSpec = Placed & { readonly kind: 'bool'; readonly default: boolean; readonly label?: string };
 export type EnumSpec = Placed & { readonly kind: 'enum'; readonly values: readonly string[]; readonly default: string };
 
 /** A list typed as text; `help` is the i18n key of the hint under it (given the item count). */
