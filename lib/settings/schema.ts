@@ -1,9 +1,8 @@
 /**
- * The settings schema (SIGNALS.md §5): every setting once, with its default, kind, bounds, unit and place on
- * the options page. Flow: this table → the Settings type and defaultSettings() (./defaults.ts), the
- * per-field checks (./validate.ts) and the options form (components/options/fields.ts) → validated settings
- * in sync storage (lib/storage/items.ts) → the worker and the engine. A new threshold is one entry here
- * plus its label `options_f_<path>` in lib/i18n/messages/options.json (and a rule below if it is ordered).
+ * The settings schema (SIGNALS.md §5): each setting once, with its default, kind, bounds, unit and page place.
+ * Flow: this table → the Settings type and defaults (./defaults.ts), validation (./validate.ts) and the options
+ * form (components/options/fields.ts) → sync storage (lib/storage/items.ts) → worker and engine. A new threshold
+ * is one entry here plus its label `options_f_<path>` in lib/i18n/messages/options.json (and a rule if ordered).
  */
 import { BUILTIN_EXCLUDED_CATEGORIES, BUILTIN_EXCLUSIONS } from './exclusions';
 
@@ -291,7 +290,7 @@ export interface CrossRule<S> {
   key: string;
 }
 
-/** `lo` < `hi`, reported on `at` (by default the higher one, usually the one just raised or lowered). */
+/** `lo` < `hi`, reported on `at` (by default the higher one). */
 export function below<S>(lo: NumberPath<S>, hi: NumberPath<S>, message: string, key: string, at = hi): CrossRule<S> {
   return {
     at,
