@@ -2,17 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { makeFormat, type Format } from '@/lib/format/format';
 import type { Translate } from '@/lib/i18n/translate';
-import {
-  ASI_PRESETS,
-  BUILTIN_EXCLUDED_CATEGORIES,
-  BUILTIN_EXCLUSIONS,
-  defaultSettings,
-  type AsiPresetId,
-  type Settings,
-} from '@/lib/settings/defaults';
+import { ASI_PRESETS, defaultSettings, type Settings } from '@/lib/settings/defaults';
+import { SETTINGS_SCHEMA, valueAt } from '@/lib/settings/schema';
 import { mergeSettings } from '@/lib/settings/validate';
 import {
   ALERT_SWITCHES,
+  LISTS,
   SECTIONS,
   SITE_IDS,
   fieldKey,
@@ -21,7 +16,7 @@ import {
   type NumField,
   type SectionId,
 } from './fields';
-import { checkDraft, errorsByField, get, importErrorLines, toDraft, withNumber, withPreset, type Draft } from './model';
+import { checkDraft, errorsByField, importErrorLines, toDraft, withNumber, withPreset, type Draft } from './model';
 
 export interface OptionsProps {
   t: Translate;
@@ -47,7 +42,8 @@ const SITE_NAMES: Record<string, string> = {
   hyperliquid: 'Hyperliquid',
 };
 const SNOOZE_HOURS = [1, 8, 24, 168];
-const PRESETS: AsiPresetId[] = ['top50-90d', 'top100-90d', 'custom'];
+const PRESETS = SETTINGS_SCHEMA.asi.preset.values;
+const OPACITY = SETTINGS_SCHEMA.badge.opacity;
 const domId = (path: string) => `f-${path.replace(/\./g, '-')}`;
 
 type Status = { kind: 'ok' | 'bad' | 'info'; text: string } | null;
@@ -119,6 +115,25 @@ export function Options(p: OptionsProps) {
     />
   );
   const section = (id: SectionId) => SECTIONS.find((s) => s.id === id)!.fields.map(numInput);
+  /** A section's lists; one whose default is not empty can be restored to it. */
+  const lists = (id: SectionId) =>
+    LISTS.filter((l) => l.section === id).map(({ path, spec }) => (
+      <ListRow
+        key={path}
+        path={path}
+        value={draft.lists[path]}
+        errors={errors[path]}
+        t={t}
+        hint={t(spec.help, parseCount(draft.lists[path]))}
+        rows={spec.rows}
+        onInput={(v) => edit({ ...draft, lists: { ...draft.lists, [path]: v } })}
+        onRestore={
+          spec.default.length > 0
+            ? () => edit({ ...draft, lists: { ...draft.lists, [path]: spec.default.join(', ') } })
+            : undefined
+        }
+      />
+    ));
 
   return (
     <div class="options">
@@ -141,7 +156,7 @@ export function Options(p: OptionsProps) {
         </Section>
 
         <Section id="asi" t={t}>
-          <fieldset class="presets">
+          <fieldset class="presets" data-field="asi.preset">
             <legend>{t('options_asi_preset')}</legend>
             {PRESETS.map((id) => (
               <label key={id} class="radio">
@@ -164,31 +179,7 @@ export function Options(p: OptionsProps) {
             <FieldErrors id="asi.preset" errors={errors['asi.preset']} />
           </fieldset>
           {section('asi')}
-          <ListRow
-            path="asi.excludeSymbols"
-            value={draft.lists['asi.excludeSymbols']}
-            errors={errors['asi.excludeSymbols']}
-            t={t}
-            hint={t('options_h_exclude_symbols', parseCount(draft.lists['asi.excludeSymbols']))}
-            onInput={(v) => edit({ ...draft, lists: { ...draft.lists, 'asi.excludeSymbols': v } })}
-            onRestore={() =>
-              edit({ ...draft, lists: { ...draft.lists, 'asi.excludeSymbols': BUILTIN_EXCLUSIONS.join(', ') } })
-            }
-          />
-          <ListRow
-            path="asi.excludeCategories"
-            value={draft.lists['asi.excludeCategories']}
-            errors={errors['asi.excludeCategories']}
-            t={t}
-            hint={t('options_h_exclude_categories')}
-            onInput={(v) => edit({ ...draft, lists: { ...draft.lists, 'asi.excludeCategories': v } })}
-            onRestore={() =>
-              edit({
-                ...draft,
-                lists: { ...draft.lists, 'asi.excludeCategories': BUILTIN_EXCLUDED_CATEGORIES.join(', ') },
-              })
-            }
-          />
+          {lists('asi')}
         </Section>
 
         <Section id="dominance" t={t}>
@@ -215,7 +206,7 @@ export function Options(p: OptionsProps) {
             <legend>{t('options_sites_legend')}</legend>
             <div class="checks">
               {SITE_IDS.map((id) => (
-                <label key={id} class="check">
+                <label key={id} class="check" data-field={`sites.${id}`}>
                   <input
                     type="checkbox"
                     name={`site-${id}`}
@@ -232,15 +223,15 @@ export function Options(p: OptionsProps) {
         </Section>
 
         <Section id="badge" t={t}>
-          <div class="row">
+          <div class="row" data-field="badge.opacity">
             <label for="f-badge-opacity">{t('options_f_badge_opacity')}</label>
             <div class="control">
               <input
                 id="f-badge-opacity"
                 type="range"
-                min="0.3"
-                max="1"
-                step="0.05"
+                min={OPACITY.min}
+                max={OPACITY.max}
+                step={OPACITY.step}
                 value={draft.opacity}
                 aria-invalid={errors['badge.opacity'] ? 'true' : 'false'}
                 aria-describedby="f-badge-opacity-err"
@@ -271,7 +262,7 @@ export function Options(p: OptionsProps) {
             <legend>{t('options_alerts_legend')}</legend>
             <div class="checks column">
               {ALERT_SWITCHES.map((k) => (
-                <label key={k} class="check">
+                <label key={k} class="check" data-field={`alerts.${k}`}>
                   <input
                     type="checkbox"
                     name={`alert-${k}`}
@@ -283,20 +274,12 @@ export function Options(p: OptionsProps) {
                       })
                     }
                   />
-                  {t(`options_alert_${k}`)}
+                  {t(SETTINGS_SCHEMA.alerts[k].label)}
                 </label>
               ))}
             </div>
           </fieldset>
-          <ListRow
-            path="alerts.asiLevels"
-            value={draft.lists['alerts.asiLevels']}
-            errors={errors['alerts.asiLevels']}
-            t={t}
-            hint={t('options_h_asi_levels')}
-            rows={1}
-            onInput={(v) => edit({ ...draft, lists: { ...draft.lists, 'alerts.asiLevels': v } })}
-          />
+          {lists('alerts')}
           <div class="row">
             <span class="label" id="snooze-label">
               {t('options_snooze')}
@@ -446,7 +429,7 @@ function NumberRow(x: {
 }) {
   const { field, t } = x;
   const id = domId(field.path);
-  const def = get(defaultSettings(), field.path) as number;
+  const def = valueAt(defaultSettings(), field.path) as number;
   return (
     <div class="row" data-field={field.path}>
       <label for={id}>{t(fieldKey(field.path))}</label>

@@ -1,7 +1,18 @@
-import { SITE_IDS } from '../../lib/settings/defaults';
+import {
+  CROSS_RULES,
+  SETTINGS_SCHEMA,
+  SITE_IDS,
+  specsOf,
+  type SchemaGroup,
+  type SectionId,
+  type Spec,
+  type Unit,
+} from '../../lib/settings/schema';
 
-export type Unit =
-  'days' | 'trading_days' | 'pct' | 'points' | 'months' | 'weeks' | 'minutes' | 'coins' | 'index' | 'usd' | 'count';
+// The options form, derived from the settings schema: which control edits each setting, where it sits
+// and what it is called. Options.tsx lays the sections out; every per-setting list it uses comes from here.
+
+export type { SectionId, Unit };
 
 /** One numeric setting: its dotted path in Settings, whole or decimal, unit and input step. */
 export interface NumField {
@@ -11,116 +22,93 @@ export interface NumField {
   step?: number;
 }
 
-export type SectionId =
-  | 'russell'
-  | 'asi'
-  | 'dominance'
-  | 'ethbtc'
-  | 'fearGreed'
-  | 'stage'
-  | 'staleness'
-  | 'refresh'
-  | 'sites'
-  | 'badge'
-  | 'alerts'
-  | 'backup';
+/** How the page edits a setting; `none` for those it never edits (the version, the snooze time). */
+export type Control = 'number' | 'slider' | 'checkbox' | 'radio' | 'list' | 'none';
+
+/** One control of the form: a setting, or one boundary of a `bounds` setting (`dominance.zones.2`). */
+export interface FormField {
+  path: string;
+  spec: Spec;
+  section: SectionId;
+  control: Control;
+}
+
+export function controlOf(spec: Spec): Control {
+  switch (spec.kind) {
+    case 'int':
+    case 'num':
+      return spec.control ?? 'number';
+    case 'bounds':
+      return 'number';
+    case 'bool':
+      return 'checkbox';
+    case 'enum':
+      return 'radio';
+    case 'list':
+      return 'list';
+    case 'version':
+      return 'none';
+  }
+}
+
+/** Every control of a schema's form, in table order; each in its top-level group's section unless it names one. */
+export function formFieldsOf(schema: SchemaGroup): FormField[] {
+  return specsOf(schema).flatMap(({ path, spec }) => {
+    const control = controlOf(spec);
+    if (control === 'none') return [];
+    const section = ('section' in spec && spec.section) || (path.split('.')[0] as SectionId);
+    const paths = spec.kind === 'bounds' ? spec.default.map((_, i) => `${path}.${i}`) : [path];
+    return paths.map((p) => ({ path: p, spec, section, control }));
+  });
+}
+
+/** The number inputs of a schema's form by section, sections in page order, then `backup` (export, import, reset). */
+export function sectionsOf(schema: SchemaGroup): { id: SectionId; fields: NumField[] }[] {
+  const sections: { id: SectionId; fields: NumField[] }[] = [];
+  for (const f of formFieldsOf(schema)) {
+    let s = sections.find((x) => x.id === f.section);
+    if (!s) sections.push((s = { id: f.section, fields: [] }));
+    if (f.control === 'number' && (f.spec.kind === 'int' || f.spec.kind === 'num' || f.spec.kind === 'bounds')) {
+      const { kind, unit, step } = f.spec;
+      s.fields.push({
+        path: f.path,
+        kind: kind === 'bounds' ? 'num' : kind,
+        unit: unit!, // a number input has one: the spec type asks for it
+        ...(step !== undefined ? { step } : {}),
+      });
+    }
+  }
+  return [...sections, { id: 'backup', fields: [] }];
+}
+
+export const FORM_FIELDS: FormField[] = formFieldsOf(SETTINGS_SCHEMA);
 
 /** The settings of SIGNALS.md §5, grouped as the options page shows them. */
-export const SECTIONS: { id: SectionId; fields: NumField[] }[] = [
-  {
-    id: 'russell',
-    fields: [
-      { path: 'russell.referenceHigh', kind: 'num', unit: 'usd', step: 0.01 },
-      { path: 'russell.breakoutBaseDays', kind: 'int', unit: 'trading_days' },
-      { path: 'russell.nearAthPct', kind: 'num', unit: 'pct', step: 0.1 },
-      { path: 'russell.breakoutRecentDays', kind: 'int', unit: 'trading_days' },
-      { path: 'russell.spilloverFromDays', kind: 'int', unit: 'days' },
-      { path: 'russell.spilloverToDays', kind: 'int', unit: 'days' },
-      { path: 'russell.smaDays', kind: 'int', unit: 'trading_days' },
-    ],
-  },
-  {
-    id: 'asi',
-    fields: [
-      { path: 'asi.topN', kind: 'int', unit: 'coins' },
-      { path: 'asi.windowDays', kind: 'int', unit: 'days' },
-      { path: 'asi.toleranceDays', kind: 'int', unit: 'days' },
-    ],
-  },
-  {
-    id: 'dominance',
-    fields: [
-      { path: 'dominance.zones.0', kind: 'num', unit: 'pct', step: 0.1 },
-      { path: 'dominance.zones.1', kind: 'num', unit: 'pct', step: 0.1 },
-      { path: 'dominance.zones.2', kind: 'num', unit: 'pct', step: 0.1 },
-      { path: 'dominance.zones.3', kind: 'num', unit: 'pct', step: 0.1 },
-      { path: 'dominance.trendPoints', kind: 'num', unit: 'points', step: 0.1 },
-      { path: 'dominance.changeDays', kind: 'int', unit: 'days' },
-      { path: 'dominance.changeLongDays', kind: 'int', unit: 'days' },
-      { path: 'dominance.toleranceDays', kind: 'int', unit: 'days' },
-      { path: 'dominance.macdFast', kind: 'int', unit: 'months' },
-      { path: 'dominance.macdSlow', kind: 'int', unit: 'months' },
-      { path: 'dominance.macdSignal', kind: 'int', unit: 'months' },
-      { path: 'dominance.bearishCrossMonths', kind: 'int', unit: 'months' },
-      { path: 'dominance.wedgeWeeks', kind: 'int', unit: 'weeks' },
-    ],
-  },
-  {
-    id: 'ethbtc',
-    fields: [
-      { path: 'ethbtc.changeDays', kind: 'int', unit: 'days' },
-      { path: 'ethbtc.smaShort', kind: 'int', unit: 'days' },
-      { path: 'ethbtc.smaLong', kind: 'int', unit: 'days' },
-      { path: 'ethbtc.toleranceDays', kind: 'int', unit: 'days' },
-      { path: 'total3.changeDays', kind: 'int', unit: 'days' },
-      { path: 'total3.toleranceDays', kind: 'int', unit: 'days' },
-    ],
-  },
-  {
-    id: 'fearGreed',
-    fields: [
-      { path: 'fearGreed.extremeFear', kind: 'num', unit: 'index' },
-      { path: 'fearGreed.fear', kind: 'num', unit: 'index' },
-      { path: 'fearGreed.neutral', kind: 'num', unit: 'index' },
-      { path: 'fearGreed.greed', kind: 'num', unit: 'index' },
-    ],
-  },
-  {
-    id: 'stage',
-    fields: [
-      { path: 'stage.btcSeasonMax', kind: 'num', unit: 'index' },
-      { path: 'stage.altRotationMin', kind: 'num', unit: 'index' },
-      { path: 'stage.altseasonMin', kind: 'num', unit: 'index' },
-      { path: 'stage.ethRotationEthBtcPct', kind: 'num', unit: 'pct', step: 0.1 },
-      { path: 'stage.ethRotationDominancePts', kind: 'num', unit: 'points', step: 0.1 },
-      { path: 'stage.lateCycleGreed', kind: 'num', unit: 'index' },
-      { path: 'stage.lateCycleDominance', kind: 'num', unit: 'pct', step: 0.1 },
-      { path: 'stage.fearWashout', kind: 'num', unit: 'index' },
-      { path: 'hysteresis.confirmDays', kind: 'int', unit: 'count' },
-      { path: 'hysteresis.marginPoints', kind: 'num', unit: 'index', step: 0.5 },
-    ],
-  },
-  {
-    id: 'staleness',
-    fields: [
-      { path: 'staleness.cryptoMaxAgeDays', kind: 'int', unit: 'days' },
-      { path: 'staleness.russellMaxAgeDays', kind: 'int', unit: 'days' },
-    ],
-  },
-  { id: 'refresh', fields: [{ path: 'refresh.intervalMinutes', kind: 'int', unit: 'minutes' }] },
-  { id: 'sites', fields: [] },
-  { id: 'badge', fields: [] },
-  { id: 'alerts', fields: [] },
-  { id: 'backup', fields: [] },
-];
+export const SECTIONS: { id: SectionId; fields: NumField[] }[] = sectionsOf(SETTINGS_SCHEMA);
 
 export const NUM_FIELDS: NumField[] = SECTIONS.flatMap((s) => s.fields);
 
-/** Fields edited as lists in a text box. */
-export const LIST_FIELDS = ['asi.excludeSymbols', 'asi.excludeCategories', 'alerts.asiLevels'] as const;
-export type ListField = (typeof LIST_FIELDS)[number];
+/** Dotted paths of a schema's settings whose spec matches M. */
+type PathOf<G, M, P extends string = ''> = {
+  [K in keyof G & string]: G[K] extends M
+    ? `${P}${K}`
+    : G[K] extends { kind: string }
+      ? never
+      : PathOf<G[K], M, `${P}${K}.`>;
+}[keyof G & string];
 
-export const ALERT_SWITCHES = ['stageChange', 'russellBreakout', 'weeklyConfirmation', 'dominanceZone'] as const;
+/** Fields edited as lists in a text box. */
+export type ListField = PathOf<typeof SETTINGS_SCHEMA, { kind: 'list' }>;
+export const LISTS = FORM_FIELDS.flatMap(({ path, spec, section }) =>
+  spec.kind === 'list' ? [{ path: path as ListField, spec, section }] : [],
+);
+export const LIST_FIELDS: ListField[] = LISTS.map((f) => f.path);
+
+/** The alert switches (checkboxes of the alerts group). */
+export type AlertSwitch = PathOf<(typeof SETTINGS_SCHEMA)['alerts'], { kind: 'bool' }>;
+export const ALERT_SWITCHES = Object.entries(SETTINGS_SCHEMA.alerts)
+  .filter(([, spec]) => spec.kind === 'bool')
+  .map(([key]) => key as AlertSwitch);
 
 export { SITE_IDS };
 
@@ -133,19 +121,5 @@ export const unitKey = (u: Unit) => `options_unit_${u}`;
  * Validation rules that tie fields together, by the path validateSettings reports the error on: the
  * message is shown beside every field of the pair, since either may be the one the user changed.
  */
-export const PARTNERS: Record<string, string[]> = {
-  'stage.btcSeasonMax': ['stage.altRotationMin'],
-  'stage.altRotationMin': ['stage.altseasonMin'],
-  'fearGreed.fear': ['fearGreed.extremeFear'],
-  'fearGreed.neutral': ['fearGreed.fear'],
-  'fearGreed.greed': ['fearGreed.neutral'],
-  'dominance.zones.1': ['dominance.zones.0'],
-  'dominance.zones.2': ['dominance.zones.1'],
-  'dominance.zones.3': ['dominance.zones.2'],
-  'russell.spilloverToDays': ['russell.spilloverFromDays'],
-  'dominance.macdSlow': ['dominance.macdFast'],
-  'dominance.changeLongDays': ['dominance.changeDays'],
-  'ethbtc.smaLong': ['ethbtc.smaShort'],
-  'hysteresis.marginPoints': ['stage.altseasonMin', 'stage.btcSeasonMax'],
-  'asi.preset': ['asi.topN', 'asi.windowDays'],
-};
+export const PARTNERS: Record<string, string[]> = {};
+for (const rule of CROSS_RULES) (PARTNERS[rule.at] ??= []).push(...rule.with);

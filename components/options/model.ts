@@ -1,7 +1,17 @@
 import type { Translate } from '@/lib/i18n/translate';
 import { ASI_PRESETS, type AsiPresetId, type Settings } from '@/lib/settings/defaults';
+import { CROSS_RULES, specsOf, SETTINGS_SCHEMA, valueAt, type ListSpec } from '@/lib/settings/schema';
 import { mergeSettings, type FieldError, type SettingsResult } from '@/lib/settings/validate';
-import { ALERT_SWITCHES, LIST_FIELDS, NUM_FIELDS, PARTNERS, SITE_IDS, type ListField } from './fields';
+import {
+  ALERT_SWITCHES,
+  LIST_FIELDS,
+  LISTS,
+  NUM_FIELDS,
+  PARTNERS,
+  SITE_IDS,
+  type AlertSwitch,
+  type ListField,
+} from './fields';
 
 /**
  * The form's working copy: what the user typed, as typed (strings for numbers and lists), so an
@@ -12,17 +22,8 @@ export interface Draft {
   lists: Record<ListField, string>;
   preset: AsiPresetId;
   sites: Record<string, boolean>;
-  alerts: Record<(typeof ALERT_SWITCHES)[number], boolean>;
+  alerts: Record<AlertSwitch, boolean>;
   opacity: string;
-}
-
-export function get(obj: unknown, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>(
-      (o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
-      obj,
-    );
 }
 
 function set(obj: Record<string, unknown>, path: string, value: unknown): void {
@@ -36,14 +37,10 @@ const LIST_SEP = /[\s,;]+/;
 
 export function toDraft(s: Settings): Draft {
   const num: Record<string, string> = {};
-  for (const f of NUM_FIELDS) num[f.path] = String(get(s, f.path));
+  for (const f of NUM_FIELDS) num[f.path] = String(valueAt(s, f.path));
   return {
     num,
-    lists: {
-      'asi.excludeSymbols': s.asi.excludeSymbols.join(', '),
-      'asi.excludeCategories': s.asi.excludeCategories.join(', '),
-      'alerts.asiLevels': s.alerts.asiLevels.join(', '),
-    },
+    lists: Object.fromEntries(LIST_FIELDS.map((p) => [p, (valueAt(s, p) as unknown[]).join(', ')])) as Draft['lists'],
     preset: s.asi.preset,
     sites: { ...s.sites },
     alerts: Object.fromEntries(ALERT_SWITCHES.map((k) => [k, s.alerts[k]])) as Draft['alerts'],
@@ -61,21 +58,25 @@ export function parseList(text: string): string[] {
   return text.split(LIST_SEP).filter((x) => x.length > 0);
 }
 
+const BOUNDS = specsOf(SETTINGS_SCHEMA).flatMap(({ path, spec }) => (spec.kind === 'bounds' ? [{ path, spec }] : []));
+/** A typed list item as the setting holds it: tickers as typed (merging upper-cases them), categories lower case. */
+const PARSE_ITEM: Record<ListSpec['item'], (x: string) => string | number> = {
+  ticker: (x) => x,
+  category: (x) => x.toLowerCase(),
+  level: parseNumber,
+};
+
 /** The draft as a settings patch (every editable field; the snooze is not part of the form). */
 export function toPatch(d: Draft): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const f of NUM_FIELDS) set(patch, f.path, parseNumber(d.num[f.path] ?? ''));
-  // Dominance zones are one array in Settings.
-  const z = (patch.dominance as Record<string, unknown>).zones as Record<string, number>;
-  (patch.dominance as Record<string, unknown>).zones = [z['0'], z['1'], z['2'], z['3']];
+  // A bounds setting (the dominance zones) is one array in Settings, typed in one input per boundary.
+  for (const { path, spec } of BOUNDS) {
+    const typed = spec.default.map((_, i) => valueAt(patch, `${path}.${i}`));
+    set(patch, path, typed);
+  }
   set(patch, 'asi.preset', d.preset);
-  set(patch, 'asi.excludeSymbols', parseList(d.lists['asi.excludeSymbols']));
-  set(
-    patch,
-    'asi.excludeCategories',
-    parseList(d.lists['asi.excludeCategories']).map((c) => c.toLowerCase()),
-  );
-  set(patch, 'alerts.asiLevels', parseList(d.lists['alerts.asiLevels']).map(parseNumber));
+  for (const f of LISTS) set(patch, f.path, parseList(d.lists[f.path]).map(PARSE_ITEM[f.spec.item]));
   for (const k of ALERT_SWITCHES) set(patch, `alerts.${k}`, d.alerts[k]);
   patch.sites = Object.fromEntries(SITE_IDS.map((id) => [id, d.sites[id] ?? true]));
   set(patch, 'badge.opacity', parseNumber(d.opacity));
@@ -147,23 +148,14 @@ const EXACT: Record<string, string> = {
   'must be top50-90d, top100-90d or custom': 'options_err_preset_id',
   'must be an upper-case ticker (A-Z, 0-9, . _ -)': 'options_err_ticker',
   'must be a lower-case category id': 'options_err_category',
-  'Bitcoin season max must be below the alt-rotation min': 'options_err_btc_below_altrot',
-  'alt-rotation min must be below the altseason min': 'options_err_altrot_below_altseason',
-  'fear must be above extreme fear': 'options_err_fear_order',
-  'neutral must be above fear': 'options_err_neutral_order',
-  'greed must be above neutral': 'options_err_greed_order',
-  'zones must be strictly ascending': 'options_err_zones_order',
-  'window end must be after its start': 'options_err_window_order',
-  'slow period must be longer than the fast one': 'options_err_macd_order',
-  'long change window must be longer than the short one': 'options_err_change_order',
-  'long SMA must be longer than the short one': 'options_err_sma_order',
-  'margin must be smaller than half the distance between Bitcoin season and altseason': 'options_err_margin',
   'is not a known setting': 'options_err_unknown_key',
   'must be a list': 'options_err_list',
   'must have exactly 4 boundaries': 'options_err_zones_count',
   'has too many entries': 'options_err_too_many',
   'must be an object': 'options_err_obj',
   'is missing': 'options_err_missing',
+  // the rules between settings carry their own keys
+  ...Object.fromEntries(CROSS_RULES.flatMap((r) => (typeof r.message === 'string' ? [[r.message, r.key]] : []))),
 };
 
 /**

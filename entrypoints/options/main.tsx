@@ -4,8 +4,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options } from '@/components/options/Options';
 import { makeTranslate } from '@/lib/i18n/translate';
-import { defaultSettings, type Settings } from '@/lib/settings/defaults';
-import { validateSettings } from '@/lib/settings/validate';
+import type { Settings } from '@/lib/settings/defaults';
+import { settingsOrDefaults } from '@/lib/settings/validate';
 import { badgeLayoutItem, settingsItem } from '@/lib/storage/items';
 
 // Wiring only: read and watch the settings, render, save through settingsItem (the worker
@@ -14,7 +14,6 @@ const root = document.getElementById('app')!;
 const t = makeTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
 document.documentElement.lang = t('popup_html_lang');
 document.title = `Regime Lens — ${t('options_title')}`;
-const valid = (v: unknown): Settings => (v && validateSettings(v).ok ? (v as Settings) : defaultSettings());
 const draw = (settings: Settings) =>
   render(
     <Options
@@ -27,5 +26,5 @@ const draw = (settings: Settings) =>
     />,
     root,
   );
-void settingsItem.getValue().then((v) => draw(valid(v)));
-settingsItem.watch((v) => draw(valid(v)));
+void settingsItem.getValue().then((v) => draw(settingsOrDefaults(v)));
+settingsItem.watch((v) => draw(settingsOrDefaults(v)));

@@ -8,7 +8,7 @@ import { evidenceFromCache } from '@/lib/evidence/from-cache';
 import { makeTranslate } from '@/lib/i18n/translate';
 import { asRefreshReply } from '@/lib/refresh/outcome';
 import { defaultSettings } from '@/lib/settings/defaults';
-import { validateSettings } from '@/lib/settings/validate';
+import { settingsOrDefaults } from '@/lib/settings/validate';
 import { isSnapshot } from '@/lib/snapshot/validate';
 import { phaseLogItem, seriesCacheItem, settingsItem, snapshotItem, universesItem } from '@/lib/storage/items';
 
@@ -50,8 +50,7 @@ const charts = async () => {
   // The evidence scans the whole history (about a second at most): after the charts, off the first paint.
   setTimeout(() => ((s.evidence = evidenceFromCache(cache, universes, s.settings, today)), draw()), 0);
 };
-const settings = (v: unknown) =>
-  (s.settings = (v && validateSettings(v).ok ? v : defaultSettings()) as typeof s.settings);
+const settings = (v: unknown) => (s.settings = settingsOrDefaults(v));
 void Promise.all([snapshotItem.getValue(), settingsItem.getValue(), phaseLogItem.getValue()]).then(([a, b, c]) => {
   [s.snapshot, s.log] = [a, (Array.isArray(c) ? c : []) as never[]];
   settings(b);

@@ -1,4 +1,17 @@
-import { ASI_PRESETS, defaultSettings, SETTINGS_VERSION, type Settings } from './defaults';
+import { defaultSettings } from './defaults';
+import {
+  ASI_PRESETS,
+  CROSS_RULES,
+  isSpec,
+  SETTINGS_SCHEMA,
+  specsOf,
+  valueAt,
+  type CrossRule,
+  type SchemaGroup,
+  type Settings,
+  type Spec,
+  type ValueOf,
+} from './schema';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `asi.windowDays`; `''` for the whole object. */
@@ -6,157 +19,115 @@ export interface FieldError {
   message: string;
 }
 
-export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: FieldError[] };
+export type Result<S> = { ok: true; settings: S } | { ok: false; errors: FieldError[] };
+export type SettingsResult = Result<Settings>;
 
-type Rule = { kind: 'int' | 'num'; min: number; max: number };
-const WINDOW: Rule = { kind: 'int', min: 7, max: 5000 };
-const PCT: Rule = { kind: 'num', min: 0, max: 100 };
-const TOLERANCE: Rule = { kind: 'int', min: 0, max: 30 };
-
-/** The numeric rule for every numeric leaf. Anything not listed here is not a valid setting. */
-const NUMERIC: Record<string, Rule> = {
-  'russell.referenceHigh': { kind: 'num', min: 0.01, max: 1e7 },
-  'russell.breakoutBaseDays': WINDOW,
-  'russell.nearAthPct': { kind: 'num', min: 0, max: 50 },
-  'russell.breakoutRecentDays': WINDOW,
-  'russell.spilloverFromDays': WINDOW,
-  'russell.spilloverToDays': WINDOW,
-  'russell.smaDays': WINDOW,
-  'asi.topN': { kind: 'int', min: 1, max: 1000 },
-  'asi.windowDays': WINDOW,
-  'asi.toleranceDays': TOLERANCE,
-  'dominance.trendPoints': { kind: 'num', min: 0, max: 50 },
-  'dominance.changeDays': WINDOW,
-  'dominance.changeLongDays': WINDOW,
-  'dominance.toleranceDays': TOLERANCE,
-  'dominance.macdFast': { kind: 'int', min: 2, max: 60 },
-  'dominance.macdSlow': { kind: 'int', min: 3, max: 120 },
-  'dominance.macdSignal': { kind: 'int', min: 2, max: 60 },
-  'dominance.bearishCrossMonths': { kind: 'int', min: 1, max: 60 },
-  'dominance.wedgeWeeks': { kind: 'int', min: 4, max: 260 },
-  'ethbtc.changeDays': WINDOW,
-  'ethbtc.smaShort': WINDOW,
-  'ethbtc.smaLong': WINDOW,
-  'ethbtc.toleranceDays': TOLERANCE,
-  'total3.changeDays': WINDOW,
-  'total3.toleranceDays': TOLERANCE,
-  'fearGreed.extremeFear': PCT,
-  'fearGreed.fear': PCT,
-  'fearGreed.neutral': PCT,
-  'fearGreed.greed': PCT,
-  'stage.btcSeasonMax': PCT,
-  'stage.altRotationMin': PCT,
-  'stage.altseasonMin': PCT,
-  'stage.ethRotationEthBtcPct': PCT,
-  'stage.ethRotationDominancePts': { kind: 'num', min: -100, max: 0 },
-  'stage.lateCycleGreed': PCT,
-  'stage.lateCycleDominance': PCT,
-  'stage.fearWashout': PCT,
-  'hysteresis.confirmDays': { kind: 'int', min: 1, max: 30 },
-  'hysteresis.marginPoints': { kind: 'num', min: 0, max: 25 },
-  'staleness.cryptoMaxAgeDays': { kind: 'int', min: 1, max: 30 },
-  'staleness.russellMaxAgeDays': { kind: 'int', min: 1, max: 30 },
-  'refresh.intervalMinutes': { kind: 'int', min: 15, max: 1440 },
-  'badge.opacity': { kind: 'num', min: 0.3, max: 1 },
-  'alerts.snoozeUntil': { kind: 'num', min: 0, max: 8.64e15 },
-};
-
+/** Longest list accepted at all (a list's own rule may allow fewer). */
+const MAX_LIST = 1000;
 const SYMBOL_RE = /^[A-Z0-9][A-Z0-9._-]{0,19}$/;
 const CATEGORY_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * A validator for a schema and its cross-field rules: first the shape (unknown, missing, wrongly
+ * typed containers), then every field's own rule, then, once all fields are valid, the rules that
+ * tie fields together. Returns every problem of the first stage that has any, each with its path.
+ */
+export function validatorFor<G extends SchemaGroup>(
+  schema: G,
+  rules: readonly CrossRule<ValueOf<G>>[],
+): (input: unknown) => Result<ValueOf<G>> {
+  const fields = specsOf(schema)
+    .map((f) => ({ ...f, rank: CHECK_ORDER.indexOf(checkOf(f.spec)) }))
+    .sort((a, b) => a.rank - b.rank);
+  return (input) => {
+    const errors: FieldError[] = [];
+    if (!isObject(input)) return { ok: false, errors: [{ path: '', message: 'settings must be a JSON object' }] };
+    checkShape(input, schema, '', errors);
+    if (errors.length > 0) return { ok: false, errors };
+    for (const { path, spec } of fields) checkField(spec, valueAt(input, path), path, errors);
+    if (errors.length > 0) return { ok: false, errors };
+    const s = input as ValueOf<G>;
+    for (const r of rules) {
+      if (!r.ok(s)) errors.push({ path: r.at, message: typeof r.message === 'string' ? r.message : r.message(s) });
+    }
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, settings: s };
+  };
+}
+
+/** Fields are checked kind by kind, in the order their errors have always been listed (the first is logged). */
+const CHECK_ORDER = ['number', 'bounds', 'version', 'bool', 'level', 'enum', 'ticker', 'category'] as const;
+const checkOf = (spec: Spec): (typeof CHECK_ORDER)[number] =>
+  spec.kind === 'int' || spec.kind === 'num' ? 'number' : spec.kind === 'list' ? spec.item : spec.kind;
+
+/** One field's own rule, from its spec. */
+function checkField(spec: Spec, v: unknown, path: string, errors: FieldError[]): void {
+  const fail = (message: string, at = path) => errors.push({ path: at, message });
+  const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  switch (spec.kind) {
+    case 'int':
+    case 'num':
+      if (!finite(v)) fail('must be a number');
+      else if (spec.kind === 'int' && !Number.isInteger(v)) fail('must be a whole number');
+      else if (v < spec.min || v > spec.max) fail(`must be between ${spec.min} and ${spec.max}`);
+      return;
+    case 'bounds':
+      (v as unknown[]).forEach((z, i) => {
+        if (!finite(z) || z < spec.min || z > spec.max)
+          fail(`must be a number between ${spec.min} and ${spec.max}`, `${path}.${i}`);
+      });
+      return;
+    case 'version':
+      if (v !== spec.value) fail('unsupported settings version');
+      return;
+    case 'bool':
+      if (typeof v !== 'boolean') fail('must be on or off');
+      return;
+    case 'enum':
+      if (!spec.values.includes(v as string))
+        fail(`must be ${spec.values.slice(0, -1).join(', ')} or ${spec.values[spec.values.length - 1]}`);
+      return;
+    case 'list': {
+      const items = v as unknown[];
+      if (spec.item === 'level') {
+        items.forEach((l, i) => {
+          if (typeof l !== 'number' || !Number.isInteger(l) || l < spec.min || l > spec.max)
+            fail(`must be a whole number from ${spec.min} to ${spec.max}`, `${path}.${i}`);
+        });
+        if (items.length > spec.maxItems) fail(`at most ${spec.maxItems} levels`);
+      } else {
+        const [re, message] =
+          spec.item === 'ticker'
+            ? [SYMBOL_RE, 'must be an upper-case ticker (A-Z, 0-9, . _ -)']
+            : [CATEGORY_RE, 'must be a lower-case category id'];
+        items.forEach((x, i) => {
+          if (typeof x !== 'string' || !re.test(x)) fail(message, `${path}.${i}`);
+        });
+      }
+      return;
+    }
+  }
+}
+
+const validate = validatorFor(SETTINGS_SCHEMA, CROSS_RULES);
 
 /**
  * Validates a complete settings object: every field's type and range, then the rules that tie
  * fields together (ordered thresholds, windows, presets). Returns every problem, each with its path.
  */
 export function validateSettings(input: unknown): SettingsResult {
-  const errors: FieldError[] = [];
-  if (!isObject(input)) return { ok: false, errors: [{ path: '', message: 'settings must be a JSON object' }] };
-  checkShape(input, defaultSettings() as unknown as Record<string, unknown>, '', errors);
-  if (errors.length > 0) return { ok: false, errors };
-  const s = input as unknown as Settings;
+  return validate(input);
+}
 
-  for (const [path, rule] of Object.entries(NUMERIC)) {
-    const v = get(s, path) as number;
-    if (typeof v !== 'number' || !Number.isFinite(v)) errors.push({ path, message: 'must be a number' });
-    else if (rule.kind === 'int' && !Number.isInteger(v)) errors.push({ path, message: 'must be a whole number' });
-    else if (v < rule.min || v > rule.max)
-      errors.push({ path, message: `must be between ${rule.min} and ${rule.max}` });
-  }
-  s.dominance.zones.forEach((z, i) => {
-    if (typeof z !== 'number' || !Number.isFinite(z) || z < 0 || z > 100) {
-      errors.push({ path: `dominance.zones.${i}`, message: 'must be a number between 0 and 100' });
-    }
-  });
-  if (s.version !== SETTINGS_VERSION) errors.push({ path: 'version', message: 'unsupported settings version' });
-  for (const [site, on] of Object.entries(s.sites)) {
-    if (typeof on !== 'boolean') errors.push({ path: `sites.${site}`, message: 'must be on or off' });
-  }
-  for (const key of ['stageChange', 'russellBreakout', 'weeklyConfirmation', 'dominanceZone'] as const) {
-    if (typeof s.alerts[key] !== 'boolean') errors.push({ path: `alerts.${key}`, message: 'must be on or off' });
-  }
-  s.alerts.asiLevels.forEach((l, i) => {
-    if (typeof l !== 'number' || !Number.isInteger(l) || l < 1 || l > 99)
-      errors.push({ path: `alerts.asiLevels.${i}`, message: 'must be a whole number from 1 to 99' });
-  });
-  if (s.alerts.asiLevels.length > 10) errors.push({ path: 'alerts.asiLevels', message: 'at most 10 levels' });
-  if (!['top50-90d', 'top100-90d', 'custom'].includes(s.asi.preset)) {
-    errors.push({ path: 'asi.preset', message: 'must be top50-90d, top100-90d or custom' });
-  }
-  s.asi.excludeSymbols.forEach((sym, i) => {
-    if (typeof sym !== 'string' || !SYMBOL_RE.test(sym)) {
-      errors.push({ path: `asi.excludeSymbols.${i}`, message: 'must be an upper-case ticker (A-Z, 0-9, . _ -)' });
-    }
-  });
-  s.asi.excludeCategories.forEach((c, i) => {
-    if (typeof c !== 'string' || !CATEGORY_RE.test(c)) {
-      errors.push({ path: `asi.excludeCategories.${i}`, message: 'must be a lower-case category id' });
-    }
-  });
-  if (errors.length > 0) return { ok: false, errors };
-
-  const order = (path: string, ok: boolean, message: string) => ok || errors.push({ path, message });
-  const st = s.stage;
-  order(
-    'stage.btcSeasonMax',
-    st.btcSeasonMax < st.altRotationMin,
-    'Bitcoin season max must be below the alt-rotation min',
-  );
-  order(
-    'stage.altRotationMin',
-    st.altRotationMin < st.altseasonMin,
-    'alt-rotation min must be below the altseason min',
-  );
-  const fg = s.fearGreed;
-  order('fearGreed.fear', fg.extremeFear < fg.fear, 'fear must be above extreme fear');
-  order('fearGreed.neutral', fg.fear < fg.neutral, 'neutral must be above fear');
-  order('fearGreed.greed', fg.neutral < fg.greed, 'greed must be above neutral');
-  const z = s.dominance.zones;
-  for (let i = 1; i < z.length; i++)
-    order(`dominance.zones.${i}`, z[i - 1]! < z[i]!, 'zones must be strictly ascending');
-  const r = s.russell;
-  order('russell.spilloverToDays', r.spilloverFromDays < r.spilloverToDays, 'window end must be after its start');
-  const d = s.dominance;
-  order('dominance.macdSlow', d.macdFast < d.macdSlow, 'slow period must be longer than the fast one');
-  order(
-    'dominance.changeLongDays',
-    d.changeDays < d.changeLongDays,
-    'long change window must be longer than the short one',
-  );
-  order('ethbtc.smaLong', s.ethbtc.smaShort < s.ethbtc.smaLong, 'long SMA must be longer than the short one');
-  order(
-    'hysteresis.marginPoints',
-    s.hysteresis.marginPoints < (st.altseasonMin - st.btcSeasonMax) / 2,
-    'margin must be smaller than half the distance between Bitcoin season and altseason',
-  );
-  if (s.asi.preset !== 'custom') {
-    const p = ASI_PRESETS[s.asi.preset];
-    order(
-      'asi.preset',
-      s.asi.topN === p.topN && s.asi.windowDays === p.windowDays,
-      `preset ${p.label} needs top ${p.topN} and ${p.windowDays} days; choose custom to change them`,
-    );
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, settings: s };
+/**
+ * Stored settings as every reader uses them (worker, options page, popup): valid ones as they are,
+ * anything else (none yet, a corrupt synced value) the defaults, so a bad value never stops the
+ * extension; `log` gets the first problem, the reason the defaults were used.
+ */
+export function settingsOrDefaults(raw: unknown, log?: (msg: string) => void): Settings {
+  const v = validateSettings(raw);
+  if (v.ok) return v.settings;
+  log?.(`Regime Lens: stored settings invalid (${v.errors[0]?.path} ${v.errors[0]?.message}); using defaults`);
+  return defaultSettings();
 }
 
 /**
@@ -182,41 +153,44 @@ export function mergeSettings(base: Settings, patch: unknown): SettingsResult {
     );
     merged.asi.preset = (match?.[0] ?? 'custom') as Settings['asi']['preset'];
   }
-  if (Array.isArray(merged.asi?.excludeSymbols)) {
-    merged.asi.excludeSymbols = merged.asi.excludeSymbols.map((x) =>
-      typeof x === 'string' ? x.trim().toUpperCase() : x,
-    );
+  for (const path of TICKER_LISTS) {
+    const list = valueAt(merged, path);
+    const [parent, key] = [path.slice(0, path.lastIndexOf('.')), path.slice(path.lastIndexOf('.') + 1)];
+    if (Array.isArray(list))
+      (valueAt(merged, parent) as Record<string, unknown>)[key] = list.map((x) =>
+        typeof x === 'string' ? x.trim().toUpperCase() : x,
+      );
   }
   return validateSettings(merged);
 }
 
+/** Lists of tickers: what is typed or imported (" usdt ") is stored as the ticker ("USDT"). */
+const TICKER_LISTS = specsOf(SETTINGS_SCHEMA)
+  .filter(({ spec }) => spec.kind === 'list' && spec.item === 'ticker')
+  .map(({ path }) => path);
+
 /** Unknown keys and wrong container types are errors, so a typo in an import is never ignored. */
-function checkShape(
-  value: Record<string, unknown>,
-  model: Record<string, unknown>,
-  prefix: string,
-  errors: FieldError[],
-) {
+function checkShape(value: Record<string, unknown>, group: SchemaGroup, prefix: string, errors: FieldError[]) {
   for (const key of Object.keys(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
     // Own keys only: `toString`, `constructor` or `__proto__` are not settings, though `in` finds them.
-    if (!Object.hasOwn(model, key)) {
+    if (!Object.hasOwn(group, key)) {
       errors.push({ path, message: 'is not a known setting' });
       continue;
     }
-    const m = model[key];
+    const node = group[key]!;
     const v = value[key];
-    if (Array.isArray(m)) {
-      if (!Array.isArray(v)) errors.push({ path, message: 'must be a list' });
-      else if (path === 'dominance.zones' && v.length !== 4)
-        errors.push({ path, message: 'must have exactly 4 boundaries' });
-      else if (v.length > 1000) errors.push({ path, message: 'has too many entries' });
-    } else if (isObject(m)) {
+    if (!isSpec(node)) {
       if (!isObject(v)) errors.push({ path, message: 'must be an object' });
-      else checkShape(v, m, path, errors);
+      else checkShape(v, node, path, errors);
+    } else if (node.kind === 'list' || node.kind === 'bounds') {
+      if (!Array.isArray(v)) errors.push({ path, message: 'must be a list' });
+      else if (node.kind === 'bounds' && v.length !== node.default.length)
+        errors.push({ path, message: `must have exactly ${node.default.length} boundaries` });
+      else if (v.length > MAX_LIST) errors.push({ path, message: 'has too many entries' });
     }
   }
-  for (const key of Object.keys(model)) {
+  for (const key of Object.keys(group)) {
     if (!(key in value)) errors.push({ path: prefix ? `${prefix}.${key}` : key, message: 'is missing' });
   }
 }
@@ -232,8 +206,4 @@ function deepMerge(target: Record<string, unknown>, patch: Record<string, unknow
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function get(obj: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), obj);
 }

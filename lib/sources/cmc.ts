@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import type { FetchFn } from '../net/http';
 import { toDay } from '../series/dates';
 import type { Point, Series } from '../series/types';
+import { EXCLUDED_CATEGORIES } from '../settings/exclusions';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
 import {
   finiteNumber,
@@ -26,7 +27,7 @@ import { fail, ok, schemaError, type Result } from '../core/result';
 
 export const CMC_BASE = 'https://api.coinmarketcap.com/data-api';
 /** CMC tags that exclude a coin from the altcoin universe (SIGNALS.md §6). */
-export const CMC_EXCLUDED_TAGS = ['stablecoin', 'wrapped-tokens', 'tokenized-gold'] as const;
+export const CMC_EXCLUDED_TAGS = EXCLUDED_CATEGORIES.cmc;
 
 export const CMC_DOMINANCE_SOURCE = 'CoinMarketCap BTC dominance';
 export const CMC_ETH_DOMINANCE_SOURCE = 'CoinMarketCap ETH dominance';

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { FetchFn } from '../net/http';
 import { toDay } from '../series/dates';
 import type { Day, Point, Series } from '../series/types';
+import { EXCLUDED_CATEGORIES } from '../settings/exclusions';
 import { fetchParsed, type SourceFetchOptions } from './fetch';
 import {
   futureError,
@@ -23,14 +24,7 @@ import { fail, ok, schemaError, withContext, type Result } from '../core/result'
 
 export const COINGECKO_BASE = 'https://api.coingecko.com/api/v3';
 /** Categories whose members never count as altcoins (SIGNALS.md §3, §6). */
-export const COINGECKO_EXCLUDED_CATEGORIES = [
-  'stablecoins',
-  'wrapped-tokens',
-  'liquid-staking-tokens',
-  'bridged-tokens',
-  'tokenized-btc',
-  'asset-backed-tokens',
-] as const;
+export const COINGECKO_EXCLUDED_CATEGORIES = EXCLUDED_CATEGORIES.coingecko;
 export const COINGECKO_MAX_DAYS = 365;
 export const COINGECKO_DOMINANCE_SOURCE = 'CoinGecko BTC dominance';
 export const COINGECKO_TOTAL3_SOURCE = 'CoinGecko TOTAL3';

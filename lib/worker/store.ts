@@ -2,8 +2,8 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { emptySeriesCache, SERIES_CACHE_VERSION } from '../cache/series-cache';
 import { emptyMeta, type RefreshMeta } from '../refresh/context';
 import type { RefreshResult, RefreshState } from '../refresh/run';
-import { defaultSettings, type Settings } from '../settings/defaults';
-import { validateSettings } from '../settings/validate';
+import type { Settings } from '../settings/defaults';
+import { settingsOrDefaults } from '../settings/validate';
 import { logForDay } from '../snapshot/build';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
 import { snapshotProblem } from '../snapshot/validate';
@@ -19,14 +19,7 @@ import {
 
 /** The stored settings, validated as a whole: invalid ones (e.g. a corrupt synced value) become the defaults, with a logged reason. */
 export async function loadSettings(log: (msg: string) => void = console.warn): Promise<Settings> {
-  return checkedSettings(await settingsItem.getValue(), log);
-}
-
-function checkedSettings(raw: unknown, log: (msg: string) => void): Settings {
-  const v = validateSettings(raw);
-  if (v.ok) return v.settings;
-  log(`Regime Lens: stored settings invalid (${v.errors[0]?.path} ${v.errors[0]?.message}); using defaults`);
-  return defaultSettings();
+  return settingsOrDefaults(await settingsItem.getValue(), log);
 }
 
 /** Reads everything a refresh needs; anything corrupt is discarded with a logged reason and rebuilt. */
@@ -39,7 +32,7 @@ export async function loadRefreshState(log: (msg: string) => void = console.warn
     providerStateItem.getValue(),
     snapshotItem.getValue(),
   ]);
-  const settings = checkedSettings(settingsRaw, log);
+  const settings = settingsOrDefaults(settingsRaw, log);
   let previous = previousRaw;
   const problem = previous === null ? null : snapshotProblem(previous);
   if (problem) {

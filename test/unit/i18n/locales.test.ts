@@ -88,7 +88,7 @@ describe('locale fragments', () => {
   });
 });
 
-/** Source files of the popup, options page, alerts, the on-page badge and the toolbar badge. */
+/** Source files of the popup, options page and its settings schema, alerts, the on-page badge and the toolbar badge. */
 function sources(): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
@@ -101,6 +101,7 @@ function sources(): string[] {
     'components/shared',
     'entrypoints/popup',
     'entrypoints/options',
+    'lib/settings',
     'lib/alerts',
     'components/badge',
     'entrypoints/badge.content',
