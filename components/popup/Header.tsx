@@ -1,5 +1,6 @@
 import { reasonText } from '@/lib/i18n/reason-text';
-import type { Reason } from '@/lib/phase/reasons';
+import { variantOf, type Reason } from '@/lib/phase/reasons';
+import type { Thesis } from '@/lib/phase/thesis';
 import type { Snapshot } from '@/lib/snapshot/types';
 import { russellStateKey, stageKey, type ViewCtx } from './context';
 
@@ -16,7 +17,9 @@ const STAGE_TONE: Record<string, string> = {
 export function Header({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) {
   const { t, f } = ctx;
   const p = snapshot.evaluation.phase;
-  const headline = p.reasons.find((r) => r.signal === 'asi' && r.passed) ?? p.reasons[0];
+  const decisive = p.reasons.filter((r) => r.decisive);
+  const rest = p.reasons.filter((r) => !r.decisive);
+  const setupWhy = p.reasons.filter((r) => r.rule.startsWith('setup.') && r.decisive);
   return (
     <section class="header" aria-labelledby="stage-heading">
       <p class="stage-line">
@@ -46,25 +49,34 @@ export function Header({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) 
           <span class="muted">{t('popup_macro_label')}</span> {t(russellStateKey(p.macro))}
         </li>
       </ul>
-      <p class={`setup ${p.setup ? 'on' : ''}`} data-testid="setup">
-        {p.setup ? (
-          <span class="chip ok">{t('popup_setup_on')}</span>
-        ) : (
-          <span class="muted">{t('popup_setup_off')}</span>
-        )}{' '}
-        <span class="muted">{t('popup_setup_hint')}</span>
+      <p class={`setup ${p.setup.state}`} data-testid="setup" data-state={p.setup.state}>
+        <span class={`chip ${p.setup.state === 'yes' ? 'ok' : p.setup.state === 'no' ? '' : 'warn'}`}>
+          {t(`popup_setup_${p.setup.state}`)}
+        </span>{' '}
+        <span class="muted">
+          {p.setup.state === 'yes'
+            ? t('popup_setup_hint')
+            : p.setup.state === 'unknown'
+              ? t('popup_setup_needs', p.setup.missing.map((m) => t(`popup_input_${m}`)).join(', '))
+              : setupWhy.map((r) => reasonText(r, t, f.locale)).join('; ')}
+        </span>
       </p>
-      <details class="reasons">
-        <summary>
-          {t('popup_reasons_summary', p.reasons.length)}
-          {headline ? <span class="muted"> — {reasonText(headline, t, f.locale)}</span> : null}
-        </summary>
-        <ul data-testid="reasons">
-          {p.reasons.map((r, i) => (
+      {p.thesis ? <ThesisLine thesis={p.thesis} ctx={ctx} /> : null}
+      <div class="reasons" data-testid="reasons">
+        <ul class="decisive" aria-label={t('popup_reasons_decisive')}>
+          {decisive.map((r, i) => (
             <ReasonItem key={i} r={r} ctx={ctx} />
           ))}
         </ul>
-      </details>
+        <details>
+          <summary>{t('popup_reasons_summary', rest.length)}</summary>
+          <ul>
+            {rest.map((r, i) => (
+              <ReasonItem key={i} r={r} ctx={ctx} />
+            ))}
+          </ul>
+        </details>
+      </div>
       <p class="muted small">
         {t('popup_computed', f.dateTime(snapshot.computedAt), f.ago(snapshot.computedAt, ctx.now))} ·{' '}
         {t('popup_as_of', f.day(snapshot.evaluation.asOf))}
@@ -73,12 +85,37 @@ export function Header({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) 
   );
 }
 
+/** The thesis clock: the window opening, day N with the figures so far, or the verdict once it closed. */
+function ThesisLine({ thesis, ctx }: { thesis: Thesis; ctx: ViewCtx }) {
+  const { t, f } = ctx;
+  const w = thesis.window;
+  const x = thesis.figures;
+  const peak =
+    x?.peakAsi == null ? t('popup_thesis_peak_unknown') : t('popup_thesis_peak', x.peakAsi, f.day(x.peakDate));
+  const season = t(`popup_thesis_altseason_${x?.altseason == null ? 'unknown' : x.altseason ? 'yes' : 'no'}`);
+  const rest = x ? t('popup_thesis_vs_btc', f.percent(x.ethbtcPct, 1, true), f.percent(x.total3VsBtcPct, 1, true)) : '';
+  const text =
+    w.status === 'before'
+      ? t(w.from - w.day === 1 ? 'popup_thesis_before_one' : 'popup_thesis_before', f.day(w.breakout), w.from - w.day)
+      : w.status === 'open'
+        ? t('popup_thesis_open', w.day, w.from, w.to, f.day(w.breakout), peak, season, rest)
+        : t('popup_thesis_closed', f.day(w.breakout), f.day(w.closes), peak, season, rest);
+  return (
+    <p class="thesis" data-testid="thesis" data-status={w.status}>
+      <span class="muted">{t('popup_thesis_label')}</span> {text}
+    </p>
+  );
+}
+
+const MARK = { pass: '✓ ', fail: '✗ ', unknown: '? ', stale: '? ' } as const;
+
 function ReasonItem({ r, ctx }: { r: Reason; ctx: ViewCtx }) {
   const { t, f } = ctx;
+  const v = variantOf(r);
   return (
-    <li class={r.passed ? 'passed' : 'failed'}>
-      <span aria-hidden="true">{r.passed ? '✓ ' : '· '}</span>
-      <span class="sr-only">{r.passed ? t('popup_rule_passed') : t('popup_rule_failed')}</span>
+    <li class={`rule ${v}`}>
+      <span aria-hidden="true">{MARK[v]}</span>
+      <span class="sr-only">{t(`popup_rule_${v}`)}</span>
       {reasonText(r, t, f.locale)}
       {r.source || r.asOf ? (
         <span class="muted">

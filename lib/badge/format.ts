@@ -103,7 +103,6 @@ export const RUSSELL_ARROW: Record<RussellState, string> = {
   recovering: '↗',
   'near-ath': '△',
   breakout: '▲',
-  'spillover-window': '»',
   unknown: '?',
 };
 

@@ -337,7 +337,7 @@ export function panelModel(
   const flags = FLAGS.filter((f) => Array.isArray(e?.phase.flags) && e.phase.flags.includes(f)).map((f) =>
     t(`badge_flag_${f.replace(/-/g, '_')}`),
   );
-  if (e?.phase.setup === true) flags.push(t('badge_setup'));
+  if (e?.phase.setup?.state === 'yes') flags.push(t('badge_setup'));
 
   return {
     stageLabel: t(stageKey(e?.phase.stage ?? 'unknown')),

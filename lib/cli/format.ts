@@ -1,5 +1,8 @@
-import { fmt } from '../phase/reasons';
+import { FLAGS } from '../phase/flags';
+import { fmt, variantOf, type Reason } from '../phase/reasons';
+import { RUSSELL_WORDS } from '../phase/setup';
 import { STAGE_LABELS } from '../phase/stage';
+import type { TriState } from '../phase/tri';
 import type { Evaluation } from '../engine/evaluate';
 import type { HistoryDay } from '../engine/evaluate';
 
@@ -25,8 +28,25 @@ export function toJson(e: Evaluation) {
 
 const pct = (x: number | null | undefined, digits = 2) =>
   x == null ? 'unknown' : `${fmt(x, { sign: true, digits })}%`;
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 const age = (s: { asOf: string; ageDays: number; stale: boolean; source: string }) =>
-  `as of ${s.asOf}${s.stale ? ` (STALE, ${s.ageDays} days old)` : ''} · ${s.source}`;
+  `as of ${s.asOf}${s.stale ? ` (not used: ${days(s.ageDays)} old)` : ''} · ${s.source}`;
+const INPUTS: Record<string, string> = {
+  asi: 'ASI',
+  ethbtc: 'ETH/BTC',
+  dominance: 'BTC dominance',
+  fearGreed: 'Fear & Greed',
+  russell: 'Russell 2000',
+  stage: 'stage',
+  hysteresis: 'hysteresis',
+};
+/** yes, no, or "unknown (needs BTC dominance)": never "no" for what cannot be told. */
+const tri = (t: TriState) =>
+  t.state === 'unknown' ? `unknown (needs ${t.missing.map((m) => INPUTS[m] ?? m).join(', ')})` : t.state;
+/** The mark of a reason: it holds, it does not, or it could not be tested (unknown or stale input). */
+const MARK = { pass: '✓', fail: '✗', unknown: '?', stale: '?' } as const;
+const reasonLine = (r: Reason) =>
+  `  ${MARK[variantOf(r)]} ${r.text}${r.source ? ` · ${r.source}` : ''}${r.asOf ? ` · ${r.asOf}` : ''}`;
 
 /** Which series files were given, to say "no file" apart from "no data up to this day". */
 export type Present =
@@ -47,18 +67,20 @@ export function toText(e: Evaluation, present: Present = {}): string {
     ? ` (confirming ${STAGE_LABELS[p.confirming.stage]} ${p.confirming.count}/${p.confirming.of})`
     : '';
   out.push(`Stage: ${p.label} [${p.stage}]${confirming}`);
-  out.push(
-    `Flags: ${p.flags.length ? p.flags.join(', ') : 'none'} · Setup (window to prepare, not advice): ${p.setup ? 'yes' : 'no'} · Macro: Russell ${p.macro}`,
-  );
-  out.push('', 'Reasons:');
-  for (const r of p.reasons)
-    out.push(`  ${r.passed ? '✓' : '·'} ${r.text}${r.source ? ` · ${r.source}` : ''}${r.asOf ? ` · ${r.asOf}` : ''}`);
+  out.push(`Flags: ${FLAGS.map((f) => `${f} ${tri(p.flagStates[f])}`).join(' · ')}`);
+  out.push(`Setup (window to prepare, not advice): ${tri(p.setup)} · Russell 2000: ${RUSSELL_WORDS[p.macro]}`);
+  if (p.thesis) out.push(`Thesis clock: ${p.thesis.text}`);
+  const decisive = p.reasons.filter((r) => r.decisive);
+  out.push('', 'Why:');
+  for (const r of decisive) out.push(reasonLine(r));
+  out.push('', 'All other rules:');
+  for (const r of p.reasons) if (!r.decisive) out.push(reasonLine(r));
   out.push('', 'Signals:');
   const r = e.russell;
   out.push(
     r
-      ? `  Russell 2000   ${fmt(r.close)} ${age(r)}\n                 ATH before it ${r.ath === null ? 'unknown' : `${fmt(r.ath)} (${r.athDate})`}, ${pct(r.pctFromAth)} from ATH, state ${r.state}` +
-          `, SMA${200} ${r.sma200 === null ? 'unknown' : fmt(r.sma200)}\n                 last breakout ${r.lastBreakoutDate ?? 'none'}${r.daysSinceBreakout !== null ? ` (${r.daysSinceBreakout} days ago)` : ''}` +
+      ? `  Russell 2000   ${fmt(r.close)} ${age(r)}\n                 ATH before it ${r.ath === null ? 'unknown' : `${fmt(r.ath)} (${r.athDate})`}, ${pct(r.pctFromAth)} from ATH, ${RUSSELL_WORDS[r.state]}` +
+          `, SMA${200} ${r.sma200 === null ? 'unknown' : fmt(r.sma200)}\n                 last breakout ${r.lastBreakoutDate ?? 'none'}${r.daysSinceBreakout !== null ? ` (${days(r.daysSinceBreakout)} ago)` : ''}` +
           `, weekly close ${r.weeklyClose ? `${fmt(r.weeklyClose.close)} (${r.weeklyClose.date})` : 'unknown'} ${r.weeklyConfirmed ? 'above' : 'not above'} ${fmt(r.referenceHigh)}`
       : `  Russell 2000   ${none('rut', 'rut.csv')}`,
   );
@@ -103,7 +125,9 @@ export function historyText(days: HistoryDay[]): string {
   return days
     .map(
       (d) =>
-        `${d.date}  ${d.stage.padEnd(13)} ASI ${d.asi === null ? '  ?' : String(d.asi).padStart(3)}${d.confirming ? `  confirming ${d.confirming.stage} ${d.confirming.count}/${d.confirming.of}` : ''}`,
+        `${d.date}  ${d.stage.padEnd(13)} ASI ${d.asi === null ? '  ?' : String(d.asi).padStart(3)}` +
+        (d.confirming ? `  confirming ${d.confirming.stage} ${d.confirming.count}/${d.confirming.of}` : '') +
+        (d.held ? `  ${d.held.stage} held until ${d.held.until}` : ''),
     )
     .join('\n');
 }

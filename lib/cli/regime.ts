@@ -44,7 +44,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       o.json
         ? JSON.stringify(
-            days.map(({ date, stage, confirming, rawStage, asi }) => ({ date, stage, confirming, rawStage, asi })),
+            days.map(({ date, stage, confirming, held, rawStage, asi }) => ({
+              date,
+              stage,
+              confirming,
+              held,
+              rawStage,
+              asi,
+            })),
           )
         : historyText(days),
     );

@@ -17,9 +17,11 @@ import {
   type HysteresisStep,
   type StageChange,
 } from '../phase/hysteresis';
-import type { Reason } from '../phase/reasons';
+import { outcomeOf, type Reason } from '../phase/reasons';
 import { evaluateSetup } from '../phase/setup';
 import { STAGE_LABELS, stageInputs, stageOf, type Stage } from '../phase/stage';
+import { thesisClock, type Thesis } from '../phase/thesis';
+import type { TriState } from '../phase/tri';
 import type { RussellState } from '../signals/russell';
 import { computeSignals, type Signals } from '../signals/signals';
 
@@ -30,9 +32,18 @@ export interface Phase {
   /** What today's rules alone say (no hysteresis). */
   rawStage: Stage;
   confirming: HysteresisStep['confirming'];
+  /** A change back to the stage just left, held for the rest of the week (stability). */
+  held: HysteresisStep['held'];
+  /** The flags that hold (yes); `flagStates` has each one's tri-state. */
   flags: Flag[];
-  setup: boolean;
+  flagStates: Record<Flag, TriState>;
+  /** The "window to prepare": yes, no, or unknown naming the missing inputs. */
+  setup: TriState;
+  /** Where the Russell's price is; the spill-over window is `thesis` (and `russell.window`). */
   macro: RussellState;
+  /** The thesis clock: the spill-over window after the latest breakout, and its figures or verdict. */
+  thesis: Thesis | null;
+  /** Decisive reasons first (what set the stage, the flags, the setup), then the rest: passed, failed, unknown. */
   reasons: Reason[];
 }
 
@@ -60,25 +71,59 @@ export function evaluateDay(
   prev: HysteresisState = EMPTY_HYSTERESIS,
 ): EvaluationStep {
   const sig = computeSignals(set, s, day, today);
-  const inputs = stageInputs(sig, s.stage);
-  const rawStage: Stage = inputs.asi === null ? 'unknown' : stageOf(inputs.asi, inputs.rotation, s.stage);
+  const inputs = stageInputs(sig, s.stage, day);
+  const rawStage: Stage = inputs.asi === null ? 'unknown' : stageOf(inputs.asi, inputs.rotation === true, s.stage);
   const step = stepHysteresis(prev, day, inputs, s.stage, s.hysteresis);
-  const reasons = [...inputs.reasons, ...hysteresisReasons(step, rawStage, inputs.asi, day, s.hysteresis)];
-  const flags = evaluateFlags(step.stage, sig, s.stage);
+  markStageReasons(inputs.reasons, step.stage, rawStage);
+  const flags = evaluateFlags(step.stage, sig, s.stage, day);
   const setup = evaluateSetup(step.stage, sig, s, day);
-  reasons.push(...flags.reasons, ...setup.reasons);
+  const reasons = orderReasons([
+    ...inputs.reasons,
+    ...hysteresisReasons(step, rawStage, inputs.asi, day, s.hysteresis),
+    ...flags.reasons,
+    ...setup.reasons,
+  ]);
   const phase: Phase = {
     stage: step.stage,
     label: STAGE_LABELS[step.stage],
     rawStage,
     confirming: step.confirming,
+    held: step.held,
     flags: flags.flags,
+    flagStates: flags.states,
     setup: setup.setup,
     macro: sig.russell && !sig.russell.stale ? sig.russell.state : 'unknown',
+    thesis: thesisClock(set, s, sig.russell?.window ?? null, day),
     reasons,
   };
-  const change = step.change ? { ...step.change, reasons: inputs.reasons.filter((r) => r.passed) } : null;
+  const change = step.change ? { ...step.change, reasons: inputs.reasons.filter((r) => r.passed === true) } : null;
   return { evaluation: { asOf: day, today, ...sig, phase }, hysteresis: step.state, change };
+}
+
+/**
+ * Marks the stage reasons that set the stage shown: the table row that holds, the rotation legs of ETH &
+ * majors lead (those that pass) or of Mixed (none passes), or the unknown ASI of "No data".
+ */
+function markStageReasons(reasons: Reason[], shown: Stage, raw: Stage): void {
+  for (const r of reasons) {
+    if (r.rule === 'stage.unknown') r.decisive = true;
+    else if (shown !== raw)
+      continue; // the hysteresis reason says why
+    else if (r.rule === `stage.${shown}`) r.decisive = true;
+    else if (shown === 'eth-rotation' && r.rule.startsWith('stage.eth-rotation.') && r.passed) r.decisive = true;
+    else if (shown === 'mixed' && r.rule.startsWith('stage.eth-rotation.')) r.decisive = true;
+  }
+}
+
+const GROUP = { pass: 1, fail: 2, unknown: 3 } as const;
+
+/** Decisive reasons first in their order, then the others grouped: passed, failed, unknown (stable within). */
+export function orderReasons(reasons: Reason[]): Reason[] {
+  const rank = (r: Reason) => (r.decisive ? 0 : GROUP[r.stale ? 'unknown' : outcomeOf(r)]);
+  return reasons
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+    .map(([r]) => r);
 }
 
 /**
@@ -100,6 +145,7 @@ export interface HistoryDay {
   rawStage: Stage;
   asi: number | null;
   confirming: HysteresisStep['confirming'];
+  held: HysteresisStep['held'];
 }
 
 /**
@@ -130,6 +176,7 @@ export function stageHistory(
       rawStage: e.phase.rawStage,
       asi: e.asi && e.asi.value !== null ? e.asi.value : null,
       confirming: e.phase.confirming,
+      held: e.phase.held,
     });
   }
   return { days, changes, last };

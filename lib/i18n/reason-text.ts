@@ -1,4 +1,4 @@
-import type { Reason, ReasonArg } from '../phase/reasons';
+import { variantOf, type Reason, type ReasonArg } from '../phase/reasons';
 import type { AsiExcluded, AsiUnknown } from '../signals/asi';
 import type { Translate } from './translate';
 
@@ -31,21 +31,15 @@ const numbers = (locale: string | undefined, sign?: boolean) =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: sign ? 'exceptZero' : 'auto' });
 
 /**
- * The reason's sentence: the message `reason_<rule>_<variant>` (variant stale, unknown, pass or fail),
- * else `reason_<rule>`, with its parameters. Falls back to the engine's English `text` for a rule
+ * The reason's sentence: the message `reason_<template or rule>_<variant>` (variant stale, unknown, pass or
+ * fail), else `reason_<rule>`, with its parameters. Falls back to the engine's English `text` for a rule
  * without a message and for a reason stored before parameters existed. `locale` formats the numbers
  * (default: the browser's).
  */
 export function reasonText(r: Reason, t: Translate, locale?: string): string {
   if (!r.args) return r.text;
   try {
-    return say(
-      t,
-      numbers(locale, r.sign),
-      `reason_${name(r.rule)}`,
-      r.args,
-      r.stale ? 'stale' : r.value === null ? 'unknown' : r.passed ? 'pass' : 'fail',
-    );
+    return say(t, numbers(locale, r.sign), `reason_${name(r.template ?? r.rule)}`, r.args, variantOf(r));
   } catch {
     return r.text;
   }

@@ -13,6 +13,8 @@ export interface HysteresisState {
   /** The confirmed stage; null before the first known day. */
   stage: KnownStage | null;
   since: Day | null;
+  /** The stage the confirmed one replaced: going back to it waits out the hold (absent in older states). */
+  left?: KnownStage | null;
   /** A different stage whose rule has held on `count` consecutive days. */
   pending: { stage: KnownStage; count: number } | null;
   /** The last day stepped, and the state before it: re-evaluating that day replaces, never advances. */
@@ -30,72 +32,87 @@ export interface HysteresisStep {
   state: HysteresisState;
   /** The stage to show: unknown whenever today's inputs are. */
   stage: Stage;
-  /** The candidate stage being confirmed, e.g. 1 of 2 days. */
+  /** The candidate stage being confirmed, e.g. 1 of 3 days. */
   confirming: { stage: KnownStage; count: number; of: number } | null;
+  /** A confirmed change back to the stage just left, held until `until` (the hold of SIGNALS.md §4 stability). */
+  held: { stage: KnownStage; until: Day } | null;
   change: StageChange | null;
 }
 
 /**
  * The stage table with the hysteresis margin (SIGNALS.md §4): leaving the band of the shown stage
- * (`sticky`) needs the ASI `margin` points past its boundary, entering a band only the plain
- * threshold (enter altseason at 75, leave it at 72 or lower). With no sticky stage: the raw stage.
+ * (`sticky`) needs the ASI more than `margin` points past its boundary, entering a band only the plain
+ * threshold (enter altseason at 75, leave it below 72). With no sticky stage: the raw stage.
  */
 export function classifyStage(
   asi: number,
-  rotation: boolean,
+  rotation: boolean | null,
   st: Settings['stage'],
   sticky: KnownStage | null,
   margin: number,
 ): KnownStage {
-  return stageOf(asi, rotation, st, (a, row, threshold) => {
+  return stageOf(asi, rotation === true, st, (a, row, threshold) => {
     if (sticky === null || !row.held.includes(sticky)) return atThreshold(a, row, threshold);
-    return row.comparator === '<=' ? a < threshold + margin : a > threshold - margin;
+    return row.comparator === '<=' ? a <= threshold + margin : a >= threshold - margin;
   });
 }
 
-export const EMPTY_HYSTERESIS: HysteresisState = { stage: null, since: null, pending: null, day: null, before: null };
+export const EMPTY_HYSTERESIS: HysteresisState = {
+  stage: null,
+  since: null,
+  left: null,
+  pending: null,
+  day: null,
+  before: null,
+};
 
 /**
- * One daily step (SIGNALS.md §4): the stage changes only after the new stage's rule, with the ASI
- * past the boundary by the margin, has held on `confirmDays` consecutive evaluations. An unknown day
- * shows "unknown" and leaves the state as it was, so a data gap neither confirms nor resets a change.
+ * One daily step (SIGNALS.md §4): the stage changes only after the new stage's rule, with the ASI past the
+ * boundary by the margin, has held on `confirmDays` consecutive evaluations; and it goes back to the stage it
+ * just left only after `holdDays` (stability: no change and change back within a week, docs/ENGINE.md). An
+ * unknown day shows "unknown" and leaves the state as it was, so a data gap neither confirms nor resets a change.
  */
 export function stepHysteresis(
   prev: HysteresisState,
   day: Day,
-  input: { asi: number | null; rotation: boolean },
+  input: { asi: number | null; rotation: boolean | null },
   st: Settings['stage'],
   h: Settings['hysteresis'],
 ): HysteresisStep {
   if (prev.day !== null && day < prev.day) {
-    return { state: prev, stage: prev.stage ?? 'unknown', confirming: confirmingOf(prev, h), change: null };
+    return { state: prev, stage: prev.stage ?? 'unknown', confirming: confirmingOf(prev, h), held: null, change: null };
   }
   const base: Omit<HysteresisState, 'before'> =
     prev.day === day && prev.before
       ? prev.before
-      : { stage: prev.stage, since: prev.since, pending: prev.pending, day: prev.day };
+      : { stage: prev.stage, since: prev.since, left: prev.left ?? null, pending: prev.pending, day: prev.day };
+  const left = base.left ?? null;
   const remember = (s: Omit<HysteresisState, 'before' | 'day'>): HysteresisState => ({ ...s, day, before: base });
+  const none = { confirming: null, held: null, change: null };
 
   if (input.asi === null) {
-    const state = remember({ stage: base.stage, since: base.since, pending: base.pending });
-    return { state, stage: 'unknown', confirming: null, change: null };
+    const state = remember({ stage: base.stage, since: base.since, left, pending: base.pending });
+    return { state, stage: 'unknown', ...none };
   }
   const candidate = classifyStage(input.asi, input.rotation, st, base.stage, h.marginPoints);
   if (base.stage === null) {
-    const state = remember({ stage: candidate, since: day, pending: null });
-    return { state, stage: candidate, confirming: null, change: { day, from: null, to: candidate } };
+    const state = remember({ stage: candidate, since: day, left: null, pending: null });
+    return { state, stage: candidate, ...none, change: { day, from: null, to: candidate } };
   }
   if (candidate === base.stage) {
-    const state = remember({ stage: base.stage, since: base.since, pending: null });
-    return { state, stage: base.stage, confirming: null, change: null };
+    const state = remember({ stage: base.stage, since: base.since, left, pending: null });
+    return { state, stage: base.stage, ...none };
   }
   const count = base.pending?.stage === candidate ? base.pending.count + 1 : 1;
-  if (count >= h.confirmDays) {
-    const state = remember({ stage: candidate, since: day, pending: null });
-    return { state, stage: candidate, confirming: null, change: { day, from: base.stage, to: candidate } };
+  const until = base.since === null ? null : addDays(base.since, h.holdDays + 1);
+  const holding = candidate === left && until !== null && day < until;
+  if (count >= h.confirmDays && !holding) {
+    const state = remember({ stage: candidate, since: day, left: base.stage, pending: null });
+    return { state, stage: candidate, ...none, change: { day, from: base.stage, to: candidate } };
   }
-  const state = remember({ stage: base.stage, since: base.since, pending: { stage: candidate, count } });
-  return { state, stage: base.stage, confirming: confirmingOf(state, h), change: null };
+  const state = remember({ stage: base.stage, since: base.since, left, pending: { stage: candidate, count } });
+  if (count >= h.confirmDays) return { state, stage: base.stage, ...none, held: { stage: candidate, until: until! } };
+  return { state, stage: base.stage, ...none, confirming: confirmingOf(state, h) };
 }
 
 function confirmingOf(s: Omit<HysteresisState, 'before'>, h: Settings['hysteresis']) {
@@ -104,7 +121,8 @@ function confirmingOf(s: Omit<HysteresisState, 'before'>, h: Settings['hysteresi
 
 /**
  * Why the stage shown is not what today's rules alone say: a change still confirming ("Altcoin season
- * confirming 1/2"), or the ASI inside the margin past the boundary of the stage held.
+ * confirming 1/3"), a change back held for the rest of the week, or the ASI inside the margin past the boundary
+ * of the stage held. Each is decisive: it is why the badge shows what it shows.
  */
 export function hysteresisReasons(
   step: HysteresisStep,
@@ -113,35 +131,49 @@ export function hysteresisReasons(
   day: Day,
   h: Settings['hysteresis'],
 ): Reason[] {
+  const base = { signal: 'hysteresis', source: null, asOf: day, decisive: true } as const;
   if (step.confirming) {
     const c = step.confirming;
     return [
       {
+        ...base,
         rule: 'hysteresis.confirming',
-        signal: 'hysteresis',
         value: c.count,
         comparator: '>=',
         threshold: c.of,
         passed: false,
-        source: null,
-        asOf: day,
         text: `${STAGE_LABELS[c.stage]} confirming ${c.count}/${c.of}: still showing ${STAGE_LABELS[step.stage]}`,
         args: [{ code: `stage.${c.stage}` }, c.count, c.of, { code: `stage.${step.stage}` }],
+      },
+    ];
+  }
+  if (step.held) {
+    const x = step.held;
+    return [
+      {
+        ...base,
+        rule: 'hysteresis.held',
+        value: x.stage,
+        comparator: 'is',
+        threshold: x.until,
+        passed: true,
+        text:
+          `Holding ${STAGE_LABELS[step.stage]} until ${x.until}: a stage goes back to ` +
+          `${STAGE_LABELS[x.stage]}, the one it just left, only after ${h.holdDays} days`,
+        args: [{ code: `stage.${step.stage}` }, x.until, { code: `stage.${x.stage}` }, h.holdDays],
       },
     ];
   }
   if (step.stage !== 'unknown' && rawStage !== step.stage) {
     return [
       {
+        ...base,
         rule: 'hysteresis.hold',
-        signal: 'hysteresis',
         value: asi,
         comparator: 'in',
         threshold: h.marginPoints,
         passed: true,
-        source: null,
-        asOf: day,
-        text: `Holding ${STAGE_LABELS[step.stage]}: the ASI has not moved ${h.marginPoints} points past the boundary`,
+        text: `Holding ${STAGE_LABELS[step.stage]}: the ASI is still within ${h.marginPoints} points of its boundary`,
         args: [{ code: `stage.${step.stage}` }, h.marginPoints],
       },
     ];

@@ -1,3 +1,4 @@
+import { daysBetween } from '../series/dates';
 import type { Day } from '../series/types';
 
 /** `any-of`: the rule passes when any of the conditions listed as its threshold holds. */
@@ -16,6 +17,9 @@ export interface Phrase {
 /** One parameter of a reason's sentence: a number (formatted for the locale), a day or month as is, a phrase, or nothing. */
 export type ReasonArg = number | string | null | Phrase;
 
+/** What a rule says: it holds, it does not, or it cannot be told because an input is missing or too old. */
+export type Outcome = 'pass' | 'fail' | 'unknown';
+
 /** One rule evaluation (SIGNALS.md §4): what was compared, with what, and where the value came from. */
 export interface Reason {
   /** Which rule, e.g. `stage.btc-season`, `flag.fear-washout`, `setup.russell`. */
@@ -24,7 +28,8 @@ export interface Reason {
   value: number | string | boolean | null;
   comparator: Comparator;
   threshold: number | string | readonly (number | string)[] | null;
-  passed: boolean;
+  /** Tri-state (SIGNALS.md §4): null when an input is missing or stale, never false for "cannot tell". */
+  passed: boolean | null;
   source: string | null;
   asOf: Day | null;
   /** The same in plain words, e.g. "ASI 22 ≤ 25 → Bitcoin season" (English; the CLI prints it). */
@@ -33,13 +38,29 @@ export interface Reason {
   stale?: boolean;
   /** The numbers of the sentence carry an explicit sign (30-day changes, distance to the ATH). */
   sign?: boolean;
+  /** The rule set what is shown (the stage, a flag, the setup): views list these first. */
+  decisive?: boolean;
+  /**
+   * The message family when it is not the rule's own: `num` for a numeric comparison (its args are
+   * `[label, value, comparator, threshold, outcome, inverse comparator, age]`).
+   */
+  template?: 'num';
   /**
    * The sentence's parameters in the order of its message's placeholders: the message is
-   * `reason_<rule>_<stale|unknown|pass|fail>`, else `reason_<rule>` (lib/i18n/reason-text.ts). A
-   * numeric rule has `[value, threshold, outcome]`. Absent from reasons stored by older versions:
-   * views then show `text`.
+   * `reason_<template or rule>_<pass|fail|unknown|stale>`, else `reason_<rule>` (lib/i18n/reason-text.ts).
+   * Absent from reasons stored by older versions: views then show `text`.
    */
   args?: ReasonArg[];
+}
+
+/** The outcome of a reason, from its tri-state `passed` and its stale mark. */
+export function outcomeOf(r: Pick<Reason, 'passed'>): Outcome {
+  return r.passed === null ? 'unknown' : r.passed ? 'pass' : 'fail';
+}
+
+/** The message variant of a reason: stale, unknown, pass or fail. */
+export function variantOf(r: Pick<Reason, 'passed' | 'stale'>): 'stale' | Outcome {
+  return r.stale ? 'stale' : outcomeOf(r);
 }
 
 const SYMBOL: Record<Comparator, string> = {
@@ -52,6 +73,8 @@ const SYMBOL: Record<Comparator, string> = {
   known: 'is',
   'any-of': 'any of',
 };
+/** What a failed comparison reads as: ASI 39 ≥ 75 failing is "ASI 39 < 75". */
+const INVERSE: Record<'<=' | '<' | '>=' | '>', string> = { '<=': '>', '<': '≥', '>=': '<', '>': '≤' };
 
 export function cmp(value: number, c: '<=' | '<' | '>=' | '>', t: number): boolean {
   switch (c) {
@@ -72,6 +95,15 @@ export function fmt(n: number, opts: { sign?: boolean; digits?: number } = {}): 
   return opts.sign && n > 0 ? `+${s}` : s;
 }
 
+/** "1 day", "9 days": the age of a value, as a phrase the views translate. */
+export function daysPhrase(n: number): { text: string; phrase: Phrase } {
+  // A string, not a number: a sentence with signed numbers ("+0.4 pts") must not print "+658 days".
+  return {
+    text: `${n} ${n === 1 ? 'day' : 'days'}`,
+    phrase: { code: n === 1 ? 'days.one' : 'days', args: [String(n)] },
+  };
+}
+
 /** Where a rule's value came from: the signal's source, its data date and whether it is too old to use. */
 export function provenance(sig: { source: string; asOf: Day; stale: boolean } | null | undefined): {
   source: string | null;
@@ -81,15 +113,24 @@ export function provenance(sig: { source: string; asOf: Day; stale: boolean } | 
   return { source: sig?.source ?? null, asOf: sig?.asOf ?? null, stale: sig?.stale };
 }
 
-/** A numeric rule: `label value comparator threshold → outcome`, or "unknown" when the value is. */
+/** Units of numeric rules: the number's phrase in the views, its suffix in the engine's English. */
+const UNITS = { '': ['', 'num'], '%': ['%', 'unit.pct'], pts: [' pts', 'unit.pts'] } as const;
+
+/**
+ * A numeric rule. Passing: "ASI 79 ≥ 75 → Altcoin season". Failing, worded as what it is: "not Altcoin
+ * season: ASI 39 < 75". Unknown: "Altcoin season not tested: ASI unknown". Stale: "ETH & majors lead not
+ * tested: ETH/BTC 30-day change not used, 680 days old".
+ */
 export function numericReason(x: {
   rule: string;
   signal: Reason['signal'];
+  /** The value's name in English, and its phrase code (`label.<code>`) for the views. */
   label: string;
+  labelCode: string;
   value: number | null;
   comparator: '<=' | '<' | '>=' | '>';
   threshold: number;
-  unit?: string;
+  unit?: keyof typeof UNITS;
   sign?: boolean;
   outcome: string;
   /** The outcome as a phrase code: `stage.<stage>` or `flag.<flag>`. */
@@ -97,16 +138,24 @@ export function numericReason(x: {
   source: string | null;
   asOf: Day | null;
   stale?: boolean;
+  /** The evaluation day, for a stale value's age. */
+  day: Day;
 }): Reason {
-  const unit = x.unit ?? '';
-  const known = x.value !== null && !x.stale;
-  const passed = known && cmp(x.value!, x.comparator, x.threshold);
-  const v = x.value === null ? 'unknown' : `${fmt(x.value, { sign: x.sign })}${unit}`;
-  const t = `${fmt(x.threshold, { sign: x.sign })}${unit}`;
-  const staleNote = x.value !== null && x.stale ? ' (stale, not used)' : '';
-  const text = known
-    ? `${x.label} ${v} ${SYMBOL[x.comparator]} ${t} ${passed ? '→' : '✗'} ${x.outcome}`
-    : `${x.label} ${v}${staleNote}: cannot test ${SYMBOL[x.comparator]} ${t} for ${x.outcome}`;
+  const [suffix, unitCode] = UNITS[x.unit ?? ''];
+  const num = (n: number) => `${fmt(n, { sign: x.sign })}${suffix}`;
+  // A stale series without this value (its 30-day change unknown) is simply unknown.
+  const stale = x.value !== null && x.stale === true;
+  const known = x.value !== null && !stale;
+  const passed = known ? cmp(x.value!, x.comparator, x.threshold) : null;
+  const age = stale && x.asOf ? daysPhrase(daysBetween(x.asOf, x.day)) : null;
+  const t = num(x.threshold);
+  const text = stale
+    ? `${x.outcome} not tested: ${x.label} not used, ${age?.text ?? 'too'} old`
+    : x.value === null
+      ? `${x.outcome} not tested: ${x.label} unknown`
+      : passed
+        ? `${x.label} ${num(x.value)} ${SYMBOL[x.comparator]} ${t} → ${x.outcome}`
+        : `not ${x.outcome}: ${x.label} ${num(x.value)} ${INVERSE[x.comparator]} ${t}`;
   return {
     rule: x.rule,
     signal: x.signal,
@@ -117,8 +166,25 @@ export function numericReason(x: {
     source: x.source,
     asOf: x.asOf,
     text,
-    ...(x.value !== null && x.stale ? { stale: true } : {}),
+    ...(stale ? { stale: true } : {}),
     ...(x.sign ? { sign: true } : {}),
-    args: [x.value, x.threshold, { code: x.outcomeCode }],
+    template: 'num',
+    args: [
+      { code: `label.${x.labelCode}` },
+      x.value === null ? null : { code: unitCode, args: [x.value] },
+      SYMBOL[x.comparator],
+      { code: unitCode, args: [x.threshold] },
+      { code: x.outcomeCode },
+      INVERSE[x.comparator],
+      age?.phrase ?? null,
+    ],
   };
+}
+
+/** Kleene logic over tri-state rules: any "no" makes an AND "no", any "yes" makes an OR "yes". */
+export function all(xs: readonly (boolean | null)[]): boolean | null {
+  return xs.includes(false) ? false : xs.every((x) => x === true) ? true : null;
+}
+export function any(xs: readonly (boolean | null)[]): boolean | null {
+  return xs.includes(true) ? true : xs.every((x) => x === false) ? false : null;
 }

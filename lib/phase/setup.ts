@@ -1,103 +1,185 @@
-import { monthOf } from '../series/dates';
+import { daysBetween, monthOf } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
+import type { RussellState } from '../signals/russell';
 import type { Signals } from '../signals/signals';
-import { fmt, type Reason } from './reasons';
-import type { Stage } from './stage';
+import { all, any, daysPhrase, fmt, type Reason } from './reasons';
+import { STAGE_LABELS, type Stage } from './stage';
+import { triState, type TriState } from './tri';
 
-const SETUP_RUSSELL = ['near-ath', 'breakout', 'spillover-window'] as const;
-const SETUP_STAGES = ['btc-season', 'mixed'] as const;
+const SETUP_STAGES: readonly Stage[] = ['btc-season', 'mixed'];
+
+/** The Russell's states in words, for sentences (never the raw id). */
+export const RUSSELL_WORDS: Record<RussellState, string> = {
+  'risk-off': 'risk-off (below its 200-day average)',
+  recovering: 'recovering (above its 200-day average)',
+  'near-ath': 'near its high',
+  breakout: 'breaking out',
+  unknown: 'unknown',
+};
 
 /**
- * The "window to prepare" (SIGNALS.md §4): Russell near or past its high, alts not yet rotating, and
- * dominance showing strain. Descriptive, never advice.
+ * The "window to prepare" (SIGNALS.md §4): the Russell near its high, breaking out or in the spill-over window
+ * after a breakout; the stage Bitcoin season or Mixed; and dominance showing strain (falling, in its pivotal
+ * range, or a bearish monthly MACD cross in the last months). Tri-state: an unknown input leaves it unknown,
+ * never "no". Descriptive, never advice.
  */
 export function evaluateSetup(
   stage: Stage,
   sig: Signals,
   settings: Settings,
   day: Day,
-): { setup: boolean; reasons: Reason[] } {
+): { setup: TriState; reasons: Reason[] } {
+  const russell = russellLeg(sig, day);
+  const stageLeg = stageRule(stage);
+  const strain = dominanceLeg(sig, settings, day);
+  const reasons = [russell, stageLeg, strain];
+  const value = all(reasons.map((r) => r.passed));
+  // Decisive: all three when it is a setup, else the legs that make it "no" or leave it unknown.
+  for (const r of reasons) if (value === true || r.passed === value) r.decisive = true;
+  return { setup: triState(value, reasons), reasons };
+}
+
+function russellLeg(sig: Signals, day: Day): Reason {
   const r = sig.russell;
-  const rState = r && !r.stale ? r.state : 'unknown';
-  const russell: Reason = {
+  const base = {
     rule: 'setup.russell',
     signal: 'russell',
-    value: rState,
-    comparator: 'in',
-    threshold: SETUP_RUSSELL,
-    passed: (SETUP_RUSSELL as readonly string[]).includes(rState),
+    comparator: 'any-of',
+    threshold: ['near-ath', 'breakout', 'spill-over window'],
     source: r?.source ?? null,
     asOf: r?.asOf ?? null,
-    text: r?.stale
-      ? `Russell 2000 data is stale (${r.asOf}), state not used for the setup`
-      : `Russell 2000 is ${rState}${r?.pctFromAth != null ? ` (${fmt(r.pctFromAth, { sign: true })}% from ATH)` : ''}; the setup needs near-ath, breakout or spillover-window`,
-
-    ...(r?.stale
-      ? { stale: true, args: [r.asOf] }
-      : {
-          sign: true,
-          args: [
-            { code: `russell.${rState}` },
-            r?.pctFromAth != null ? { code: 'ath', args: [r.pctFromAth] } : { code: 'ath.none' },
-          ],
-        }),
+  } as const;
+  if (!r) {
+    return { ...base, value: null, passed: null, text: 'setup not tested: Russell 2000 unknown', args: [] };
+  }
+  const w = r.window;
+  const inWindow = w !== null && w.status === 'open';
+  const before = w && w.status === 'before' ? daysPhrase(w.from - w.day) : null;
+  const windowPhrase = !w
+    ? { code: 'window.none' }
+    : inWindow
+      ? { code: 'window.open', args: [String(w.day), String(w.from), String(w.to), w.breakout] }
+      : before
+        ? { code: 'window.before', args: [before.phrase, w.breakout] }
+        : { code: 'window.closed', args: [w.breakout] };
+  const windowText = !w
+    ? 'no breakout, no spill-over window'
+    : inWindow
+      ? `day ${w.day} of the ${w.from}–${w.to}-day spill-over window after the ${w.breakout} breakout`
+      : before
+        ? `spill-over window opens in ${before.text}`
+        : `spill-over window of the ${w.breakout} breakout closed`;
+  if (r.stale) {
+    // The window is a fact of the calendar and still counts; the price of stale data does not.
+    const age = daysPhrase(daysBetween(r.asOf, day));
+    return {
+      ...base,
+      value: 'stale',
+      passed: inWindow ? true : null,
+      stale: true,
+      text: `Russell 2000 price not used, ${age.text} old; ${windowText}`,
+      args: [age.phrase, windowPhrase],
+    };
+  }
+  const priceOk = r.state === 'near-ath' || r.state === 'breakout';
+  const passed = r.state === 'unknown' && !inWindow ? null : priceOk || inWindow;
+  const ath = r.pctFromAth !== null ? `${fmt(r.pctFromAth, { sign: true })}% from its high` : 'no high known';
+  const athPhrase = r.pctFromAth !== null ? { code: 'ath', args: [r.pctFromAth] } : { code: 'ath.none' };
+  const state = `${RUSSELL_WORDS[r.state]} (${ath})`;
+  return {
+    ...base,
+    value: r.state,
+    passed,
+    sign: true,
+    text:
+      passed === null
+        ? 'setup not tested: Russell 2000 unknown'
+        : passed
+          ? `Russell 2000 ${state}; ${windowText}`
+          : `not a setup: Russell 2000 ${state}, ${windowText}`,
+    args: [{ code: `russell.${r.state}` }, athPhrase, windowPhrase],
   };
-  const stageOk: Reason = {
+}
+
+function stageRule(stage: Stage): Reason {
+  const passed = stage === 'unknown' ? null : SETUP_STAGES.includes(stage);
+  return {
     rule: 'setup.stage',
     signal: 'stage',
     value: stage,
     comparator: 'in',
     threshold: SETUP_STAGES,
-    passed: (SETUP_STAGES as readonly string[]).includes(stage),
+    passed,
     source: null,
     asOf: null,
-    text: `Stage ${stage}; the setup needs btc-season or mixed`,
-
+    text:
+      passed === null
+        ? 'setup not tested: the stage is unknown'
+        : passed
+          ? `the stage is ${STAGE_LABELS[stage]}: alts have not rotated yet`
+          : `not a setup: the stage is ${STAGE_LABELS[stage]} (needs Bitcoin season or Mixed)`,
     args: [{ code: `stage.${stage}` }],
   };
+}
 
-  const d = sig.dominance && !sig.dominance.stale ? sig.dominance : null;
+function dominanceLeg(sig: Signals, settings: Settings, day: Day): Reason {
+  const dom = sig.dominance;
+  const d = dom && !dom.stale ? dom : null;
   const [, , lo, hi] = settings.dominance.zones;
-  const falling = d?.trend === 'falling';
-  const inRange = d !== null && d.value >= lo && d.value <= hi;
-  const cross = d?.macd?.lastCross;
-  const recentBearish =
-    cross?.type === 'bearish' && monthsBetween(cross.month, monthOf(day)) <= settings.dominance.bearishCrossMonths;
-  const strainParts = [
-    d === null ? 'dominance unknown or stale' : `dominance ${fmt(d.value)}% ${inRange ? 'in' : 'outside'} ${lo}–${hi}%`,
+  const months = settings.dominance.bearishCrossMonths;
+  // Each leg is unknown without its input: the trend, the level, the monthly MACD.
+  const falling = d?.trend == null ? null : d.trend === 'falling';
+  const inRange = d === null ? null : d.value >= lo && d.value <= hi;
+  const cross = d?.macd?.lastCross ?? null;
+  const recentBearish = !d?.macd
+    ? null
+    : cross?.type === 'bearish' && monthsBetween(cross.month, monthOf(day)) <= months;
+  const passed = any([falling, inRange, recentBearish]);
+  const parts = [
+    d === null ? 'BTC dominance unknown' : `BTC dominance ${fmt(d.value)}% ${inRange ? 'in' : 'outside'} ${lo}–${hi}%`,
     `trend ${d?.trend ?? 'unknown'}`,
-    cross ? `last monthly MACD cross ${cross.type} in ${cross.month}` : 'no monthly MACD cross known',
+    !d?.macd
+      ? 'monthly MACD unknown'
+      : cross
+        ? `last monthly MACD cross ${cross.type} in ${cross.month}`
+        : 'no monthly MACD cross',
   ];
-  const strain: Reason = {
+  const stale = dom?.stale ? daysPhrase(daysBetween(dom.asOf, day)) : null;
+  return {
     rule: 'setup.dominance',
     signal: 'dominance',
     value: d?.value ?? null,
     // Three legs, any of which passes: the threshold lists them all, so `passed` never contradicts it.
     comparator: 'any-of',
-    threshold: [
-      'trend falling',
-      `${lo}–${hi}%`,
-      `bearish monthly MACD cross within ${settings.dominance.bearishCrossMonths} months`,
-    ],
-    passed: falling || inRange || recentBearish,
-    source: sig.dominance?.source ?? null,
-    asOf: sig.dominance?.asOf ?? null,
-    text: `${strainParts.join(', ')}; the setup needs falling dominance, ${lo}–${hi}%, or a bearish cross in the last ${settings.dominance.bearishCrossMonths} months`,
-
-    ...(sig.dominance?.stale ? { stale: true } : {}),
+    threshold: ['trend falling', `${lo}–${hi}%`, `bearish monthly MACD cross within ${months} months`],
+    passed,
+    source: dom?.source ?? null,
+    asOf: dom?.asOf ?? null,
+    text: stale
+      ? `setup not tested: BTC dominance not used, ${stale.text} old`
+      : passed === null
+        ? `setup not tested: ${parts.join(', ')}`
+        : passed
+          ? `dominance shows strain: ${parts.join(', ')}`
+          : `not a setup: ${parts.join(', ')} (needs falling, ${lo}–${hi}% or a bearish cross in ${months} months)`,
+    ...(stale ? { stale: true } : {}),
     args: [
       d === null
         ? { code: 'dominance.unknown' }
         : { code: inRange ? 'dominance.in' : 'dominance.outside', args: [d.value, lo, hi] },
       { code: `trend.${d?.trend ?? 'unknown'}` },
-      cross ? { code: 'cross', args: [{ code: `cross.${cross.type}` }, cross.month] } : { code: 'cross.none' },
+      !d?.macd
+        ? { code: 'cross.unknown' }
+        : cross
+          ? { code: 'cross', args: [{ code: `cross.${cross.type}` }, cross.month] }
+          : { code: 'cross.none' },
       lo,
       hi,
-      settings.dominance.bearishCrossMonths,
+      months,
+      stale?.phrase ?? null,
     ],
   };
-  return { setup: russell.passed && stageOk.passed && strain.passed, reasons: [russell, stageOk, strain] };
 }
 
 function monthsBetween(a: string, b: string): number {

@@ -5,7 +5,8 @@
  * it day by day, so every rule is a pure function the CLI, the tests and the worker share.
  */
 import type { Settings } from '../settings/defaults';
-import { cmp, numericReason, provenance, type Reason } from './reasons';
+import type { Day } from '../series/types';
+import { any, cmp, daysPhrase, numericReason, provenance, type Reason } from './reasons';
 import type { Signals } from '../signals/signals';
 
 export type Stage = 'btc-season' | 'eth-rotation' | 'mixed' | 'alt-rotation' | 'altseason' | 'unknown';
@@ -78,12 +79,13 @@ export function stageOf(
 export interface StageInputs {
   /** Null when the ASI is unknown or stale. */
   asi: number | null;
-  rotation: boolean;
+  /** The rotation evidence (SIGNALS.md §4): either leg passing; null when neither passes and one is unknown. */
+  rotation: boolean | null;
   reasons: Reason[];
 }
 
-/** Evaluates the rules of the rotation-stage table, each with its reason. */
-export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
+/** Evaluates the rules of the rotation-stage table, each with its reason, as of the evaluation day `day`. */
+export function stageInputs(sig: Signals, st: Settings['stage'], day: Day): StageInputs {
   const reasons: Reason[] = [];
   const a = sig.asi;
   const asiKnown = a !== null && a.value !== null;
@@ -98,10 +100,10 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
       value: null,
       comparator: 'known',
       threshold: null,
-      passed: true,
+      passed: null,
       source: null,
       asOf,
-      text: `ASI unknown${a && 'why' in a ? ` (${a.why})` : ''} → No data`,
+      text: `No data: ASI unknown (${a && 'why' in a ? a.why : 'no BTC closes'})`,
       // Without a coin series there are no BTC closes either.
       args: [
         a && a.value === null && a.code
@@ -109,23 +111,24 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
           : { code: 'asi.no-btc', args: [] },
       ],
     });
-    return { asi: null, rotation: false, reasons };
+    return { asi: null, rotation: null, reasons };
   }
   if (asiStale) {
+    const age = daysPhrase(a.ageDays);
     reasons.push({
       rule: 'stage.unknown',
       signal: 'asi',
       value: asiValue,
       comparator: 'known',
       threshold: null,
-      passed: true,
+      passed: null,
       source: src,
       asOf,
-      text: `ASI ${asiValue} is stale (data of ${asOf}, ${a.ageDays} days old) → No data`,
+      text: `No data: ASI ${asiValue} not used, ${age.text} old (data of ${asOf})`,
       stale: true,
-      args: [asiValue, asOf, a.ageDays],
+      args: [asiValue, age.phrase, asOf],
     });
-    return { asi: null, rotation: false, reasons };
+    return { asi: null, rotation: null, reasons };
   }
   for (const row of ASI_ROWS) {
     reasons.push(
@@ -133,6 +136,7 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
         rule: `stage.${row.stage}`,
         signal: 'asi',
         label: 'ASI',
+        labelCode: 'asi',
         value: asiValue,
         comparator: row.comparator,
         threshold: st[row.threshold],
@@ -140,16 +144,18 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
         outcomeCode: `stage.${row.stage}`,
         source: src,
         asOf,
+        day,
       }),
     );
   }
   // The rotation evidence: either 30-day change, each tested on its own (SIGNALS.md §4).
-  const leg = { sign: true, outcome: 'ETH & majors lead', outcomeCode: 'stage.eth-rotation' } as const;
+  const leg = { sign: true, outcome: 'ETH & majors lead', outcomeCode: 'stage.eth-rotation', day } as const;
   const e = sig.ethbtc;
   const ethReason = numericReason({
     rule: 'stage.eth-rotation.ethbtc',
     signal: 'ethbtc',
     label: 'ETH/BTC 30-day change',
+    labelCode: 'ethbtc-change30',
     value: e?.change30Pct ?? null,
     comparator: '>=',
     threshold: st.ethRotationEthBtcPct,
@@ -162,13 +168,14 @@ export function stageInputs(sig: Signals, st: Settings['stage']): StageInputs {
     rule: 'stage.eth-rotation.dominance',
     signal: 'dominance',
     label: 'BTC dominance 30-day change',
+    labelCode: 'dominance-change30',
     value: d?.change30 ?? null,
     comparator: '<=',
     threshold: st.ethRotationDominancePts,
-    unit: ' pts',
+    unit: 'pts',
     ...leg,
     ...provenance(d),
   });
   reasons.push(ethReason, domReason);
-  return { asi: asiValue, rotation: ethReason.passed || domReason.passed, reasons };
+  return { asi: asiValue, rotation: any([ethReason.passed, domReason.passed]), reasons };
 }

@@ -12,4 +12,14 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: any) => any> = {
     if (typeof old !== 'object' || old === null) return d;
     return { ...(old as object), version: 2, sites: d.sites, badge: d.badge, alerts: d.alerts };
   },
+  // v3: stage stability (docs/ENGINE.md). The hold is new; a confirmation left at the old default of 2 days
+  // moves to the new default of 3, a confirmation the user chose is kept.
+  3: (old: unknown) => {
+    const d = defaultSettings();
+    if (typeof old !== 'object' || old === null) return d;
+    const o = old as { hysteresis?: { confirmDays?: unknown } };
+    const h = typeof o.hysteresis === 'object' && o.hysteresis !== null ? o.hysteresis : {};
+    const confirmDays = h.confirmDays === 2 ? d.hysteresis.confirmDays : h.confirmDays;
+    return { ...o, version: 3, hysteresis: { ...h, confirmDays, holdDays: d.hysteresis.holdDays } };
+  },
 };

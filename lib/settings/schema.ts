@@ -7,7 +7,7 @@
 import { BUILTIN_EXCLUDED_CATEGORIES, BUILTIN_EXCLUSIONS } from './exclusions';
 
 /** Stored with the settings; a change of shape bumps it and adds a migration (./migrations.ts). */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Sites that get the on-page badge; each can be switched off. */
 export const SITE_IDS = [
@@ -207,8 +207,11 @@ export const SETTINGS_SCHEMA = {
     fearWashout: { ...PCT, default: 25, unit: 'index' },
   },
   hysteresis: {
-    confirmDays: { kind: 'int', default: 2, min: 1, max: 30, unit: 'count', section: 'stage' },
+    // 3 days absorb the one- and two-day ASI jumps of a shock day entering or leaving the 90-day window.
+    confirmDays: { kind: 'int', default: 3, min: 1, max: 30, unit: 'count', section: 'stage' },
     marginPoints: { kind: 'num', default: 3, min: 0, max: 25, unit: 'index', step: 0.5, section: 'stage' },
+    /** A stage goes back to the one it just left only after this many days (stability, docs/ENGINE.md). */
+    holdDays: { kind: 'int', default: 7, min: 0, max: 60, unit: 'days', section: 'stage' },
   },
   staleness: {
     cryptoMaxAgeDays: { kind: 'int', default: 2, min: 1, max: 30, unit: 'days' },

@@ -1,11 +1,28 @@
-import { daysBetween, isoWeekNumber, isoWeekStart, isoWeekday } from '../series/dates';
+import { addDays, daysBetween, isoWeekNumber, isoWeekStart, isoWeekday } from '../series/dates';
 import { indexOnOrBefore } from '../series/lookup';
 import type { Day, Point, Series } from '../series/types';
 import { lastUsSessionOfWeek } from '../series/us-market';
 import type { Settings } from '../settings/defaults';
 import { freshness, type SignalBase } from './signal';
 
-export type RussellState = 'risk-off' | 'recovering' | 'near-ath' | 'breakout' | 'spillover-window' | 'unknown';
+/** Where the price is (SIGNALS.md §3); the spill-over window is a separate fact (`window`), never a state. */
+export type RussellState = 'risk-off' | 'recovering' | 'near-ath' | 'breakout' | 'unknown';
+
+/**
+ * The thesis' spill-over window after the latest breakout (days [from..to], calendar days after it): a fact of
+ * the calendar beside the state, so a Russell 20 % under its high on day 120 reads "risk-off, day 120 of the
+ * window", not "spill-over".
+ */
+export interface SpilloverWindow {
+  breakout: Day;
+  /** Calendar days from the breakout to the evaluation day. */
+  day: number;
+  from: number;
+  to: number;
+  opens: Day;
+  closes: Day;
+  status: 'before' | 'open' | 'closed';
+}
 
 export interface WeeklyClose {
   /** Monday of the ISO week. */
@@ -39,6 +56,8 @@ export interface RussellSignal extends SignalBase {
   sma200: number | null;
   aboveSma200: boolean | null;
   state: RussellState;
+  /** The spill-over window of the latest breakout; null without a breakout. */
+  window: SpilloverWindow | null;
 }
 
 type RussellSettings = Settings['russell'];
@@ -205,7 +224,7 @@ export function russellSignal(
 
   const tradingDaysSinceRecord = lastRecordIdx < 0 ? null : lastIdx - lastRecordIdx;
   const aboveSma200 = sma200 === null ? null : last.value > sma200;
-  const state = russellState({ daysSinceBreakout, tradingDaysSinceRecord, pctFromAth, aboveSma200, s });
+  const state = russellState({ tradingDaysSinceRecord, pctFromAth, aboveSma200, s });
 
   return {
     value: last.value,
@@ -230,28 +249,35 @@ export function russellSignal(
     sma200,
     aboveSma200,
     state,
+    window: lastBreakoutDate === null ? null : spilloverWindow(lastBreakoutDate, day, s),
+  };
+}
+
+/** The window after `breakout` as of the evaluation day `day` (SIGNALS.md §3). */
+export function spilloverWindow(breakout: Day, day: Day, s: RussellSettings): SpilloverWindow {
+  const n = daysBetween(breakout, day);
+  return {
+    breakout,
+    day: n,
+    from: s.spilloverFromDays,
+    to: s.spilloverToDays,
+    opens: addDays(breakout, s.spilloverFromDays),
+    closes: addDays(breakout, s.spilloverToDays),
+    status: n < s.spilloverFromDays ? 'before' : n <= s.spilloverToDays ? 'open' : 'closed',
   };
 }
 
 /**
- * State precedence, most specific first: the spill-over window (the thesis' 3 to 6 months after a
- * breakout) outranks a fresh record close, which outranks proximity to the ATH; the SMA decides the rest.
+ * Where the price is, most specific first: a fresh record close outranks proximity to the ATH; the SMA decides
+ * the rest. The calendar (the spill-over window) never replaces it.
  */
 function russellState(x: {
-  daysSinceBreakout: number | null;
   tradingDaysSinceRecord: number | null;
   pctFromAth: number | null;
   aboveSma200: boolean | null;
   s: RussellSettings;
 }): RussellState {
   const { s } = x;
-  if (
-    x.daysSinceBreakout !== null &&
-    x.daysSinceBreakout >= s.spilloverFromDays &&
-    x.daysSinceBreakout <= s.spilloverToDays
-  ) {
-    return 'spillover-window';
-  }
   if (x.tradingDaysSinceRecord !== null && x.tradingDaysSinceRecord < s.breakoutRecentDays) return 'breakout';
   if (x.pctFromAth !== null && x.pctFromAth >= -s.nearAthPct) return 'near-ath';
   if (x.aboveSma200 === null) return 'unknown';

@@ -3,7 +3,11 @@ import type { HysteresisState, StageChange } from '../phase/hysteresis';
 import type { Reason } from '../phase/reasons';
 import type { Day } from '../series/types';
 
-export const SNAPSHOT_VERSION = 1;
+/**
+ * 2: tri-state setup and flags, the spill-over window as its own fact and the thesis clock (a version 1
+ * snapshot is dropped by the storage migration and evaluated again from the caches, without a request).
+ */
+export const SNAPSHOT_VERSION = 2;
 
 /** Status of one provider as the last refresh left it. */
 export interface SourceStatus {

@@ -1,6 +1,7 @@
 import { SNAPSHOT_VERSION, type Snapshot } from './types';
 
 const STAGES = new Set(['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown']);
+const TRI = new Set(['yes', 'no', 'unknown']);
 
 /**
  * Structural check of a stored snapshot before any view trusts it. Returns the reason it is unusable,
@@ -16,7 +17,9 @@ export function snapshotProblem(v: unknown): string | null {
   const p = e.phase;
   if (!isObj(p)) return 'phase missing';
   if (typeof p.stage !== 'string' || !STAGES.has(p.stage)) return `unknown stage ${String(p.stage)}`;
-  if (!Array.isArray(p.reasons) || !Array.isArray(p.flags) || typeof p.setup !== 'boolean') return 'phase incomplete';
+  if (!Array.isArray(p.reasons) || !Array.isArray(p.flags) || !isObj(p.setup) || !isObj(p.flagStates))
+    return 'phase incomplete';
+  if (!TRI.has(p.setup.state as string)) return `setup is ${String(p.setup.state)}`;
   for (const k of ['russell', 'asi', 'dominance', 'ethbtc', 'total3', 'fearGreed']) {
     if (!(k in e)) return `signal ${k} missing`;
     const s = e[k];

@@ -52,6 +52,9 @@ export const badgeLayoutItem = lazyItem(() =>
 export const snapshotItem = lazyItem(() =>
   storage.defineItem<Snapshot | null>('local:snapshot', {
     fallback: null,
+    // The snapshot carries its own shape version (SNAPSHOT_VERSION), checked on every read: one of an older shape
+    // is derived data, refused (views show "No data") and built again by the refresh an update starts at once,
+    // rather than converted by guessing fields it never had (a v1 "no setup" may have been unknown).
     version: 1,
   }),
 );

@@ -97,7 +97,7 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     const page = await openPopup();
     expect(await page.locator('[data-testid="stage"]').getAttribute('data-stage')).toBe('altseason');
     expect(await page.locator('[data-testid="stage"]').textContent()).toBe('Altcoin season');
-    expect(await page.locator('[data-testid="setup"]').textContent()).toContain('No setup');
+    expect(await page.locator('[data-testid="setup"]').textContent()).toContain('Setup: not met');
     await page.locator('.reasons summary').click();
     const reasons = await page.locator('[data-testid="reasons"] li').allTextContents();
     expect(reasons.length).toBe(snapshot.evaluation.phase.reasons.length);

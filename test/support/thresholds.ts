@@ -12,7 +12,7 @@ export function thresholdsThatMove(
   stage: Stage,
 ): { stage: Partial<Settings['stage']>; hysteresis: Settings['hysteresis']; target: KnownStage } {
   if (asi < 2 || asi > 97) throw new Error(`no valid thresholds move the stage at ASI ${asi}`);
-  const hysteresis = { confirmDays: 1, marginPoints: 0 };
+  const hysteresis = { confirmDays: 1, marginPoints: 0, holdDays: 0 };
   if (stage !== 'btc-season') {
     const altRotationMin = Math.max(50, asi + 1);
     return {

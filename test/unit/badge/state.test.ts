@@ -45,7 +45,7 @@ describe('usableSnapshot', () => {
   it.each([
     ['null', null],
     ['a string', 'snapshot'],
-    ['another version', { ...realSnapshot('2025-09-19'), version: 2 }],
+    ['another version', { ...realSnapshot('2025-09-19'), version: 1 }],
     ['no computedAt', { ...realSnapshot('2025-09-19'), computedAt: '1' }],
     ['no evaluation', { ...realSnapshot('2025-09-19'), evaluation: null }],
     ['an unknown stage', realSnapshot('2025-09-19', (s) => ((s.evaluation.phase as { stage: string }).stage = 'moon'))],

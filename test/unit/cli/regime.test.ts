@@ -16,15 +16,17 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
       expect(j.asOf).toBe(day);
       expect(['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown']).toContain(j.phase.stage);
       expect(Array.isArray(j.phase.flags)).toBe(true);
-      expect(typeof j.phase.setup).toBe('boolean');
+      expect(['yes', 'no', 'unknown']).toContain(j.phase.setup.state);
+      expect(Array.isArray(j.phase.setup.missing)).toBe(true);
       expect(j.phase.reasons.length).toBeGreaterThan(3);
       expect(j.phase.reasons[0]).toEqual(
         expect.objectContaining({
           signal: expect.any(String),
           comparator: expect.any(String),
-          passed: expect.any(Boolean),
+          decisive: true,
         }),
       );
+      for (const x of j.phase.reasons) expect([true, false, null]).toContain(x.passed);
       expect(j.asi.value).toBeGreaterThanOrEqual(0);
       expect(j.asi.counted).toBe(j.asi.coins.length);
       expect(j.asi.coins[0]).toEqual(
@@ -85,8 +87,8 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     expect('confirming' in days[0]).toBe(true);
   });
 
-  it('--history applies the hysteresis: a new stage shows only on its second day (real coins, May 2024)', async () => {
-    const r = await regime('--series', REAL_SERIES, '--history', '2024-05-25', '2024-05-31', '--json');
+  it('--history applies the hysteresis: a new stage shows only on its third day (real coins, May 2024)', async () => {
+    const r = await regime('--series', REAL_SERIES, '--history', '2024-05-25', '2024-06-01', '--json');
     const days = JSON.parse(r.stdout) as {
       date: string;
       stage: string;
@@ -95,15 +97,41 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
       asi: number;
     }[];
     const row = (d: (typeof days)[number]) =>
-      `${d.date} ${d.asi} ${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/2)` : ''}`;
+      `${d.date} ${d.asi} ${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/3)` : ''}`;
     expect(days.map(row)).toEqual([
       '2024-05-25 27 mixed→mixed',
-      '2024-05-26 25 btc-season→mixed (btc-season 1/2)',
-      '2024-05-27 25 btc-season→btc-season',
-      '2024-05-28 33 mixed→btc-season (mixed 1/2)',
-      '2024-05-29 28 mixed→mixed', // 28 is Bitcoin season's 25 plus the 3-point margin
-      '2024-05-30 25 btc-season→mixed (btc-season 1/2)',
-      '2024-05-31 25 btc-season→btc-season',
+      '2024-05-26 25 btc-season→mixed (btc-season 1/3)',
+      '2024-05-27 25 btc-season→mixed (btc-season 2/3)',
+      '2024-05-28 33 mixed→mixed', // the count starts again
+      '2024-05-29 28 mixed→mixed',
+      '2024-05-30 25 btc-season→mixed (btc-season 1/3)',
+      '2024-05-31 25 btc-season→mixed (btc-season 2/3)',
+      '2024-06-01 23 btc-season→btc-season',
+    ]);
+  });
+
+  it('--history with the contract example (2 days): Bitcoin season is left only above 28', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'regime-')), 'example.json');
+    writeFileSync(file, JSON.stringify({ hysteresis: { confirmDays: 2, marginPoints: 3, holdDays: 0 } }));
+    const r = await regime(
+      '--series',
+      REAL_SERIES,
+      '--history',
+      '2024-05-25',
+      '2024-05-31',
+      '--settings',
+      file,
+      '--json',
+    );
+    const days = JSON.parse(r.stdout) as { date: string; stage: string; asi: number }[];
+    expect(days.map((d) => `${d.date} ${d.asi} ${d.stage}`)).toEqual([
+      '2024-05-25 27 mixed',
+      '2024-05-26 25 mixed',
+      '2024-05-27 25 btc-season',
+      '2024-05-28 33 btc-season', // confirming mixed 1/2
+      '2024-05-29 28 btc-season', // 28 is not above 25 + 3: the count starts again
+      '2024-05-30 25 btc-season',
+      '2024-05-31 25 btc-season',
     ]);
   });
 

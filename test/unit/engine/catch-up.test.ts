@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catchUp, evaluateDay } from '../../../lib/engine/evaluate';
+import { catchUp, evaluateDay, stageHistory } from '../../../lib/engine/evaluate';
 import { CATCH_UP_DAYS, EMPTY_HYSTERESIS, type HysteresisState } from '../../../lib/phase/hysteresis';
 import { addDays } from '../../../lib/series/dates';
 import { defaultSettings } from '../../../lib/settings/defaults';
@@ -32,11 +32,14 @@ describe('catching up on days the browser was closed (real coins, 2024-2026)', {
   });
 
   it('reports the latest stage change of the missed days for the phase log', () => {
-    // 2024-11-26 mixed → alt-rotation and 2024-12-01 → altseason happened while away (2024-11-20 .. 12-03).
+    // Evaluated daily, altseason is entered on 2024-12-02 (after three days of ASI ≥ 75): it happened while away
+    // (2024-11-20 .. 12-04), and the catch-up reports that same change.
+    const daily1203 = stageHistory(set, s, '2024-11-21', '2024-12-03').changes.at(-1)!;
+    expect(daily1203).toMatchObject({ day: '2024-12-02', to: 'altseason' });
     const before = daily('2024-10-20', '2024-11-20');
-    const r = catchUp(set, s, before, '2024-12-03');
-    expect(r.change).toMatchObject({ day: '2024-12-01', to: 'altseason' });
-    expect(r.hysteresis.day).toBe('2024-12-02');
+    const r = catchUp(set, s, before, '2024-12-04');
+    expect(r.change).toMatchObject({ day: daily1203.day, from: daily1203.from, to: 'altseason' });
+    expect(r.hysteresis.day).toBe('2024-12-03');
   });
 
   it('does nothing when yesterday or today was evaluated, and replays at most the window', () => {

@@ -4,7 +4,12 @@ import type { Stage } from '../../../lib/phase/stage';
 import { addDays } from '../../../lib/series/dates';
 import { defaultSettings } from '../../../lib/settings/defaults';
 
-const s = defaultSettings();
+const defaults = defaultSettings();
+/**
+ * The mechanism with SIGNALS.md §4's own example numbers (2 confirmation days, a 3-point margin) and no hold;
+ * the shipped defaults (3 days, a 7-day hold) are pinned below and in stability.test.ts.
+ */
+const s = { ...defaults, hysteresis: { confirmDays: 2, marginPoints: 3, holdDays: 0 } };
 
 /** Runs a daily ASI sequence (null = unknown day) and returns the stage shown each day. */
 function run(asis: (number | null)[], start: HysteresisState = EMPTY_HYSTERESIS, rotation = false) {
@@ -46,15 +51,16 @@ describe('hysteresis', () => {
     expect(r.confirming).toEqual([null, 'altseason 1/2', null, null]);
   });
 
-  it('enters altseason at 75 but leaves it only at 72 or lower (3-point margin)', () => {
+  it('enters altseason at 75 but leaves it only below 72 (3-point margin, SIGNALS.md §4)', () => {
     expect(run([80, 73, 73, 73]).shown.at(-1)).toBe('altseason');
-    expect(run([80, 72, 72]).shown).toEqual(['altseason', 'altseason', 'alt-rotation']);
+    expect(run([80, 72, 72, 72]).shown.at(-1)).toBe('altseason');
+    expect(run([80, 71, 71]).shown).toEqual(['altseason', 'altseason', 'alt-rotation']);
     expect(run([60, 75, 75]).shown.at(-1)).toBe('altseason');
   });
 
-  it('leaves Bitcoin season only at 28 or higher; enters it at 25', () => {
-    expect(run([20, 27, 27, 27]).shown.at(-1)).toBe('btc-season');
-    expect(run([20, 28, 28]).shown.at(-1)).toBe('mixed');
+  it('leaves Bitcoin season only above 28; enters it at 25', () => {
+    expect(run([20, 28, 28, 28]).shown.at(-1)).toBe('btc-season');
+    expect(run([20, 29, 29]).shown.at(-1)).toBe('mixed');
     expect(run([40, 25, 25]).shown.at(-1)).toBe('btc-season');
     expect(run([40, 26, 26]).shown.at(-1)).toBe('mixed');
   });
@@ -88,7 +94,7 @@ describe('hysteresis', () => {
   });
 
   it('honours other settings: 3 confirmation days, no margin', () => {
-    const h = { confirmDays: 3, marginPoints: 0 };
+    const h = { confirmDays: 3, marginPoints: 0, holdDays: 0 };
     let state = EMPTY_HYSTERESIS;
     const shown: string[] = [];
     for (const [i, asi] of [80, 74, 74, 74].entries()) {
@@ -124,5 +130,61 @@ describe('stage table', () => {
     expect(classifyStage(30, false, custom, null, 3)).toBe('btc-season');
     expect(classifyStage(54, false, custom, null, 3)).toBe('mixed');
     expect(classifyStage(79, false, custom, null, 3)).toBe('alt-rotation');
+  });
+});
+
+describe('the shipped defaults: 3 confirmation days and a 7-day hold (stability, docs/ENGINE.md)', () => {
+  const h = defaults.hysteresis;
+  const steps = (asis: number[]) => {
+    let state = EMPTY_HYSTERESIS;
+    return asis.map((asi, i) => {
+      const step = stepHysteresis(state, addDays('2025-01-01', i), { asi, rotation: false }, defaults.stage, h);
+      state = step.state;
+      return step;
+    });
+  };
+
+  it('confirms a change over 3 days', () => {
+    expect(h).toEqual({ confirmDays: 3, marginPoints: 3, holdDays: 7 });
+    const r = steps([60, 76, 77, 78]);
+    expect(r.map((x) => x.stage)).toEqual(['alt-rotation', 'alt-rotation', 'alt-rotation', 'altseason']);
+    expect(r.map((x) => x.confirming && `${x.confirming.count}/${x.confirming.of}`)).toEqual([
+      null,
+      '1/3',
+      '2/3',
+      null,
+    ]);
+  });
+
+  it('holds a change back to the stage just left for 7 days, then makes it if its rule still holds', () => {
+    // Day 3 enters altseason; the ASI falls back at once. Going back to alt-rotation waits until day 3 + 8.
+    const r = steps([60, 80, 80, 80, ...Array<number>(10).fill(60)]);
+    const shown = r.map((x) => x.stage);
+    expect(shown.indexOf('altseason')).toBe(3);
+    expect(r[3]!.change).toEqual({ day: '2025-01-04', from: 'alt-rotation', to: 'altseason' });
+    // Confirmed after 3 days of 60 (day 6) but held: still altseason, and the step says until when.
+    expect(r[6]!.stage).toBe('altseason');
+    expect(r[6]!.held).toEqual({ stage: 'alt-rotation', until: '2025-01-12' });
+    expect(r[10]!.stage).toBe('altseason');
+    expect(r[11]!.change).toEqual({ day: '2025-01-12', from: 'altseason', to: 'alt-rotation' });
+    expect(shown.slice(11)).toEqual(['alt-rotation', 'alt-rotation', 'alt-rotation']);
+  });
+
+  it('never holds a move on to a third stage', () => {
+    const r = steps([60, 80, 80, 80, 10, 10, 10]);
+    expect(r[6]!.change).toEqual({ day: '2025-01-07', from: 'altseason', to: 'btc-season' });
+  });
+
+  it('a hold of 0 days is no hold', () => {
+    let state = EMPTY_HYSTERESIS;
+    const shown = [60, 80, 80, 80, 60, 60, 60].map((asi, i) => {
+      const step = stepHysteresis(state, addDays('2025-01-01', i), { asi, rotation: false }, defaults.stage, {
+        ...h,
+        holdDays: 0,
+      });
+      state = step.state;
+      return step.stage;
+    });
+    expect(shown.at(-1)).toBe('alt-rotation');
   });
 });

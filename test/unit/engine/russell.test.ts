@@ -5,6 +5,7 @@ import { findBreakouts, russellSignal } from '../../../lib/signals/russell';
 import { parseSeriesCsv } from '../../../lib/series/csv';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import type { Series } from '../../../lib/series/types';
+import { addDays, isoWeekday } from '../../../lib/series/dates';
 import { realSeries, REAL_SERIES } from '../../support/fixtures';
 
 const s = defaultSettings();
@@ -84,9 +85,31 @@ describe('Russell 2000 on the real IBKR closes (rut.csv, 2016-06-28 .. 2026-08-2
     expect(at('2024-11-25').state).toBe('near-ath'); // 2442.03, -0.03% from the ATH, no record
     expect(at('2025-09-19').state).toBe('breakout'); // record close the day before
     expect(at('2025-12-17').daysSinceBreakout).toBe(90);
-    expect(at('2025-12-17').state).toBe('spillover-window');
-    expect(at('2026-03-17').state).toBe('spillover-window'); // 180 days
-    expect(at('2026-03-18').state).not.toBe('spillover-window'); // 181 days
+  });
+
+  it('gives the spill-over window as its own fact; the state says only where the price is', () => {
+    const w = { breakout: '2025-09-18', from: 90, to: 180, opens: '2025-12-17', closes: '2026-03-17' };
+    expect(at('2025-09-19').window).toEqual({ ...w, day: 1, status: 'before' });
+    expect(at('2025-12-17').window).toEqual({ ...w, day: 90, status: 'open' });
+    expect(at('2025-12-17').state).toBe('breakout'); // a record close 2025-12-11, within 20 sessions
+    expect(at('2026-03-17').window).toEqual({ ...w, day: 180, status: 'open' });
+    expect(at('2026-03-17').state).toBe('recovering'); // 7.3% under its high, above the SMA200
+    expect(at('2026-03-18').window).toEqual({ ...w, day: 181, status: 'closed' });
+    expect(at('2016-06-28').window).toBeNull(); // no breakout in the data yet
+  });
+
+  it('a Russell 20% under its high on day 120 of the window reads risk-off, not spill-over', () => {
+    // 300 flat sessions, a record (the breakout), then a slide to 20% under it by day 120.
+    const days: string[] = [];
+    for (let d = '2023-01-02'; days.length < 430; d = addDays(d, 1)) if (isoWeekday(d) <= 5) days.push(d);
+    const closes = days.map((_, i) => (i < 300 ? 100 : i === 300 ? 110 : Math.max(88, 110 - (22 * (i - 300)) / 80)));
+    const series: Series = { source: 't', points: days.map((date, i) => ({ date, value: closes[i]! })) };
+    const day = addDays(days[300]!, 120);
+    const r = russellSignal(series, day, day, s.russell, 4)!;
+    expect(r.lastBreakoutDate).toBe(days[300]);
+    expect(r.window).toMatchObject({ day: 120, status: 'open' });
+    expect(r.pctFromAth!).toBeLessThan(-15);
+    expect(r.state).toBe('risk-off');
   });
 
   it('marks the signal stale after 4 days without a close', () => {

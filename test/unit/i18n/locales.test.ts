@@ -117,13 +117,17 @@ function dynamicKeys(): string[] {
   return [
     ...(['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown'] as const).map(stageKey),
     ...(['deep-alt', 'alt', 'neutral', 'pivotal', 'btc'] as const).map(zoneKey),
-    ...(['risk-off', 'recovering', 'near-ath', 'breakout', 'spillover-window', 'unknown'] as const).map(
-      russellStateKey,
-    ),
+    ...(['risk-off', 'recovering', 'near-ath', 'breakout', 'unknown'] as const).map(russellStateKey),
     ...(['extreme-fear', 'fear', 'neutral', 'greed', 'extreme-greed'] as const).map(
       (b) => `popup_fg_${b.replace(/-/g, '_')}`,
     ),
     ...(['that-day', 'latest', 'all-given'] as const).map((u) => `popup_universe_${u.replace(/-/g, '_')}`),
+    ...(['yes', 'no', 'unknown'] as const).map((x) => `popup_setup_${x}`),
+    ...(['asi', 'ethbtc', 'dominance', 'fearGreed', 'russell', 'stage', 'hysteresis'] as const).map(
+      (x) => `popup_input_${x}`,
+    ),
+    ...(['pass', 'fail', 'unknown', 'stale'] as const).map((x) => `popup_rule_${x}`),
+    ...(['yes', 'no', 'unknown'] as const).map((x) => `popup_thesis_altseason_${x}`),
     ...['russell', 'coins', 'universe', 'dominance', 'ethbtc', 'total3', 'fear_greed', 'cross_check'].map(
       (k) => `popup_served_${k}`,
     ),

@@ -75,7 +75,7 @@ describe.each([
       russell: '2,448.77',
       cmc: "CoinMarketCap's index: 61",
       reason: 'ASI 79 ≥ 75 → Altcoin season',
-      stale: 'ETH/BTC 30-day change +0.11% (stale, not used): cannot test ≥ +5% for ETH & majors lead',
+      stale: 'ETH & majors lead not tested: ETH/BTC 30-day change not used, 568 days old',
       asiUnknown: 'ASI unknown: no BTC close on or before 2023-12-20',
     },
   ],
@@ -88,7 +88,7 @@ describe.each([
       russell: '2,448.77',
       cmc: 'CoinMarketCap 指数：61',
       reason: '山寨季指数 79 ≥ 75 → 山寨季',
-      stale: 'ETH/BTC 30 天涨跌幅 +0.11%（已过期，未采用）：无法判断 ≥ +5%（ETH 与主流币领涨）',
+      stale: '未检验ETH 与主流币领涨：ETH/BTC 30 日变化已有 568 天 未更新，未使用',
       asiUnknown: '山寨季指数未知：2023-12-20 及之前没有 BTC 收盘价',
     },
   ],
@@ -104,7 +104,7 @@ describe.each([
     if (lang === 'zh') {
       // every reason in Chinese: none of the engine's English sentences is left
       for (const r of snap.evaluation.phase.reasons) expect(text).not.toContain(r.text);
-      expect(text).not.toMatch(/cannot test|stale|season|setup needs/);
+      expect(text).not.toMatch(/not tested|not used|stale|season|not a setup/);
     }
     expect(text).not.toMatch(RAW_KEY);
   });
@@ -152,6 +152,26 @@ describe.each([
     expect(tiles).toContain(want.asiUnknown);
     expect(html(<CoinTable snapshot={early} ctx={ctx()} />)).toContain(want.asiUnknown);
     expect(html(<Header snapshot={early} ctx={ctx()} />)).not.toMatch(lang === 'zh' ? /no BTC close/ : /BTC 收盘价/);
+  });
+});
+
+describe('the thesis clock in the popup', () => {
+  const ctxFor = (snapshot: Snapshot): ViewCtx => ({ t: t.en, f: makeFormat('en'), now: snapshot.computedAt });
+  const line = (day: string) => {
+    const s = realSnapshot(day);
+    const root = document.createElement('div');
+    act(() => render(<Header snapshot={s} ctx={ctxFor(s)} />, root));
+    return root.querySelector('[data-testid="thesis"]');
+  };
+
+  it('counts down to the window, counts its days, and gives the verdict once it closed (real 2025-09-18 breakout)', () => {
+    expect(line('2025-09-19')!.textContent).toContain('the spill-over window opens in 89 days');
+    const open = line('2026-01-09')!;
+    expect(open.getAttribute('data-status')).toBe('open');
+    expect(open.textContent).toContain('day 113 of the 90–180-day spill-over window after the Sep 18, 2025 breakout');
+    const closed = line('2026-03-20')!;
+    expect(closed.getAttribute('data-status')).toBe('closed');
+    expect(closed.textContent).toContain('closed on Mar 17, 2026: highest ASI 39 on Jan 8, 2026, no altseason');
   });
 });
 

@@ -75,6 +75,7 @@ const validSettings: fc.Arbitrary<Settings> = fc
     }),
     marginShare: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map(noNegZero),
     confirmDays: int(1, 30),
+    holdDays: int(0, 60),
     staleness: fc.record({ cryptoMaxAgeDays: int(1, 30), russellMaxAgeDays: int(1, 30) }),
     intervalMinutes: int(15, 1440),
     sites: fc.record(
@@ -104,7 +105,7 @@ const validSettings: fc.Arbitrary<Settings> = fc
           : { topN: g.asi.topN, windowDays: g.asi.windowDays };
     const [extremeFear, fear, neutral, greed] = g.fearGreed as [number, number, number, number];
     return {
-      version: 2,
+      version: 3,
       russell: {
         referenceHigh: g.russell.referenceHigh,
         breakoutBaseDays: g.russell.breakoutBaseDays,
@@ -154,6 +155,7 @@ const validSettings: fc.Arbitrary<Settings> = fc
       hysteresis: {
         confirmDays: g.confirmDays,
         marginPoints: Math.min(25, (altseasonMin - btcSeasonMax) / 2) * g.marginShare,
+        holdDays: g.holdDays,
       },
       staleness: g.staleness,
       refresh: { intervalMinutes: g.intervalMinutes },

@@ -41,7 +41,12 @@ function leaves(o: unknown, p = '', out: [string, unknown][] = []): [string, unk
 
 describe('the Settings type, derived from the schema', () => {
   it('stays a precise nested type', () => {
-    expectTypeOf<Settings['version']>().toEqualTypeOf<2>();
+    expectTypeOf<Settings['version']>().toEqualTypeOf<3>();
+    expectTypeOf<Settings['hysteresis']>().toEqualTypeOf<{
+      confirmDays: number;
+      marginPoints: number;
+      holdDays: number;
+    }>();
     expectTypeOf<Settings['dominance']['zones']>().toEqualTypeOf<[number, number, number, number]>();
     expectTypeOf<Settings['asi']['preset']>().toEqualTypeOf<AsiPresetId>();
     expectTypeOf<Settings['asi']['excludeSymbols']>().toEqualTypeOf<string[]>();

@@ -18,24 +18,40 @@ describe('settings storage migrations', () => {
     await fakeBrowser.storage.sync.set({ settings: v1Settings(), settings$: { v: 1 } });
     await settingsItem.migrate();
     const migrated = await settingsItem.getValue();
-    expect(migrated.version).toBe(2);
+    expect(migrated.version).toBe(3);
     expect(migrated.stage.altseasonMin).toBe(80);
     expect(migrated.sites.tradingview).toBe(true);
     expect(migrated.alerts.stageChange).toBe(true);
     expect(validateSettings(migrated).ok).toBe(true);
-    expect((await fakeBrowser.storage.sync.get('settings$'))['settings$']).toEqual({ v: 2 });
+    expect((await fakeBrowser.storage.sync.get('settings$'))['settings$']).toEqual({ v: 3 });
+  });
+
+  it('v2 → v3 adds the 7-day hold; a confirmation left at the old default of 2 becomes 3, a chosen one is kept', async () => {
+    const v2 = (confirmDays: number) => {
+      const d = defaultSettings();
+      const { holdDays: _h, ...h } = d.hysteresis;
+      return { ...d, version: 2, hysteresis: { ...h, confirmDays }, stage: { ...d.stage, altseasonMin: 80 } };
+    };
+    await fakeBrowser.storage.sync.set({ settings: v2(2), settings$: { v: 2 } });
+    await settingsItem.migrate();
+    const a = await settingsItem.getValue();
+    expect(a.hysteresis).toEqual({ confirmDays: 3, marginPoints: 3, holdDays: 7 });
+    expect(a.stage.altseasonMin).toBe(80);
+    expect(validateSettings(a).ok).toBe(true);
+    expect(SETTINGS_MIGRATIONS[3]!(v2(5)).hysteresis).toEqual({ confirmDays: 5, marginPoints: 3, holdDays: 7 });
+    expect(SETTINGS_MIGRATIONS[3]!(null)).toEqual(defaultSettings());
   });
 
   it('a current-version value is left alone', async () => {
-    const v2 = { ...defaultSettings(), refresh: { intervalMinutes: 30 } };
-    await fakeBrowser.storage.sync.set({ settings: v2, settings$: { v: 2 } });
+    const v3 = { ...defaultSettings(), refresh: { intervalMinutes: 30 } };
+    await fakeBrowser.storage.sync.set({ settings: v3, settings$: { v: 3 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getValue()).toEqual(v2);
+    expect(await settingsItem.getValue()).toEqual(v3);
   });
 
   it('the v2 migration turns garbage into defaults instead of crashing', () => {
-    expect(SETTINGS_MIGRATIONS[2]!(null)).toEqual(defaultSettings());
-    expect(validateSettings(SETTINGS_MIGRATIONS[2]!(v1Settings())).ok).toBe(true);
+    expect(SETTINGS_MIGRATIONS[3]!(SETTINGS_MIGRATIONS[2]!(null))).toEqual(defaultSettings());
+    expect(validateSettings(SETTINGS_MIGRATIONS[3]!(SETTINGS_MIGRATIONS[2]!(v1Settings()))).ok).toBe(true);
   });
 
   it('without a stored value the defaults are read', async () => {

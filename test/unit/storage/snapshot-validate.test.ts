@@ -11,8 +11,21 @@ describe('stored snapshot validation', () => {
 
   it.each([
     ['null', null, 'not an object'],
-    ['another version', { ...good, version: 2 }, 'version 2 is not 1'],
-    ['a half-written one', { version: 1, computedAt: 1 }, 'evaluation missing'],
+    ['another version', { ...good, version: 1 }, 'version 1 is not 2'],
+    ['a half-written one', { version: 2, computedAt: 1 }, 'evaluation missing'],
+    [
+      'a version-1 phase (setup a boolean)',
+      { ...good, evaluation: { ...good.evaluation, phase: { ...good.evaluation.phase, setup: false } } },
+      'phase incomplete',
+    ],
+    [
+      'a setup that is not yes, no or unknown',
+      {
+        ...good,
+        evaluation: { ...good.evaluation, phase: { ...good.evaluation.phase, setup: { state: 'maybe', missing: [] } } },
+      },
+      'setup is maybe',
+    ],
     [
       'an unknown stage',
       { ...good, evaluation: { ...good.evaluation, phase: { ...good.evaluation.phase, stage: 'moon' } } },

@@ -132,7 +132,7 @@ describe('background worker', { timeout: 30_000 }, () => {
   });
 
   it('discards a corrupt stored snapshot with a logged reason and rebuilds it', async () => {
-    await fakeBrowser.storage.local.set({ snapshot: { version: 1, computedAt: 'yesterday' } });
+    await fakeBrowser.storage.local.set({ snapshot: { version: 2, computedAt: 'yesterday' }, snapshot$: { v: 2 } });
     logs.length = 0;
     await worker().refresh('test');
     expect(logs.some((l) => l.includes('stored snapshot discarded (computedAt is not a time)'))).toBe(true);
