@@ -279,6 +279,7 @@ export function Options(p: OptionsProps) {
               ))}
             </div>
           </fieldset>
+          {section('alerts')}
           {lists('alerts')}
           <div class="row">
             <span class="label" id="snooze-label">

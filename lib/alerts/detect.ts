@@ -4,9 +4,18 @@ import { stageKey, type KnownStage } from '../phase/stage';
 import type { Settings } from '../settings/defaults';
 import type { DominanceZone } from '../signals/dominance';
 import type { Snapshot } from '../snapshot/types';
-import { pruneFired, type AlertState } from './state';
+import { pruneFired, QUEUED_MAX, type AlertState } from './state';
 
-export type AlertKind = 'stage' | 'russell-breakout' | 'weekly-confirmation' | 'asi-level' | 'dominance-zone';
+export type AlertKind =
+  | 'stage'
+  | 'russell-breakout'
+  | 'weekly-confirmation'
+  | 'asi-level'
+  | 'dominance-zone'
+  | 'setup'
+  | 'fear-washout'
+  | 'window-open'
+  | 'window-closed';
 
 /** One browser notification to show; `id` is stable per event, so it doubles as the notification id. */
 export interface AlertNotification {
@@ -27,13 +36,18 @@ export interface DetectInput {
   t: Translate;
   /** UI language for numbers and dates in the text (default English). */
   locale?: string;
+  /** The hour of `now` on the user's clock (0..23), for the quiet hours; the caller knows the time zone. */
+  localHour?: number;
 }
 
 export interface DetectResult {
   /** What to show now, at most one per event. */
   notifications: AlertNotification[];
-  /** Events detected but not shown, and why (switched off or snoozed); they are not shown later either. */
-  suppressed: { id: string; kind: AlertKind; why: 'disabled' | 'snoozed' }[];
+  /**
+   * Events detected but not shown now, and why: switched off or snoozed (never shown), or quiet hours (queued
+   * in the state and shown at the first detection after them).
+   */
+  suppressed: { id: string; kind: AlertKind; why: 'disabled' | 'snoozed' | 'quiet' }[];
   /** The state to persist for the next detection. */
   state: AlertState;
 }
@@ -47,7 +61,14 @@ interface Observed {
   weekly: boolean | null;
   asi: number | null;
   zone: DominanceZone | null;
+  setup: boolean | null;
+  fearWashout: boolean | null;
+  window: { breakout: string; status: 'before' | 'open' | 'closed' } | null;
 }
+
+/** A tri-state of the phase as an observation: unknown is not observed (it neither fires nor re-arms). */
+const known = (t: { state: string } | undefined): boolean | null =>
+  t?.state === 'yes' ? true : t?.state === 'no' ? false : null;
 
 /** What a snapshot says about each watched condition; unknown or stale readings are null (not observed). */
 function observe(s: Snapshot | null): Observed {
@@ -61,7 +82,15 @@ function observe(s: Snapshot | null): Observed {
     weekly: r ? r.weeklyConfirmed : null,
     asi,
     zone: dom ? dom.zone : null,
+    setup: known(e?.phase.setup),
+    fearWashout: known(e?.phase.flagStates?.['fear-washout']),
+    window: e?.phase.thesis ? { breakout: e.phase.thesis.window.breakout, status: e.phase.thesis.window.status } : null,
   };
+}
+
+/** Whether `hour` lies in the quiet hours from..to (to excluded; from > to wraps past midnight). */
+export function inQuietHours(hour: number, from: number, to: number): boolean {
+  return from === to ? false : from < to ? hour >= from && hour < to : hour >= from || hour < to;
 }
 
 const side = (v: number, level: number): 'above' | 'below' => (v >= level ? 'above' : 'below');
@@ -86,6 +115,8 @@ export function detectAlerts(x: DetectInput): DetectResult {
   const asOf = e.asOf;
   const state: AlertState = structuredClone(x.state);
   const snoozed = x.now < alerts.snoozeUntil;
+  const quiet =
+    alerts.quietHours && x.localHour !== undefined && inQuietHours(x.localHour, alerts.quietFrom, alerts.quietTo);
   const notifications: AlertNotification[] = [];
   const suppressed: DetectResult['suppressed'] = [];
 
@@ -94,7 +125,10 @@ export function detectAlerts(x: DetectInput): DetectResult {
     state.fired[id] = x.now;
     if (!enabled) suppressed.push({ id, kind, why: 'disabled' });
     else if (snoozed) suppressed.push({ id, kind, why: 'snoozed' });
-    else notifications.push({ id, kind, title: title(), message: message() });
+    else if (quiet) {
+      suppressed.push({ id, kind, why: 'quiet' });
+      state.queued = [...state.queued, { id, kind, title: title(), message: message() }].slice(-QUEUED_MAX);
+    } else notifications.push({ id, kind, title: title(), message: message() });
   };
 
   // Stage.
@@ -206,6 +240,66 @@ export function detectAlerts(x: DetectInput): DetectResult {
   if (cur.zone) state.dominanceZone = cur.zone;
   else if (!state.dominanceZone && prev.zone) state.dominanceZone = prev.zone;
 
+  // Setup turning on, fear washout: off by default; "unknown" readings neither fire nor re-arm.
+  const switchOn = (kind: 'setup' | 'fear-washout', key: 'setup' | 'fearWashout', enabled: boolean) => {
+    const base = state[key] ?? prev[key];
+    if (base === false && cur[key] === true)
+      raise(
+        kind,
+        enabled,
+        `${kind}:${asOf}`,
+        () => t(`alerts_${key}_title`),
+        () => t(`alerts_${key}_message`, f.day(asOf)),
+      );
+    if (cur[key] !== null) state[key] = cur[key];
+    else if (state[key] === null && prev[key] !== null) state[key] = prev[key];
+  };
+  switchOn('setup', 'setup', alerts.setupOn);
+  switchOn('fear-washout', 'fearWashout', alerts.fearWashout);
+
+  // The spill-over window of one breakout opening, and closing with its verdict (the verdict is on by default).
+  const baseWindow = state.window ?? prev.window;
+  const th = e.phase.thesis;
+  if (cur.window && th && baseWindow && baseWindow.breakout === cur.window.breakout) {
+    const w = th.window;
+    if (baseWindow.status === 'before' && cur.window.status === 'open')
+      raise(
+        'window-open',
+        alerts.windowOpens,
+        `window-open:${w.breakout}`,
+        () => t('alerts_window_open_title'),
+        () => t('alerts_window_open_message', f.day(w.breakout), w.from, w.to, f.day(w.closes)),
+      );
+    if (baseWindow.status !== 'closed' && cur.window.status === 'closed') {
+      const v = th.figures;
+      raise(
+        'window-closed',
+        alerts.windowCloses,
+        `window-closed:${w.breakout}`,
+        () => t('alerts_window_closed_title'),
+        () =>
+          t(
+            'alerts_window_closed_message',
+            f.day(w.breakout),
+            v?.peakAsi == null ? '—' : f.number(v.peakAsi),
+            v?.peakDate ? f.day(v.peakDate) : '—',
+            t(`alerts_verdict_${v?.altseason == null ? 'unknown' : v.altseason ? 'yes' : 'no'}`),
+            f.percent(v?.ethbtcPct ?? null, 1, true),
+            f.percent(v?.total3VsBtcPct ?? null, 1, true),
+          ),
+      );
+    }
+  }
+  if (cur.window) state.window = cur.window;
+  else if (!state.window && prev.window) state.window = prev.window;
+
+  // Quiet hours over: what waited is shown first, in the order it happened.
+  if (!quiet && state.queued.length > 0) {
+    notifications.unshift(
+      ...(state.queued.filter((q) => !notifications.some((n) => n.id === q.id)) as AlertNotification[]),
+    );
+    state.queued = [];
+  }
   state.fired = pruneFired(state.fired);
   return { notifications, suppressed, state };
 }

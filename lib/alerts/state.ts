@@ -21,6 +21,14 @@ export interface AlertState {
   /** Side of each ASI alert level the ASI was last seen on (key: the level). */
   asiSides: Record<string, 'above' | 'below'>;
   dominanceZone: DominanceZone | null;
+  /** Whether the setup was last known to hold (unknown readings leave it). */
+  setup: boolean | null;
+  /** Whether the fear-washout flag was last known to hold. */
+  fearWashout: boolean | null;
+  /** The spill-over window last seen: its breakout and status. */
+  window: { breakout: Day; status: 'before' | 'open' | 'closed' } | null;
+  /** Notifications held during quiet hours, shown at the first detection after them. */
+  queued: { id: string; kind: string; title: string; message: string }[];
   /** Ids of notifications already raised, with when: the same event is never raised twice. */
   fired: Record<string, number>;
 }
@@ -33,9 +41,16 @@ export function emptyAlertState(): AlertState {
     weeklyConfirmed: null,
     asiSides: {},
     dominanceZone: null,
+    setup: null,
+    fearWashout: null,
+    window: null,
+    queued: [],
     fired: {},
   };
 }
+
+/** At most this many notifications wait out the quiet hours (the newest kept): one night's events. */
+export const QUEUED_MAX = 10;
 
 const STAGES = new Set(['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason']);
 const ZONES = new Set(['deep-alt', 'alt', 'neutral', 'pivotal', 'btc']);
@@ -63,6 +78,22 @@ export function normalizeAlertState(raw: unknown): AlertState {
   }
   if (typeof r.dominanceZone === 'string' && ZONES.has(r.dominanceZone))
     s.dominanceZone = r.dominanceZone as DominanceZone;
+  if (typeof r.setup === 'boolean') s.setup = r.setup;
+  if (typeof r.fearWashout === 'boolean') s.fearWashout = r.fearWashout;
+  if (
+    isObj(r.window) &&
+    typeof r.window.breakout === 'string' &&
+    DAY_RE.test(r.window.breakout) &&
+    ['before', 'open', 'closed'].includes(r.window.status as string)
+  )
+    s.window = { breakout: r.window.breakout, status: r.window.status as 'before' | 'open' | 'closed' };
+  if (Array.isArray(r.queued))
+    s.queued = r.queued
+      .filter(
+        (q): q is AlertState['queued'][number] =>
+          isObj(q) && ['id', 'kind', 'title', 'message'].every((k) => typeof q[k] === 'string'),
+      )
+      .slice(-QUEUED_MAX);
   if (isObj(r.fired)) {
     for (const [k, v] of Object.entries(r.fired)) if (typeof v === 'number' && Number.isFinite(v)) s.fired[k] = v;
   }

@@ -12,14 +12,23 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: any) => any> = {
     if (typeof old !== 'object' || old === null) return d;
     return { ...(old as object), version: 2, sites: d.sites, badge: d.badge, alerts: d.alerts };
   },
-  // v3: stage stability (docs/ENGINE.md). The hold is new; a confirmation left at the old default of 2 days
-  // moves to the new default of 3, a confirmation the user chose is kept.
+  // v3: stage stability (docs/ENGINE.md), new alerts and quiet hours. Every setting the stored value lacks gets its
+  // default; a confirmation left at the old default of 2 days moves to the new default of 3, a chosen one is kept.
   3: (old: unknown) => {
     const d = defaultSettings();
     if (typeof old !== 'object' || old === null) return d;
-    const o = old as { hysteresis?: { confirmDays?: unknown } };
-    const h = typeof o.hysteresis === 'object' && o.hysteresis !== null ? o.hysteresis : {};
-    const confirmDays = h.confirmDays === 2 ? d.hysteresis.confirmDays : h.confirmDays;
-    return { ...o, version: 3, hysteresis: { ...h, confirmDays, holdDays: d.hysteresis.holdDays } };
+    const filled = fillMissing(d, old) as { hysteresis: { confirmDays: unknown } };
+    if ((old as { hysteresis?: { confirmDays?: unknown } }).hysteresis?.confirmDays === 2)
+      filled.hysteresis.confirmDays = d.hysteresis.confirmDays;
+    return { ...filled, version: 3 };
   },
 };
+
+/** `old` with every field it lacks taken from `defaults` (objects merged deeply; arrays and values kept whole). */
+function fillMissing(defaults: unknown, old: unknown): unknown {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObj(defaults) || !isObj(old)) return old === undefined ? defaults : old;
+  const out: Record<string, unknown> = { ...old };
+  for (const [k, v] of Object.entries(defaults)) out[k] = k in old ? fillMissing(v, old[k]) : v;
+  return out;
+}

@@ -37,7 +37,18 @@ export const ASI_PRESETS: Record<
 
 /** Units shown beside number inputs (i18n keys `options_unit_<unit>`). */
 export type Unit =
-  'days' | 'trading_days' | 'pct' | 'points' | 'months' | 'weeks' | 'minutes' | 'coins' | 'index' | 'usd' | 'count';
+  | 'days'
+  | 'trading_days'
+  | 'pct'
+  | 'points'
+  | 'months'
+  | 'weeks'
+  | 'minutes'
+  | 'hour'
+  | 'coins'
+  | 'index'
+  | 'usd'
+  | 'count';
 
 /** Sections of the options page (i18n keys `options_s_<id>`); `backup` holds export, import and reset. */
 export type SectionId =
@@ -239,6 +250,15 @@ export const SETTINGS_SCHEMA = {
       rows: 1,
     },
     dominanceZone: { kind: 'bool', default: false, label: 'options_alert_dominanceZone' },
+    setupOn: { kind: 'bool', default: false, label: 'options_alert_setupOn' },
+    fearWashout: { kind: 'bool', default: false, label: 'options_alert_fearWashout' },
+    windowOpens: { kind: 'bool', default: false, label: 'options_alert_windowOpens' },
+    /** The verdict when a breakout's spill-over window closes: what the thesis is about, so on by default. */
+    windowCloses: { kind: 'bool', default: true, label: 'options_alert_windowCloses' },
+    /** Quiet hours on the browser's clock: notifications wait until they end (from > to wraps past midnight). */
+    quietHours: { kind: 'bool', default: false, label: 'options_alert_quietHours' },
+    quietFrom: { kind: 'int', default: 22, min: 0, max: 23, unit: 'hour' },
+    quietTo: { kind: 'int', default: 7, min: 0, max: 23, unit: 'hour' },
     /** Epoch ms until which no notification is shown; 0 = not snoozed. Set by the snooze buttons. */
     snoozeUntil: { kind: 'num', default: 0, min: 0, max: 8.64e15, control: 'none' },
   },

@@ -28,6 +28,8 @@ export async function publish(
     now: x.now,
     t: shell.t,
     locale: shell.locale,
+    // Quiet hours are the user's hours: the browser's own time zone.
+    localHour: new Date(x.now).getHours(),
   });
   for (const n of notifications)
     await shell.notify(n).catch((e) => log(`Regime Lens: notification ${n.id} not shown: ${String(e)}`));

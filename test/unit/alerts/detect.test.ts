@@ -420,3 +420,81 @@ describe('state', () => {
     expect(run(snap({ stage: 'mixed' }), snap({ stage: 'altseason' }), forgetful).notifications).toEqual([]);
   });
 });
+
+describe('the thesis alerts: setup, fear washout, the spill-over window', () => {
+  /** Real snapshots of the 2025-09-18 breakout's window, evaluated as the worker would on each day. */
+  const day = (d: string) => realSnapshot(d);
+
+  it('the window closing raises its verdict by default, once; its opening only when switched on', () => {
+    const days = ['2025-12-15', '2025-12-16', '2025-12-17', '2026-03-16', '2026-03-17', '2026-03-18', '2026-03-19'];
+    const snaps = days.map(day);
+    expect(snaps.map((s) => s.evaluation.phase.thesis?.window.status)).toEqual([
+      'before', 'before', 'open', 'open', 'open', 'closed', 'closed',
+    ]); // prettier-ignore
+    // (Each snapshot is evaluated on its own, so stage alerts come and go here; only the window's are looked at.)
+    const windows = (r: ReturnType<typeof sequence>) => r.notifications.filter((n) => n.kind.startsWith('window'));
+    const byDefault = windows(sequence(snaps, { alerts: defaultSettings().alerts }));
+    expect(byDefault.map((n) => n.id)).toEqual(['window-closed:2025-09-18']);
+    const v = byDefault[0]!;
+    expect(v.title).toBe('Regime Lens: spill-over window closed');
+    expect(v.message).toContain('After the Sep 18, 2025 breakout: highest ASI 39 on Jan 8, 2026, no altseason.');
+    const on = windows(sequence(snaps, { alerts: { ...defaultSettings().alerts, windowOpens: true } }));
+    expect(on.map((n) => n.id)).toEqual(['window-open:2025-09-18', 'window-closed:2025-09-18']);
+    expect(on[0]!.message).toContain('runs until Mar 17, 2026');
+  });
+
+  it('setup turning on and fear washout: off by default, once each when on; unknown neither fires nor re-arms', () => {
+    const setup = (state: 'yes' | 'no' | 'unknown', washout: 'yes' | 'no' | 'unknown', asOf: string) => {
+      const s = snap({ asOf });
+      s.evaluation.phase.setup = { state, missing: state === 'unknown' ? ['dominance'] : [] };
+      s.evaluation.phase.flagStates['fear-washout'] = { state: washout, missing: [] };
+      return s;
+    };
+    const snaps = [
+      setup('no', 'no', '2025-12-15'),
+      setup('unknown', 'unknown', '2025-12-16'),
+      setup('yes', 'yes', '2025-12-17'),
+      setup('unknown', 'unknown', '2025-12-18'),
+      setup('yes', 'yes', '2025-12-19'),
+    ];
+    expect(sequence(snaps).notifications.filter((n) => n.kind !== 'stage')).toEqual([]);
+    const on = sequence(snaps, { alerts: { ...defaultSettings().alerts, setupOn: true, fearWashout: true } });
+    expect(on.notifications.filter((n) => n.kind !== 'stage').map((n) => n.id)).toEqual([
+      'setup:2025-12-17',
+      'fear-washout:2025-12-17',
+    ]);
+  });
+});
+
+describe('quiet hours', () => {
+  const alerts = { ...defaultSettings().alerts, quietHours: true, quietFrom: 22, quietTo: 7 };
+  let change: Snapshot[];
+  beforeAll(() => {
+    change = [snap({ stage: 'alt-rotation' }), snap({ stage: 'altseason' })];
+  });
+
+  it('hold notifications from 22:00 to 07:00 (past midnight) and show them at the first detection after', () => {
+    const night = sequence(change, { alerts, localHour: 23 });
+    expect(night.notifications).toEqual([]);
+    expect(night.results[1]!.suppressed).toEqual([
+      { id: 'stage:alt-rotation>altseason:2025-09-19', kind: 'stage', why: 'quiet' },
+    ]);
+    expect(night.state.queued.map((q) => q.id)).toEqual(['stage:alt-rotation>altseason:2025-09-19']);
+    const still = run(change[1]!, change[1]!, night.state, { alerts, localHour: 6 });
+    expect(still.notifications).toEqual([]);
+    const morning = run(change[1]!, change[1]!, still.state, { alerts, localHour: 7 });
+    expect(morning.notifications.map((n) => n.id)).toEqual(['stage:alt-rotation>altseason:2025-09-19']);
+    expect(morning.notifications[0]!.title).toContain('Altcoin season');
+    expect(morning.state.queued).toEqual([]);
+    // Shown once: the next detection has nothing left.
+    expect(run(change[1]!, change[1]!, morning.state, { alerts, localHour: 8 }).notifications).toEqual([]);
+  });
+
+  it('switched off, or outside the hours, notifications show at once', () => {
+    expect(sequence(change, { alerts: { ...alerts, quietHours: false }, localHour: 23 }).notifications).toHaveLength(1);
+    expect(sequence(change, { alerts, localHour: 12 }).notifications).toHaveLength(1);
+    expect(sequence(change, { alerts: { ...alerts, quietFrom: 9, quietTo: 17 }, localHour: 12 }).notifications).toEqual(
+      [],
+    );
+  });
+});

@@ -10,6 +10,10 @@ describe('alert state', () => {
       weeklyConfirmed: null,
       asiSides: {},
       dominanceZone: null,
+      setup: null,
+      fearWashout: null,
+      window: null,
+      queued: [],
       fired: {},
     });
   });
@@ -22,6 +26,10 @@ describe('alert state', () => {
       weeklyConfirmed: true,
       asiSides: { '50': 'above', '25': 'above' },
       dominanceZone: 'pivotal',
+      setup: false,
+      fearWashout: true,
+      window: { breakout: '2025-09-18', status: 'open' },
+      queued: [{ id: 'setup:2025-12-18', kind: 'setup', title: 't', message: 'm' }],
       fired: { 'stage:mixed>altseason:2025-09-19': 1 },
     };
     expect(normalizeAlertState(structuredClone(s))).toEqual(s);

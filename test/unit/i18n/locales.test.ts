@@ -128,6 +128,8 @@ function dynamicKeys(): string[] {
     ),
     ...(['pass', 'fail', 'unknown', 'stale'] as const).map((x) => `popup_rule_${x}`),
     ...(['yes', 'no', 'unknown'] as const).map((x) => `popup_thesis_altseason_${x}`),
+    ...(['yes', 'no', 'unknown'] as const).map((x) => `alerts_verdict_${x}`),
+    ...(['setup', 'fearWashout'] as const).flatMap((k) => [`alerts_${k}_title`, `alerts_${k}_message`]),
     ...['russell', 'coins', 'universe', 'dominance', 'ethbtc', 'total3', 'fear_greed', 'cross_check'].map(
       (k) => `popup_served_${k}`,
     ),

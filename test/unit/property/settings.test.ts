@@ -91,6 +91,13 @@ const validSettings: fc.Arbitrary<Settings> = fc
       weeklyConfirmation: fc.boolean(),
       asiLevels: fc.array(int(1, 99), { maxLength: 10 }),
       dominanceZone: fc.boolean(),
+      setupOn: fc.boolean(),
+      fearWashout: fc.boolean(),
+      windowOpens: fc.boolean(),
+      windowCloses: fc.boolean(),
+      quietHours: fc.boolean(),
+      quietFrom: int(0, 23),
+      quietTo: int(0, 23),
       snoozeUntil: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8.64e15 })),
     }),
   })
