@@ -12,6 +12,7 @@ import type { SeriesCache } from '../../lib/cache/series-cache';
 import { addDays, daysBetween, toDay } from '../../lib/series/dates';
 import type { Series } from '../../lib/series/types';
 import { defaultSettings, type Settings } from '../../lib/settings/defaults';
+import { SETTINGS_SCHEMA, SETTINGS_VERSION } from '../../lib/settings/schema';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { axeSerious, ensureChromeBuild, quietWorker, SKIP, screenshotPath } from '../support/e2e';
 import { realSeries } from '../support/fixtures';
@@ -82,7 +83,8 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
       );
     }
     expect(await page.locator('input[name^="site-"]').count()).toBe(Object.keys(defaultSettings().sites).length);
-    expect(await page.locator('input[name^="alert-"]').count()).toBe(4);
+    const switches = Object.entries(SETTINGS_SCHEMA.alerts).filter(([, spec]) => spec.kind === 'bool');
+    expect(await page.locator('input[name^="alert-"]').count()).toBe(switches.length);
     expect(await page.locator('#f-asi-excludeSymbols').inputValue()).toContain('USDT');
     await page.close();
   });
@@ -115,13 +117,13 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
     await page.close();
   });
 
-  it('saves a valid threshold to storage (sync, settings$ v2)', async () => {
+  it('saves a valid threshold to storage (sync, settings$ at the current version)', async () => {
     const page = await openOptions();
     await page.fill('#f-stage-altseasonMin', '85');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(async () => (await storedSettings()).settings?.stage.altseasonMin).toBe(85);
     const { settings, meta } = await storedSettings();
-    expect(meta).toEqual({ v: 2 });
+    expect(meta).toEqual({ v: SETTINGS_VERSION });
     expect(settings!.stage.altRotationMin).toBe(50);
     expect(await page.locator('[data-testid="form-status"]').textContent()).toContain('Saved');
     await page.close();
@@ -161,7 +163,7 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
         async () => (await (globalThis as any).chrome.storage.local.get('snapshot')).snapshot?.evaluation?.phase,
       );
     await expect.poll(async () => (await raw())?.rawStage, { timeout: 60_000 }).toBe('alt-rotation');
-    expect(JSON.stringify((await raw()).reasons)).toContain('ASI 79 ≥ 85 ✗ Altcoin season');
+    expect(JSON.stringify((await raw()).reasons)).toContain('not Altcoin season: ASI 79 < 85');
     await page.close();
   });
 

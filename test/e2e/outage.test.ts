@@ -152,7 +152,7 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     expect(await popup.locator('[data-tile="asi"] [data-testid="stale"]').count()).toBe(1);
     // the reasons say why the stage is not current: the data is stale, and how old it is
     expect(await popup.locator('.header').textContent()).toMatch(
-      /ASI \d+ is stale \(data of \d{4}-\d{2}-\d{2}, \d+ days old\)/,
+      /No data: ASI \d+ not used, \d+ days? old \(data of \d{4}-\d{2}-\d{2}\)/,
     );
     await popup.getByRole('tab', { name: 'Sources' }).click();
     for (const p of ['yahoo', 'binance', 'coingecko', 'cmc', 'alternative.me']) {
