@@ -11,7 +11,7 @@ describe('goldens', () => {
     const outputs = await pool(cases, 2, cliOutput);
     const differ = cases.filter((c, i) => outputs[i] !== readGolden(c.name)).map((c) => c.name);
     expect(differ).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 
   it('a cold start against the emulator stores exactly the recorded snapshot', async () => {
     expect(await coldStartSnapshot()).toBe(readGolden('cold-start-snapshot'));

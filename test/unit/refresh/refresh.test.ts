@@ -47,7 +47,7 @@ const refresh = (state: RefreshState, now = emu.now) => {
 const retry = async (state: RefreshState, now: number) => refresh(after(await refresh(state, now)), now + 15 * 60_000);
 const bytes = () => emu.requests.reduce((a, r) => a + r.bytes, 0);
 
-describe('refresh against the API emulator (real fixture data)', () => {
+describe('refresh against the API emulator (real fixture data)', { timeout: 30_000 }, () => {
   it('cold start: a complete snapshot in at most 70 requests', async () => {
     const r = await refresh(fresh());
     const e = r.snapshot.evaluation;
