@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from '../series/dates';
+import { withDerivedEthBtc } from '../series/ethbtc';
 import type { CoinSeries, Day, Point, Series, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import type { CompactSeries } from '../snapshot/types';
@@ -191,5 +192,6 @@ export function toSeriesSet(
     };
   }
   if (Object.keys(coins).length > 0) set.coins = coins;
-  return set;
+  // ETH/BTC by the one rule (SIGNALS.md §2): ETH ÷ BTC of the cached closes where the pair has no close.
+  return withDerivedEthBtc(set);
 }

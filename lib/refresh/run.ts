@@ -160,7 +160,9 @@ export function servedFrom(
 ): Snapshot['served'] {
   const served: Snapshot['served'] = {};
   for (const key of Object.keys(PREFERENCE) as MacroKey[]) {
-    const used = set[key] && cache.macro[key]?.[set[key]!.source];
+    // A series completed by derived days (ETH/BTC) names its observed source apart.
+    const src = set[key]?.derived ? set[key]!.derived!.observed : set[key]?.source;
+    const used = src && cache.macro[key]?.[src];
     if (used) served[SERVED_KEY[key]] = { provider: used.provider, fetchedAt: used.fetchedAt };
   }
   const btc = cache.coins.BTC;

@@ -249,11 +249,10 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(await lines.nth(2).textContent()).toContain('no history');
     // The reasons in plain words, ETH/BTC and Fear & Greed, each signal's source and age.
     expect(await panel.textContent()).toContain('ASI 79 ≥ 75 → Altcoin season');
-    // Seen today, the 2025 values are stale: each carries its chip with the data's age (ETH/BTC ends in Feb 2024).
+    // Seen today, the 2025 values are stale: each carries its chip with the data's age (ETH/BTC: ETH ÷ BTC that day).
     const age = daysBetween('2025-09-19', toDay(testNow()));
-    const ethAge = daysBetween('2024-02-29', toDay(testNow()));
     expect(await panel.locator('dl').textContent()).toMatch(
-      new RegExp(`ETH/BTC0\\.05463 stale ${ethAge} d.*Fear & Greed53 stale ${age} d neutral`),
+      new RegExp(`ETH/BTC0\\.03864 stale ${age} d.*Fear & Greed53 stale ${age} d neutral`),
     );
     expect(await lines.nth(1).locator('.chip.stale').textContent()).toBe(`stale ${age} d`);
     expect(await panel.locator('li[data-stale]').count()).toBe(6);

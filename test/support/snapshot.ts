@@ -1,6 +1,6 @@
 import { EMPTY_HYSTERESIS } from '../../lib/phase/hysteresis';
 import { dayMs } from '../../lib/series/dates';
-import type { Day } from '../../lib/series/types';
+import type { Day, SeriesSet } from '../../lib/series/types';
 import { defaultSettings, type Settings } from '../../lib/settings/defaults';
 import { buildSnapshot } from '../../lib/snapshot/build';
 import type { Snapshot } from '../../lib/snapshot/types';
@@ -8,16 +8,17 @@ import { realSeries } from './fixtures';
 
 /**
  * A snapshot the way the worker builds it, from the REAL fixture series as of `day` (12:00 UTC),
- * for seeding views and end-to-end tests. `mutate` adjusts it for a scenario.
+ * for seeding views and end-to-end tests. `mutate` adjusts it for a scenario; `set` replaces the series.
  */
 export function realSnapshot(
   day: Day = '2025-09-19',
   mutate?: (s: Snapshot) => void,
   settings: Settings = defaultSettings(),
+  set: SeriesSet = realSeries(),
 ): Snapshot {
   const now = dayMs(day) + 12 * 3_600_000;
   const { snapshot } = buildSnapshot({
-    set: realSeries(),
+    set,
     settings,
     now,
     hysteresis: EMPTY_HYSTERESIS,

@@ -1,16 +1,21 @@
-import { isFresh, storeMacro, lastDay } from '../../cache/series-cache';
+import { storeMacro, lastDay } from '../../cache/series-cache';
 import { binanceSource, fetchEthBtc } from '../../sources/binance';
-import { addDays, dayMs, toDay } from '../../series/dates';
-import type { Point } from '../../series/types';
+import { addDays, dayMs } from '../../series/dates';
 import { KEEP_DAYS, type TaskContext } from '../context';
 import { isDue, lastClosedCryptoDay } from '../due';
 
 export const ETHBTC_PAIR_SOURCE = binanceSource('ETHBTC');
+/** The worker's own ETH ÷ BTC series, stored by versions before the engine derived it (dropped on refresh). */
 export const ETHBTC_DERIVED_SOURCE = 'Binance ETHUSDT ÷ BTCUSDT';
-export const ETHBTC_SOURCES = [ETHBTC_PAIR_SOURCE, ETHBTC_DERIVED_SOURCE];
+export const ETHBTC_SOURCES = [ETHBTC_PAIR_SOURCE];
 
-/** The ETHBTC pair from Binance; when it fails, the ratio of the cached ETH and BTC closes (labelled). */
+/**
+ * The ETHBTC pair from Binance. Days without a pair close (it failed, or is late) are not stored here:
+ * the series set derives them from the cached ETH and BTC closes by SIGNALS.md §2's one rule
+ * (lib/series/ethbtc.ts), as the CLI and the evidence do.
+ */
 export async function refreshEthBtc(ctx: TaskContext): Promise<void> {
+  if (ctx.cache.macro.ethbtc) delete ctx.cache.macro.ethbtc[ETHBTC_DERIVED_SOURCE];
   const expected = lastClosedCryptoDay(ctx.now);
   const pair = ctx.cache.macro.ethbtc?.[ETHBTC_PAIR_SOURCE];
   if (!isDue(pair, expected, ctx.now)) return;
@@ -18,21 +23,5 @@ export async function refreshEthBtc(ctx: TaskContext): Promise<void> {
   const r = await ctx.gate.call('binance', (o) =>
     fetchEthBtc(o.fetch, { ...o, ...(last ? { startTime: dayMs(addDays(last, 1)), limit: 1000 } : { limit: 400 }) }),
   );
-  if (r.ok) {
-    storeMacro(ctx.cache, 'ethbtc', 'binance', r.value, ctx.now, KEEP_DAYS.ethbtc);
-    return;
-  }
-  // The derived ratio stands in only while the pair's own history is stale (it costs no request).
-  if (isFresh(pair, toDay(ctx.now), ctx.settings.staleness.cryptoMaxAgeDays)) return;
-  const eth = ctx.cache.coins.ETH;
-  const btc = ctx.cache.coins.BTC;
-  if (!eth || !btc || eth.source !== btc.source) return;
-  const btcBy = new Map(btc.points);
-  const points: Point[] = [];
-  for (const [date, v] of eth.points) {
-    const b = btcBy.get(date);
-    if (b) points.push({ date, value: v / b });
-  }
-  if (points.length)
-    storeMacro(ctx.cache, 'ethbtc', eth.provider, { source: ETHBTC_DERIVED_SOURCE, points }, ctx.now, KEEP_DAYS.ethbtc);
+  if (r.ok) storeMacro(ctx.cache, 'ethbtc', 'binance', r.value, ctx.now, KEEP_DAYS.ethbtc);
 }

@@ -96,13 +96,14 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     }[];
     const row = (d: (typeof days)[number]) =>
       `${d.date} ${d.asi} ${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/2)` : ''}`;
+    // ETH/BTC (derived from the ETH and BTC closes) rose more than 5% in 30 days: the 25–50 band is eth-rotation
     expect(days.map(row)).toEqual([
-      '2024-05-25 27 mixed→mixed',
-      '2024-05-26 25 btc-season→mixed (btc-season 1/2)',
+      '2024-05-25 27 eth-rotation→eth-rotation',
+      '2024-05-26 25 btc-season→eth-rotation (btc-season 1/2)',
       '2024-05-27 25 btc-season→btc-season',
-      '2024-05-28 33 mixed→btc-season (mixed 1/2)',
-      '2024-05-29 28 mixed→mixed', // 28 is Bitcoin season's 25 plus the 3-point margin
-      '2024-05-30 25 btc-season→mixed (btc-season 1/2)',
+      '2024-05-28 33 eth-rotation→btc-season (eth-rotation 1/2)',
+      '2024-05-29 28 eth-rotation→eth-rotation', // 28 is Bitcoin season's 25 plus the 3-point margin
+      '2024-05-30 25 btc-season→eth-rotation (btc-season 1/2)',
       '2024-05-31 25 btc-season→btc-season',
     ]);
   });

@@ -18,6 +18,7 @@ import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom, type Translate } from '../../../lib/i18n/translate';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import type { PhaseLogEntry, Snapshot } from '../../../lib/snapshot/types';
+import { realSeriesStaleEthBtc } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
 
 const RAW_KEY = /\b(?:popup|options|alerts|stage)_[a-z0-9_]+\b/i;
@@ -36,13 +37,19 @@ beforeAll(() => {
     HTMLElement: window.HTMLElement,
     Event: window.Event,
   });
-  snap = realSnapshot('2025-09-19', (s) => {
-    s.crossCheck = { cmcAsi: 61, asOf: '2025-09-18' };
-    s.sources.coingecko = {
-      lastSuccess: null,
-      lastError: { at: s.computedAt - 3_600_000, kind: 'http-429', message: 'Too Many Requests' },
-    };
-  });
+  // ETH/BTC as ethbtc.csv alone: a signal stale since 2024-02-29, for the stale marks
+  snap = realSnapshot(
+    '2025-09-19',
+    (s) => {
+      s.crossCheck = { cmcAsi: 61, asOf: '2025-09-18' };
+      s.sources.coingecko = {
+        lastSuccess: null,
+        lastError: { at: s.computedAt - 3_600_000, kind: 'http-429', message: 'Too Many Requests' },
+      };
+    },
+    undefined,
+    realSeriesStaleEthBtc(),
+  );
   early = realSnapshot('2023-12-20');
   const l = loadLocales();
   t = { en: translateFrom(l.en!), zh: translateFrom(l.zh_CN!) };
