@@ -75,7 +75,7 @@ export function toText(e: Evaluation, present: Present = {}): string {
     d
       ? `  BTC dominance  ${fmt(d.value)}% ${age(d)}\n                 30 d ${d.change30 === null ? 'unknown' : `${fmt(d.change30, { sign: true })} pts`}, 90 d ${d.change90 === null ? 'unknown' : `${fmt(d.change90, { sign: true })} pts`}, zone ${d.zone}, trend ${d.trend ?? 'unknown'}` +
           `, monthly MACD ${d.macd ? (d.macd.lastCross ? `${d.macd.lastCross.type} cross ${d.macd.lastCross.month}` : 'no cross') : 'unknown (too few months)'}` +
-          `${d.wedge ? `, rising wedge ${d.wedge.rising ? 'yes' : 'no'}` : ''}`
+          `${d.wedge ? `, rising wedge ${d.wedge.rising ? 'yes' : 'no'} (${wedgeBasis(d.wedge)})` : ''}`
       : `  BTC dominance  ${none('btcDominance', 'btc-dominance.csv')}`,
   );
   const eb = e.ethbtc;
@@ -106,6 +106,12 @@ export function historyText(days: HistoryDay[]): string {
         `${d.date}  ${d.stage.padEnd(13)} ASI ${d.asi === null ? '  ?' : String(d.asi).padStart(3)}${d.confirming ? `  confirming ${d.confirming.stage} ${d.confirming.count}/${d.confirming.of}` : ''}`,
     )
     .join('\n');
+}
+
+/** How the wedge's weekly highs and lows were taken: from each ISO week's closes, a single one being both. */
+function wedgeBasis(w: { weeks: number; singleCloseWeeks?: number }): string {
+  const single = w.singleCloseWeeks ? `, ${w.singleCloseWeeks} with a single close` : '';
+  return `highs and lows of each week's closes, ${w.weeks} weeks${single}`;
 }
 
 function yn(b: boolean | null): string {
