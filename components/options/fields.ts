@@ -45,6 +45,7 @@ export const SECTIONS: { id: SectionId; fields: NumField[] }[] = [
       { path: 'asi.topN', kind: 'int', unit: 'coins' },
       { path: 'asi.windowDays', kind: 'int', unit: 'days' },
       { path: 'asi.toleranceDays', kind: 'int', unit: 'days' },
+      { path: 'asi.minCoveragePct', kind: 'num', unit: 'pct', step: 1 },
     ],
   },
   {

@@ -64,6 +64,7 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
   const crypto = settings.staleness.cryptoMaxAgeDays;
   const r = e.russell;
   const a = e.asi && e.asi.value !== null ? e.asi : null;
+  const cov = a?.coverage;
   const d = e.dominance;
   const eb = e.ethbtc;
   const t3 = e.total3;
@@ -115,6 +116,11 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
         threshold={<>{t('popup_asi_thresholds', f.number(st.btcSeasonMax), f.number(st.altseasonMin))}</>}
       >
         {a ? <div>{t('popup_asi_counted', a.beat, a.counted, a.windowDays, f.fraction(a.btcReturn))}</div> : null}
+        {cov ? (
+          <div data-testid="asi-coverage">
+            {t('popup_asi_coverage', cov.counted, cov.aimed, f.percent(Math.floor(cov.pct)))}
+          </div>
+        ) : null}
         {e.asi && e.asi.value === null ? <div>{t('popup_asi_unknown', asiWhyText(e.asi, t, f.locale))}</div> : null}
         <div data-testid="cross-check">
           {snapshot.crossCheck

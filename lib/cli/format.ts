@@ -2,15 +2,30 @@ import { fmt } from '../phase/reasons';
 import { STAGE_LABELS } from '../phase/stage';
 import type { Evaluation } from '../engine/evaluate';
 import type { HistoryDay } from '../engine/evaluate';
+import type { AsiCoverage } from '../signals/asi';
 
-/** The CLI's JSON: stable field names; an absent series is null, an unknown ASI has value null. */
+/**
+ * The CLI's JSON: stable field names; an absent series is null, an unknown ASI has value null with why it is
+ * unknown (`code`, `args`) and, once its universe was chosen, its coverage (else `counted` is null, not 0).
+ */
 export function toJson(e: Evaluation) {
+  const a = e.asi;
   const asi =
-    e.asi === null
+    a === null
       ? null
-      : e.asi.value === null
-        ? { value: null, why: e.asi.why, asOf: e.asi.asOf, counted: 0, coins: [], excluded: e.asi.excluded }
-        : e.asi;
+      : a.value === null
+        ? {
+            value: null,
+            why: a.why,
+            code: a.code ?? null,
+            args: a.args ?? [],
+            asOf: a.asOf,
+            counted: a.coverage?.counted ?? null,
+            coverage: a.coverage ?? null,
+            coins: a.coins ?? [],
+            excluded: a.excluded,
+          }
+        : a;
   return {
     asOf: e.asOf,
     phase: e.phase,
@@ -64,11 +79,14 @@ export function toText(e: Evaluation, present: Present = {}): string {
   );
   const a = e.asi;
   if (a === null) out.push(`  ASI            ${none('coins', 'coins/')}`);
-  else if (a.value === null) out.push(`  ASI            unknown (${a.why})`);
-  else {
+  else if (a.value === null) {
+    out.push(`  ASI            unknown (${a.why})`);
+    if (a.coverage) out.push(`                 ${coverageText(a.coverage)}; ${a.excluded.length} excluded`);
+  } else {
     out.push(
       `  ASI            ${a.value} ${age(a)}\n                 ${a.beat} of ${a.counted} altcoins beat BTC's ${pct(a.btcReturn * 100)} over ${a.windowDays} days (from ${a.from}); universe: ${a.universe}; ${a.excluded.length} excluded`,
     );
+    if (a.coverage) out.push(`                 ${coverageText(a.coverage)}`);
   }
   const d = e.dominance;
   out.push(
@@ -106,6 +124,11 @@ export function historyText(days: HistoryDay[]): string {
         `${d.date}  ${d.stage.padEnd(13)} ASI ${d.asi === null ? '  ?' : String(d.asi).padStart(3)}${d.confirming ? `  confirming ${d.confirming.stage} ${d.confirming.count}/${d.confirming.of}` : ''}`,
     )
     .join('\n');
+}
+
+/** "counted 47 of 50 coins of the universe (94%; at least 80% needed)". */
+function coverageText(c: AsiCoverage): string {
+  return `counted ${c.counted} of ${c.aimed} coins of the universe (${fmt(Math.floor(c.pct))}%; at least ${fmt(c.minPct)}% needed)`;
 }
 
 /** How the wedge's weekly highs and lows were taken: from each ISO week's closes, a single one being both. */

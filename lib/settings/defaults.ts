@@ -36,6 +36,8 @@ export interface Settings {
     windowDays: number;
     /** How far before D − W the last close may lie and still count. */
     toleranceDays: number;
+    /** Below this share of the universe aimed at actually counted, the ASI is unknown (SIGNALS.md §3). */
+    minCoveragePct: number;
     /** Symbols never counted (stablecoins, wrapped, liquid staking, tokenized gold…). Upper case. */
     excludeSymbols: string[];
     /** Provider category tags that exclude a coin. */
@@ -147,6 +149,7 @@ export function defaultSettings(): Settings {
       topN: 50,
       windowDays: 90,
       toleranceDays: 3,
+      minCoveragePct: 80,
       excludeSymbols: [...BUILTIN_EXCLUSIONS],
       excludeCategories: [...BUILTIN_EXCLUDED_CATEGORIES],
     },

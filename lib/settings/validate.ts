@@ -25,6 +25,7 @@ const NUMERIC: Record<string, Rule> = {
   'asi.topN': { kind: 'int', min: 1, max: 1000 },
   'asi.windowDays': WINDOW,
   'asi.toleranceDays': TOLERANCE,
+  'asi.minCoveragePct': PCT,
   'dominance.trendPoints': { kind: 'num', min: 0, max: 50 },
   'dominance.changeDays': WINDOW,
   'dominance.changeLongDays': WINDOW,

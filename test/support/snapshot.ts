@@ -7,6 +7,17 @@ import type { Snapshot } from '../../lib/snapshot/types';
 import { realSeries } from './fixtures';
 
 /**
+ * Default settings with any ASI coverage accepted. After 2026-03-18 only 13 of the 77 fixture coins have closes,
+ * so by default the ASI of those days (the only ones with series/'s sparse CoinGecko dominance) is unknown: for
+ * tests of display and formatting that need a number there.
+ */
+export function anyCoverageSettings(): Settings {
+  const s = defaultSettings();
+  s.asi.minCoveragePct = 0;
+  return s;
+}
+
+/**
  * A snapshot the way the worker builds it, from the REAL fixture series as of `day` (12:00 UTC),
  * for seeding views and end-to-end tests. `mutate` adjusts it for a scenario; `set` replaces the series.
  */

@@ -7,7 +7,7 @@ import { REAL_SERIES } from '../../support/fixtures';
 
 // Each case spawns the CLI (about 1 s of start-up on 2 cores), so these run concurrently with a longer timeout.
 describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => {
-  it.each(['2024-04-01', '2025-09-19', '2026-03-18'])(
+  it.each(['2024-07-15', '2025-09-19', '2026-03-18'])(
     '--as-of %s --json prints one object with the documented fields',
     async (day) => {
       const r = await regime('--series', REAL_SERIES, '--as-of', day, '--json');
@@ -50,6 +50,19 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     },
   );
 
+  it('2026-08-31: the ASI of 12 of 76 coins is unknown, with its coverage, in the text and the JSON', async () => {
+    const text = (await regime('--series', REAL_SERIES, '--as-of', '2026-08-31')).stdout;
+    expect(text).toContain('  ASI            unknown (counted 12 of 76 coins, below the 80% coverage needed)');
+    expect(text).toContain('counted 12 of 76 coins of the universe (15%; at least 80% needed); 64 excluded');
+    expect(text).toContain('Stage: No data [unknown]');
+    const j = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2026-08-31', '--json')).stdout);
+    expect(j.asi).toMatchObject({ value: null, code: 'low-coverage', args: [12, 76, 80], counted: 12 });
+    expect(j.asi.coverage).toMatchObject({ counted: 12, aimed: 76, minPct: 80 });
+    expect(j.asi.coins).toHaveLength(12);
+    const known = await regime('--series', REAL_SERIES, '--as-of', '2026-03-18');
+    expect(known.stdout).toContain('counted 76 of 76 coins of the universe (100%; at least 80% needed)');
+  });
+
   it('reports the 2025-09-19 weekly confirmation and breakout', async () => {
     const j = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2025-09-19', '--json')).stdout);
     expect(j.russell).toMatchObject({
@@ -85,8 +98,8 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     expect('confirming' in days[0]).toBe(true);
   });
 
-  it('--history applies the hysteresis: a new stage shows only on its second day (real coins, May 2024)', async () => {
-    const r = await regime('--series', REAL_SERIES, '--history', '2024-05-25', '2024-05-31', '--json');
+  it('--history applies the hysteresis: a new stage shows only on its second day (real coins, November 2024)', async () => {
+    const r = await regime('--series', REAL_SERIES, '--history', '2024-11-06', '2024-11-14', '--json');
     const days = JSON.parse(r.stdout) as {
       date: string;
       stage: string;
@@ -96,15 +109,16 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     }[];
     const row = (d: (typeof days)[number]) =>
       `${d.date} ${d.asi} ${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/2)` : ''}`;
-    // ETH/BTC (derived from the ETH and BTC closes) rose more than 5% in 30 days: the 25–50 band is eth-rotation
     expect(days.map(row)).toEqual([
-      '2024-05-25 27 eth-rotation→eth-rotation',
-      '2024-05-26 25 btc-season→eth-rotation (btc-season 1/2)',
-      '2024-05-27 25 btc-season→btc-season',
-      '2024-05-28 33 eth-rotation→btc-season (eth-rotation 1/2)',
-      '2024-05-29 28 eth-rotation→eth-rotation', // 28 is Bitcoin season's 25 plus the 3-point margin
-      '2024-05-30 25 btc-season→eth-rotation (btc-season 1/2)',
-      '2024-05-31 25 btc-season→btc-season',
+      '2024-11-06 20 btc-season→btc-season',
+      '2024-11-07 27 mixed→btc-season', // 27 is not past Bitcoin season's 25 plus the 3-point margin
+      '2024-11-08 30 mixed→btc-season (mixed 1/2)',
+      '2024-11-09 31 mixed→mixed',
+      '2024-11-10 31 mixed→mixed',
+      '2024-11-11 31 mixed→mixed',
+      '2024-11-12 28 mixed→mixed',
+      '2024-11-13 23 btc-season→mixed (btc-season 1/2)',
+      '2024-11-14 27 mixed→mixed', // the candidate did not hold a second day
     ]);
   });
 

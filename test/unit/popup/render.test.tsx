@@ -25,6 +25,7 @@ const RAW_KEY = /\b(?:popup|options|alerts|stage)_[a-z0-9_]+\b/i;
 let snap: Snapshot;
 /** Before the first BTC close of the fixture: the ASI is unknown. */
 let early: Snapshot;
+let lowCoverage: Snapshot;
 let t: { en: Translate; zh: Translate };
 
 beforeAll(() => {
@@ -51,6 +52,8 @@ beforeAll(() => {
     realSeriesStaleEthBtc(),
   );
   early = realSnapshot('2023-12-20');
+  // 2026-08-31: only 12 of the 76 altcoins have closes (CoinMarketCap's value as the worker would have it)
+  lowCoverage = realSnapshot('2026-08-31', (s) => (s.crossCheck = { cmcAsi: 28, asOf: '2026-08-30' }));
   const l = loadLocales();
   t = { en: translateFrom(l.en!), zh: translateFrom(l.zh_CN!) };
 });
@@ -80,7 +83,9 @@ describe.each([
       stage: 'Altcoin season',
       day: 'Sep 19, 2025',
       russell: '2,448.77',
-      cmc: "CoinMarketCap's index: 61",
+      cmc: "CoinMarketCap's index: 61 (Sep 18, 2025), for comparison only",
+      coverage: 'Counted 71 of 76 coins of the universe (93%)',
+      lowCoverage: 'ASI unknown: counted 12 of 76 coins, below the 80% coverage needed',
       reason: 'ASI 79 ≥ 75 → Altcoin season',
       stale: 'ETH/BTC 30-day change +0.11% (stale, not used): cannot test ≥ +5% for ETH & majors lead',
       asiUnknown: 'ASI unknown: no BTC close on or before 2023-12-20',
@@ -93,7 +98,9 @@ describe.each([
       stage: '山寨季',
       day: '2025年9月19日',
       russell: '2,448.77',
-      cmc: 'CoinMarketCap 指数：61',
+      cmc: 'CoinMarketCap 指数：61（2025年9月18日），仅供对照',
+      coverage: '计入样本中 76 个币里的 71 个（93%）',
+      lowCoverage: '山寨季指数未知：仅计入 76 个币中的 12 个，低于所需的 80% 覆盖率',
       reason: '山寨季指数 79 ≥ 75 → 山寨季',
       stale: 'ETH/BTC 30 天涨跌幅 +0.11%（已过期，未采用）：无法判断 ≥ +5%（ETH 与主流币领涨）',
       asiUnknown: '山寨季指数未知：2023-12-20 及之前没有 BTC 收盘价',
@@ -125,7 +132,8 @@ describe.each([
     expect(value('dominance').startsWith('—')).toBe(true);
     expect(value('total3').startsWith('—')).toBe(true);
     expect(root.querySelector('[data-tile="ethbtc"] [data-testid="stale"]')).not.toBeNull();
-    expect(root.querySelector('[data-tile="asi"] [data-testid="cross-check"]')!.textContent).toContain(want.cmc);
+    expect(root.querySelector('[data-tile="asi"] [data-testid="cross-check"]')!.textContent).toBe(want.cmc);
+    expect(root.querySelector('[data-tile="asi"] [data-testid="asi-coverage"]')!.textContent).toBe(want.coverage);
     expect(root.querySelector('[data-tile="russell"] .source')!.textContent).toContain('rut.csv');
     expect(root.textContent).not.toMatch(RAW_KEY);
   });
@@ -151,6 +159,16 @@ describe.each([
     expect(phase).toContain(want.stage);
     expect(phase).toContain(want.reason);
     expect(phase).not.toMatch(RAW_KEY);
+  });
+
+  it('an ASI counted on too few coins is unknown with that reason', () => {
+    expect(lowCoverage.evaluation.asi).toMatchObject({ value: null, code: 'low-coverage' });
+    const root = document.createElement('div');
+    act(() => render(<Tiles snapshot={lowCoverage} settings={defaultSettings()} ctx={ctx()} />, root));
+    const tile = root.querySelector('[data-tile="asi"]')!;
+    expect(tile.querySelector('[data-testid="value"]')!.textContent!.startsWith('—')).toBe(true);
+    expect(tile.textContent).toContain(want.lowCoverage);
+    expect(tile.textContent).not.toMatch(RAW_KEY);
   });
 
   it('an unknown ASI says why, in the language of the page', () => {
