@@ -3,6 +3,8 @@ import { STAGE_LABELS } from '../phase/stage';
 import type { Evaluation } from '../engine/evaluate';
 import type { HistoryDay } from '../engine/evaluate';
 import type { AsiCoverage } from '../signals/asi';
+import { asiCrossCheck, type AsiCrossCheck } from '../signals/cross-check';
+import type { Snapshot } from '../snapshot/types';
 
 /**
  * The CLI's JSON: stable field names; an absent series is null, an unknown ASI has value null with why it is
@@ -43,12 +45,27 @@ const pct = (x: number | null | undefined, digits = 2) =>
 const age = (s: { asOf: string; ageDays: number; stale: boolean; source: string }) =>
   `as of ${s.asOf}${s.stale ? ` (STALE, ${s.ageDays} days old)` : ''} · ${s.source}`;
 
+/** `--live --json`: the evaluation, CoinMarketCap's index beside our ASI, every provider's status and errors. */
+export function liveJson(snap: Snapshot, errors: string[]) {
+  const crossCheck = asiCrossCheck(snap.crossCheck, snap.evaluation.asi);
+  return { ...toJson(snap.evaluation), crossCheck, sources: snap.sources, errors };
+}
+
+/** `--live`: the summary with CoinMarketCap's index beside our ASI, then the source errors. */
+export function liveText(snap: Snapshot, errors: string[]): string {
+  const text = toText(snap.evaluation, 'live', asiCrossCheck(snap.crossCheck, snap.evaluation.asi));
+  return errors.length ? [text, '', 'Source errors:', ...errors.map((e) => `  ${e}`)].join('\n') : text;
+}
+
 /** Which series files were given, to say "no file" apart from "no data up to this day". */
 export type Present =
   Partial<Record<'rut' | 'coins' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3', boolean>> | 'live';
 
-/** A readable summary for a terminal. */
-export function toText(e: Evaluation, present: Present = {}): string {
+/**
+ * A readable summary for a terminal. `crossCheck` (live only) is CoinMarketCap's index beside our ASI,
+ * null when CoinMarketCap did not answer.
+ */
+export function toText(e: Evaluation, present: Present = {}, crossCheck?: AsiCrossCheck | null): string {
   const none = (key: string, file: string) =>
     present === 'live'
       ? 'unknown (no source answered; see the source errors)'
@@ -88,6 +105,7 @@ export function toText(e: Evaluation, present: Present = {}): string {
     );
     if (a.coverage) out.push(`                 ${coverageText(a.coverage)}`);
   }
+  if (crossCheck !== undefined) out.push(`  CoinMarketCap  ${crossCheckText(crossCheck)}`);
   const d = e.dominance;
   out.push(
     d
@@ -124,6 +142,13 @@ export function historyText(days: HistoryDay[]): string {
         `${d.date}  ${d.stage.padEnd(13)} ASI ${d.asi === null ? '  ?' : String(d.asi).padStart(3)}${d.confirming ? `  confirming ${d.confirming.stage} ${d.confirming.count}/${d.confirming.of}` : ''}`,
     )
     .join('\n');
+}
+
+/** "28 as of 2025-09-18 (ours 31, -3), for comparison only": never mixed into our ASI. */
+function crossCheckText(c: AsiCrossCheck | null): string {
+  if (!c) return 'altcoin season index unknown (no value from CoinMarketCap)';
+  const ours = c.ours === null ? 'ours unknown' : `ours ${c.ours}, ${fmt(c.diff!, { sign: true })}`;
+  return `altcoin season index ${c.cmc} as of ${c.cmcAsOf} (${ours}), for comparison only`;
 }
 
 /** "counted 47 of 50 coins of the universe (94%; at least 80% needed)". */

@@ -83,7 +83,8 @@ describe.each([
       stage: 'Altcoin season',
       day: 'Sep 19, 2025',
       russell: '2,448.77',
-      cmc: "CoinMarketCap's index: 61 (Sep 18, 2025), for comparison only",
+      cmc: 'CoinMarketCap: 61 (ours 79, −18) · Sep 18, 2025, for comparison only',
+      cmcOursUnknown: 'CoinMarketCap: 28 (ours unknown) · Aug 30, 2026, for comparison only',
       coverage: 'Counted 71 of 76 coins of the universe (93%)',
       lowCoverage: 'ASI unknown: counted 12 of 76 coins, below the 80% coverage needed',
       reason: 'ASI 79 ≥ 75 → Altcoin season',
@@ -98,7 +99,8 @@ describe.each([
       stage: '山寨季',
       day: '2025年9月19日',
       russell: '2,448.77',
-      cmc: 'CoinMarketCap 指数：61（2025年9月18日），仅供对照',
+      cmc: 'CoinMarketCap：61（本扩展 79，差 −18）· 2025年9月18日，仅供对照',
+      cmcOursUnknown: 'CoinMarketCap：28（本扩展未知）· 2026年8月30日，仅供对照',
       coverage: '计入样本中 76 个币里的 71 个（93%）',
       lowCoverage: '山寨季指数未知：仅计入 76 个币中的 12 个，低于所需的 80% 覆盖率',
       reason: '山寨季指数 79 ≥ 75 → 山寨季',
@@ -161,13 +163,14 @@ describe.each([
     expect(phase).not.toMatch(RAW_KEY);
   });
 
-  it('an ASI counted on too few coins is unknown with that reason', () => {
+  it('an ASI counted on too few coins is unknown with that reason; CoinMarketCap’s index stays beside it', () => {
     expect(lowCoverage.evaluation.asi).toMatchObject({ value: null, code: 'low-coverage' });
     const root = document.createElement('div');
     act(() => render(<Tiles snapshot={lowCoverage} settings={defaultSettings()} ctx={ctx()} />, root));
     const tile = root.querySelector('[data-tile="asi"]')!;
     expect(tile.querySelector('[data-testid="value"]')!.textContent!.startsWith('—')).toBe(true);
     expect(tile.textContent).toContain(want.lowCoverage);
+    expect(tile.querySelector('[data-testid="cross-check"]')!.textContent).toBe(want.cmcOursUnknown);
     expect(tile.textContent).not.toMatch(RAW_KEY);
   });
 
