@@ -153,7 +153,8 @@ function crossCheckText(c: AsiCrossCheck | null): string {
 
 /** "counted 47 of 50 coins of the universe (94%; at least 80% needed)". */
 function coverageText(c: AsiCoverage): string {
-  return `counted ${c.counted} of ${c.aimed} coins of the universe (${fmt(Math.floor(c.pct))}%; at least ${fmt(c.minPct)}% needed)`;
+  const pct = `${fmt(Math.floor(c.pct))}%; at least ${fmt(c.minPct)}% needed`;
+  return `counted ${c.counted} of ${c.aimed} coins of the universe (${pct})`;
 }
 
 /** How the wedge's weekly highs and lows were taken: from each ISO week's closes, a single one being both. */

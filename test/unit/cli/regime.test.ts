@@ -98,7 +98,7 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     expect('confirming' in days[0]).toBe(true);
   });
 
-  it('--history applies the hysteresis: a new stage shows only on its second day (real coins, November 2024)', async () => {
+  it('--history applies the hysteresis: a new stage shows only on its second day (real coins, Nov 2024)', async () => {
     const r = await regime('--series', REAL_SERIES, '--history', '2024-11-06', '2024-11-14', '--json');
     const days = JSON.parse(r.stdout) as {
       date: string;

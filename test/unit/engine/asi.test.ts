@@ -86,7 +86,7 @@ describe('ASI on the real Binance closes of 77 coins', () => {
     expect(got.counted + got.excluded.length).toBe(76);
   });
 
-  it('2026-08-31: counted 12 of 76 (64 without a close that day) is below 80% coverage: unknown, with that reason', () => {
+  it('2026-08-31: counted 12 of 76 (64 without a close) is below 80% coverage: unknown, with that reason', () => {
     const got = asi(realSeries().coins!, '2026-08-31');
     expect(got).toMatchObject({
       value: null,

@@ -21,7 +21,7 @@ describe('asiCrossCheck', () => {
     expect(ours.value).toBe(79);
   });
 
-  it('with our ASI unknown (12 of 76 coins on 2026-08-31) there is no difference, and without CMC no cross-check', () => {
+  it('with our ASI unknown (12 of 76 coins on 2026-08-31) no difference; without CMC no cross-check', () => {
     const unknown = asiSignal(realSeries().coins, '2026-08-31', '2026-08-31', s.asi, 2);
     expect(unknown.value).toBeNull();
     expect(asiCrossCheck({ cmcAsi: 28, asOf: '2026-08-30' }, unknown)).toEqual({

@@ -36,7 +36,7 @@ describe('dominance on the weekly-then-daily real history', () => {
     expect(daily.every((d, i) => i === 0 || utc(d) - utc(daily[i - 1]!) === 86_400_000)).toBe(true);
   });
 
-  it('value, zone, 30/90-day changes, trend and the MACD with its last cross on every day 2024-07-15..2026-03-18', () => {
+  it('value, zone, 30/90-day changes, trend, MACD with its last cross on every day 2024-07-15..2026-03-18', () => {
     const missing: string[] = [];
     for (let d = '2024-07-15'; d <= '2026-03-18'; d = addDays(d, 1)) {
       const x = computeSignals(set, s, d, d).dominance;
@@ -76,7 +76,7 @@ describe('dominance on the weekly-then-daily real history', () => {
     expect(pointAtSpacing(daily, '2025-01-20', 3)).toBeUndefined(); // 5 days after the last close before the hole
   });
 
-  it('month-end values: the last Monday of a weekly month, the last day of a daily one; a month cut short has none', () => {
+  it('month-end: the last Monday of a weekly month, the last day of a daily one; a month cut short has none', () => {
     const ends = new Map(monthEndValues(dom.points, '2024-08-31', 3).map((m) => [m.month, m.value]));
     expect(ends.get('2024-06')).toBe(val.get('2024-06-24'));
     expect(ends.get('2024-07')).toBe(val.get('2024-07-31'));

@@ -135,7 +135,7 @@ describe('events vs the base rate (every Russell trading day)', () => {
     }
   });
 
-  it('the ETH/BTC base rate is every rut-long day’s plain forward return (ethbtc.csv, else ETH ÷ BTC that day)', () => {
+  it('the ETH/BTC base rate is every rut-long day’s plain forward return (ethbtc.csv, else ETH ÷ BTC)', () => {
     for (const h of H) {
       const vals = [...rutLong.keys()].flatMap((d) => {
         const v = ret(ethbtcOrDerived, d, h);
