@@ -6,6 +6,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toSeriesSet, type CachedSeries, type SeriesCache } from '../../../lib/cache/series-cache';
+import { emptyMeta, type TaskContext } from '../../../lib/refresh/context';
+import type { ProviderGate } from '../../../lib/refresh/gate';
+import { ETHBTC_DERIVED_SOURCE, refreshEthBtc } from '../../../lib/refresh/tasks/ethbtc';
 import { loadSeriesDir } from '../../../lib/cli/load-dir';
 import { outcomeInputs } from '../../../lib/evidence/outcomes';
 import { addDays } from '../../../lib/series/dates';
@@ -172,5 +175,22 @@ describe('the extension: the cache’s series set completes ETH/BTC the same way
     expect(e.stale).toBe(false);
     expect(e.source).toBe('Binance ETHBTC; derived from ETH and BTC closes (Binance closes) on 2025-03-02');
     expect(withDerivedEthBtc(set)).toBe(set);
+  });
+
+  it('the worker fetches the pair only, and drops the ETH ÷ BTC series older versions stored beside it', async () => {
+    const ctx: TaskContext = {
+      // the pair's request fails: nothing derived is stored in its place (the series set derives it)
+      gate: {
+        call: async () => ({ ok: false, error: { kind: 'network', message: 'down' } }),
+      } as unknown as ProviderGate,
+      now: Date.parse('2025-03-03T12:00:00Z'),
+      settings: s,
+      cache: structuredClone(cache),
+      universes: {},
+      meta: emptyMeta(),
+    };
+    ctx.cache.macro.ethbtc![ETHBTC_DERIVED_SOURCE] = cached('binance', ETHBTC_DERIVED_SOURCE, [['2025-03-02', 0.025]]);
+    await refreshEthBtc(ctx);
+    expect(Object.keys(ctx.cache.macro.ethbtc!)).toEqual(['Binance ETHBTC']);
   });
 });
