@@ -11,6 +11,7 @@ const REASON_ORDER: ExclusionReason[] = [
   'category',
   'outside-top-n',
   'no-market-cap',
+  'not-listed-yet',
 ];
 
 export const exclusionKey = (r: ExclusionReason) => `popup_excl_${r.replace(/-/g, '_')}`;

@@ -1,4 +1,5 @@
 import { asiWhyText } from '@/lib/i18n/reason-text';
+import { asiCrossCheck } from '@/lib/signals/cross-check';
 import type { ComponentChildren } from 'preact';
 import type { Settings } from '@/lib/settings/defaults';
 import type { SignalBase } from '@/lib/signals/signal';
@@ -64,6 +65,8 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
   const crypto = settings.staleness.cryptoMaxAgeDays;
   const r = e.russell;
   const a = e.asi && e.asi.value !== null ? e.asi : null;
+  const cov = a?.coverage;
+  const cc = asiCrossCheck(snapshot.crossCheck, e.asi);
   const d = e.dominance;
   const eb = e.ethbtc;
   const t3 = e.total3;
@@ -115,11 +118,18 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
         threshold={<>{t('popup_asi_thresholds', f.number(st.btcSeasonMax), f.number(st.altseasonMin))}</>}
       >
         {a ? <div>{t('popup_asi_counted', a.beat, a.counted, a.windowDays, f.fraction(a.btcReturn))}</div> : null}
+        {cov ? (
+          <div data-testid="asi-coverage">
+            {t('popup_asi_coverage', cov.counted, cov.aimed, f.percent(Math.floor(cov.pct)))}
+          </div>
+        ) : null}
         {e.asi && e.asi.value === null ? <div>{t('popup_asi_unknown', asiWhyText(e.asi, t, f.locale))}</div> : null}
         <div data-testid="cross-check">
-          {snapshot.crossCheck
-            ? t('popup_cmc', f.number(snapshot.crossCheck.cmcAsi), f.day(snapshot.crossCheck.asOf))
-            : t('popup_cmc_none')}
+          {!cc
+            ? t('popup_cmc_none')
+            : cc.ours === null
+              ? t('popup_cmc_ours_unknown', f.number(cc.cmc), f.day(cc.cmcAsOf))
+              : t('popup_cmc', f.number(cc.cmc), f.number(cc.ours), f.signed(cc.diff, 0), f.day(cc.cmcAsOf))}
         </div>
       </Tile>
 

@@ -34,8 +34,6 @@ export interface Link {
   provider: ProviderId;
   /** The label of the series it fills, kept apart from the others' (providers define a signal differently). */
   source?: string;
-  /** Computed from cached data, no request: taken whenever the primary is stale. */
-  derived?: true;
 }
 
 export interface Chain {
@@ -57,6 +55,7 @@ export interface MacroChain extends Chain {
   maxAge: keyof Settings['staleness'];
 }
 
+/** The ETH ÷ BTC series versions before the engine's derivation cached beside the pair (dropped on refresh). */
 export const ETHBTC_DERIVED_SOURCE = 'Binance ETHUSDT ÷ BTCUSDT';
 
 const link = (provider: ProviderId, source: string) => ({ provider, source });
@@ -84,7 +83,8 @@ const ETHBTC: MacroChain = {
   macro: 'ethbtc',
   ...CRYPTO_CLOSE,
   tab: 4,
-  links: [link('binance', binanceSource('ETHBTC')), { ...link('binance', ETHBTC_DERIVED_SOURCE), derived: true }],
+  // Days without a pair close are derived by the series set from the cached ETH and BTC closes (one rule).
+  links: [link('binance', binanceSource('ETHBTC'))],
 };
 const FEAR_GREED: MacroChain = {
   macro: 'fearGreed',

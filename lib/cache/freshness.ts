@@ -52,8 +52,7 @@ export function isDue(cached: CachedSeries | undefined, expected: Day, now: numb
 /**
  * After the primary of a fallback chain was due and did not answer: whether to ask a fallback. Only
  * when the primary is stale or missing (otherwise the engine keeps reading the primary's history and
- * a fallback point would not be used), and when no fallback has the expected day yet. A `derived`
- * fallback costs no request: it is taken whenever the primary is stale.
+ * a fallback point would not be used), and when no fallback has the expected day yet.
  */
 export function fallbackDue(
   bySource: Record<string, CachedSeries> | undefined,
@@ -61,10 +60,8 @@ export function fallbackDue(
   expected: Day,
   now: number,
   maxAgeDays: number,
-  derived = false,
 ): boolean {
   if (isFresh(bySource?.[primary], toDay(now), maxAgeDays)) return false;
-  if (derived) return true;
   const fallbacks = Object.values(bySource ?? {}).filter((c) => c.source !== primary && c.points.length > 0);
   const newest = fallbacks.sort((a, b) => (lastDay(a)! < lastDay(b)! ? 1 : -1))[0];
   return isDue(newest, expected, now);

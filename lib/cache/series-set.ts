@@ -1,3 +1,4 @@
+import { withDerivedEthBtc } from '../series/ethbtc';
 import type { CoinSeries, Day, Point, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { PREFERENCE } from './chains';
@@ -73,5 +74,6 @@ export function toSeriesSet(
     };
   }
   if (Object.keys(coins).length > 0) set.coins = coins;
-  return set;
+  // ETH/BTC by the one rule (SIGNALS.md §2): ETH ÷ BTC of the cached closes where the pair has no close.
+  return withDerivedEthBtc(set);
 }

@@ -91,7 +91,7 @@ function asiChart(coins: NonNullable<SeriesSet['coins']>, s: Settings, today: Da
 
 function dominanceChart(dom: Series, s: Settings, today: Day): NonNullable<ChartData['dominance']> {
   const d = s.dominance;
-  const months = monthEndValues(dom.points, today);
+  const months = monthEndValues(dom.points, today, d.toleranceDays);
   const series = macdSeries(
     months.map((m) => m.value),
     d.macdFast,

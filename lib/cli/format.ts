@@ -5,15 +5,32 @@ import { STAGE_LABELS } from '../phase/stage';
 import type { TriState } from '../phase/tri';
 import type { Evaluation } from '../engine/evaluate';
 import type { HistoryDay } from '../engine/evaluate';
+import type { AsiCoverage } from '../signals/asi';
+import { asiCrossCheck, type AsiCrossCheck } from '../signals/cross-check';
+import type { Snapshot } from '../snapshot/types';
 
-/** The CLI's JSON: stable field names; an absent series is null, an unknown ASI has value null. */
+/**
+ * The CLI's JSON: stable field names; an absent series is null, an unknown ASI has value null with why it is
+ * unknown (`code`, `args`) and, once its universe was chosen, its coverage (else `counted` is null, not 0).
+ */
 export function toJson(e: Evaluation) {
+  const a = e.asi;
   const asi =
-    e.asi === null
+    a === null
       ? null
-      : e.asi.value === null
-        ? { value: null, why: e.asi.why, asOf: e.asi.asOf, counted: 0, coins: [], excluded: e.asi.excluded }
-        : e.asi;
+      : a.value === null
+        ? {
+            value: null,
+            why: a.why,
+            code: a.code ?? null,
+            args: a.args ?? [],
+            asOf: a.asOf,
+            counted: a.coverage?.counted ?? null,
+            coverage: a.coverage ?? null,
+            coins: a.coins ?? [],
+            excluded: a.excluded,
+          }
+        : a;
   return {
     asOf: e.asOf,
     phase: e.phase,
@@ -48,12 +65,27 @@ const MARK = { pass: '✓', fail: '✗', unknown: '?', stale: '?' } as const;
 const reasonLine = (r: Reason) =>
   `  ${MARK[variantOf(r)]} ${r.text}${r.source ? ` · ${r.source}` : ''}${r.asOf ? ` · ${r.asOf}` : ''}`;
 
+/** `--live --json`: the evaluation, CoinMarketCap's index beside our ASI, every provider's status and errors. */
+export function liveJson(snap: Snapshot, errors: string[]) {
+  const crossCheck = asiCrossCheck(snap.crossCheck, snap.evaluation.asi);
+  return { ...toJson(snap.evaluation), crossCheck, sources: snap.sources, errors };
+}
+
+/** `--live`: the summary with CoinMarketCap's index beside our ASI, then the source errors. */
+export function liveText(snap: Snapshot, errors: string[]): string {
+  const text = toText(snap.evaluation, 'live', asiCrossCheck(snap.crossCheck, snap.evaluation.asi));
+  return errors.length ? [text, '', 'Source errors:', ...errors.map((e) => `  ${e}`)].join('\n') : text;
+}
+
 /** Which series files were given, to say "no file" apart from "no data up to this day". */
 export type Present =
   Partial<Record<'rut' | 'coins' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3', boolean>> | 'live';
 
-/** A readable summary for a terminal. */
-export function toText(e: Evaluation, present: Present = {}): string {
+/**
+ * A readable summary for a terminal. `crossCheck` (live only) is CoinMarketCap's index beside our ASI,
+ * null when CoinMarketCap did not answer.
+ */
+export function toText(e: Evaluation, present: Present = {}, crossCheck?: AsiCrossCheck | null): string {
   const none = (key: string, file: string) =>
     present === 'live'
       ? 'unknown (no source answered; see the source errors)'
@@ -86,18 +118,22 @@ export function toText(e: Evaluation, present: Present = {}): string {
   );
   const a = e.asi;
   if (a === null) out.push(`  ASI            ${none('coins', 'coins/')}`);
-  else if (a.value === null) out.push(`  ASI            unknown (${a.why})`);
-  else {
+  else if (a.value === null) {
+    out.push(`  ASI            unknown (${a.why})`);
+    if (a.coverage) out.push(`                 ${coverageText(a.coverage)}; ${a.excluded.length} excluded`);
+  } else {
     out.push(
       `  ASI            ${a.value} ${age(a)}\n                 ${a.beat} of ${a.counted} altcoins beat BTC's ${pct(a.btcReturn * 100)} over ${a.windowDays} days (from ${a.from}); universe: ${a.universe}; ${a.excluded.length} excluded`,
     );
+    if (a.coverage) out.push(`                 ${coverageText(a.coverage)}`);
   }
+  if (crossCheck !== undefined) out.push(`  CoinMarketCap  ${crossCheckText(crossCheck)}`);
   const d = e.dominance;
   out.push(
     d
       ? `  BTC dominance  ${fmt(d.value)}% ${age(d)}\n                 30 d ${d.change30 === null ? 'unknown' : `${fmt(d.change30, { sign: true })} pts`}, 90 d ${d.change90 === null ? 'unknown' : `${fmt(d.change90, { sign: true })} pts`}, zone ${d.zone}, trend ${d.trend ?? 'unknown'}` +
           `, monthly MACD ${d.macd ? (d.macd.lastCross ? `${d.macd.lastCross.type} cross ${d.macd.lastCross.month}` : 'no cross') : 'unknown (too few months)'}` +
-          `${d.wedge ? `, rising wedge ${d.wedge.rising ? 'yes' : 'no'}` : ''}`
+          `${d.wedge ? `, rising wedge ${d.wedge.rising ? 'yes' : 'no'} (${wedgeBasis(d.wedge)})` : ''}`
       : `  BTC dominance  ${none('btcDominance', 'btc-dominance.csv')}`,
   );
   const eb = e.ethbtc;
@@ -130,6 +166,25 @@ export function historyText(days: HistoryDay[]): string {
         (d.held ? `  ${d.held.stage} held until ${d.held.until}` : ''),
     )
     .join('\n');
+}
+
+/** "28 as of 2025-09-18 (ours 31, -3), for comparison only": never mixed into our ASI. */
+function crossCheckText(c: AsiCrossCheck | null): string {
+  if (!c) return 'altcoin season index unknown (no value from CoinMarketCap)';
+  const ours = c.ours === null ? 'ours unknown' : `ours ${c.ours}, ${fmt(c.diff!, { sign: true })}`;
+  return `altcoin season index ${c.cmc} as of ${c.cmcAsOf} (${ours}), for comparison only`;
+}
+
+/** "counted 47 of 50 coins of the universe (94%; at least 80% needed)". */
+function coverageText(c: AsiCoverage): string {
+  const pct = `${fmt(Math.floor(c.pct))}%; at least ${fmt(c.minPct)}% needed`;
+  return `counted ${c.counted} of ${c.aimed} coins of the universe (${pct})`;
+}
+
+/** How the wedge's weekly highs and lows were taken: from each ISO week's closes, a single one being both. */
+function wedgeBasis(w: { weeks: number; singleCloseWeeks?: number }): string {
+  const single = w.singleCloseWeeks ? `, ${w.singleCloseWeeks} with a single close` : '';
+  return `highs and lows of each week's closes, ${w.weeks} weeks${single}`;
 }
 
 function yn(b: boolean | null): string {

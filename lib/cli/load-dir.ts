@@ -1,12 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseSeriesCsv, SeriesError } from '../series/csv';
+import { withDerivedEthBtc } from '../series/ethbtc';
 import { COIN_SPEC, COINS_DIR, SERIES_FILES } from '../series/files';
 import type { CoinSeries, SeriesSet } from '../series/types';
 
 /**
  * Reads a normalized series directory (SIGNALS.md §2). A missing file leaves that series undefined
  * (the signal is unknown, never zero); a malformed one throws a SeriesError naming file and line.
+ * ETH/BTC is completed from coins/ETH.csv ÷ coins/BTC.csv on the days ethbtc.csv has no close.
  */
 export function loadSeriesDir(dir: string): SeriesSet {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SeriesError(`series directory not found: ${dir}`);
@@ -30,7 +32,7 @@ export function loadSeriesDir(dir: string): SeriesSet {
   }
   if (Object.keys(set).length === 0)
     throw new SeriesError(`no series files found in ${dir} (expected rut.csv, coins/*.csv, …)`);
-  return set;
+  return withDerivedEthBtc(set);
 }
 
 /** First and last day with data across every series. */

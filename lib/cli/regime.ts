@@ -5,7 +5,7 @@ import { pointOnOrBefore } from '../series/lookup';
 import { defaultSettings, type Settings } from '../settings/defaults';
 import { mergeSettings } from '../settings/validate';
 import { parseArgs, USAGE, UsageError } from './args';
-import { historyText, toJson, toText } from './format';
+import { historyText, liveJson, liveText, toJson, toText } from './format';
 import { evidenceCommand } from './evidence';
 import { dataRange, loadSeriesDir } from './load-dir';
 import { liveSnapshot, sourceErrors } from './live';
@@ -22,11 +22,7 @@ async function main(argv: string[]): Promise<number> {
   if (o.live) {
     const snap = await liveSnapshot(settings, Date.now());
     const errors = sourceErrors(snap);
-    if (o.json) console.log(JSON.stringify({ ...toJson(snap.evaluation), sources: snap.sources, errors }));
-    else {
-      console.log(toText(snap.evaluation, 'live'));
-      if (errors.length) console.log(['', 'Source errors:', ...errors.map((e) => `  ${e}`)].join('\n'));
-    }
+    console.log(o.json ? JSON.stringify(liveJson(snap, errors)) : liveText(snap, errors));
     // Every source failing (offline) is an error exit; a partial answer is not.
     return errors.length > 0 && Object.values(snap.sources).every((st) => st.lastSuccess === null) ? 1 : 0;
   }

@@ -1,3 +1,4 @@
+import { ethBtcSeries } from '../series/ethbtc';
 import type { CoinSeries, Day, Series, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { selectUniverse } from '../signals/asi';
@@ -11,28 +12,16 @@ export interface OutcomeInputs {
   set: SeriesSet;
   settings: Settings;
   tol: number;
-  /** ETH/BTC sources in order of preference: the pair itself, then ETH ÷ BTC closes (SIGNALS.md §6 fallback). */
+  /** ETH/BTC sources in order of preference: one, the pair completed by ETH ÷ BTC closes (SIGNALS.md §2). */
   ethbtc: Series[];
   asi: AsiDaily;
   /** The ASI universe of a day, memoized: every horizon and weighting of a day shares it. */
   universe: (day: Day) => CoinSeries[];
 }
 
-/** ETH ÷ BTC on the days both closed: the contract's fallback for the ETH/BTC pair. */
-export function derivedEthBtc(set: SeriesSet): Series | null {
-  const eth = set.coins?.ETH?.closes;
-  const btc = set.coins?.BTC?.closes;
-  if (!eth || !btc || eth.points.length === 0) return null;
-  const byDay = new Map(btc.points.map((p) => [p.date, p.value]));
-  const points = eth.points.flatMap((p) => {
-    const b = byDay.get(p.date);
-    return b ? [{ date: p.date, value: p.value / b }] : [];
-  });
-  return points.length ? { points, source: `ETH ÷ BTC closes (${eth.source})` } : null;
-}
-
 export function outcomeInputs(set: SeriesSet, settings: Settings, tol: number): OutcomeInputs {
-  const derived = derivedEthBtc(set);
+  // SIGNALS.md §2's one rule: the pair's close, else ETH ÷ BTC of that day (as the engine and the CLI read it).
+  const ethbtc = ethBtcSeries(set.ethbtc, set.coins?.ETH?.closes, set.coins?.BTC?.closes);
   const universes = new Map<Day, CoinSeries[]>();
   const universe = (day: Day) => {
     let u = universes.get(day);
@@ -48,7 +37,7 @@ export function outcomeInputs(set: SeriesSet, settings: Settings, tol: number): 
     set,
     settings,
     tol,
-    ethbtc: [...(set.ethbtc ? [set.ethbtc] : []), ...(derived ? [derived] : [])],
+    ethbtc: ethbtc ? [ethbtc] : [],
     asi: asiDaily(set.coins, settings),
   };
 }

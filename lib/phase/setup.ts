@@ -11,8 +11,8 @@ const SETUP_STAGES: readonly Stage[] = ['btc-season', 'mixed'];
 
 /** The Russell's states in words, for sentences (never the raw id). */
 export const RUSSELL_WORDS: Record<RussellState, string> = {
-  'risk-off': 'risk-off (below its 200-day average)',
-  recovering: 'recovering (above its 200-day average)',
+  'risk-off': 'risk-off below its 200-day average',
+  recovering: 'recovering above its 200-day average',
   'near-ath': 'near its high',
   breakout: 'breaking out',
   unknown: 'unknown',

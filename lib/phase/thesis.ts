@@ -92,9 +92,12 @@ export function thesisFigures(set: SeriesSet, s: Settings, from: Day, to: Day): 
 
 const pct = (x: number | null) => (x === null ? 'unknown' : `${x > 0 ? '+' : ''}${x.toFixed(1)}%`);
 
-/** The thesis clock as of `day`, or null without a breakout. */
+/** How long after its window closed a breakout's verdict is still shown: a year (older ones are history). */
+export const VERDICT_SHOWN_DAYS = 365;
+
+/** The thesis clock as of `day`, or null without a breakout (or when its verdict is over a year old). */
 export function thesisClock(set: SeriesSet, s: Settings, w: SpilloverWindow | null, day: Day): Thesis | null {
-  if (!w) return null;
+  if (!w || (w.status === 'closed' && daysBetween(w.closes, day) > VERDICT_SHOWN_DAYS)) return null;
   if (w.status === 'before') {
     const n = w.from - w.day;
     return {

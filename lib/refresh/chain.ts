@@ -42,7 +42,7 @@ export async function runChain(ctx: TaskContext, key: MacroKey, asks: Asks): Pro
   const maxAge = ctx.settings.staleness[chain.maxAge];
   if (await answered(ctx, key, primary, asks, expected)) return;
   for (const link of fallbacks) {
-    if (!fallbackDue(ctx.cache.macro[key], primary.source, expected, ctx.now, maxAge, link.derived)) continue;
+    if (!fallbackDue(ctx.cache.macro[key], primary.source, expected, ctx.now, maxAge)) continue;
     if (await answered(ctx, key, link, asks, expected)) return;
   }
 }

@@ -19,7 +19,7 @@ import { emptyMeta, type RefreshMeta, type TaskContext } from './context';
 import { ProviderGate } from './gate';
 import { runChain } from './chain';
 import { dominanceAsks } from './tasks/dominance';
-import { ethBtcAsks } from './tasks/ethbtc';
+import { dropLegacyDerivedEthBtc, ethBtcAsks } from './tasks/ethbtc';
 import { fearGreedAsks } from './tasks/fear-greed';
 import { lazyGlobal } from './tasks/global';
 import { refreshCoinCloses } from './tasks/coins';
@@ -95,8 +95,8 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     (async () => {
       await refreshUniverse(ctx);
       await refreshCoinCloses(ctx);
-      // Its fallback divides the ETH and BTC closes just cached.
-      await runChain(ctx, 'ethbtc', ethBtcAsks(ctx.cache));
+      dropLegacyDerivedEthBtc(ctx.cache);
+      await runChain(ctx, 'ethbtc', ethBtcAsks());
     })(),
   ]);
   const set = engineSeries(ctx.cache, ctx.universes, state.settings, toDay(deps.now()));
@@ -141,7 +141,9 @@ export function servedFrom(
   };
   const served: Snapshot['served'] = {};
   for (const [key, { macro }] of Object.entries(CHAINS) as [ServedKey, Chain][]) {
-    const used = macro ? set[macro] && cache.macro[macro]?.[set[macro]!.source] : ownCache[key];
+    // A series completed by derived days (ETH/BTC) names its observed source apart.
+    const src = macro && (set[macro]?.derived ? set[macro]!.derived!.observed : set[macro]?.source);
+    const used = macro ? src && cache.macro[macro]?.[src] : ownCache[key];
     if (used) served[key] = { provider: used.provider, fetchedAt: used.fetchedAt };
   }
   return served;

@@ -14,6 +14,26 @@ export interface Point {
 export interface Series {
   points: Point[];
   source: string;
+  /**
+   * Days whose value was computed from other series rather than observed (SIGNALS.md §2: ETH/BTC from
+   * the ETH and BTC closes), so a signal can say which of the days it read were derived.
+   */
+  derived?: Derivation;
+}
+
+/** A run of adjacent points of a series, first and last day included. */
+export interface DayRun {
+  from: Day;
+  to: Day;
+}
+
+export interface Derivation {
+  /** How the derived days were computed, e.g. "derived from ETH and BTC closes (Binance closes)". */
+  source: string;
+  /** The observed series' own source, or null when no day was observed. */
+  observed: string | null;
+  /** The derived days, as runs of adjacent points, ascending. */
+  runs: DayRun[];
 }
 
 /** Daily closes of one coin, with optional market caps and provider category tags (for exclusions). */

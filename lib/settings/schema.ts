@@ -165,6 +165,8 @@ export const SETTINGS_SCHEMA = {
     topN: { kind: 'int', default: 50, min: 1, max: 1000, unit: 'coins' },
     windowDays: { ...WINDOW, default: 90, unit: 'days' },
     toleranceDays: { ...TOLERANCE, default: 3 },
+    /** Below this share of the universe aimed at actually counted, the ASI is unknown (SIGNALS.md §3). */
+    minCoveragePct: { kind: 'num', default: 80, min: 0, max: 100, unit: 'pct', step: 1 },
     /** Symbols never counted (stablecoins, wrapped, liquid staking, tokenized gold…). Upper case. */
     excludeSymbols: { kind: 'list', item: 'ticker', default: BUILTIN_EXCLUSIONS, help: 'options_h_exclude_symbols' },
     /** Provider category tags that exclude a coin. */

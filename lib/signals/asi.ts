@@ -2,7 +2,7 @@ import { addDays } from '../series/dates';
 import { pointOnOrBefore, pointWithin } from '../series/lookup';
 import type { CoinSeries, Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
-import { freshness, type SignalBase } from './signal';
+import { clean, freshness, type SignalBase } from './signal';
 
 export interface AsiCoin {
   symbol: string;
@@ -13,7 +13,14 @@ export interface AsiCoin {
 }
 
 export type ExclusionReason =
-  'exclusion-list' | 'category' | 'outside-top-n' | 'no-market-cap' | 'no-close' | 'too-young' | 'gap-at-start';
+  | 'exclusion-list'
+  | 'category'
+  | 'outside-top-n'
+  | 'no-market-cap'
+  | 'no-close'
+  | 'too-young'
+  | 'gap-at-start'
+  | 'not-listed-yet';
 
 export interface AsiExcluded {
   symbol: string;
@@ -34,6 +41,21 @@ export interface AsiExcluded {
  */
 export type UniverseBasis = 'that-day' | 'latest' | 'all-given';
 
+/**
+ * How much of the universe aimed at was counted (SIGNALS.md §3, "counted 47 of 50"). `aimed` is the
+ * universe's size: the top N by market cap (fewer when fewer coins are ranked), or every given coin
+ * without market caps. A universe member without a close on the day, too young or with a gap at the
+ * start is not replaced by the next coin: the shortfall is shown here.
+ */
+export interface AsiCoverage {
+  counted: number;
+  aimed: number;
+  /** 100 × counted / aimed. */
+  pct: number;
+  /** The setting below which the ASI is unknown. */
+  minPct: number;
+}
+
 export interface AsiSignal extends SignalBase {
   /** 0..100; absent from a result whose value is unknown (see `AsiUnknown`). */
   value: number;
@@ -47,22 +69,28 @@ export interface AsiSignal extends SignalBase {
   universe: UniverseBasis;
   coins: AsiCoin[];
   excluded: AsiExcluded[];
+  /** Absent from snapshots stored by older versions. */
+  coverage?: AsiCoverage;
 }
 
 /** Why the ASI is unknown, for views to say in their language (`why` says it in English). */
-export type AsiUnknownCode = 'no-btc' | 'no-btc-close' | 'no-btc-start' | 'no-coins';
+export type AsiUnknownCode = 'no-btc' | 'no-btc-close' | 'no-btc-start' | 'no-coins' | 'low-coverage';
 
 export interface AsiUnknown {
   value: null;
   why: string;
   /**
-   * `why` as a code and its parameters: no-btc-close `[day]`, no-btc-start `[toleranceDays, from]`.
-   * Absent from snapshots stored by older versions.
+   * `why` as a code and its parameters: no-btc-close `[day]`, no-btc-start `[toleranceDays, from]`,
+   * low-coverage `[counted, aimed, minPct]`. Absent from snapshots stored by older versions.
    */
   code?: AsiUnknownCode;
   args?: (number | string)[];
   asOf: Day | null;
   excluded: AsiExcluded[];
+  /** Once the universe was chosen (no-coins, low-coverage): how much of it was counted. */
+  coverage?: AsiCoverage;
+  /** The coins that were counted, when too few of them were (low-coverage). */
+  coins?: AsiCoin[];
 }
 
 export type AsiResult = AsiSignal | AsiUnknown;
@@ -110,8 +138,21 @@ export function asiSignal(
 
   const { universe, excluded, basis } = selectUniverse(coins, at, s);
   const counted: AsiCoin[] = [];
+  let notListed = 0;
   for (const { coin, marketCap } of universe) {
     const pts = coin.closes.points;
+    // A coin whose first close comes after the day did not trade yet: not part of that day's universe, so
+    // not a gap in its coverage (one without any close at all is: its history is missing).
+    if (pts.length > 0 && pts[0]!.date > at) {
+      notListed++;
+      excluded.push({
+        symbol: coin.symbol,
+        reason: 'not-listed-yet',
+        why: `not listed yet: first close ${pts[0]!.date}`,
+        args: [pts[0]!.date],
+      });
+      continue;
+    }
     const end = pointWithin(pts, at, 0);
     if (!end) {
       excluded.push({ symbol: coin.symbol, reason: 'no-close', why: `no close on ${at}`, args: [at] });
@@ -140,8 +181,35 @@ export function asiSignal(
     const ret = end.value / start.value - 1;
     counted.push({ symbol: coin.symbol, return: ret, beatBtc: ret > btcReturn, marketCap });
   }
+  const aimed = universe.length - notListed;
+  const coverage: AsiCoverage = {
+    counted: counted.length,
+    aimed,
+    pct: aimed ? clean((100 * counted.length) / aimed) : 0,
+    minPct: s.minCoveragePct,
+  };
   if (counted.length === 0)
-    return { value: null, why: 'no altcoin could be counted', code: 'no-coins', args: [], asOf: at, excluded };
+    return {
+      value: null,
+      why: 'no altcoin could be counted',
+      code: 'no-coins',
+      args: [],
+      asOf: at,
+      excluded,
+      coverage,
+    };
+  counted.sort((a, b) => b.return - a.return);
+  if (coverage.pct < s.minCoveragePct)
+    return {
+      value: null,
+      why: `counted ${counted.length} of ${aimed} coins, below the ${s.minCoveragePct}% coverage needed`,
+      code: 'low-coverage',
+      args: [counted.length, aimed, s.minCoveragePct],
+      asOf: at,
+      excluded,
+      coverage,
+      coins: counted,
+    };
   const beat = counted.filter((c) => c.beatBtc).length;
   return {
     value: Math.round((100 * beat) / counted.length),
@@ -158,8 +226,9 @@ export function asiSignal(
     topN: s.topN,
     from,
     universe: basis,
-    coins: counted.sort((a, b) => b.return - a.return),
+    coins: counted,
     excluded,
+    coverage,
   };
 }
 

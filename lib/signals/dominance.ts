@@ -1,5 +1,5 @@
 import { addDays, dayMs, isoWeekStart, monthEnd, monthOf } from '../series/dates';
-import { pointWithin } from '../series/lookup';
+import { pointAtSpacing } from '../series/lookup';
 import type { Day, Point, Series } from '../series/types';
 import { latestCross, macdSeries, type MacdPoint } from '../indicators/macd';
 import { linearRegressionXY } from '../indicators/regression';
@@ -22,9 +22,16 @@ export interface MonthlyMacd {
 
 export interface Wedge {
   rising: boolean;
+  /** Slopes of the weekly highs' and lows' regression lines, in points per week. */
   highSlope: number;
   lowSlope: number;
+  /** Weeks with data among the last N. */
   weeks: number;
+  /**
+   * Of those, the weeks with a single value (a weekly series): its high and low are that one close, so
+   * such weeks pull both lines alike. Absent from snapshots stored by older versions.
+   */
+  singleCloseWeeks?: number;
 }
 
 export interface DominanceSignal extends SignalBase {
@@ -57,8 +64,9 @@ export function dominanceSignal(
   const at = latestOf(series, day, today, maxAgeDays);
   if (!at) return null;
   const { pts, last } = at;
+  // The start value within the series' own spacing: the CMC history is weekly until 2024-07-08, daily after.
   const change = (days: number) => {
-    const p = pointWithin(pts, addDays(last.date, -days), s.toleranceDays);
+    const p = pointAtSpacing(pts, addDays(last.date, -days), s.toleranceDays);
     return p ? clean(last.value - p.value) : null;
   };
   const change30 = change(s.changeDays);
@@ -75,21 +83,6 @@ export function dominanceSignal(
   };
 }
 
-/** Last value of every complete calendar month up to `day` (a month is complete once its last day has come). */
-export function monthEndValues(pts: readonly Point[], day: Day): { month: string; value: number }[] {
-  const out: { month: string; value: number }[] = [];
-  for (const p of pts) {
-    if (p.date > day) break;
-    const m = monthOf(p.date);
-    const last = out[out.length - 1];
-    if (last && last.month === m) last.value = p.value;
-    else out.push({ month: m, value: p.value });
-  }
-  const last = out[out.length - 1];
-  if (last && last.month === monthOf(day) && monthEnd(day) !== day) out.pop();
-  return out;
-}
-
 /** The month after a `YYYY-MM`. */
 const nextMonth = (m: string) => {
   const y = +m.slice(0, 4);
@@ -98,12 +91,34 @@ const nextMonth = (m: string) => {
 };
 
 /**
+ * The month-end value of every complete calendar month up to `day` (a month is complete once its last
+ * day has come): the month's last value, if it lies within the series' own spacing of the month's end
+ * (`pointAtSpacing`: the last Monday of a weekly month, the last day or up to `toleranceDays` before
+ * it of a daily one). A month whose data stops earlier has no month-end value (a gap), like a month
+ * without any.
+ */
+export function monthEndValues(
+  pts: readonly Point[],
+  day: Day,
+  toleranceDays: number,
+): { month: string; value: number }[] {
+  const out: { month: string; value: number }[] = [];
+  const first = pts[0];
+  if (!first) return out;
+  for (let m = monthOf(first.date); monthEnd(`${m}-01`) <= day; m = nextMonth(m)) {
+    const p = pointAtSpacing(pts, monthEnd(`${m}-01`), toleranceDays);
+    if (p && monthOf(p.date) === m) out.push({ month: m, value: p.value });
+  }
+  return out;
+}
+
+/**
  * MACD on month-end values and its latest signal-line cross; null until enough months exist. Only the
  * unbroken run of months ending with the latest one is used: a month without data would silently
  * shorten the EMA periods and move the cross month the setup rule reads.
  */
 export function monthlyMacd(pts: readonly Point[], day: Day, s: DomSettings): MonthlyMacd | null {
-  const all = monthEndValues(pts, day);
+  const all = monthEndValues(pts, day, s.toleranceDays);
   let start = all.length - 1;
   while (start > 0 && nextMonth(all[start - 1]!.month) === all[start]!.month) start--;
   const months = all.slice(Math.max(start, 0));
@@ -127,11 +142,15 @@ export function monthlyMacd(pts: readonly Point[], day: Day, s: DomSettings): Mo
 /**
  * Rising wedge, descriptive only: regressions of the weekly highs and lows over the last N weeks
  * both rise, the lows rise faster, so the lines converge. Needs data in at least 80% of those weeks.
+ * The series is close-only (one value a day, or a week): a week's high and low are the highest and
+ * lowest of its values, one point per ISO week (Monday to Sunday, x = weeks since the first); a week
+ * with a single value (the weekly stretch of the CMC history) has it as both, so in an all-weekly
+ * window both lines are one and the same and no wedge can be flagged.
  */
 export function risingWedge(pts: readonly Point[], day: Day, weeks: number): Wedge | null {
   const lastWeek = isoWeekStart(day);
   const firstWeek = addDays(lastWeek, -7 * (weeks - 1));
-  const byWeek = new Map<Day, { hi: number; lo: number }>();
+  const byWeek = new Map<Day, { hi: number; lo: number; n: number }>();
   for (let i = pts.length - 1; i >= 0 && pts[i]!.date >= firstWeek; i--) {
     const p = pts[i]!;
     const w = isoWeekStart(p.date);
@@ -139,8 +158,9 @@ export function risingWedge(pts: readonly Point[], day: Day, weeks: number): Wed
     if (cur) {
       cur.hi = Math.max(cur.hi, p.value);
       cur.lo = Math.min(cur.lo, p.value);
+      cur.n++;
     } else {
-      byWeek.set(w, { hi: p.value, lo: p.value });
+      byWeek.set(w, { hi: p.value, lo: p.value, n: 1 });
     }
   }
   if (byWeek.size < Math.ceil(weeks * 0.8)) return null;
@@ -160,5 +180,6 @@ export function risingWedge(pts: readonly Point[], day: Day, weeks: number): Wed
     highSlope: hi.slope,
     lowSlope: lo.slope,
     weeks: byWeek.size,
+    singleCloseWeeks: [...byWeek.values()].filter((v) => v.n === 1).length,
   };
 }

@@ -104,10 +104,18 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     expect(reasons.join('\n')).toContain('ASI 79 ≥ 75 → Altcoin season');
     // Each tile shows value, source and age; an unknown value is a dash, never 0.
     expect(await page.locator('[data-tile="asi"] [data-testid="value"]').textContent()).toBe('79');
+    // how much of the universe the ASI counted (SIGNALS.md §3 coverage)
+    expect(await page.locator('[data-tile="asi"] [data-testid="asi-coverage"]').textContent()).toBe(
+      'Counted 71 of 76 coins of the universe (93%)',
+    );
     expect(await page.locator('[data-tile="russell"] [data-testid="value"]').textContent()).toBe('2,448.77');
     expect(await page.locator('[data-tile="russell"] .source').textContent()).toContain('source: rut.csv');
     expect(await page.locator('[data-tile="dominance"] [data-testid="value"]').textContent()).toMatch(/^—/);
-    expect(await page.locator('[data-tile="ethbtc"] [data-testid="stale"]').count()).toBe(1);
+    // ETH/BTC after ethbtc.csv's end (2024-02-29): ETH ÷ BTC of that day, fresh, its source naming the derived days
+    expect(await page.locator('[data-tile="ethbtc"] [data-testid="stale"]').count()).toBe(0);
+    expect(await page.locator('[data-tile="ethbtc"] .source').textContent()).toContain(
+      'derived from ETH and BTC closes (coins/*.csv) on ',
+    );
     await page.close();
   });
 
@@ -175,7 +183,7 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     const asi = snapshot.evaluation.asi!;
     expect(asi.value).not.toBeNull();
     const rows = page.locator('[data-testid="coin-table"] tbody tr[data-coin]');
-    expect(await rows.count()).toBe('coins' in asi ? asi.coins.length : -1);
+    expect(await rows.count()).toBe(asi.value !== null ? asi.coins.length : -1);
     expect(await page.locator('[data-testid="coin-table"] .btc-row').textContent()).toContain('BTC');
     const tooYoung = await page.locator('[data-reason="too-young"] dd').textContent();
     expect(tooYoung).toContain('ASTER');

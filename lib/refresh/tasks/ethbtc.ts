@@ -2,11 +2,14 @@ import { ETHBTC_DERIVED_SOURCE, MACRO_CHAINS } from '../../cache/chains';
 import type { SeriesCache } from '../../cache/series-cache';
 import { fetchEthBtc } from '../../sources/binance';
 import { addDays, dayMs } from '../../series/dates';
-import type { Point } from '../../series/types';
 import { answer, type Asks } from '../chain';
 
-/** The ETHBTC pair from Binance; when it fails, the ratio of the cached ETH and BTC closes (labelled). */
-export const ethBtcAsks = (cache: SeriesCache): Asks => ({
+/**
+ * The ETHBTC pair from Binance. Days without a pair close (it failed, or is late) are not stored here: the
+ * series set derives them from the cached ETH and BTC closes by SIGNALS.md §2's one rule (lib/series/ethbtc.ts),
+ * as the CLI and the evidence do.
+ */
+export const ethBtcAsks = (): Asks => ({
   [MACRO_CHAINS.ethbtc.links[0].source]: async ({ call, last }) =>
     answer(
       await call((o) =>
@@ -16,17 +19,9 @@ export const ethBtcAsks = (cache: SeriesCache): Asks => ({
         }),
       ),
     ),
-  // No request: the closes the coin task cached, of one venue only (closes of two venues never mix).
-  [ETHBTC_DERIVED_SOURCE]: async () => {
-    const eth = cache.coins.ETH;
-    const btc = cache.coins.BTC;
-    if (!eth || !btc || eth.source !== btc.source) return null;
-    const btcBy = new Map(btc.points);
-    const points: Point[] = [];
-    for (const [date, v] of eth.points) {
-      const b = btcBy.get(date);
-      if (b) points.push({ date, value: v / b });
-    }
-    return points.length ? { series: { source: ETHBTC_DERIVED_SOURCE, points }, provider: eth.provider } : null;
-  },
 });
+
+/** Versions before the engine derived ETH/BTC cached their own ETH ÷ BTC series beside the pair: dropped. */
+export function dropLegacyDerivedEthBtc(cache: SeriesCache): void {
+  if (cache.macro.ethbtc) delete cache.macro.ethbtc[ETHBTC_DERIVED_SOURCE];
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startBadgeController, type BadgeView, type StorageAreaLike } from '../../../lib/badge/controller';
 import type { Command } from '../../../lib/messages';
-import { realSnapshot } from '../../support/snapshot';
+import { anyCoverageSettings, realSnapshot } from '../../support/snapshot';
 
 const TV = 'https://www.tradingview.com/chart/AbC123/';
 const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT';
@@ -72,7 +72,8 @@ describe('badge controller', () => {
   it('follows storage changes it reads, and ignores the rest', async () => {
     const x = await setup();
     x.c.update();
-    x.c.onChanged({ snapshot: { newValue: realSnapshot('2026-05-04') } }, 'local');
+    // Bitcoin season on an ASI of 13 coins (accepted here: any coverage)
+    x.c.onChanged({ snapshot: { newValue: realSnapshot('2026-05-04', undefined, anyCoverageSettings()) } }, 'local');
     expect(x.shown).toHaveLength(2);
     expect(x.last().snapshot?.evaluation.phase.stage).toBe('btc-season');
     x.c.onChanged({ seriesCache: { newValue: {} } }, 'local');

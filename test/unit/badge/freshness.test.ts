@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { freshness } from '../../../lib/badge/model';
 import { dayMs } from '../../../lib/series/dates';
+import { realSeriesStaleEthBtc } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
 
-const snap = realSnapshot('2025-09-19');
+// ETH/BTC as ethbtc.csv alone (no ETH closes to derive it from): stale since 2024-02-29
+const snap = realSnapshot('2025-09-19', undefined, undefined, realSeriesStaleEthBtc());
 const at = (day: string) => dayMs(day) + 15 * 3_600_000;
 
 describe('freshness', () => {

@@ -10,11 +10,14 @@ import { badgeModel, panelModel } from '../../../lib/badge/model';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
 import { toolbarBadge } from '../../../lib/toolbar';
-import { realSnapshot } from '../../support/snapshot';
+import { realSeriesStaleEthBtc } from '../../support/fixtures';
+import { anyCoverageSettings, realSnapshot } from '../../support/snapshot';
 
 const en = translateFrom(loadLocales().en!);
 const zh = translateFrom(loadLocales().zh_CN!);
-const snap = realSnapshot('2026-08-21');
+// ETH/BTC as ethbtc.csv alone (no ETH closes to derive it from): stale since 2024-02-29; the ASI of 12 coins
+// accepted, for a number to format
+const snap = realSnapshot('2026-08-21', undefined, anyCoverageSettings(), realSeriesStaleEthBtc());
 const now = snap.computedAt + 60_000;
 
 describe('locale-aware numbers', () => {

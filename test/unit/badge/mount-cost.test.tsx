@@ -11,10 +11,11 @@ import { defaultPosition, HOME } from '../../../lib/badge/drag';
 import type { BadgeLayout } from '../../../lib/badge/state';
 import { loadLocales } from '../../../lib/i18n/node';
 import { makeTranslate, translateFrom, type Translate } from '../../../lib/i18n/translate';
-import { realSnapshot } from '../../support/snapshot';
+import { anyCoverageSettings, realSnapshot } from '../../support/snapshot';
 import { BADGE_SIZE, layoutFrame, setupDom, VIEWPORT } from './dom';
 
-const snap = realSnapshot('2026-08-21');
+// the ASI of 12 coins accepted, for a number to format
+const snap = realSnapshot('2026-08-21', undefined, anyCoverageSettings());
 const en = translateFrom(loadLocales().en!);
 
 /** Layout reads (the ones the badge could make): counted while `fn` runs. */

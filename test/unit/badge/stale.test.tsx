@@ -9,12 +9,14 @@ import { panelModel } from '../../../lib/badge/model';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
 import { dayMs } from '../../../lib/series/dates';
+import { realSeriesStaleEthBtc } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
 import { click, mount, setupDom } from './dom';
 
 const t = translateFrom(loadLocales().en!);
 const zh = translateFrom(loadLocales().zh_CN!);
-const snap = realSnapshot('2025-09-19');
+// ETH/BTC as ethbtc.csv alone (no ETH closes to derive it from): stale since 2024-02-29
+const snap = realSnapshot('2025-09-19', undefined, undefined, realSeriesStaleEthBtc());
 const sameDay = snap.computedAt + 60_000;
 
 describe('stale marks in the mini-panel', () => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startEmulator, type Emulator } from '../../support/emulator';
+import { liveJson, liveText } from '../../../lib/cli/format';
+import { liveSnapshot, sourceErrors } from '../../../lib/cli/live';
+import { defaultSettings } from '../../../lib/settings/defaults';
+import { DEFAULT_NOW, startEmulator, type Emulator } from '../../support/emulator';
 import { REPO_ROOT } from '../../support/paths';
 
 const ROOT = REPO_ROOT;
@@ -33,15 +36,51 @@ describe('regime --live', { timeout: 60_000 }, () => {
     const j = JSON.parse(r.stdout);
     expect(j.errors).toEqual([]);
     expect(j.russell.source).toBe('Yahoo ^RUT');
-    // the fixture closes end on 2026-08-31: a real number, flagged stale against today's date
+    // the fixture closes end on 2026-08-31, where only 13 of the coins have closes: too few of the top 50
+    // for an ASI (unknown, with its coverage), and old against today's date anyway
     expect(j.asi.asOf).toBe('2026-08-31');
-    expect(typeof j.asi.value).toBe('number');
-    expect(j.asi.stale).toBe(true);
+    expect(j.asi).toMatchObject({ value: null, code: 'low-coverage', coverage: { aimed: 50, minPct: 80 } });
+    expect(j.asi.coverage.counted).toBeLessThan(40);
+    expect(j.asi.counted).toBe(j.asi.coverage.counted);
     expect(j.phase.stage).toBe('unknown');
+    // CoinMarketCap's altcoin-season chart has no point in the week before today's date: none to show (null, not 0)
+    expect(j.crossCheck).toBeNull();
     expect(Object.keys(j.sources)).toEqual(
       expect.arrayContaining(['binance', 'yahoo', 'cmc', 'coingecko', 'alternative.me']),
     );
     expect(emu.count()).toBeGreaterThan(40);
+  });
+
+  it('on the emulator’s day: CoinMarketCap’s index beside our ASI with the difference, and the coverage', async () => {
+    const emu2 = await startEmulator({ now: DEFAULT_NOW });
+    try {
+      const snap = await liveSnapshot(defaultSettings(), DEFAULT_NOW, { REGIME_API_EMULATOR: emu2.httpUrl });
+      const errors = sourceErrors(snap);
+      expect(errors).toEqual([]);
+      const ours = snap.evaluation.asi!;
+      if (ours.value === null) throw new Error(`ASI unknown: ${ours.why}`);
+      const cmc = snap.crossCheck!;
+      const j = JSON.parse(JSON.stringify(liveJson(snap, errors)));
+      expect(j.crossCheck).toEqual({
+        cmc: cmc.cmcAsi,
+        cmcAsOf: cmc.asOf,
+        ours: ours.value,
+        oursAsOf: ours.asOf,
+        diff: cmc.cmcAsi - ours.value,
+      });
+      expect(j.asi.value).toBe(ours.value); // ours stays ours: the cross-check is beside it, never mixed in
+      expect(j.asi.coverage).toEqual({ counted: 50, aimed: 50, pct: 100, minPct: 80 });
+      const text = liveText(snap, errors);
+      const d = cmc.cmcAsi - ours.value;
+      const diff = `${d > 0 ? '+' : ''}${d}`;
+      expect(text).toContain(
+        `  CoinMarketCap  altcoin season index ${cmc.cmcAsi} as of ${cmc.asOf} (ours ${ours.value}, ${diff})`,
+      );
+      expect(text).toContain(', for comparison only');
+      expect(text).toContain('counted 50 of 50 coins of the universe (100%; at least 80% needed)');
+    } finally {
+      await emu2.close();
+    }
   });
 
   it('offline, prints every provider’s error and exits non-zero', async () => {

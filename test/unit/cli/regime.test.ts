@@ -7,7 +7,7 @@ import { REAL_SERIES } from '../../support/fixtures';
 
 // Each case spawns the CLI (about 1 s of start-up on 2 cores), so these run concurrently with a longer timeout.
 describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => {
-  it.each(['2024-04-01', '2025-09-19', '2026-03-18'])(
+  it.each(['2024-07-15', '2025-09-19', '2026-03-18'])(
     '--as-of %s --json prints one object with the documented fields',
     async (day) => {
       const r = await regime('--series', REAL_SERIES, '--as-of', day, '--json');
@@ -52,6 +52,19 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     },
   );
 
+  it('2026-08-31: the ASI of 12 of 76 coins is unknown, with its coverage, in the text and the JSON', async () => {
+    const text = (await regime('--series', REAL_SERIES, '--as-of', '2026-08-31')).stdout;
+    expect(text).toContain('  ASI            unknown (counted 12 of 76 coins, below the 80% coverage needed)');
+    expect(text).toContain('counted 12 of 76 coins of the universe (15%; at least 80% needed); 64 excluded');
+    expect(text).toContain('Stage: No data [unknown]');
+    const j = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2026-08-31', '--json')).stdout);
+    expect(j.asi).toMatchObject({ value: null, code: 'low-coverage', args: [12, 76, 80], counted: 12 });
+    expect(j.asi.coverage).toMatchObject({ counted: 12, aimed: 76, minPct: 80 });
+    expect(j.asi.coins).toHaveLength(12);
+    const known = await regime('--series', REAL_SERIES, '--as-of', '2026-03-18');
+    expect(known.stdout).toContain('counted 76 of 76 coins of the universe (100%; at least 80% needed)');
+  });
+
   it('reports the 2025-09-19 weekly confirmation and breakout', async () => {
     const j = JSON.parse((await regime('--series', REAL_SERIES, '--as-of', '2025-09-19', '--json')).stdout);
     expect(j.russell).toMatchObject({
@@ -87,8 +100,8 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     expect('confirming' in days[0]).toBe(true);
   });
 
-  it('--history applies the hysteresis: a new stage shows only on its third day (real coins, May 2024)', async () => {
-    const r = await regime('--series', REAL_SERIES, '--history', '2024-05-25', '2024-06-01', '--json');
+  it('--history applies the hysteresis: a new stage shows only on its third day (real coins, Nov 2024)', async () => {
+    const r = await regime('--series', REAL_SERIES, '--history', '2024-11-06', '2024-11-14', '--json');
     const days = JSON.parse(r.stdout) as {
       date: string;
       stage: string;
@@ -99,39 +112,38 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     const row = (d: (typeof days)[number]) =>
       `${d.date} ${d.asi} ${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/3)` : ''}`;
     expect(days.map(row)).toEqual([
-      '2024-05-25 27 mixed→mixed',
-      '2024-05-26 25 btc-season→mixed (btc-season 1/3)',
-      '2024-05-27 25 btc-season→mixed (btc-season 2/3)',
-      '2024-05-28 33 mixed→mixed', // the count starts again
-      '2024-05-29 28 mixed→mixed',
-      '2024-05-30 25 btc-season→mixed (btc-season 1/3)',
-      '2024-05-31 25 btc-season→mixed (btc-season 2/3)',
-      '2024-06-01 23 btc-season→btc-season',
+      '2024-11-06 20 btc-season→btc-season',
+      '2024-11-07 27 mixed→btc-season', // 27 is not more than 3 points past Bitcoin season's 25
+      '2024-11-08 30 mixed→btc-season (mixed 1/3)',
+      '2024-11-09 31 mixed→btc-season (mixed 2/3)',
+      '2024-11-10 31 mixed→mixed',
+      '2024-11-11 31 mixed→mixed',
+      '2024-11-12 28 mixed→mixed',
+      '2024-11-13 23 btc-season→mixed (btc-season 1/3)',
+      '2024-11-14 27 mixed→mixed', // the candidate did not hold: the count starts again
     ]);
   });
 
-  it('--history with the contract example (2 days): Bitcoin season is left only above 28', async () => {
+  it('--history with the contract example (2 days, no hold): the change comes a day sooner', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'regime-')), 'example.json');
     writeFileSync(file, JSON.stringify({ hysteresis: { confirmDays: 2, marginPoints: 3, holdDays: 0 } }));
     const r = await regime(
       '--series',
       REAL_SERIES,
       '--history',
-      '2024-05-25',
-      '2024-05-31',
+      '2024-11-06',
+      '2024-11-10',
       '--settings',
       file,
       '--json',
     );
     const days = JSON.parse(r.stdout) as { date: string; stage: string; asi: number }[];
     expect(days.map((d) => `${d.date} ${d.asi} ${d.stage}`)).toEqual([
-      '2024-05-25 27 mixed',
-      '2024-05-26 25 mixed',
-      '2024-05-27 25 btc-season',
-      '2024-05-28 33 btc-season', // confirming mixed 1/2
-      '2024-05-29 28 btc-season', // 28 is not above 25 + 3: the count starts again
-      '2024-05-30 25 btc-season',
-      '2024-05-31 25 btc-season',
+      '2024-11-06 20 btc-season',
+      '2024-11-07 27 btc-season',
+      '2024-11-08 30 btc-season', // confirming mixed 1/2
+      '2024-11-09 31 mixed',
+      '2024-11-10 31 mixed',
     ]);
   });
 

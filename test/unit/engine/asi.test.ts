@@ -12,7 +12,8 @@ const asi = (coins: Record<string, CoinSeries>, day: string, settings = s.asi) =
 
 /**
  * An independent plain computation of SIGNALS.md's rule, reading the CSVs with its own parser:
- * return = close(D) / close(D − 90) − 1, the start being the last close within 3 days before D − 90.
+ * return = close(D) / close(D − 90) − 1, the start being the last close within 3 days before D − 90;
+ * every altcoin file is in the universe (no market caps), and below 80% of them counted the ASI is unknown.
  */
 function plainAsi(day: string) {
   const dir = join(REAL_SERIES, 'coins');
@@ -34,14 +35,18 @@ function plainAsi(day: string) {
   const btc = ret(closes.get('BTC')!)!;
   let counted = 0;
   let beat = 0;
+  let aimed = 0;
   for (const [sym, m] of closes) {
     if (sym === 'BTC') continue;
+    // a coin whose first close comes after the day was not trading yet: not in that day's universe
+    if ([...m.keys()].every((d) => d > day)) continue;
+    aimed++;
     const r = ret(m);
     if (r === undefined) continue;
     counted++;
     if (r > btc) beat++;
   }
-  return { value: Math.round((100 * beat) / counted), counted, beat };
+  return { value: counted / aimed < 0.8 ? null : Math.round((100 * beat) / counted), counted, beat, aimed };
 }
 
 describe('ASI on the real Binance closes of 77 coins', () => {
@@ -57,9 +62,15 @@ describe('ASI on the real Binance closes of 77 coins', () => {
     it(`equals the independent computation on ${day}`, () => {
       const got = asi(realSeries().coins!, day);
       const want = plainAsi(day);
-      expect(got.value).not.toBeNull();
-      if (got.value === null) return;
-      expect({ value: got.value, counted: got.counted, beat: got.beat }).toEqual(want);
+      expect(got.coverage).toMatchObject({ counted: want.counted, aimed: want.aimed, minPct: 80 });
+      expect(got.value).toBe(want.value);
+      if (got.value === null) {
+        // 2024-04-01: most perpetuals start after D − 90; 2026-08-31: only 13 files reach past 2026-03-18
+        expect(got).toMatchObject({ code: 'low-coverage', args: [want.counted, want.aimed, 80] });
+        expect(got.coins).toHaveLength(want.counted);
+        return;
+      }
+      expect({ value: got.value, counted: got.counted, beat: got.beat, aimed: want.aimed }).toEqual(want);
       expect(got.asOf).toBe(day);
       expect(got.from).toBe(new Date(Date.parse(day) - 90 * 86400000).toISOString().slice(0, 10));
       expect(got.coins.every((c) => c.beatBtc === c.return > got.btcReturn)).toBe(true);
@@ -75,13 +86,40 @@ describe('ASI on the real Binance closes of 77 coins', () => {
     expect(trump?.why).toContain('2025-01-18');
     expect(got.coins.find((c) => c.symbol === 'TRUMP')).toBeUndefined();
     expect(got.counted + got.excluded.length).toBe(76);
+    // coins that did not trade yet are listed too, and are no gap in the coverage
+    const aster = got.excluded.find((e) => e.symbol === 'ASTER');
+    expect(aster).toMatchObject({ reason: 'not-listed-yet', args: ['2025-09-19'] }); // its file's first close
+    const notYet = got.excluded.filter((e) => e.reason === 'not-listed-yet').length;
+    expect(got.coverage!.aimed).toBe(76 - notYet);
   });
 
-  it('leaves out coins without a close on the day (data ending 2026-03-18) and says so', () => {
+  it('2026-08-31: counted 12 of 76 (64 without a close) is below 80% coverage: unknown, with that reason', () => {
     const got = asi(realSeries().coins!, '2026-08-31');
-    if (got.value === null) throw new Error('ASI unknown');
-    expect(got.counted).toBe(12);
+    expect(got).toMatchObject({
+      value: null,
+      code: 'low-coverage',
+      why: 'counted 12 of 76 coins, below the 80% coverage needed',
+      args: [12, 76, 80],
+      coverage: { counted: 12, aimed: 76, minPct: 80 },
+    });
+    expect(got.coverage!.pct).toBeCloseTo((100 * 12) / 76, 9);
     expect(got.excluded.filter((e) => e.reason === 'no-close')).toHaveLength(64);
+    // what the 12 coins say is not hidden, only not taken as the ASI; a user may accept that coverage
+    const accepted = asi(realSeries().coins!, '2026-08-31', { ...s.asi, minCoveragePct: 15 });
+    expect(accepted).toMatchObject({ value: 33, counted: 12, coverage: { counted: 12, aimed: 76 } });
+  });
+
+  it('the coverage floor is the setting: 17 of 60 in early April 2024 is unknown, 57 of 61 on 04-09 is known', () => {
+    // The perpetuals' files start 2024-01-10: until 90 days later they are too young; coins listed later
+    // (14 to 16 of them) are not yet in the universe.
+    const early = asi(realSeries().coins!, '2024-04-08');
+    expect(early).toMatchObject({ value: null, code: 'low-coverage', coverage: { counted: 17, aimed: 61 } });
+    expect(asi(realSeries().coins!, '2024-04-09')).toMatchObject({ value: 35, coverage: { counted: 57, aimed: 61 } });
+    expect(asi(realSeries().coins!, '2024-05-25', { ...s.asi, minCoveragePct: 97 })).toMatchObject({
+      value: null,
+      coverage: { counted: 60, aimed: 62 },
+    });
+    expect(asi(realSeries().coins!, '2024-05-25', { ...s.asi, minCoveragePct: 96 }).value).toBe(27);
   });
 });
 
@@ -127,7 +165,7 @@ describe('ASI rules', () => {
         [D, 2],
       ]),
     };
-    const got = asi(coins, D);
+    const got = asi(coins, D, { ...s.asi, minCoveragePct: 50 }); // 1 of 2 counted
     if (got.value === null) throw new Error('unknown');
     expect(got.coins.map((c) => c.symbol)).toEqual(['OK']);
     expect(got.excluded).toEqual([
@@ -203,5 +241,40 @@ describe('ASI rules', () => {
     const onlyBtc = asi({ BTC: coin('BTC', pair(1, 2)) }, D);
     expect(onlyBtc.value).toBeNull();
     expect(onlyBtc.value === null && onlyBtc.why).toBe('no altcoin could be counted');
+  });
+});
+
+describe('ASI coverage: counted k of the N aimed at', () => {
+  const grow = (r: number) => pair(1, r);
+  /** BTC flat, and `n` coins ranked by market cap C1 (largest) … Cn, each up 10%. */
+  function ranked(n: number, young: string[] = []) {
+    const coins: Record<string, CoinSeries> = { BTC: coin('BTC', pair(100, 100)) };
+    for (let i = 1; i <= n; i++) {
+      const sym = `C${i}`;
+      const closes: [string, number][] = young.includes(sym) ? [[D, 1.1]] : grow(1.1);
+      coins[sym] = coin(sym, closes, [[D, 1000 - i]]);
+    }
+    return coins;
+  }
+
+  it('N is the top N by market cap; a member too young is not replaced by the next coin: the shortfall shows', () => {
+    const got = asi(ranked(8, ['C2', 'C5']), D, { ...s.asi, topN: 5, minCoveragePct: 50 });
+    if (got.value === null) throw new Error('unknown');
+    expect(got.coins.map((c) => c.symbol).sort()).toEqual(['C1', 'C3', 'C4']);
+    expect(got.coverage).toEqual({ counted: 3, aimed: 5, pct: 60, minPct: 50 });
+    expect(got.excluded.filter((e) => e.reason === 'too-young').map((e) => e.symbol)).toEqual(['C2', 'C5']);
+    expect(got.excluded.filter((e) => e.reason === 'outside-top-n').map((e) => e.symbol)).toEqual(['C6', 'C7', 'C8']);
+  });
+
+  it('N is the number of ranked candidates when fewer than the top N are given', () => {
+    const got = asi(ranked(4, ['C4']), D, { ...s.asi, topN: 50 });
+    expect(got.coverage).toEqual({ counted: 3, aimed: 4, pct: 75, minPct: 80 });
+    expect(got).toMatchObject({ value: null, code: 'low-coverage', args: [3, 4, 80] });
+  });
+
+  it('exactly at the floor is enough; one coin fewer is not', () => {
+    const five = ranked(5, ['C5']);
+    expect(asi(five, D, { ...s.asi, topN: 5 }).value).toBe(100); // 4 of 5 = 80%
+    expect(asi(ranked(5, ['C4', 'C5']), D, { ...s.asi, topN: 5 }).value).toBeNull(); // 3 of 5
   });
 });

@@ -86,7 +86,7 @@ describe('BTC dominance', () => {
       pts.push({ date: `${y}-${m}-10`, value: v - 5 }, { date: `${y}-${m}-25`, value: v });
     });
     const day = '2023-09-30'; // the 45th month, 2023-09, is complete on its last day
-    const ends = monthEndValues(pts, day);
+    const ends = monthEndValues(pts, day, 3);
     expect(ends.map((e) => e.value)).toEqual(months);
     const m = monthlyMacd(pts, day, s.dominance)!;
     const ref = macdSeries(months, 12, 26, 9);
@@ -96,12 +96,12 @@ describe('BTC dominance', () => {
     expect(m.lastCross?.type).toBe('bearish');
     expect(['2023-05', '2023-06', '2023-07', '2023-08', '2023-09']).toContain(m.lastCross?.month);
     // mid-month, the running month is not complete and is left out
-    expect(monthEndValues(pts, '2023-09-15')).toHaveLength(44);
+    expect(monthEndValues(pts, '2023-09-15', 3)).toHaveLength(44);
     // before the fall, the last cross is not bearish
     expect(monthlyMacd(pts, '2023-04-30', s.dominance)!.lastCross?.type).not.toBe('bearish');
     // a month without any value breaks the run: only the months after it count (here too few: unknown)
     const gap = pts.filter((p) => !p.date.startsWith('2022-01'));
-    expect(monthEndValues(gap, day)).toHaveLength(44);
+    expect(monthEndValues(gap, day, 3)).toHaveLength(44);
     expect(monthlyMacd(gap, day, s.dominance)).toBeNull(); // 20 months since the gap < 34 needed
     const early = pts.filter((p) => !p.date.startsWith('2020-03'));
     expect(monthlyMacd(early, day, s.dominance)!.months).toBe(42); // 2020-04 .. 2023-09

@@ -17,7 +17,10 @@ describe.concurrent('regime evidence CLI', { timeout: 60_000 }, () => {
       'breakout 2025-09-18',
       'weekly 2025-09-19',
     ]);
-    expect(j.events[0].outcomes.ethbtc['180']).toMatchObject({ status: 'known', source: 'ethbtc.csv' });
+    expect(j.events[0].outcomes.ethbtc['180']).toMatchObject({
+      status: 'known',
+      source: expect.stringMatching(/^ethbtc\.csv; derived from ETH and BTC closes/),
+    });
     expect(j.events[2].outcomes.total3['90']).toEqual({ status: 'unknown', why: 'no TOTAL3 series' });
     expect(j.summary.breakout.ethbtc['90'].events).toMatchObject({ n: 2, hits: 1, misses: 1 });
     expect(j.summary.breakout.ethbtc['90'].base.n).toBeGreaterThan(2000);

@@ -16,10 +16,12 @@ const H = [30, 90, 180] as const;
 const ethbtc = readCloses(join(REAL_SERIES, 'ethbtc.csv'));
 const coins = readCoins(join(REAL_SERIES, 'coins'));
 const rutLong = readCloses(join(REAL_SERIES, 'rut-long.csv'));
-/** ETH ÷ BTC on the days both closed (SIGNALS.md §6's fallback for the pair). */
+/** ETH ÷ BTC on the days both closed. */
 const derived = new Map(
   [...coins.ETH!].flatMap(([d, v]) => (coins.BTC!.has(d) ? [[d, v / coins.BTC!.get(d)!] as [string, number]] : [])),
 );
+/** SIGNALS.md §2's one rule: the pair's close, else ETH ÷ BTC of that day. */
+const ethbtcOrDerived = new Map([...derived, ...ethbtc]);
 
 let long: EvidenceResult;
 let set: SeriesSet;
@@ -58,7 +60,8 @@ describe('forward outcomes on the real data equal a plain computation', () => {
     const e = event('2020-11-13');
     for (const h of H) {
       expect(value(e.outcomes.ethbtc[h])).toBeCloseTo(ret(ethbtc, '2020-11-13', h)!, 12);
-      expect(e.outcomes.ethbtc[h]).toMatchObject({ source: 'ethbtc.csv' });
+      // one series: the pair, completed by ETH ÷ BTC after its end (its source says so)
+      expect(e.outcomes.ethbtc[h]).toMatchObject({ source: expect.stringMatching(/^ethbtc\.csv; derived from ETH/) });
     }
     expect(value(e.outcomes.ethbtc[180])).toBeCloseTo(1.6369, 4);
   });
@@ -101,6 +104,7 @@ describe('forward outcomes on the real data equal a plain computation', () => {
     });
     const short: SeriesSet = {
       ...set,
+      ethbtc: { ...set.ethbtc!, points: set.ethbtc!.points.filter((p) => p.date <= '2025-12-01') },
       coins: Object.fromEntries(Object.entries(set.coins!).map(([k, c]) => [k, cut(c) as typeof c])),
     };
     const r = computeEvidence(short, s, '2025-09-24')!;
@@ -134,7 +138,7 @@ describe('events vs the base rate (every Russell trading day)', () => {
   it('the ETH/BTC base rate is every rut-long day’s plain forward return (ethbtc.csv, else ETH ÷ BTC)', () => {
     for (const h of H) {
       const vals = [...rutLong.keys()].flatMap((d) => {
-        const v = ret(ethbtc, d, h) ?? ret(derived, d, h);
+        const v = ret(ethbtcOrDerived, d, h);
         return v === undefined ? [] : [v];
       });
       const b = long.summary.breakout.ethbtc[h].base;

@@ -134,7 +134,16 @@ function dynamicKeys(): string[] {
       (k) => `popup_served_${k}`,
     ),
     ...(
-      ['too-young', 'gap-at-start', 'no-close', 'exclusion-list', 'category', 'outside-top-n', 'no-market-cap'] as const
+      [
+        'too-young',
+        'gap-at-start',
+        'no-close',
+        'exclusion-list',
+        'category',
+        'outside-top-n',
+        'no-market-cap',
+        'not-listed-yet',
+      ] as const
     ).map(exclusionKey),
     ...[...NUM_FIELDS.map((f) => f.path), ...LIST_FIELDS].map(fieldKey),
     ...SECTIONS.flatMap((s) => [sectionKey(s.id), `${sectionKey(s.id)}_hint`]),

@@ -20,7 +20,7 @@ import type { Day } from '../../../lib/series/types';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { asiSignal, type AsiExcluded, type AsiUnknown } from '../../../lib/signals/asi';
 import { isSnapshot } from '../../../lib/snapshot/validate';
-import { realSeries } from '../../support/fixtures';
+import { realSeries, realSeriesStaleEthBtc } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
 import { REPO_ROOT } from '../../support/paths';
 
@@ -52,6 +52,8 @@ function realReasons(): { reasons: Reason[]; unknownAsi: AsiUnknown[]; excluded:
     reasons.push(...evaluateDay(set, s, d, addDays(d, 40)).evaluation.phase.reasons);
   // Without any coin series, and with a BTC history too short for the window.
   reasons.push(...evaluateDay({ ...set, coins: undefined }, s, '2025-09-19', '2025-09-19').evaluation.phase.reasons);
+  // ETH/BTC as ethbtc.csv alone (no ETH closes to derive the later days from): stale since 2024-02-29.
+  reasons.push(...evaluateDay(realSeriesStaleEthBtc(), s, '2025-09-19', '2025-09-19').evaluation.phase.reasons);
   const unknownAsi = (['2023-06-01', '2024-01-10'] as Day[]).map(
     (d) => asiSignal(set.coins, d, d, s.asi, 2) as AsiUnknown,
   );

@@ -72,8 +72,14 @@ describe('buildChartData on the real series', () => {
   });
 
   it('ETH/BTC and Fear & Greed: the last 365 days up to the day', () => {
-    // ETH/BTC's real file ends in February 2024: nothing in the window.
-    expect(c.ethbtc!.points).toEqual([]);
+    // ethbtc.csv ends in February 2024: the window is ETH ÷ BTC of the same day's closes (SIGNALS.md §2)
+    const btc = new Map(set.coins!.BTC!.closes.points.map((p) => [p.date, p.value]));
+    const ratio = set
+      .coins!.ETH!.closes.points.filter((p) => p.date > addDays(DAY, -365) && p.date <= DAY)
+      .map((p) => [p.date, p.value / btc.get(p.date)!]);
+    expect(ratio).toHaveLength(365);
+    expect(c.ethbtc!.points).toEqual(ratio);
+    expect(c.ethbtc!.source).toContain('derived from ETH and BTC closes');
     const fg = set.fearGreed!.points.filter((p) => p.date > addDays(DAY, -365) && p.date <= DAY);
     expect(c.fearGreed!.points).toEqual(fg.map((p) => [p.date, p.value]));
     expect(c.fearGreed!.lower).toBe(25);

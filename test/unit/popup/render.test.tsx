@@ -18,12 +18,14 @@ import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom, type Translate } from '../../../lib/i18n/translate';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import type { PhaseLogEntry, Snapshot } from '../../../lib/snapshot/types';
+import { realSeriesStaleEthBtc } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
 
 const RAW_KEY = /\b(?:popup|options|alerts|stage)_[a-z0-9_]+\b/i;
 let snap: Snapshot;
 /** Before the first BTC close of the fixture: the ASI is unknown. */
 let early: Snapshot;
+let lowCoverage: Snapshot;
 let t: { en: Translate; zh: Translate };
 
 beforeAll(() => {
@@ -36,14 +38,22 @@ beforeAll(() => {
     HTMLElement: window.HTMLElement,
     Event: window.Event,
   });
-  snap = realSnapshot('2025-09-19', (s) => {
-    s.crossCheck = { cmcAsi: 61, asOf: '2025-09-18' };
-    s.sources.coingecko = {
-      lastSuccess: null,
-      lastError: { at: s.computedAt - 3_600_000, kind: 'http-429', message: 'Too Many Requests' },
-    };
-  });
+  // ETH/BTC as ethbtc.csv alone: a signal stale since 2024-02-29, for the stale marks
+  snap = realSnapshot(
+    '2025-09-19',
+    (s) => {
+      s.crossCheck = { cmcAsi: 61, asOf: '2025-09-18' };
+      s.sources.coingecko = {
+        lastSuccess: null,
+        lastError: { at: s.computedAt - 3_600_000, kind: 'http-429', message: 'Too Many Requests' },
+      };
+    },
+    undefined,
+    realSeriesStaleEthBtc(),
+  );
   early = realSnapshot('2023-12-20');
+  // 2026-08-31: only 12 of the 76 altcoins have closes (CoinMarketCap's value as the worker would have it)
+  lowCoverage = realSnapshot('2026-08-31', (s) => (s.crossCheck = { cmcAsi: 28, asOf: '2026-08-30' }));
   const l = loadLocales();
   t = { en: translateFrom(l.en!), zh: translateFrom(l.zh_CN!) };
 });
@@ -73,7 +83,10 @@ describe.each([
       stage: 'Altcoin season',
       day: 'Sep 19, 2025',
       russell: '2,448.77',
-      cmc: "CoinMarketCap's index: 61",
+      cmc: 'CoinMarketCap: 61 (ours 79, −18) · Sep 18, 2025, for comparison only',
+      cmcOursUnknown: 'CoinMarketCap: 28 (ours unknown) · Aug 30, 2026, for comparison only',
+      coverage: 'Counted 71 of 76 coins of the universe (93%)',
+      lowCoverage: 'ASI unknown: counted 12 of 76 coins, below the 80% coverage needed',
       reason: 'ASI 79 ≥ 75 → Altcoin season',
       stale: 'ETH & majors lead not tested: ETH/BTC 30-day change not used, 568 days old',
       asiUnknown: 'ASI unknown: no BTC close on or before 2023-12-20',
@@ -86,7 +99,10 @@ describe.each([
       stage: '山寨季',
       day: '2025年9月19日',
       russell: '2,448.77',
-      cmc: 'CoinMarketCap 指数：61',
+      cmc: 'CoinMarketCap：61（本扩展 79，差 −18）· 2025年9月18日，仅供对照',
+      cmcOursUnknown: 'CoinMarketCap：28（本扩展未知）· 2026年8月30日，仅供对照',
+      coverage: '计入样本中 76 个币里的 71 个（93%）',
+      lowCoverage: '山寨季指数未知：仅计入 76 个币中的 12 个，低于所需的 80% 覆盖率',
       reason: '山寨季指数 79 ≥ 75 → 山寨季',
       stale: '未检验ETH 与主流币领涨：ETH/BTC 30 日变化已有 568 天 未更新，未使用',
       asiUnknown: '山寨季指数未知：2023-12-20 及之前没有 BTC 收盘价',
@@ -118,7 +134,8 @@ describe.each([
     expect(value('dominance').startsWith('—')).toBe(true);
     expect(value('total3').startsWith('—')).toBe(true);
     expect(root.querySelector('[data-tile="ethbtc"] [data-testid="stale"]')).not.toBeNull();
-    expect(root.querySelector('[data-tile="asi"] [data-testid="cross-check"]')!.textContent).toContain(want.cmc);
+    expect(root.querySelector('[data-tile="asi"] [data-testid="cross-check"]')!.textContent).toBe(want.cmc);
+    expect(root.querySelector('[data-tile="asi"] [data-testid="asi-coverage"]')!.textContent).toBe(want.coverage);
     expect(root.querySelector('[data-tile="russell"] .source')!.textContent).toContain('rut.csv');
     expect(root.textContent).not.toMatch(RAW_KEY);
   });
@@ -144,6 +161,17 @@ describe.each([
     expect(phase).toContain(want.stage);
     expect(phase).toContain(want.reason);
     expect(phase).not.toMatch(RAW_KEY);
+  });
+
+  it('an ASI counted on too few coins is unknown with that reason; CoinMarketCap’s index stays beside it', () => {
+    expect(lowCoverage.evaluation.asi).toMatchObject({ value: null, code: 'low-coverage' });
+    const root = document.createElement('div');
+    act(() => render(<Tiles snapshot={lowCoverage} settings={defaultSettings()} ctx={ctx()} />, root));
+    const tile = root.querySelector('[data-tile="asi"]')!;
+    expect(tile.querySelector('[data-testid="value"]')!.textContent!.startsWith('—')).toBe(true);
+    expect(tile.textContent).toContain(want.lowCoverage);
+    expect(tile.querySelector('[data-testid="cross-check"]')!.textContent).toBe(want.cmcOursUnknown);
+    expect(tile.textContent).not.toMatch(RAW_KEY);
   });
 
   it('an unknown ASI says why, in the language of the page', () => {

@@ -157,17 +157,6 @@ describe('the chain runner', () => {
     expect(sources(t.asked)).toEqual([CMC]);
   });
 
-  it('a derived fallback (no request) is taken whenever the primary is stale, even if it is current', async () => {
-    const [pair, derived] = PREFERENCE.ethbtc as [string, string];
-    const s = setup({ [pair]: 'call-fails', [derived]: { series: point(derived)!.series, provider: 'coingecko' } });
-    s.cached('ethbtc', pair, 3);
-    s.cached('ethbtc', derived, 0, 60_000);
-    await s.run('ethbtc');
-    expect(sources(s.asked)).toEqual([pair, derived]);
-    // who served it is the answer's (the venue of the closes it divides), not the link's
-    expect(s.ctx.cache.macro.ethbtc![derived]!.provider).toBe('coingecko');
-  });
-
   it('each chain asks for its own expected day: the US session for the Russell, today for Fear & Greed', async () => {
     const s = setup({});
     s.cached('rut', PREFERENCE.rut[0]!, 1); // the session of the 18th closed: nothing due
@@ -191,7 +180,7 @@ describe('the tasks’ asks', () => {
     const asks: Record<MacroKey, Asks> = {
       rut: russellAsks(),
       btcDominance: dominanceAsks(global),
-      ethbtc: ethBtcAsks(emptySeriesCache()),
+      ethbtc: ethBtcAsks(),
       fearGreed: fearGreedAsks(),
       total3: total3Asks(global),
     };
