@@ -51,3 +51,13 @@ export function firstKnown(outcomes: Outcome[]): Outcome {
     outcomes[0] ?? { status: 'unknown', why: 'no data' }
   );
 }
+
+/** 7 days for a series whose points are a week apart (the median gap), else 3 (SIGNALS.md's close(D − W) rule). */
+export function toleranceOf(points: readonly Point[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < points.length; i++)
+    gaps.push((Date.parse(points[i]!.date) - Date.parse(points[i - 1]!.date)) / 86_400_000);
+  gaps.sort((a, b) => a - b);
+  const median = gaps[gaps.length >> 1] ?? 1;
+  return median >= 7 ? 7 : 3;
+}
