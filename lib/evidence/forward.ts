@@ -52,12 +52,13 @@ export function firstKnown(outcomes: Outcome[]): Outcome {
   );
 }
 
-/** 7 days for a series whose points are a week apart (the median gap), else 3 (SIGNALS.md's close(D − W) rule). */
+/**
+ * 7 days for a series whose points are a week apart in at least a tenth of its gaps (CMC's weekly
+ * history, also when daily points follow it), else 3: SIGNALS.md's close(D − W) rule for daily data.
+ */
 export function toleranceOf(points: readonly Point[]): number {
-  const gaps: number[] = [];
+  let weekly = 0;
   for (let i = 1; i < points.length; i++)
-    gaps.push((Date.parse(points[i]!.date) - Date.parse(points[i - 1]!.date)) / 86_400_000);
-  gaps.sort((a, b) => a - b);
-  const median = gaps[gaps.length >> 1] ?? 1;
-  return median >= 7 ? 7 : 3;
+    if (Date.parse(points[i]!.date) - Date.parse(points[i - 1]!.date) >= 7 * 86_400_000) weekly++;
+  return points.length > 1 && weekly >= 0.1 * (points.length - 1) ? 7 : 3;
 }

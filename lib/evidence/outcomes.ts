@@ -3,7 +3,7 @@ import type { Settings } from '../settings/defaults';
 import { selectUniverse } from '../signals/asi';
 import { asiDaily, asiOutcome, type AsiDaily } from './asi-path';
 import { basketOutcome } from './basket';
-import { firstKnown, forwardChange, vsBtc } from './forward';
+import { firstKnown, forwardChange, toleranceOf, vsBtc } from './forward';
 import type { MetricId, Outcome } from './types';
 
 /** Everything the outcome of one day needs, prepared once for all days. */
@@ -11,6 +11,8 @@ export interface OutcomeInputs {
   set: SeriesSet;
   settings: Settings;
   tol: number;
+  /** BTC dominance's tolerance: 7 days where its points are a week apart (CMC's weekly history). */
+  domTol: number;
   /** ETH/BTC sources in order of preference: the pair itself, then ETH ÷ BTC closes (SIGNALS.md §6 fallback). */
   ethbtc: Series[];
   asi: AsiDaily;
@@ -48,6 +50,7 @@ export function outcomeInputs(set: SeriesSet, settings: Settings, tol: number): 
     set,
     settings,
     tol,
+    domTol: set.btcDominance ? Math.max(tol, toleranceOf(set.btcDominance.points)) : tol,
     ethbtc: [...(set.ethbtc ? [set.ethbtc] : []), ...(derived ? [derived] : [])],
     asi: asiDaily(set.coins, settings),
   };
@@ -72,7 +75,7 @@ export function outcome(x: OutcomeInputs, metric: MetricId, day: Day, horizon: n
         : absent('coin');
     case 'dominance':
       return set.btcDominance
-        ? forwardChange(set.btcDominance.points, set.btcDominance.source, day, horizon, tol, 'diff')
+        ? forwardChange(set.btcDominance.points, set.btcDominance.source, day, horizon, x.domTol, 'diff')
         : absent('BTC dominance');
     case 'total3':
       return set.total3

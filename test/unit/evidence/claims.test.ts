@@ -43,9 +43,17 @@ describe('which series a window uses', () => {
     expect(extremeIn(s.points, '2024-02-01', '2024-02-05', 'max')).toBeNull();
   });
 
-  it('7 days of tolerance for a weekly series, 3 for a daily one', () => {
+  it('7 days of tolerance for a weekly series (also followed by daily points), 3 for a daily one', () => {
     const weekly = [0, 7, 14, 21].map((d) => ({ date: `2024-01-${String(1 + d).padStart(2, '0')}`, value: d }));
     expect(toleranceOf(weekly)).toBe(7);
+    // 3 weekly gaps of 21: a seventh, as in series-full's dominance (weekly since 2013, daily since 2024-07).
+    expect(toleranceOf([...weekly, ...daily('2024-01-23', new Array(18).fill(1), 'd').points])).toBe(7);
+    // One 8-day outage among 19 daily gaps: a nineteenth.
+    const outage = [
+      ...daily('2024-01-01', new Array(10).fill(1), 'd').points,
+      ...daily('2024-01-18', new Array(10).fill(1), 'd').points,
+    ];
+    expect(toleranceOf(outage)).toBe(3);
     expect(toleranceOf(daily('2024-01-01', [1, 2, 3, 4], 'd').points)).toBe(3);
   });
 });
