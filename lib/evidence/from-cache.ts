@@ -5,10 +5,31 @@ import {
   type SeriesCache,
   type UniverseSnapshot,
 } from '../cache/series-cache';
-import type { Day } from '../series/types';
+import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { computeEvidence } from './compute';
 import type { EvidenceResult } from './types';
+
+/**
+ * The caches as the engine reads them (one series per signal, by the refresh's preference), or null
+ * when the cache is unreadable. Shared by the Evidence tab and the worker's forward log.
+ */
+export function seriesFromCache(
+  cache: SeriesCache | null | undefined,
+  universes: Record<Day, UniverseSnapshot> | null | undefined,
+  settings: Settings,
+  today: Day,
+  preference: Partial<Record<MacroKey, readonly string[]>> = {},
+): SeriesSet | null {
+  if (!cache || typeof cache !== 'object' || typeof cache.macro !== 'object' || typeof cache.coins !== 'object')
+    return null;
+  return toSeriesSet(
+    cache,
+    universes && typeof universes === 'object' ? universes : {},
+    preference,
+    sourceFreshness(settings, today),
+  );
+}
 
 /**
  * The evidence from the stored caches, read the way the engine reads them. Null when the cache is
@@ -21,13 +42,6 @@ export function evidenceFromCache(
   today: Day,
   preference: Partial<Record<MacroKey, readonly string[]>> = {},
 ): EvidenceResult | null {
-  if (!cache || typeof cache !== 'object' || typeof cache.macro !== 'object' || typeof cache.coins !== 'object')
-    return null;
-  const set = toSeriesSet(
-    cache,
-    universes && typeof universes === 'object' ? universes : {},
-    preference,
-    sourceFreshness(settings, today),
-  );
-  return computeEvidence(set, settings, today);
+  const set = seriesFromCache(cache, universes, settings, today, preference);
+  return set ? computeEvidence(set, settings, today) : null;
 }
