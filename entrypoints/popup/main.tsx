@@ -11,7 +11,15 @@ import { PREFERENCE } from '@/lib/refresh/run';
 import { defaultSettings } from '@/lib/settings/defaults';
 import { validateSettings } from '@/lib/settings/validate';
 import { isSnapshot } from '@/lib/snapshot/validate';
-import { phaseLogItem, seriesCacheItem, settingsItem, snapshotItem, universesItem } from '@/lib/storage/items';
+import {
+  evidenceLogItem,
+  phaseLogItem,
+  seriesCacheItem,
+  settingsItem,
+  snapshotItem,
+  universesItem,
+} from '@/lib/storage/items';
+import { normalizeLiveLog } from '@/lib/evidence/live-log-types';
 
 // Wiring only: read and watch storage, render, and send the refresh command. The first paint uses the
 // snapshot alone; full chart histories are built after it (see lib/charts) so the popup never waits.
@@ -24,6 +32,7 @@ const s = {
   log: [] as never[],
   charts: null as ReturnType<typeof chartDataFromCache>,
   evidence: undefined as ReturnType<typeof evidenceFromCache> | undefined,
+  evidenceLog: undefined as ReturnType<typeof normalizeLiveLog> | undefined,
 };
 const snap = () => (isSnapshot(s.snapshot) ? s.snapshot : null);
 const draw = () =>
@@ -36,6 +45,7 @@ const draw = () =>
       settings={s.settings}
       charts={s.charts}
       evidence={s.evidence}
+      evidenceLog={s.evidenceLog}
       phaseLog={s.log}
       onRefresh={() => browser.runtime.sendMessage({ type: 'refresh-now' }).then(asRefreshReply)}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
@@ -62,3 +72,6 @@ void Promise.all([snapshotItem.getValue(), settingsItem.getValue(), phaseLogItem
 snapshotItem.watch((v) => ((s.snapshot = v), draw(), void charts()));
 settingsItem.watch((v) => (settings(v), void charts()));
 phaseLogItem.watch((v) => ((s.log = (Array.isArray(v) ? v : []) as never[]), draw()));
+// The forward log is small; read after the first paint, like the evidence.
+void evidenceLogItem.getValue().then((v) => ((s.evidenceLog = normalizeLiveLog(v)), draw()));
+evidenceLogItem.watch((v) => ((s.evidenceLog = normalizeLiveLog(v)), draw()));

@@ -1,9 +1,10 @@
+import { isDay } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Horizon, MetricId, Outcome } from './types';
 
 /*
- * The forward log's stored shape (lib/evidence/live-log.ts fills it), apart from its code so the
- * storage items can name it without pulling the evidence computation into every bundle.
+ * The forward log's stored shape and its reader (lib/evidence/live-log.ts fills it), apart from the
+ * rest so the storage items and the popup can name it without the evidence computation.
  */
 
 /** `flows-rotation` is a typed slot: its detector comes with the ETF-flows work. */
@@ -47,3 +48,25 @@ export interface LiveLog {
 }
 
 export const emptyLiveLog = (): LiveLog => ({ version: LIVE_LOG_VERSION, since: null, events: [] });
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A stored value read defensively: a corrupt log starts over empty, a malformed event is dropped. */
+export function normalizeLiveLog(raw: unknown): LiveLog {
+  if (!isObj(raw) || raw.version !== LIVE_LOG_VERSION || !Array.isArray(raw.events)) return emptyLiveLog();
+  const events = raw.events.filter(
+    (e): e is LiveEvent =>
+      isObj(e) &&
+      (LIVE_KINDS as readonly unknown[]).includes(e.kind) &&
+      typeof e.day === 'string' &&
+      isDay(e.day) &&
+      isObj(e.values) &&
+      isObj(e.outcomes) &&
+      isObj(e.detail),
+  );
+  return {
+    version: LIVE_LOG_VERSION,
+    since: typeof raw.since === 'string' && isDay(raw.since) ? raw.since : null,
+    events,
+  };
+}

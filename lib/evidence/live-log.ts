@@ -1,16 +1,9 @@
-import { addDays, isDay, toDay } from '../series/dates';
+import { addDays, toDay } from '../series/dates';
 import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import type { Snapshot } from '../snapshot/types';
 import { outcome, outcomeInputs, type OutcomeInputs } from './outcomes';
-import {
-  emptyLiveLog,
-  LIVE_KINDS,
-  LIVE_LOG_VERSION,
-  type LiveEvent,
-  type LiveLog,
-  type LiveValues,
-} from './live-log-types';
+import { normalizeLiveLog, type LiveEvent, type LiveLog, type LiveValues } from './live-log-types';
 import { HORIZONS, METRICS, type Horizon, type MetricId, type Outcome } from './types';
 
 export * from './live-log-types';
@@ -26,28 +19,7 @@ export const MAX_LIVE_EVENTS = 200;
 /** Days after a horizon before "the caches cannot tell" becomes final (late data still counts within them). */
 export const SETTLE_DAYS = 7;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-/** A stored value read defensively: a corrupt log starts over empty, a malformed event is dropped. */
-export function normalizeLiveLog(raw: unknown): LiveLog {
-  if (!isObj(raw) || raw.version !== LIVE_LOG_VERSION || !Array.isArray(raw.events)) return emptyLiveLog();
-  const events = raw.events.filter(
-    (e): e is LiveEvent =>
-      isObj(e) &&
-      (LIVE_KINDS as readonly unknown[]).includes(e.kind) &&
-      typeof e.day === 'string' &&
-      isDay(e.day) &&
-      isObj(e.values) &&
-      isObj(e.outcomes) &&
-      isObj(e.detail),
-  );
-  return {
-    version: LIVE_LOG_VERSION,
-    since: typeof raw.since === 'string' && isDay(raw.since) ? raw.since : null,
-    events,
-  };
-}
 
 function valuesOf(s: Snapshot): LiveValues {
   const e = s.evaluation;
