@@ -1,5 +1,6 @@
 import type { ClaimOutcome } from '../evidence/claims';
 import { MACD_MONTHS, type MacdCrossRow } from '../evidence/dominance-macd';
+import { smallestP } from '../evidence/permutation';
 import { sampleOf } from '../evidence/small-sample';
 import type { BaseRate, ClaimFamily, ClaimSpec, ClaimTest } from '../evidence/thesis';
 import type { ThesisReport } from '../evidence/thesis-report';
@@ -91,7 +92,8 @@ function claimText(c: ClaimTest): string[] {
   out.push(
     p
       ? `  Placebo dates: ${p.permutations} sets of ${p.k} random days from those ${p.pool}; as many held or more ` +
-          `in p = ${p3(p.p)} of them (one-sided, seed ${p.seed}).`
+          `in p = ${p3(p.p)} of them (one-sided, seed ${p.seed}). Even had all ${p.k} held, p could not go below ` +
+          `${p3(smallestP(p.k, c.base.n, c.base.held))}.`
       : '  Placebo dates: no test (no breakout with data).',
   );
   return out;
@@ -124,7 +126,7 @@ function verdictLine(v: BreakoutVerdict, claims: ClaimTest[]): string {
     d.status === 'known'
       ? d.held
         ? `BTC dominance fell ${(-d.value).toFixed(1)} points (lowest on ${d.at})`
-        : `BTC dominance did not fall 10 points (lowest ${pts(d.value)})`
+        : `BTC dominance did not fall 10 points (its lowest: ${pts(d.value)} from the day's level)`
       : d.status === 'pending'
         ? 'BTC dominance not known yet'
         : 'no BTC dominance data',
@@ -145,6 +147,10 @@ export function summaryText(r: ThesisReport): string[] {
   const out = [
     'In 30 seconds (computed from the data below; it describes the past, it does not predict and is not advice):',
   ];
+  out.push(
+    '- The claim: after a Russell 2000 breakout, altcoin season (ASI ≥ 75) within 90–180 days, BTC dominance down 10 ' +
+      'points within 180 days, and altcoin market cap (TOTAL3) up 200–400% in 3–6 months.',
+  );
   out.push(
     `- ${s.breakouts.length} Russell 2000 breakouts from ${s.russell.first} to ${s.russell.last} (a record close after at ` +
       `least ${s.baseDays} trading days without one): ${s.breakouts.join(', ')}. Crypto data reaches ` +
@@ -173,7 +179,34 @@ export function summaryText(r: ThesisReport): string[] {
         `${s.macd.fell.length ? ` (${s.macd.fell.join(', ')})` : ''}; after any month: ` +
         `${s.macd.base === null ? '—' : `${(s.macd.base * 100).toFixed(1)}%`}; p = ${s.macd.p === null ? '—' : p3(s.macd.p)}.`,
     );
+  out.push(`- Bottom line: ${bottomLine(r)}`);
   return out;
+}
+
+/** Where it held, where it did not, and whether the difference from any day could be chance. */
+function bottomLine(r: ThesisReport): string {
+  const s = r.summary;
+  const by = (v: string) => s.judged.filter((j) => j.verdict === v).map((j) => j.date);
+  const parts: string[] = [];
+  const held = [...by('held'), ...by('part')];
+  if (held.length)
+    parts.push(`held after ${held.length} of the ${s.judged.length} breakouts with data (${held.join(', ')})`);
+  if (by('not').length) parts.push(`did not hold after ${by('not').join(', ')}`);
+  if (by('pending').length) parts.push(`is not known yet after ${by('pending').join(', ')}`);
+  const tested = s.claims.filter((c) => c.permutation);
+  const ps = tested.map((c) => c.permutation!.p);
+  const k = Math.max(...s.claims.map((c) => c.known));
+  const least = tested.find((c) => c.permutation!.p === Math.min(...ps));
+  const chance =
+    ps.length === 0
+      ? 'No breakout has data: nothing is tested.'
+      : Math.min(...ps) >= 0.05
+        ? `Random days did as well often enough (p ${p3(Math.min(...ps))} to ${p3(Math.max(...ps))}) that ` +
+          `${k} breakouts cannot tell the thesis from chance.`
+        : `The smallest p is ${p3(least!.permutation!.p)} (${least!.spec.id}), but ${ps.length} claims were tested on ` +
+          `${k} breakouts: one p as small comes by chance alone in up to ` +
+          `${Math.min(100, ps.length * Math.min(...ps) * 100).toFixed(0)}% of such studies (Bonferroni).`;
+  return `${parts.join('; ') || 'no breakout has data'}. ${chance}`;
 }
 
 function seriesText(r: ThesisReport): string[] {

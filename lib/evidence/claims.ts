@@ -37,8 +37,8 @@ function uncovered(list: readonly SourcedSeries[], day: Day, what: string): Clai
   if (list.length === 0) return { status: 'unknown', why: `no ${what} series` };
   if (list.every((s) => last(s) < day))
     return { status: 'pending', why: `${day} is after the last ${what} day (${list.map(last).sort().pop()})` };
-  const ranges = list.map((s) => `${s.source} ${first(s)}..${last(s)}`).join('; ');
-  return { status: 'unknown', why: `no ${what} series covers ${day} (${ranges})` };
+  const ranges = list.map((s) => `${first(s)}..${last(s)}`).join(', ');
+  return { status: 'unknown', why: `no ${what} series covers ${day} (data: ${ranges})` };
 }
 
 /**

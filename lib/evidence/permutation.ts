@@ -40,3 +40,13 @@ export function permutationTest(
   }
   return { observed: obs / k, k, pool: pool.length, permutations, seed, p: (1 + asGood) / (1 + permutations) };
 }
+
+/**
+ * The smallest p a yes/no claim can reach with k events when `held` of `n` pool days held: the chance
+ * that k random days all held (every event held). With few events it can stay above 0.05 whatever happens.
+ */
+export function smallestP(k: number, n: number, held: number): number {
+  let p = 1;
+  for (let i = 0; i < k; i++) p *= Math.max(0, held - i) / (n - i);
+  return p;
+}

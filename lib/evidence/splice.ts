@@ -27,7 +27,7 @@ export function splice(older: SourcedSeries, newer: SourcedSeries): Splice {
   return {
     series: {
       points,
-      source: `${older.source} to ${start}, then ${newer.source}`,
+      source: `${older.source} before ${start}, then ${newer.source}`,
       tol: Math.max(older.tol, newer.tol),
     },
     overlap: { days, maxAbsDiff },

@@ -87,7 +87,7 @@ describe('ASI ≥ 75 within lo..hi days', () => {
     });
     expect(asiReached([asi], '2023-11-01', 1, 2, 75)).toEqual({
       status: 'unknown',
-      why: 'no ASI series covers 2023-11-02 (asi 2024-01-01..2024-01-10)',
+      why: 'no ASI series covers 2023-11-02 (data: 2024-01-01..2024-01-10)',
     });
   });
 });
@@ -151,7 +151,7 @@ describe('one provider’s two histories joined, and small samples', () => {
     const newer = daily('2024-01-03', [52.5, 53, 54], 'daily');
     const j = splice(older, newer);
     expect(j.series.points.map((p) => p.value)).toEqual([50, 51, 52.5, 53, 54]);
-    expect(j.series.source).toBe('weekly to 2024-01-03, then daily');
+    expect(j.series.source).toBe('weekly before 2024-01-03, then daily');
     expect(j.series.tol).toBe(7);
     expect(j.overlap).toEqual({ days: 2, maxAbsDiff: 0.5 });
   });

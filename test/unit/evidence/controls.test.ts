@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blockBootstrap, mean } from '../../../lib/evidence/block-bootstrap';
-import { permutationTest } from '../../../lib/evidence/permutation';
+import { permutationTest, smallestP } from '../../../lib/evidence/permutation';
 import { sampleIndices, seeded } from '../../../lib/evidence/random';
 
 describe('seeded generator', () => {
@@ -68,6 +68,13 @@ describe('permutation test (placebo triggers)', () => {
     expect(permutationTest([5], [5, 5, 5], 'greater', 999, 1)!.p).toBe(1);
     expect(permutationTest([1], [0, 0, 0, 0], 'greater', 999, 1)!.p).toBe(1 / 1000);
     expect(permutationTest([0.1 + 0.2], [0.3, 0, 0], 'greater', 999, 1)!.p).toBeGreaterThan(0.2); // 0.30000000000000004 ties 0.3
+  });
+
+  it('the smallest reachable p: all k events held; 2 of 10 days held and k = 2 gives 1/45, k = 3 gives 0', () => {
+    expect(smallestP(2, 10, 2)).toBeCloseTo(1 / 45, 15);
+    expect(smallestP(3, 10, 2)).toBe(0);
+    // A third of the days held and two events: (1/3)·(299/899) ≈ 0.111, above 0.05 whatever the events did.
+    expect(smallestP(2, 900, 300)).toBeCloseTo((300 / 900) * (299 / 899), 15);
   });
 
   it('reproducible with its seed; no test without events or with fewer pool days than events', () => {
