@@ -105,6 +105,17 @@ describe('BTC dominance monthly MACD bearish crosses (CMC weekly to 2024-07-08, 
     expect(b.change[6].base.n).toBe(156 - 6);
     expect(b.fall.base.n).toBe(150);
     expect(b.fall.base.interval).toMatchObject({ block: 6 });
+    // The 10-point fall after any month: from its last value, the lowest value in the next 6 months.
+    const lastDayOf = (m: string) => new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7), 0)).toISOString().slice(0, 10);
+    let held = 0;
+    for (let i = 0; i + 6 < months.length; i++) {
+      const from = lastDayOf(months[i]!.month);
+      const to = lastDayOf(months[i + 6]!.month);
+      const low = Math.min(...joined.filter((p) => p.date > from && p.date <= to).map((p) => p.value));
+      if (low - months[i]!.value <= -10) held++;
+    }
+    expect(held).toBe(32);
+    expect(b.fall.base.held).toBe(held);
   });
 
   it('a crafted series: an accelerating rise then a drop gives one bearish cross, at the drop', () => {

@@ -215,6 +215,29 @@ describe('beside every day with data, and placebo dates', () => {
     expect(claim('asi').base.bySource[0]).toMatchObject({ n, held, first: '2020-07-04', last: '2021-07-11' });
   });
 
+  it('ASI on our own days (≥ 40 coins counted, 2024-04-09..2026-03-18): 198 of 619 windows reached 75', () => {
+    const set = loadSeriesDir(join(REAL, 'series-full'));
+    const s = defaultSettings();
+    const own = new Map<string, number>();
+    for (let d = '2024-01-01'; d <= '2026-08-31'; d = shift(d, 1)) {
+      const a = asiSignal(set.coins!, d, d, s.asi, 2);
+      if (a.value !== null && a.asOf === d && a.counted >= 40) own.set(d, a.value);
+    }
+    const days = [...own.keys()].sort();
+    expect([days[0], days.at(-1)]).toEqual(['2024-04-09', '2026-03-18']);
+    let n = 0;
+    let held = 0;
+    for (let d = shift(days[0]!, -90); shift(d, 90) <= days.at(-1)!; d = shift(d, 1)) {
+      const w: number[] = [];
+      for (let x = shift(d, 90); x <= shift(d, 180); x = shift(x, 1)) if (own.has(x)) w.push(own.get(x)!);
+      if (w.some((v) => v >= 75)) held++;
+      else if (shift(d, 180) > days.at(-1)! || w.length < 0.8 * 91) continue;
+      n++;
+    }
+    expect([n, held]).toEqual([619, 198]);
+    expect(claim('asi').base.bySource[1]).toMatchObject({ n, held, first: '2024-01-10', last: '2025-09-19' });
+  }, 30_000);
+
   it('the placebo p equals the exact chance that k random pool days hold as often (within 4 sd of 10,000 draws)', () => {
     for (const c of r.thesis.claims) {
       const p = c.permutation!;
