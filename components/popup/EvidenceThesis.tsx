@@ -80,8 +80,26 @@ export function EvidenceThesis({ history: h, ctx }: { history: EvidenceHistory; 
     );
   };
 
-  const ps = s.claims.map((c) => (c.permutation ? c.permutation.p.toFixed(3) : UNKNOWN)).join(' · ');
+  const ps = s.claims.flatMap((c) => (c.permutation ? [c.permutation.p] : []));
   const perms = s.claims.find((c) => c.permutation)?.permutation;
+  const k = Math.max(0, ...s.claims.map((c) => c.known));
+  // Never "too few to tell" beside a small p: then the chance of one that small among the claims tested.
+  const chance = !ps.length
+    ? null
+    : Math.min(...ps) >= 0.05
+      ? t(
+          'evidence_thesis_chance',
+          Math.min(...ps).toFixed(3),
+          Math.max(...ps).toFixed(3),
+          f.number(perms!.permutations),
+        )
+      : t(
+          'evidence_thesis_chance_small',
+          Math.min(...ps).toFixed(3),
+          ps.length,
+          k,
+          f.percent(Math.min(100, ps.length * Math.min(...ps) * 100), 0),
+        );
   return (
     <section class="evidence-thesis" data-testid="evidence-thesis">
       <h3>{t('evidence_thesis_title')}</h3>
@@ -102,7 +120,7 @@ export function EvidenceThesis({ history: h, ctx }: { history: EvidenceHistory; 
           </li>
         ))}
         <li>{t('evidence_thesis_base', share(claim('asi')), share(claim('dominance')), share(claim('total3-180')))}</li>
-        <li>{t('evidence_thesis_chance', ps, perms?.permutations ?? 0)}</li>
+        {chance ? <li data-testid="evidence-thesis-chance">{chance}</li> : null}
         {s.macd ? (
           <li data-testid="evidence-thesis-macd">
             {t(
@@ -159,7 +177,7 @@ export function EvidenceThesis({ history: h, ctx }: { history: EvidenceHistory; 
         </tfoot>
       </table>
       <p class="small muted">
-        {t('evidence_thesis_note', perms?.permutations ?? 0, h.thesis.options.resamples)}{' '}
+        {t('evidence_thesis_note', f.number(perms?.permutations ?? 0), f.number(h.thesis.options.resamples))}{' '}
         {t(
           'evidence_thesis_sources',
           (['asi', 'dominance', 'total3'] as ClaimFamily[])

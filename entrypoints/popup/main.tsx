@@ -61,17 +61,20 @@ const charts = async () => {
   // The evidence scans the whole history (about a second at most): after the charts, off the first paint.
   setTimeout(() => ((s.evidence = evidenceFromCache(cache, universes, s.settings, today, PREFERENCE)), draw()), 0);
 };
+// The Evidence tab's forward log: read after the first paint and the charts, like the evidence.
+const forwardLog = async () => {
+  s.evidenceLog = normalizeLiveLog(await evidenceLogItem.getValue());
+  draw();
+};
 const settings = (v: unknown) =>
   (s.settings = (v && validateSettings(v).ok ? v : defaultSettings()) as typeof s.settings);
 void Promise.all([snapshotItem.getValue(), settingsItem.getValue(), phaseLogItem.getValue()]).then(([a, b, c]) => {
   [s.snapshot, s.log] = [a, (Array.isArray(c) ? c : []) as never[]];
   settings(b);
   draw();
-  requestAnimationFrame(() => setTimeout(charts, 0));
+  requestAnimationFrame(() => setTimeout(() => void charts().finally(forwardLog), 0));
 });
 snapshotItem.watch((v) => ((s.snapshot = v), draw(), void charts()));
 settingsItem.watch((v) => (settings(v), void charts()));
 phaseLogItem.watch((v) => ((s.log = (Array.isArray(v) ? v : []) as never[]), draw()));
-// The forward log is small; read after the first paint, like the evidence.
-void evidenceLogItem.getValue().then((v) => ((s.evidenceLog = normalizeLiveLog(v)), draw()));
 evidenceLogItem.watch((v) => ((s.evidenceLog = normalizeLiveLog(v)), draw()));

@@ -86,6 +86,8 @@ describe.each([
       base: '38.1% of 992 days',
       since: 'No event since install on Mar 19, 2026',
       live: 'Mixed → Alts rotating',
+      chance: 'p 0.053 to 0.615, 10,000 sets each',
+      small: 'The smallest p is 0.010, but 4 claims were tested on 3 breakouts',
     },
   ],
   [
@@ -104,6 +106,8 @@ describe.each([
       base: '992 天中的 38.1%',
       since: '自 2026年3月19日 安装以来尚无事件',
       live: '混合 → 山寨币轮动',
+      chance: 'p 为 0.053 至 0.615，每项 10,000 组',
+      small: '最小的 p 为 0.010，但共检验了 4 项论点、仅 3 次突破',
     },
   ],
 ] as const)('Evidence view in %s', (lang, locale, want) => {
@@ -192,6 +196,12 @@ describe.each([
     expect(row('2004-04-05')[0]!.textContent).toBe('—');
     expect(table.querySelector('tr[data-row="base"] td')!.textContent).toBe(want.base);
     expect(table.querySelector('tr[data-row="p"] td')!.textContent).toMatch(/^0\.615.*1\/2/);
+    expect(summary.querySelector('[data-testid="evidence-thesis-chance"]')!.textContent).toContain(want.chance);
+    // A small p is never called chance-sized: with one of 0.01 among four claims, the Bonferroni bound instead.
+    const small = structuredClone(SHIPPED_HISTORY);
+    small.thesis.claims[1]!.permutation!.p = 0.01;
+    const s2 = mount(<Evidence evidence={ev} history={small} live={null} locale={locale} ctx={ctx()} />);
+    expect(s2.querySelector('[data-testid="evidence-thesis-chance"]')!.textContent).toContain(want.small);
     expect(root.textContent).not.toMatch(RAW_KEY);
   });
 
