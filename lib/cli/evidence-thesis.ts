@@ -19,7 +19,9 @@ export const pct = (v: number) => `${sign(v, (v * 100).toFixed(1))}%`;
 export const pts = (v: number) => `${sign(v, v.toFixed(1))} pts`;
 /** A share (0..1) as a percentage, without a sign. */
 const pc = (v: number) => `${(v * 100).toFixed(1)}%`;
-const share = (held: number, n: number) => (n ? `${held} of ${n} (${((held / n) * 100).toFixed(1)}%)` : 'no days');
+const share = (held: number, n: number) => (n ? `${held} of ${n} (${((held / n) * 100).toFixed(1)}%)` : 'none of 0');
+/** "1 breakout", "3 breakouts". */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const p3 = (p: number) => p.toFixed(3);
 /** A source without its file name, for the summary. */
 const short = (source: string) => source.replace(/ \([^()]*\)$/, '');
@@ -52,6 +54,7 @@ export function outcomeText(family: ClaimFamily, o: ClaimOutcome): string {
 }
 
 function baseText(b: BaseRate, hi: number, family: ClaimFamily): string[] {
+  if (b.n === 0) return ['Every day with data: none (no series holds a whole window).'];
   const out = [
     `Every day with data: held on ${share(b.held, b.n)} days, ${b.first ?? '—'}..${b.last ?? '—'}` +
       (b.interval
@@ -153,13 +156,13 @@ export function summaryText(r: ThesisReport): string[] {
   );
   out.push(
     `- ${s.breakouts.length} Russell 2000 breakouts from ${s.russell.first} to ${s.russell.last} (a record close after at ` +
-      `least ${s.baseDays} trading days without one): ${s.breakouts.join(', ')}. Crypto data reaches ` +
-      `${s.judged.length}: ${s.judged.map((j) => j.date).join(', ') || 'none'}.`,
+      `least ${s.baseDays} trading days without one): ${s.breakouts.join(', ') || 'none'}. Crypto data reaches ` +
+      (s.judged.length ? `${s.judged.length}: ${s.judged.map((j) => j.date).join(', ')}.` : 'none of them.'),
   );
   for (const v of s.judged) out.push(`- ${verdictLine(v, claims)}`);
   const rate = (id: string) => {
     const c = claims.find((x) => x.spec.id === id);
-    return c && c.base.n ? `${((c.base.held / c.base.n) * 100).toFixed(1)}% of ${c.base.n} days` : 'no days';
+    return c && c.base.n ? `${((c.base.held / c.base.n) * 100).toFixed(1)}% of ${c.base.n} days` : 'no days with data';
   };
   out.push(
     `- On any day with data the same happened too: altcoin season within 90–180 days on ${rate('asi')}, a 10-point ` +
@@ -168,11 +171,16 @@ export function summaryText(r: ThesisReport): string[] {
   );
   const ps = claims.map((c) => `${c.spec.id} ${c.permutation ? p3(c.permutation.p) : '—'} (${c.held} of ${c.known})`);
   const perms = claims.find((c) => c.permutation)?.permutation?.permutations;
+  const k = Math.max(0, ...claims.map((c) => c.known));
   out.push(
-    `- Placebo dates (${perms ?? 0} sets of random days per claim): p = ${ps.join(', ')}. With ` +
-      `${Math.max(...claims.map((c) => c.known))} breakouts or fewer, no test can tell this thesis from chance.`,
+    perms
+      ? `- Placebo dates (${perms} sets of random days per claim): p = ${ps.join(', ')}. With ` +
+          `${plural(k, 'breakout')} or fewer, no test can tell this thesis from chance.`
+      : '- Placebo dates: no test (no breakout with data).',
   );
-  if (s.macd)
+  if (s.macd && s.macd.bearish.length === 0)
+    out.push('- Monthly MACD bearish crosses of BTC dominance: none in the data (the MACD needs 34 month-ends).');
+  else if (s.macd)
     out.push(
       `- Monthly MACD bearish crosses of BTC dominance: ${s.macd.bearish.length} (${s.macd.bearish.join(', ')}); a ` +
         `10-point fall followed within 6 months after ${s.macd.fell.length} of ${s.macd.known}` +
@@ -195,16 +203,17 @@ function bottomLine(r: ThesisReport): string {
   if (by('pending').length) parts.push(`is not known yet after ${by('pending').join(', ')}`);
   const tested = s.claims.filter((c) => c.permutation);
   const ps = tested.map((c) => c.permutation!.p);
-  const k = Math.max(...s.claims.map((c) => c.known));
+  const k = Math.max(0, ...s.claims.map((c) => c.known));
+  const range = Math.min(...ps) === Math.max(...ps) ? p3(ps[0]!) : `${p3(Math.min(...ps))} to ${p3(Math.max(...ps))}`;
   const least = tested.find((c) => c.permutation!.p === Math.min(...ps));
   const chance =
     ps.length === 0
-      ? 'No breakout has data: nothing is tested.'
+      ? 'Nothing is tested.'
       : Math.min(...ps) >= 0.05
-        ? `Random days did as well often enough (p ${p3(Math.min(...ps))} to ${p3(Math.max(...ps))}) that ` +
-          `${k} breakouts cannot tell the thesis from chance.`
+        ? `Random days did as well often enough (p ${range}) that ${plural(k, 'breakout')} cannot tell the ` +
+          'thesis from chance.'
         : `The smallest p is ${p3(least!.permutation!.p)} (${least!.spec.id}), but ${ps.length} claims were tested on ` +
-          `${k} breakouts: one p as small comes by chance alone in up to ` +
+          `${plural(k, 'breakout')}: one p as small comes by chance alone in up to ` +
           `${Math.min(100, ps.length * Math.min(...ps) * 100).toFixed(0)}% of such studies (Bonferroni).`;
   return `${parts.join('; ') || 'no breakout has data'}. ${chance}`;
 }

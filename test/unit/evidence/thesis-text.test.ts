@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { summaryText } from '../../../lib/cli/evidence-thesis';
-import type { ThesisReport } from '../../../lib/evidence/thesis-report';
+import { thesisReport, type ThesisReport } from '../../../lib/evidence/thesis-report';
+import { defaultSettings } from '../../../lib/settings/defaults';
+import { realSeries } from '../../support/fixtures';
 import { shippedReport } from './shipped';
 
 let r: ThesisReport;
@@ -46,5 +48,14 @@ describe('the 30-second summary', () => {
       'The smallest p is 0.010 (dominance), but 4 claims were tested on 3 breakouts: one p as small comes by ' +
         'chance alone in up to 4% of such studies (Bonferroni).',
     );
+  });
+
+  it('with Russell closes and nothing else: no outcome, no test, and it says so', () => {
+    const bare = thesisReport({ rut: realSeries().rut }, null, [], defaultSettings())!;
+    const lines = summaryText(bare);
+    expect(lines[2]).toMatch(/2020-11-13, 2025-09-18\. Crypto data reaches none of them\.$/);
+    expect(lines).toContain('- Placebo dates: no test (no breakout with data).');
+    expect(lines.at(-1)).toBe('- Bottom line: no breakout has data. Nothing is tested.');
+    expect(bare.macd).toBeNull();
   });
 });
