@@ -58,8 +58,8 @@ function baseText(b: BaseRate, hi: number, family: ClaimFamily): string[] {
   const out = [
     `Every day with data: held on ${share(b.held, b.n)} days, ${b.first ?? '—'}..${b.last ?? '—'}` +
       (b.interval
-        ? `; 95% block-bootstrap interval ${pc(b.interval.lo)} to ${pc(b.interval.hi)} (blocks of ${b.interval.block} ` +
-          `days, ${b.interval.resamples} resamples)`
+        ? `; 95% block-bootstrap interval ${pc(b.interval.lo)} to ${pc(b.interval.hi)} ` +
+          `(blocks of ${b.interval.block} days, ${b.interval.resamples} resamples)`
         : '') +
       `. The days span ${b.windows} windows of ${hi} days: at most that many independent observations.`,
   ];
@@ -151,12 +151,13 @@ export function summaryText(r: ThesisReport): string[] {
     'In 30 seconds (computed from the data below; it describes the past, it does not predict and is not advice):',
   ];
   out.push(
-    '- The claim: after a Russell 2000 breakout, altcoin season (ASI ≥ 75) within 90–180 days, BTC dominance down 10 ' +
-      'points within 180 days, and altcoin market cap (TOTAL3) up 200–400% in 3–6 months.',
+    '- The claim: after a Russell 2000 breakout, altcoin season (ASI ≥ 75) within 90–180 days, BTC dominance ' +
+      'down 10 points within 180 days, and altcoin market cap (TOTAL3) up 200–400% in 3–6 months.',
   );
   out.push(
-    `- ${s.breakouts.length} Russell 2000 breakouts from ${s.russell.first} to ${s.russell.last} (a record close after at ` +
-      `least ${s.baseDays} trading days without one): ${s.breakouts.join(', ') || 'none'}. Crypto data reaches ` +
+    `- ${s.breakouts.length} Russell 2000 breakouts from ${s.russell.first} to ${s.russell.last} ` +
+      `(a record close after at least ${s.baseDays} trading days without one): ` +
+      `${s.breakouts.join(', ') || 'none'}. Crypto data reaches ` +
       (s.judged.length ? `${s.judged.length}: ${s.judged.map((j) => j.date).join(', ')}.` : 'none of them.'),
   );
   for (const v of s.judged) out.push(`- ${verdictLine(v, claims)}`);
@@ -185,7 +186,7 @@ export function summaryText(r: ThesisReport): string[] {
       `- Monthly MACD bearish crosses of BTC dominance: ${s.macd.bearish.length} (${s.macd.bearish.join(', ')}); a ` +
         `10-point fall followed within 6 months after ${s.macd.fell.length} of ${s.macd.known}` +
         `${s.macd.fell.length ? ` (${s.macd.fell.join(', ')})` : ''}; after any month: ` +
-        `${s.macd.base === null ? '—' : `${(s.macd.base * 100).toFixed(1)}%`}; p = ${s.macd.p === null ? '—' : p3(s.macd.p)}.`,
+        `${s.macd.base === null ? '—' : pc(s.macd.base)}; p = ${s.macd.p === null ? '—' : p3(s.macd.p)}.`,
     );
   out.push(`- Bottom line: ${bottomLine(r)}`);
   return out;
@@ -212,8 +213,8 @@ function bottomLine(r: ThesisReport): string {
       : Math.min(...ps) >= 0.05
         ? `Random days did as well often enough (p ${range}) that ${plural(k, 'breakout')} cannot tell the ` +
           'thesis from chance.'
-        : `The smallest p is ${p3(least!.permutation!.p)} (${least!.spec.id}), but ${ps.length} claims were tested on ` +
-          `${plural(k, 'breakout')}: one p as small comes by chance alone in up to ` +
+        : `The smallest p is ${p3(least!.permutation!.p)} (${least!.spec.id}), but ${ps.length} claims were ` +
+          `tested on ${plural(k, 'breakout')}: one p as small comes by chance alone in up to ` +
           `${Math.min(100, ps.length * Math.min(...ps) * 100).toFixed(0)}% of such studies (Bonferroni).`;
   return `${parts.join('; ') || 'no breakout has data'}. ${chance}`;
 }
@@ -242,14 +243,12 @@ function sensitivityText(r: ThesisReport): string[] {
       .join(' | ')}`,
   ];
   for (const row of r.thesis.sensitivity) {
-    const cells = row.claims.map((c) =>
-      `${c.held}/${c.known}  ${c.base === null ? '—' : `${(c.base * 100).toFixed(1)}%`} (n ${c.baseN})  p ${c.p === null ? '—' : p3(c.p)}`.padEnd(
-        31,
-      ),
-    );
-    out.push(
-      `  ${String(row.baseDays).padEnd(5)} ${`${row.window} d`.padEnd(5)} ${String(row.breakouts.length).padEnd(10)} | ${cells.join(' | ')}`,
-    );
+    const cells = row.claims.map((c) => {
+      const base = c.base === null ? '—' : pc(c.base);
+      return `${c.held}/${c.known}  ${base} (n ${c.baseN})  p ${c.p === null ? '—' : p3(c.p)}`.padEnd(31);
+    });
+    const head = [String(row.baseDays).padEnd(5), `${row.window} d`.padEnd(5), String(row.breakouts.length).padEnd(10)];
+    out.push(`  ${head.join(' ')} | ${cells.join(' | ')}`);
   }
   const extra = r.thesis.sensitivity
     .map((row) => `${row.baseDays}: ${row.breakouts.join(', ')}`)
@@ -263,8 +262,9 @@ function othersText(r: ThesisReport): string[] {
   if (r.thesis.others.length === 0) out.push('  none given (--market FILE).');
   for (const m of r.thesis.others) {
     out.push(
-      `  ${m.name}: ${m.source}, ${m.first ?? '—'}..${m.last ?? '—'}; records are within these data only. Breakouts ` +
-        `(base ≥ ${r.thesis.options.baseDays}): ${m.breakouts.length ? m.breakouts.map((b) => `${b.date} (base ${b.baseDays} days)`).join(', ') : 'none'}.`,
+      `  ${m.name}: ${m.source}, ${m.first ?? '—'}..${m.last ?? '—'}; records are within these data only. ` +
+        `Breakouts (base ≥ ${r.thesis.options.baseDays}): ` +
+        `${m.breakouts.map((b) => `${b.date} (base ${b.baseDays} days)`).join(', ') || 'none'}.`,
     );
     for (const b of m.breakouts)
       for (const e of m.events) {
@@ -272,7 +272,7 @@ function othersText(r: ThesisReport): string[] {
         out.push(`    ${b.date}  ${e.spec.id}: ${outcomeText(e.spec.family, o)}${src(o)}`);
       }
     out.push(
-      `    ${m.breakouts.length} event${m.breakouts.length === 1 ? '' : 's'} in ${m.first?.slice(0, 4)}–${m.last?.slice(0, 4)}: ` +
+      `    ${plural(m.breakouts.length, 'event')} in ${m.first?.slice(0, 4)}–${m.last?.slice(0, 4)}: ` +
         'enough to show what followed, not to estimate a rate or test it.',
     );
   }
@@ -292,19 +292,24 @@ function macdText(r: ThesisReport): string[] {
   const m = r.macd;
   if (!m) return ['BTC dominance MACD: no BTC dominance series (unknown).'];
   const bear = m.crosses.filter((c) => c.type === 'bearish');
+  const rule = `${m.rule.fast}, ${m.rule.slow}, ${m.rule.signal}`;
+  const join = m.join
+    ? ` (joined: on the ${m.join.days} days both have they differ by at most ${m.join.maxAbsDiff?.toFixed(3)} points)`
+    : '';
   const out = [
-    `BTC dominance: monthly MACD (${m.rule.fast}, ${m.rule.slow}, ${m.rule.signal}) bearish crosses on month-end values of ${m.source}` +
-      (m.join
-        ? ` (joined: on the ${m.join.days} days both have they differ by at most ${m.join.maxAbsDiff?.toFixed(3)} points)`
-        : '') +
-      '.',
-    `  The MACD needs ${m.rule.slow + m.rule.signal - 1} month-ends: first value ${m.rule.firstMonth ?? '—'}, last complete month ${m.rule.lastMonth ?? '—'}.`,
-    `  ${'month'.padEnd(8)} ${'value'.padStart(6)} ${MACD_MONTHS.map((k) => `+${k} mo`.padStart(10)).join(' ')}   lowest within 6 months`,
+    `BTC dominance: monthly MACD (${rule}) bearish crosses on month-end values of ${m.source}${join}.`,
+    `  The MACD needs ${m.rule.slow + m.rule.signal - 1} month-ends: first value ${m.rule.firstMonth ?? '—'}, ` +
+      `last complete month ${m.rule.lastMonth ?? '—'}.`,
+    `  ${'month'.padEnd(8)} ${'value'.padStart(6)} ${MACD_MONTHS.map((k) => `+${k} mo`.padStart(10)).join(' ')}` +
+      '   lowest within 6 months',
   ];
-  for (const c of bear)
+  for (const c of bear) {
+    const after = MACD_MONTHS.map((k) => (c.change[k] === null ? 'pending' : pts(c.change[k]!)).padStart(10));
     out.push(
-      `  ${c.month.padEnd(8)} ${c.value.toFixed(1).padStart(6)} ${MACD_MONTHS.map((k) => (c.change[k] === null ? 'pending' : pts(c.change[k]!)).padStart(10)).join(' ')}   ${outcomeText('dominance', c.fall)}`,
+      `  ${c.month.padEnd(8)} ${c.value.toFixed(1).padStart(6)} ${after.join(' ')}   ` +
+        outcomeText('dominance', c.fall),
     );
+  }
   for (const k of MACD_MONTHS) {
     const s = m.bearish.change[k];
     out.push(
@@ -313,17 +318,18 @@ function macdText(r: ThesisReport): string[] {
     );
   }
   const f = m.bearish.fall;
+  const iv = f.base.interval;
   out.push(
-    `  Fell ≥ 10 points within 6 months: after ${f.held} of ${f.known} bearish crosses; after any month ${share(f.base.held, f.base.n)}` +
-      (f.base.interval
-        ? `, 95% block-bootstrap interval ${pc(f.base.interval.lo)} to ${pc(f.base.interval.hi)} (blocks of ${f.base.interval.block} months)`
-        : '') +
+    `  Fell ≥ 10 points within 6 months: after ${f.held} of ${f.known} bearish crosses; after any month ` +
+      `${share(f.base.held, f.base.n)}` +
+      (iv ? `, 95% block-bootstrap interval ${pc(iv.lo)} to ${pc(iv.hi)} (blocks of ${iv.block} months)` : '') +
       '.',
   );
   const p = m.bearish.permutation;
   if (p)
     out.push(
-      `  Placebo months: ${p.permutations} sets of ${p.k} random months from ${p.pool}; as many falls or more in p = ${p3(p.p)}.`,
+      `  Placebo months: ${p.permutations} sets of ${p.k} random months from ${p.pool}; as many falls or more ` +
+        `in p = ${p3(p.p)}.`,
     );
   const bull = m.crosses.filter((c) => c.type === 'bullish').map((c) => c.month);
   out.push(`  Bullish crosses, for completeness: ${bull.join(', ') || 'none'}.`);
@@ -336,8 +342,9 @@ export function thesisText(r: ThesisReport): string {
   return [
     ...summaryText(r),
     '',
-    `The thesis as stated, after each Russell 2000 breakout (a record close after ≥ ${t.options.baseDays} trading days ` +
-      `without one) · ${t.russell.source}, ${t.russell.first} to ${t.russell.last} (${t.russell.closes} closes)`,
+    'The thesis as stated, after each Russell 2000 breakout (a record close after ≥ ' +
+      `${t.options.baseDays} trading days without one) · ${t.russell.source}, ${t.russell.first} to ` +
+      `${t.russell.last} (${t.russell.closes} closes)`,
     ...seriesText(r),
     '',
     ...t.claims.flatMap((c) => [...claimText(c), '']),

@@ -24,8 +24,8 @@ import { thesisText } from './evidence-thesis';
 import { thesisReport, type ThesisReport } from '../evidence/thesis-report';
 import { THESIS_DEFAULTS } from '../evidence/thesis';
 
-export const EVIDENCE_USAGE = `Usage: npm run regime -- evidence --series DIR [--rut FILE] [--macro DIR] [--market FILE]…
-                                    [--seed N] [--permutations N] [--json]
+export const EVIDENCE_USAGE = `Usage: npm run regime -- evidence --series DIR [--rut FILE] [--macro DIR]
+                                    [--market FILE]… [--seed N] [--permutations N] [--json]
 
   The thesis as traders state it, tested after every Russell 2000 breakout (SIGNALS.md §3 rule) where data
   reaches: altcoin season (ASI ≥ 75) within 90–180 days, BTC dominance down 10 points within 6 months,
@@ -257,11 +257,16 @@ export function evidenceText(r: EvidenceResult): string {
     out.push(
       '',
       `${KIND_PLURAL[kind]} vs every Russell trading day (base rate). n = outcomes known; hits = in altcoins' favour`,
-      '(a rise; for dominance a fall), misses = the rest. All days: median and share > 0 (neighbouring days share most of',
-      `their window: far fewer independent observations than n). Events: their median from ${MIN_FOR_MEDIAN} on, else each one.`,
+      '(a rise; for dominance a fall), misses = the rest. All days: median and share > 0 (neighbouring days share ' +
+        'most of',
+      'their window: far fewer independent observations than n). Events: their median from ' +
+        `${MIN_FOR_MEDIAN} on, else each one.`,
     );
+    const baseHead = ['all days: n', '  median', '  >0'];
+    const eventHead = ['events: n', 'hits', 'misses', 'pend.'];
     out.push(
-      `  ${'metric'.padEnd(25)} ${'horizon'.padEnd(7)} ${'all days: n'.padStart(11)} ${'median'.padStart(8)} ${'>0'.padStart(4)} | ${'events: n'.padStart(9)} ${'hits'.padStart(4)} ${'misses'.padStart(6)} ${'pend.'.padStart(5)} | median, or each event`,
+      `  ${'metric'.padEnd(25)} ${'horizon'.padEnd(7)} ${baseHead.join(' ')} | ${eventHead.join(' ')} | ` +
+        'median, or each event',
     );
     for (const m of METRICS) {
       if (
@@ -281,9 +286,10 @@ export function evidenceText(r: EvidenceResult): string {
           sample.kind === 'stats'
             ? `median ${num(sample.median, m)} (${share(ev)} > 0)`
             : sample.events.map((e) => `${e.date} ${num(e.value, m)}`).join(', ') || '—';
-        out.push(
-          `  ${(h === HORIZONS[0] ? METRIC_LABELS[m] : '').padEnd(25)} ${`+${h} d`.padEnd(7)} ${String(s.base.n).padStart(11)} ${num(s.base.median, m).padStart(8)} ${share(s.base).padStart(4)} | ${String(ev.n).padStart(9)} ${String(ev.hits).padStart(4)} ${String(ev.misses).padStart(6)} ${String(ev.pending).padStart(5)} | ${events}`,
-        );
+        const label = `${(h === HORIZONS[0] ? METRIC_LABELS[m] : '').padEnd(25)} ${`+${h} d`.padEnd(7)}`;
+        const base = [String(s.base.n).padStart(11), num(s.base.median, m).padStart(8), share(s.base).padStart(4)];
+        const counts = [ev.n, ev.hits, ev.misses, ev.pending].map((v, i) => String(v).padStart(eventHead[i]!.length));
+        out.push(`  ${label} ${base.join(' ')} | ${counts.join(' ')} | ${events}`);
       }
     }
   }

@@ -30,7 +30,7 @@ describe.concurrent('regime evidence CLI', { timeout: 60_000 }, () => {
     expect(j.live).toEqual({ available: false, why: expect.stringContaining('the CLI has no live log'), events: [] });
   });
 
-  it('the shipped data (--macro, --market SPY): thesis, controls, MACD crosses and an empty live log in the JSON', async () => {
+  it('shipped data (--macro, --market SPY): thesis, controls, MACD crosses, empty live log in the JSON', async () => {
     const r = await regime('evidence', ...SHIPPED_ARGS, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);

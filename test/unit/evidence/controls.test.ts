@@ -67,7 +67,8 @@ describe('permutation test (placebo triggers)', () => {
   it('ties count against the events; better than every placebo gives 1 / (N + 1), never 0', () => {
     expect(permutationTest([5], [5, 5, 5], 'greater', 999, 1)!.p).toBe(1);
     expect(permutationTest([1], [0, 0, 0, 0], 'greater', 999, 1)!.p).toBe(1 / 1000);
-    expect(permutationTest([0.1 + 0.2], [0.3, 0, 0], 'greater', 999, 1)!.p).toBeGreaterThan(0.2); // 0.30000000000000004 ties 0.3
+    // 0.1 + 0.2 is 0.30000000000000004: it ties 0.3.
+    expect(permutationTest([0.1 + 0.2], [0.3, 0, 0], 'greater', 999, 1)!.p).toBeGreaterThan(0.2);
   });
 
   it('the smallest reachable p: all k events held; 2 of 10 days held and k = 2 gives 1/45, k = 3 gives 0', () => {
@@ -96,14 +97,14 @@ describe('circular block bootstrap', () => {
     expect(blockBootstrap(halves, 8, mean, q)).toMatchObject({ lo: 0.5, hi: 0.5 });
   });
 
-  it('blocks of 1 are the ordinary bootstrap: 8 coin flips give the binomial 2.5 % and 97.5 % points, 1/8 and 7/8', () => {
+  it('blocks of 1 are the ordinary bootstrap: 8 coin flips give the binomial 2.5 % / 97.5 % points, 1/8, 7/8', () => {
     // P(X ≤ 0) = 1/256 < 2.5 % < P(X ≤ 1) = 9/256 for X ~ Binomial(8, 1/2).
     const r = blockBootstrap([0, 1, 0, 1, 0, 1, 0, 1], 1, mean, q)!;
     expect(r.lo).toBe(1 / 8);
     expect(r.hi).toBe(7 / 8);
   });
 
-  it('runs of 50: blocks of 50 widen the interval to about ±1.96·sqrt(1/96) (8 block means, each about uniform)', () => {
+  it('runs of 50: blocks of 50 widen the interval to about ±1.96·sqrt(1/96) (8 near-uniform block means)', () => {
     const runs = Array.from({ length: 400 }, (_, i) => Math.floor(i / 50) % 2);
     const iid = blockBootstrap(runs, 1, mean, q)!;
     const blocks = blockBootstrap(runs, 50, mean, q)!;

@@ -169,7 +169,7 @@ describe.each([
     expect(root.textContent).not.toMatch(RAW_KEY);
   });
 
-  it('the thesis on the shipped history: the summary, then each breakout with the claim, the value and the base rate', () => {
+  it('the thesis on the shipped history: the summary, then each breakout with claim, value and base rate', () => {
     const root = mount(<Evidence evidence={ev} live={null} locale={locale} ctx={ctx()} />);
     const summary = root.querySelector('[data-testid="evidence-thesis-summary"]')!;
     expect([...summary.querySelectorAll('li[data-verdict]')].map((li) => li.getAttribute('data-verdict'))).toEqual([

@@ -33,7 +33,10 @@ describe('the 30-second summary', () => {
         'BTC dominance fell 20.0 points (lowest on 2021-05-10); TOTAL3 +208.6% in 90 days, +777.1% in 180 days.',
     );
     expect(lines.find((l) => l.startsWith('- 2025-09-18'))).toMatch(
-      /^- 2025-09-18: did not hold\. No altcoin season \(ASI peak 39 on 2026-01-08, our ASI .*TOTAL3 -27\.5% in 90 days, -35\.6% in 180 days\.$/,
+      new RegExp(
+        '^- 2025-09-18: did not hold\\. No altcoin season \\(ASI peak 39 on 2026-01-08, our ASI .*' +
+          'TOTAL3 -27\\.5% in 90 days, -35\\.6% in 180 days\\.$',
+      ),
     );
     expect(lines.find((l) => l.startsWith('- On any day'))).toContain('on 19.7% of 4553 days');
     expect(lines.at(-1)).toBe(
@@ -43,7 +46,7 @@ describe('the 30-second summary', () => {
     );
   });
 
-  it('a p under 0.05 among four claims is put beside the chance of one that small (Bonferroni: 4 × 0.01 = 4 %)', () => {
+  it('a p under 0.05 among four claims comes with the chance of one that small (Bonferroni: 4 × 0.01 = 4 %)', () => {
     expect(summaryText(withPs([0.5, 0.01, 0.2, 0.3])).at(-1)).toContain(
       'The smallest p is 0.010 (dominance), but 4 claims were tested on 3 breakouts: one p as small comes by ' +
         'chance alone in up to 4% of such studies (Bonferroni).',

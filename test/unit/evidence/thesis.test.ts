@@ -125,7 +125,7 @@ describe('the thesis after each Russell breakout (base ≥ 250 trading days, rut
       expect(at(claim('asi'), d)).toMatchObject({ status: 'unknown' });
   });
 
-  it('(b) dominance −10 points within 180 days: 2016-11-14 (−29.7) and 2020-11-13 (−20.0) on CMC weekly; not 2025-09-18', () => {
+  it('(b) dominance −10 points in 180 days: 2016-11-14 (−29.7), 2020-11-13 (−20.0), not 2025-09-18', () => {
     const fall = (s: P[], day: string, tol: number) => {
       const start = near(s, day, tol)!;
       const low = between(s, shift(day, 1), shift(day, 180)).reduce((a, b) => (b.value < a.value ? b : a));
@@ -238,7 +238,7 @@ describe('beside every day with data, and placebo dates', () => {
     expect(claim('asi').base.bySource[1]).toMatchObject({ n, held, first: '2024-01-10', last: '2025-09-19' });
   }, 30_000);
 
-  it('the placebo p equals the exact chance that k random pool days hold as often (within 4 sd of 10,000 draws)', () => {
+  it('the placebo p is the exact chance that k random pool days hold as often (within 4 sd of 10,000 draws)', () => {
     for (const c of r.thesis.claims) {
       const p = c.permutation!;
       expect(p).toMatchObject({ k: c.known, pool: c.base.n, permutations: 10_000 });
@@ -300,7 +300,7 @@ describe('pool and verdicts on a series small enough to read', () => {
       total3: [],
       others: [],
     };
-    // Day 1: lowest of days 2–3 is 49 → −11; day 2: 49 → −6; day 3: 48… no, days 4–5 of day 3 are 50, 48 → −1; day 4: 48 → −2.
+    // Day 1 (60): days 2–3 hold 55, 49 → −11; day 2 (55): 49 → −6; day 3 (49): 50, 48 → −1; day 4 (50): 48 → −2.
     const days = pool(inp, { id: 't', family: 'dominance', lo: 1, hi: 2, threshold: 10 });
     expect(days.map((d) => [d.day, d.held, d.value])).toEqual([
       ['2024-01-01', true, -11],
