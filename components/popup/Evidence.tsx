@@ -8,10 +8,16 @@ import {
   type MetricId,
   type Outcome,
 } from '@/lib/evidence/types';
+import type { EvidenceHistory } from '@/lib/evidence/history';
+import type { LiveLog } from '@/lib/evidence/live-log-types';
+import { SHIPPED_HISTORY } from '@/lib/evidence/shipped-history';
+import { MIN_FOR_MEDIAN } from '@/lib/evidence/small-sample';
 import { eventMarkers, eventValues, metricsWithData, russellPoints, stripDomain } from '@/lib/evidence/view';
 import { UNKNOWN } from '@/lib/format/format';
 import { TimeChart, type SeriesSpec } from '../shared/TimeChart';
 import type { ViewCtx } from './context';
+import { EvidenceLive } from './EvidenceLive';
+import { EvidenceThesis } from './EvidenceThesis';
 
 /** i18n keys of the measures and event kinds (literal, so the locale test finds them). */
 export const METRIC_KEYS: Record<MetricId, string> = {
@@ -30,15 +36,20 @@ const KIND_KEYS: Record<EventKind, { many: string; one: string; marker: string }
 interface Props {
   /** undefined: not computed yet; null: no Russell history to test. */
   evidence: EvidenceResult | null | undefined;
+  /** The forward log since install (undefined: not read yet). */
+  live?: LiveLog | null;
+  /** The thesis on the shipped data; lib/evidence/history.json unless a test gives another. */
+  history?: EvidenceHistory;
   locale: string;
   ctx: ViewCtx;
 }
 
 /**
- * What followed past Russell breakouts, beside every day's base rate: the Russell chart with the
- * events, the distribution per horizon, and each event's outcomes. Describes the past; never a forecast.
+ * The thesis tested on the shipped history (summary and per-breakout table), the forward log since
+ * install, then what followed past Russell breakouts in the extension's own caches, beside every
+ * day's base rate. Describes the past; never a forecast.
  */
-export function Evidence({ evidence: r, locale, ctx }: Props) {
+export function Evidence({ evidence: r, live, history = SHIPPED_HISTORY, locale, ctx }: Props) {
   const { t, f } = ctx;
   const [kind, setKind] = useState<EventKind>('breakout');
   const [metric, setMetric] = useState<MetricId>('ethbtc');
@@ -131,7 +142,7 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
                   {t('evidence_col_misses')}
                 </th>
                 <th scope="col" class="r">
-                  {t('evidence_col_median')}
+                  {t('evidence_col_events_values')}
                 </th>
                 <th scope="col" class="r">
                   {t('evidence_col_positive')}
@@ -160,8 +171,16 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
                     <td class="r num" data-testid="misses">
                       {s.events.n ? s.events.misses : UNKNOWN}
                     </td>
-                    <td class="r num">{value(s.events.median, m)}</td>
-                    <td class="r num">{share(s.events.sharePositive)}</td>
+                    {s.events.n < MIN_FOR_MEDIAN ? (
+                      <td class="r num" data-testid="event-values">
+                        {eventValues(r, kind, m, h)
+                          .map((e) => `${value(e.value, m)} (${f.day(e.date)})`)
+                          .join(', ') || UNKNOWN}
+                      </td>
+                    ) : (
+                      <td class="r num">{value(s.events.median, m)}</td>
+                    )}
+                    <td class="r num">{s.events.n < MIN_FOR_MEDIAN ? UNKNOWN : share(s.events.sharePositive)}</td>
                     <td class="r num muted">{s.base.n}</td>
                     <td class="r num muted">{value(s.base.median, m)}</td>
                     <td class="r num muted">{share(s.base.sharePositive)}</td>
@@ -217,6 +236,9 @@ export function Evidence({ evidence: r, locale, ctx }: Props) {
 
   return (
     <div class="evidence">
+      <EvidenceThesis history={history} ctx={ctx} />
+      <EvidenceLive live={live} metric={metric} metricLabel={t(METRIC_KEYS[metric])} ctx={ctx} />
+      <h3>{t('evidence_cache_title')}</h3>
       <figure class="chart-card" data-card="evidence-rut" aria-labelledby="chart-evidence-rut-title">
         <figcaption>
           <h3 id="chart-evidence-rut-title">{t('evidence_chart_title')}</h3>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ChartData } from '@/lib/charts/build';
+import type { LiveLog } from '@/lib/evidence/live-log-types';
 import type { EvidenceResult } from '@/lib/evidence/types';
 import type { RefreshReply } from '@/lib/refresh/outcome';
 import { makeFormat } from '@/lib/format/format';
@@ -27,6 +28,8 @@ export interface PopupProps {
   phaseLog: PhaseLogEntry[];
   /** What followed past Russell breakouts; undefined until computed (after first paint), null without Russell history. */
   evidence?: EvidenceResult | null;
+  /** The Evidence tab's forward log since install; undefined until read. */
+  evidenceLog?: LiveLog | null;
   /** Asks the worker for a refresh; resolves to its outcome (which providers failed). */
   onRefresh: () => Promise<RefreshReply>;
   onOpenOptions: () => void;
@@ -96,7 +99,7 @@ export function Popup(p: PopupProps) {
               {
                 id: 'evidence',
                 label: t('evidence_tab'),
-                panel: <Evidence evidence={p.evidence} locale={f.locale} ctx={ctx} />,
+                panel: <Evidence evidence={p.evidence} live={p.evidenceLog} locale={f.locale} ctx={ctx} />,
               },
               { id: 'coins', label: t('popup_tab_coins'), panel: <CoinTable snapshot={p.snapshot} ctx={ctx} /> },
               {

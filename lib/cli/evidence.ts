@@ -17,29 +17,65 @@ import { SERIES_FILES } from '../series/files';
 import { defaultSettings } from '../settings/defaults';
 import { UsageError } from './args';
 import { loadSeriesDir } from './load-dir';
+import { MIN_FOR_MEDIAN, sampleOf } from '../evidence/small-sample';
+import { eventValues } from '../evidence/view';
+import { loadMacroDir, loadMarket, MACRO_FILES } from './evidence-load';
+import { thesisText } from './evidence-thesis';
+import { thesisReport, type ThesisReport } from '../evidence/thesis-report';
+import { THESIS_DEFAULTS } from '../evidence/thesis';
 
-export const EVIDENCE_USAGE = `Usage: npm run regime -- evidence --series DIR [--rut FILE] [--json]
+export const EVIDENCE_USAGE = `Usage: npm run regime -- evidence --series DIR [--rut FILE] [--macro DIR]
+                                    [--market FILE]… [--seed N] [--permutations N] [--json]
 
-  What followed past Russell 2000 breakouts (SIGNALS.md §3 rule) and their weekly confirmations, at
-  +30, +90 and +180 days, beside the same measures over every Russell trading day (the base rate).
+  The thesis as traders state it, tested after every Russell 2000 breakout (SIGNALS.md §3 rule) where data
+  reaches: altcoin season (ASI ≥ 75) within 90–180 days, BTC dominance down 10 points within 6 months,
+  TOTAL3 up 200–400 % in 3–6 months; each beside every day with data, with placebo dates (a permutation
+  test), block-bootstrap intervals and the sensitivity to the base length and window. Then every monthly
+  MACD bearish cross of BTC dominance, and what followed breakouts at +30, +90 and +180 days.
 
-  --series DIR   normalized series directory (rut.csv, coins/*.csv, ethbtc.csv, btc-dominance.csv, total3.csv)
-  --rut FILE     Russell closes from FILE instead of DIR/rut.csv (e.g. a longer history: date,close)
-  --json         print exactly one JSON value on stdout`;
+  --series DIR        normalized series directory (rut.csv, coins/*.csv, ethbtc.csv, btc-dominance.csv, total3.csv)
+  --rut FILE          Russell closes from FILE instead of DIR/rut.csv (e.g. a longer history: date,close)
+  --macro DIR         longer published series: ${Object.values(MACRO_FILES)
+    .flat()
+    .map((f) => f.file)
+    .join(', ')}
+                      (each used alone where it covers a window; a missing file is reported, never filled)
+  --market FILE       another market's record highs, tested the same way: a Yahoo chart JSON (repeatable)
+  --seed N            seed of the permutation test and the bootstrap (default ${THESIS_DEFAULTS.seed})
+  --permutations N    placebo sets per test (default ${THESIS_DEFAULTS.permutations})
+  --json              print exactly one JSON value on stdout`;
 
 interface EvidenceOptions {
   series: string;
   rut: string | null;
+  macro: string | null;
+  markets: string[];
+  seed: number;
+  permutations: number;
   json: boolean;
   help: boolean;
 }
 
 export function parseEvidenceArgs(argv: readonly string[]): EvidenceOptions {
-  const o = { series: null as string | null, rut: null as string | null, json: false, help: false };
+  const o = {
+    series: null as string | null,
+    rut: null as string | null,
+    macro: null as string | null,
+    markets: [] as string[],
+    seed: THESIS_DEFAULTS.seed,
+    permutations: THESIS_DEFAULTS.permutations,
+    json: false,
+    help: false,
+  };
   const value = (i: number, flag: string) => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
     return v;
+  };
+  const whole = (v: string, flag: string, min: number) => {
+    if (!/^\d+$/.test(v) || Number(v) < min || !Number.isSafeInteger(Number(v)))
+      throw new UsageError(`${flag}: "${v}" is not a whole number ≥ ${min}`);
+    return Number(v);
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -49,6 +85,18 @@ export function parseEvidenceArgs(argv: readonly string[]): EvidenceOptions {
         break;
       case '--rut':
         o.rut = value(++i, a);
+        break;
+      case '--macro':
+        o.macro = value(++i, a);
+        break;
+      case '--market':
+        o.markets.push(value(++i, a));
+        break;
+      case '--seed':
+        o.seed = whole(value(++i, a), a, 0);
+        break;
+      case '--permutations':
+        o.permutations = whole(value(++i, a), a, 1);
         break;
       case '--json':
         o.json = true;
@@ -65,7 +113,7 @@ export function parseEvidenceArgs(argv: readonly string[]): EvidenceOptions {
   return { ...o, series: o.series ?? '' };
 }
 
-/** `regime evidence`: prints the evidence table (or JSON) and returns the exit code. */
+/** `regime evidence`: prints the evidence (text or JSON) and returns the exit code. */
 export function evidenceCommand(argv: readonly string[]): number {
   const o = parseEvidenceArgs(argv);
   if (o.help) {
@@ -81,16 +129,42 @@ export function evidenceCommand(argv: readonly string[]): number {
     throw new SeriesError(
       `evidence needs Russell closes: no ${SERIES_FILES.rut.file} in ${o.series} (or pass --rut FILE)`,
     );
+  const macro = o.macro === null ? null : loadMacroDir(o.macro);
+  const markets = o.markets.map(loadMarket);
+  const settings = defaultSettings();
   // The data's own last day decides whether its last week is complete: the CLI has no "today".
-  const r = computeEvidence(set, defaultSettings(), set.rut.points[set.rut.points.length - 1]!.date)!;
-  console.log(o.json ? JSON.stringify(evidenceJson(r)) : evidenceText(r));
+  const r = computeEvidence(set, settings, set.rut.points[set.rut.points.length - 1]!.date)!;
+  const all = thesisReport(set, macro, markets, settings, {
+    ...THESIS_DEFAULTS,
+    seed: o.seed,
+    permutations: o.permutations,
+  })!;
+  console.log(
+    o.json ? JSON.stringify(evidenceJson(r, all)) : [thesisText(all), evidenceText(r), liveText()].join('\n\n'),
+  );
   return 0;
 }
 
+/** The CLI reads files, not the extension's storage: its live log is always empty, and says so. */
+export const CLI_LIVE = {
+  available: false,
+  why: 'the CLI has no live log: the extension records events from its install on (Evidence tab, "since install")',
+  events: [] as never[],
+};
+
+function liveText(): string {
+  return `Since install: ${CLI_LIVE.why}. Events: none here.`;
+}
+
 /** The JSON: everything but the Russell closes themselves (they are the input). */
-export function evidenceJson(r: EvidenceResult) {
+export function evidenceJson(r: EvidenceResult, all?: ThesisReport) {
   const { points: _points, ...russell } = r.russell;
-  return { ...r, russell };
+  return {
+    ...r,
+    russell,
+    ...(all ? { thesis: all.thesis, macd: all.macd, thesisSummary: all.summary } : {}),
+    live: CLI_LIVE,
+  };
 }
 
 export const METRIC_LABELS: Record<MetricId, string> = {
@@ -183,10 +257,16 @@ export function evidenceText(r: EvidenceResult): string {
     out.push(
       '',
       `${KIND_PLURAL[kind]} vs every Russell trading day (base rate). n = outcomes known; hits = in altcoins' favour`,
+      '(a rise; for dominance a fall), misses = the rest. All days: median and share > 0 (neighbouring days share ' +
+        'most of',
+      'their window: far fewer independent observations than n). Events: their median from ' +
+        `${MIN_FOR_MEDIAN} on, else each one.`,
     );
-    out.push('(a rise; for dominance a fall), misses = the rest; median and share > 0 of the known values.');
+    const baseHead = ['all days: n', '  median', '  >0'];
+    const eventHead = ['events: n', 'hits', 'misses', 'pend.'];
     out.push(
-      `  ${'metric'.padEnd(25)} ${'horizon'.padEnd(7)} ${'events: n'.padStart(9)} ${'hits'.padStart(4)} ${'misses'.padStart(6)} ${'pend.'.padStart(5)} ${'median'.padStart(8)} ${'>0'.padStart(4)} | ${'all days: n'.padStart(11)} ${'median'.padStart(8)} ${'>0'.padStart(4)}`,
+      `  ${'metric'.padEnd(25)} ${'horizon'.padEnd(7)} ${baseHead.join(' ')} | ${eventHead.join(' ')} | ` +
+        'median, or each event',
     );
     for (const m of METRICS) {
       if (
@@ -201,9 +281,15 @@ export function evidenceText(r: EvidenceResult): string {
       for (const h of HORIZONS) {
         const s = r.summary[kind][m][h];
         const ev = s.events;
-        out.push(
-          `  ${(h === HORIZONS[0] ? METRIC_LABELS[m] : '').padEnd(25)} ${`+${h} d`.padEnd(7)} ${String(ev.n).padStart(9)} ${String(ev.hits).padStart(4)} ${String(ev.misses).padStart(6)} ${String(ev.pending).padStart(5)} ${num(ev.median, m).padStart(8)} ${share(ev).padStart(4)} | ${String(s.base.n).padStart(11)} ${num(s.base.median, m).padStart(8)} ${share(s.base).padStart(4)}`,
-        );
+        const sample = sampleOf(eventValues(r, kind, m, h));
+        const events =
+          sample.kind === 'stats'
+            ? `median ${num(sample.median, m)} (${share(ev)} > 0)`
+            : sample.events.map((e) => `${e.date} ${num(e.value, m)}`).join(', ') || '—';
+        const label = `${(h === HORIZONS[0] ? METRIC_LABELS[m] : '').padEnd(25)} ${`+${h} d`.padEnd(7)}`;
+        const base = [String(s.base.n).padStart(11), num(s.base.median, m).padStart(8), share(s.base).padStart(4)];
+        const counts = [ev.n, ev.hits, ev.misses, ev.pending].map((v, i) => String(v).padStart(eventHead[i]!.length));
+        out.push(`  ${label} ${base.join(' ')} | ${counts.join(' ')} | ${events}`);
       }
     }
   }

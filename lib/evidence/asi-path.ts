@@ -7,6 +7,8 @@ import type { Horizon, Outcome } from './types';
 /** The daily ASI by the SIGNALS.md rule: one value per BTC close day where it is known. */
 export interface AsiDaily {
   values: Map<Day, number>;
+  /** Coins counted each day (from the ASI's own source label, "…, 48 coins"). */
+  counted: Map<Day, number>;
   first: Day | null;
   last: Day | null;
   source: string;
@@ -17,6 +19,12 @@ export function asiDaily(coins: Record<string, CoinSeries> | undefined, s: Setti
   const source = days.map((p) => p.source.replace(/, \d+ coins$/, '')).find(Boolean) ?? '';
   return {
     values: new Map(days.map((p) => [p.date, p.value])),
+    counted: new Map(
+      days.flatMap((p) => {
+        const m = /, (\d+) coins$/.exec(p.source);
+        return m ? [[p.date, Number(m[1])] as const] : [];
+      }),
+    ),
     first: days[0]?.date ?? null,
     last: days[days.length - 1]?.date ?? null,
     source: source ? `ASI from ${source}` : 'ASI',

@@ -51,3 +51,14 @@ export function firstKnown(outcomes: Outcome[]): Outcome {
     outcomes[0] ?? { status: 'unknown', why: 'no data' }
   );
 }
+
+/**
+ * 7 days for a series whose points are a week apart in at least a tenth of its gaps (CMC's weekly
+ * history, also when daily points follow it), else 3: SIGNALS.md's close(D − W) rule for daily data.
+ */
+export function toleranceOf(points: readonly Point[]): number {
+  let weekly = 0;
+  for (let i = 1; i < points.length; i++)
+    if (Date.parse(points[i]!.date) - Date.parse(points[i - 1]!.date) >= 7 * 86_400_000) weekly++;
+  return points.length > 1 && weekly >= 0.1 * (points.length - 1) ? 7 : 3;
+}

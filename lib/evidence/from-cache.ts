@@ -1,9 +1,22 @@
 import { isReadableCache, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
 import { engineSeries } from '../cache/series-set';
-import type { Day } from '../series/types';
+import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { computeEvidence } from './compute';
 import type { EvidenceResult } from './types';
+
+/**
+ * The caches as the engine reads them (one series per signal, by the refresh's preference), or null
+ * when the cache is unreadable. Shared by the Evidence tab and the worker's forward log.
+ */
+export function seriesFromCache(
+  cache: SeriesCache | null | undefined,
+  universes: Record<Day, UniverseSnapshot> | null | undefined,
+  settings: Settings,
+  today: Day,
+): SeriesSet | null {
+  return isReadableCache(cache) ? engineSeries(cache, universes, settings, today) : null;
+}
 
 /**
  * The evidence from the stored caches, read the way the engine reads them. Null when the cache is
@@ -15,6 +28,6 @@ export function evidenceFromCache(
   settings: Settings,
   today: Day,
 ): EvidenceResult | null {
-  if (!isReadableCache(cache)) return null;
-  return computeEvidence(engineSeries(cache, universes, settings, today), settings, today);
+  const set = seriesFromCache(cache, universes, settings, today);
+  return set ? computeEvidence(set, settings, today) : null;
 }

@@ -1,10 +1,10 @@
-import { ethBtcSeries } from '../series/ethbtc';
+import { derivationText, derivationWithin, ethBtcSeries } from '../series/ethbtc';
 import type { CoinSeries, Day, Series, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { selectUniverse } from '../signals/asi';
 import { asiDaily, asiOutcome, type AsiDaily } from './asi-path';
 import { basketOutcome } from './basket';
-import { firstKnown, forwardChange, vsBtc } from './forward';
+import { firstKnown, forwardChange, toleranceOf, vsBtc } from './forward';
 import type { MetricId, Outcome } from './types';
 
 /** Everything the outcome of one day needs, prepared once for all days. */
@@ -12,6 +12,8 @@ export interface OutcomeInputs {
   set: SeriesSet;
   settings: Settings;
   tol: number;
+  /** BTC dominance's tolerance: 7 days where its points are a week apart (CMC's weekly history). */
+  domTol: number;
   /** ETH/BTC sources in order of preference: one, the pair completed by ETH ÷ BTC closes (SIGNALS.md §2). */
   ethbtc: Series[];
   asi: AsiDaily;
@@ -37,12 +39,20 @@ export function outcomeInputs(set: SeriesSet, settings: Settings, tol: number): 
     set,
     settings,
     tol,
+    domTol: set.btcDominance ? Math.max(tol, toleranceOf(set.btcDominance.points)) : tol,
     ethbtc: ethbtc ? [ethbtc] : [],
     asi: asiDaily(set.coins, settings),
   };
 }
 
 const absent = (what: string): Outcome => ({ status: 'unknown', why: `no ${what} series` });
+
+/** A known outcome of a partly derived series names only what its two ends read (the pair, ETH ÷ BTC, or both). */
+function namedByDaysUsed(s: Series, o: Outcome): Outcome {
+  if (o.status !== 'known' || !s.derived) return o;
+  const { runs, observed } = derivationWithin(s, o.from, o.to);
+  return { ...o, source: derivationText(s.derived, runs, observed) };
+}
 
 /** The forward outcome of one metric from `day` over `horizon` calendar days. */
 export function outcome(x: OutcomeInputs, metric: MetricId, day: Day, horizon: number): Outcome {
@@ -52,7 +62,9 @@ export function outcome(x: OutcomeInputs, metric: MetricId, day: Day, horizon: n
   switch (metric) {
     case 'ethbtc':
       return x.ethbtc.length
-        ? firstKnown(x.ethbtc.map((s) => forwardChange(s.points, s.source, day, horizon, tol, 'ratio')))
+        ? firstKnown(
+            x.ethbtc.map((s) => namedByDaysUsed(s, forwardChange(s.points, s.source, day, horizon, tol, 'ratio'))),
+          )
         : absent('ETH/BTC');
     case 'basketEqual':
     case 'basketCap':
@@ -61,7 +73,7 @@ export function outcome(x: OutcomeInputs, metric: MetricId, day: Day, horizon: n
         : absent('coin');
     case 'dominance':
       return set.btcDominance
-        ? forwardChange(set.btcDominance.points, set.btcDominance.source, day, horizon, tol, 'diff')
+        ? forwardChange(set.btcDominance.points, set.btcDominance.source, day, horizon, x.domTol, 'diff')
         : absent('BTC dominance');
     case 'total3':
       return set.total3

@@ -1,6 +1,7 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { emptyAlertState, type AlertState } from '../alerts/state';
 import { emptySeriesCache, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
+import { emptyLiveLog, LIVE_LOG_VERSION, type LiveLog } from '../evidence/live-log-types';
 import type { RefreshMeta } from '../refresh/context';
 import type { Day } from '../series/types';
 import { defaultSettings, SETTINGS_VERSION, type Settings } from '../settings/defaults';
@@ -115,5 +116,16 @@ export const alertStateItem = lazyItem(() =>
   storage.defineItem<AlertState>('local:alertState', {
     fallback: emptyAlertState(),
     version: 1,
+  }),
+);
+
+/**
+ * The Evidence tab's forward log: live events from install on and their outcomes as days pass
+ * (lib/evidence/live-log.ts). Read through normalizeLiveLog (a corrupt value starts over empty).
+ */
+export const evidenceLogItem = lazyItem(() =>
+  storage.defineItem<LiveLog>('local:evidenceLog', {
+    fallback: emptyLiveLog(),
+    version: LIVE_LOG_VERSION,
   }),
 );

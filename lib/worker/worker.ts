@@ -7,6 +7,7 @@ import { refreshReply, type RefreshReply } from '../refresh/outcome';
 import { reevaluate } from '../refresh/reevaluate';
 import { isSnapshot } from '../snapshot/validate';
 import { refreshStateItem, settingsItem, snapshotItem } from '../storage/items';
+import { logEvidence } from './evidence-log';
 import { publish } from './publish';
 import { browserShell, type Shell } from './shell';
 import { loadRefreshState, loadSettings, saveEvaluation, saveRefreshResult } from './store';
@@ -65,6 +66,10 @@ export function createWorker(deps: WorkerDeps) {
         await publish(
           shell,
           { previous: state.previous, next: result.snapshot, settings: state.settings, now: deps.now() },
+          log,
+        );
+        await logEvidence(
+          { ...state, cache: result.cache, universes: result.universes, next: result.snapshot, now: deps.now() },
           log,
         );
         return result;

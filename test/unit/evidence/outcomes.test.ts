@@ -8,7 +8,8 @@ import { SERIES_FILES } from '../../../lib/series/files';
 import type { SeriesSet } from '../../../lib/series/types';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { asiSignal } from '../../../lib/signals/asi';
-import { REAL_SERIES, realSeries } from '../../support/fixtures';
+import { loadSeriesDir } from '../../../lib/cli/load-dir';
+import { REAL_SERIES, REAL_SERIES_FULL, realSeries } from '../../support/fixtures';
 import { closeNear, lastDay, median, readCloses, readCoins, ret, shift } from './plain';
 
 const s = defaultSettings();
@@ -60,8 +61,8 @@ describe('forward outcomes on the real data equal a plain computation', () => {
     const e = event('2020-11-13');
     for (const h of H) {
       expect(value(e.outcomes.ethbtc[h])).toBeCloseTo(ret(ethbtc, '2020-11-13', h)!, 12);
-      // one series: the pair, completed by ETH ÷ BTC after its end (its source says so)
-      expect(e.outcomes.ethbtc[h]).toMatchObject({ source: expect.stringMatching(/^ethbtc\.csv; derived from ETH/) });
+      // one series, the pair completed by ETH ÷ BTC after its end; these ends read the pair only, and say so
+      expect(e.outcomes.ethbtc[h]).toMatchObject({ source: 'ethbtc.csv' });
     }
     expect(value(e.outcomes.ethbtc[180])).toBeCloseTo(1.6369, 4);
   });
@@ -169,5 +170,20 @@ describe('events vs the base rate (every Russell trading day)', () => {
       'weekly 2025-09-19',
     ]);
     for (const h of H) expect(r.events[2]!.outcomes.ethbtc[h]).toEqual(event('2025-09-18').outcomes.ethbtc[h]);
+  });
+
+  it('BTC dominance from weekly points (series-full, CMC weekly to 2024-07-08): 7 days of tolerance, so no gap', () => {
+    const full = loadSeriesDir(REAL_SERIES_FULL);
+    const r = computeEvidence({ ...full, rut: set.rut }, s, '2025-09-24')!;
+    const dom = readCloses(join(REAL_SERIES_FULL, 'btc-dominance.csv'), 'value');
+    const e = r.events.find((x) => x.date === '2016-11-14' && x.kind === 'breakout')!;
+    for (const h of H) {
+      // Weekly points are Mondays; a window's end may fall 6 days after one.
+      const a = closeNear(dom, '2016-11-14', 7)!;
+      const b = closeNear(dom, shift('2016-11-14', h), 7)!;
+      expect(value(e.outcomes.dominance[h])).toBeCloseTo(b - a, 10);
+    }
+    // With 3 days, the +90 end (Sunday 2017-02-12) would have no value: the Monday before is 6 days earlier.
+    expect(closeNear(dom, shift('2016-11-14', 90), 3)).toBeUndefined();
   });
 });

@@ -11,6 +11,8 @@ import { Evidence } from '../../../components/popup/Evidence';
 import type { ViewCtx } from '../../../components/popup/context';
 import { Popup } from '../../../components/popup/Popup';
 import { computeEvidence } from '../../../lib/evidence/compute';
+import type { LiveLog } from '../../../lib/evidence/live-log';
+import { SHIPPED_HISTORY } from '../../../lib/evidence/shipped-history';
 import type { EvidenceResult } from '../../../lib/evidence/types';
 import { makeFormat } from '../../../lib/format/format';
 import { loadLocales } from '../../../lib/i18n/node';
@@ -79,6 +81,15 @@ describe.each([
       day: 'Nov 13, 2020',
       eth: '+163.7%',
       none: 'No data (unknown, not 0)',
+      held: 'Nov 13, 2020: held. Altcoin season came (ASI 98 on Apr 16, 2021',
+      not: 'Sep 18, 2025: did not hold. No altcoin season (ASI peak 39, our ASI',
+      yes98: 'yes · 98',
+      no39: 'no · 39',
+      base: '38.1% of 992 days',
+      since: 'No event since install on Mar 19, 2026',
+      live: 'Mixed → Alts rotating',
+      chance: 'p 0.053 to 0.615, 10,000 sets each',
+      small: 'The smallest p is 0.010, but 4 claims were tested on 3 breakouts',
     },
   ],
   [
@@ -90,6 +101,15 @@ describe.each([
       day: '2020年11月13日',
       eth: '+163.7%',
       none: '无数据（未知，不是 0）',
+      held: '2020年11月13日：应验。 山寨季到来（ASI 于 2021年4月16日 达 98',
+      not: '2025年9月18日：未应验。 未出现山寨季（ASI 最高 39，本扩展的 ASI',
+      yes98: '是 · 98',
+      no39: '否 · 39',
+      base: '992 天中的 38.1%',
+      since: '自 2026年3月19日 安装以来尚无事件',
+      live: '混合 → 山寨币轮动',
+      chance: 'p 为 0.053 至 0.615，每项 10,000 组',
+      small: '最小的 p 为 0.010，但共检验了 4 项论点、仅 3 次突破',
     },
   ],
 ] as const)('Evidence view in %s', (lang, locale, want) => {
@@ -149,6 +169,88 @@ describe.each([
     const dash = old.querySelector('tr[data-event="2020-11-13"] td[data-status="unknown"]')!;
     expect(dash.textContent).toBe('—');
     expect(root.textContent).not.toMatch(RAW_KEY);
+  });
+
+  it('the thesis on the shipped history: the summary, then each breakout with claim, value and base rate', () => {
+    const root = mount(<Evidence evidence={ev} live={null} locale={locale} ctx={ctx()} />);
+    const summary = root.querySelector('[data-testid="evidence-thesis-summary"]')!;
+    expect([...summary.querySelectorAll('li[data-verdict]')].map((li) => li.getAttribute('data-verdict'))).toEqual([
+      'held',
+      'held',
+      'not',
+    ]);
+    expect(summary.querySelector('li[data-date="2020-11-13"]')!.textContent).toContain(want.held);
+    expect(summary.querySelector('li[data-date="2025-09-18"]')!.textContent).toContain(want.not);
+    expect(summary.querySelector('[data-testid="evidence-thesis-macd"]')!.textContent).toMatch(/6/);
+    const table = root.querySelector('[data-testid="evidence-thesis-table"]')!;
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(6);
+    const row = (d: string) => [...table.querySelectorAll(`tr[data-breakout="${d}"] td`)];
+    expect(row('2020-11-13')[0]!.textContent).toBe(want.yes98);
+    expect(row('2025-09-18')[0]!.textContent).toBe(want.no39);
+    expect(row('2025-09-18').map((c) => c.getAttribute('data-held'))).toEqual(['false', 'false', 'false', 'false']);
+    // Before any series: a dash, never "no".
+    expect(row('2004-04-05').map((c) => c.getAttribute('data-status'))).toEqual([
+      'unknown',
+      'unknown',
+      'unknown',
+      'unknown',
+    ]);
+    expect(row('2004-04-05')[0]!.textContent).toBe('—');
+    expect(table.querySelector('tr[data-row="base"] td')!.textContent).toBe(want.base);
+    expect(table.querySelector('tr[data-row="p"] td')!.textContent).toMatch(/^0\.615.*1\/2/);
+    expect(summary.querySelector('[data-testid="evidence-thesis-chance"]')!.textContent).toContain(want.chance);
+    // A small p is never called chance-sized: with one of 0.01 among four claims, the Bonferroni bound instead.
+    const small = structuredClone(SHIPPED_HISTORY);
+    small.thesis.claims[1]!.permutation!.p = 0.01;
+    const s2 = mount(<Evidence evidence={ev} history={small} live={null} locale={locale} ctx={ctx()} />);
+    expect(s2.querySelector('[data-testid="evidence-thesis-chance"]')!.textContent).toContain(want.small);
+    expect(root.textContent).not.toMatch(RAW_KEY);
+  });
+
+  it('since install: none yet, then the events with their outcomes as known, the rest "not yet known"', () => {
+    const empty: LiveLog = { version: 1, since: '2026-03-19', events: [] };
+    const none = mount(<Evidence evidence={ev} live={empty} locale={locale} ctx={ctx()} />);
+    expect(none.querySelector('[data-testid="evidence-live-none"]')!.textContent).toContain(want.since);
+    const log: LiveLog = {
+      version: 1,
+      since: '2026-03-19',
+      events: [
+        {
+          kind: 'stage-change',
+          day: '2026-04-02',
+          at: 0,
+          detail: { from: 'mixed', to: 'alt-rotation' },
+          values: {
+            asOf: '2026-04-02',
+            rut: 2500,
+            asi: 52,
+            dominance: 58,
+            ethbtc: 0.03,
+            total3: null,
+            stage: 'alt-rotation',
+          },
+          outcomes: {
+            ethbtc: {
+              30: { status: 'known', value: 0.1, source: 'Binance ETHBTC', from: '2026-04-02', to: '2026-05-02' },
+            },
+          },
+        },
+      ],
+    };
+    const root = mount(<Evidence evidence={ev} live={log} locale={locale} ctx={ctx()} />);
+    const tr = root.querySelector('[data-testid="evidence-live-events"] tr[data-live="stage-change"]')!;
+    expect(tr.textContent).toContain(want.live);
+    const cells = [...tr.querySelectorAll('td[data-status]')];
+    expect(cells.map((c) => c.getAttribute('data-status'))).toEqual(['known', 'pending', 'pending']);
+    expect(cells[0]!.textContent).toBe('+10.0%');
+    expect(cells[1]!.textContent).toBe(want.pending);
+    expect(root.textContent).not.toMatch(RAW_KEY);
+  });
+
+  it('fewer than 5 events: each one with its day instead of a median', () => {
+    const root = mount(<Evidence evidence={ev} live={null} locale={locale} ctx={ctx()} />);
+    const cell = root.querySelector('table[data-horizon="180"] tr[data-metric="ethbtc"] [data-testid="event-values"]')!;
+    expect(cell.textContent).toContain(`${want.eth} (${want.day})`);
   });
 
   it('before it is computed, and without any Russell history', () => {
