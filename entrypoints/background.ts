@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { settingsItem } from '@/lib/storage/items';
-import { createWorker } from '@/lib/worker/worker';
+import { settingsItem } from '@/lib/platform/items';
+import { createWorker } from '@/lib/platform/worker';
 
 // Thin entrypoint: every listener is registered synchronously in main(), so the MV3 service worker
-// sees them on each wake-up; behaviour lives in lib/worker.
+// sees them on each wake-up; behaviour lives in lib/platform/worker.ts.
 export default defineBackground({
   main() {
     const worker = createWorker({ fetch: (input, init) => fetch(input, init), now: Date.now });

@@ -6,7 +6,7 @@ import { Options } from '@/components/options/Options';
 import { makeTranslate } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/settings/defaults';
 import { settingsOrDefaults } from '@/lib/settings/validate';
-import { badgeLayoutItem, settingsItem } from '@/lib/storage/items';
+import { badgeLayoutItem, settingsItem } from '@/lib/platform/items';
 
 // Wiring only: read and watch the settings, render, save through settingsItem (the worker
 // re-evaluates on the change), clear the badge positions on request.

@@ -17,7 +17,7 @@ import {
   settingsItem,
   snapshotItem,
   universesItem,
-} from '@/lib/storage/items';
+} from '@/lib/platform/items';
 import { normalizeLiveLog } from '@/lib/evidence/live-log-types';
 
 // Wiring only: read and watch storage, render, and send the refresh command. The first paint uses the

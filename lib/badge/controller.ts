@@ -51,7 +51,7 @@ export interface BadgeController {
 /**
  * The content script's logic, with the browser injected: reads what the badge shows from storage,
  * decides per page whether and what to show, and persists where the user left it. Storage is read
- * raw (KEYS, pinned to lib/storage/items.ts by a unit test): WXT's storage layer alone would take a
+ * raw (KEYS, pinned to lib/platform/items.ts by a unit test): WXT's storage layer alone would take a
  * quarter of the content script's 16 KB budget.
  */
 export async function startBadgeController(d: BadgeControllerDeps, href: string): Promise<BadgeController> {

@@ -48,7 +48,7 @@ export function usableSnapshot(v: unknown): Snapshot | null {
     : { ...s, evaluation: { ...s.evaluation, phase: { ...phase!, reasons: ok } } };
 }
 
-/** Storage keys of the items the badge reads (lib/storage/items.ts; a unit test keeps them equal). */
+/** Storage keys of the items the badge reads (lib/platform/items.ts; a unit test keeps them equal). */
 export const KEYS = { snapshot: 'snapshot', layouts: 'badgeLayout', settings: 'settings' } as const;
 
 /** What the content script holds from storage, as stored (checked where it is read). */

@@ -4,7 +4,7 @@
  * runs them (lib/refresh/chain.ts); the engine's input (PREFERENCE, pickSource), the snapshot's `served` and
  * the popup's sources tab read them. Plain data, so a view imports it without any refresh code.
  */
-import type { ProviderId } from '../refresh/gate';
+import type { ProviderId } from '../sources/providers';
 import type { Settings } from '../settings/defaults';
 import type { Snapshot } from '../snapshot/types';
 import { FEAR_GREED_SOURCE } from '../sources/alternativeme';

@@ -12,17 +12,8 @@ import type { HostLimiter } from '../net/limit';
 import type { Result, SourceError } from '../core/result';
 import type { SourceStatus } from '../snapshot/types';
 
-export type ProviderId = 'yahoo' | 'binance' | 'coingecko' | 'cmc' | 'coinpaprika' | 'coinlore' | 'alternative.me';
-
-export const PROVIDER_LABELS: Record<ProviderId, string> = {
-  yahoo: 'Yahoo Finance',
-  binance: 'Binance market data',
-  coingecko: 'CoinGecko',
-  cmc: 'CoinMarketCap',
-  coinpaprika: 'CoinPaprika',
-  coinlore: 'CoinLore',
-  'alternative.me': 'alternative.me',
-};
+export { PROVIDER_LABELS, type ProviderId } from '../sources/providers';
+import { PROVIDER_LABELS, type ProviderId } from '../sources/providers';
 
 /** What a source call receives: the shared options every provider module takes, and the fetch to use. */
 export interface CallOptions {

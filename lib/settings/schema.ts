@@ -1,7 +1,7 @@
 /**
  * The settings schema (SIGNALS.md §5): each setting once, with its default, kind, bounds, unit and page place.
  * Flow: this table → the Settings type and defaults (./defaults.ts), validation (./validate.ts) and the options
- * form (components/options/fields.ts) → sync storage (lib/storage/items.ts) → worker and engine. A new threshold
+ * form (components/options/fields.ts) → sync storage (lib/platform/items.ts) → worker and engine. A new threshold
  * is one entry here plus its label `options_f_<path>` in lib/i18n/messages/options.json (and a rule if ordered).
  */
 import { BUILTIN_EXCLUDED_CATEGORIES, BUILTIN_EXCLUSIONS } from './exclusions';

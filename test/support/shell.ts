@@ -1,7 +1,7 @@
 import type { AlertNotification } from '../../lib/alerts/detect';
 import { loadLocales } from '../../lib/i18n/node';
 import { translateFrom } from '../../lib/i18n/translate';
-import type { Shell } from '../../lib/worker/shell';
+import type { Shell } from '../../lib/platform/shell';
 
 /** A worker shell that records what the browser would show: toolbar states, notifications, details opened. */
 export function recordingShell(locale: 'en' | 'zh_CN' = 'en') {

@@ -1,13 +1,13 @@
 /**
  * The promises lib/badge makes to the rest of the extension: the few settings defaults it copies
  * (MODEL_DEFAULTS, lib/badge/model.ts) equal defaultSettings(), and the storage keys it reads raw
- * (KEYS, lib/badge/state.ts) are the keys of the items declared in lib/storage/items.ts.
+ * (KEYS, lib/badge/state.ts) are the keys of the items declared in lib/platform/items.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { MODEL_DEFAULTS } from '../../../lib/badge/model';
 import { KEYS } from '../../../lib/badge/state';
 import { defaultSettings } from '../../../lib/settings/defaults';
-import { badgeLayoutItem, settingsItem, snapshotItem } from '../../../lib/storage/items';
+import { badgeLayoutItem, settingsItem, snapshotItem } from '../../../lib/platform/items';
 
 describe('badge contracts', () => {
   it('MODEL_DEFAULTS equal the documented defaults of defaultSettings()', () => {
@@ -19,7 +19,7 @@ describe('badge contracts', () => {
     });
   });
 
-  it('KEYS are the storage items of lib/storage/items.ts, in the areas the content script reads them from', () => {
+  it('KEYS are the storage items of lib/platform/items.ts, in the areas the content script reads them from', () => {
     // The content script reads snapshot and layouts from storage.local, settings from storage.sync.
     expect(snapshotItem.key).toBe(`local:${KEYS.snapshot}`);
     expect(badgeLayoutItem.key).toBe(`local:${KEYS.layouts}`);

@@ -19,8 +19,8 @@ import type { Point } from '../../../lib/series/types';
 import { isUsSession, lastUsSessionOfWeek } from '../../../lib/series/us-market';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
 
-import { phaseLogItem, settingsItem, snapshotItem } from '../../../lib/storage/items';
-import { createWorker } from '../../../lib/worker/worker';
+import { phaseLogItem, settingsItem, snapshotItem } from '../../../lib/platform/items';
+import { createWorker } from '../../../lib/platform/worker';
 import { DATE_MATRIX, dataShiftFor } from '../../support/clock';
 import { startEmulator, type Emulator } from '../../support/emulator';
 import { recordingShell } from '../../support/shell';

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyLiveLog, LIVE_LOG_VERSION, normalizeLiveLog } from '../../../lib/evidence/live-log';
-import { evidenceLogItem } from '../../../lib/storage/items';
+import { evidenceLogItem } from '../../../lib/platform/items';
 
 describe('evidence log storage item', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { acceptCommand, type SenderLike } from '../../../lib/messages';
-import { createWorker } from '../../../lib/worker/worker';
+import { createWorker } from '../../../lib/platform/worker';
 import { RUNS, XSS } from './hostile';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';

@@ -12,7 +12,7 @@ function recordGets(): string[] {
   return keys;
 }
 
-describe('storage items (lib/storage/items.ts)', () => {
+describe('storage items (lib/platform/items.ts)', () => {
   it('importing them reads nothing: the popup reading its snapshot never waits behind the 780 KB series cache', async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({
@@ -21,7 +21,7 @@ describe('storage items (lib/storage/items.ts)', () => {
     });
     vi.resetModules();
     const gets = recordGets();
-    const items = await import('../../../lib/storage/items');
+    const items = await import('../../../lib/platform/items');
     await new Promise((r) => setTimeout(r, 20)); // WXT starts its per-item reads asynchronously
     expect(gets).toEqual([]);
     expect(await items.snapshotItem.getValue()).toEqual({ version: 1 });
@@ -33,7 +33,7 @@ describe('storage items (lib/storage/items.ts)', () => {
   it('a lazily defined item still works with storage.setItems and storage.getItems', async () => {
     fakeBrowser.reset();
     const { storage } = await import('wxt/utils/storage');
-    const { phaseLogItem, snapshotItem } = await import('../../../lib/storage/items');
+    const { phaseLogItem, snapshotItem } = await import('../../../lib/platform/items');
     await storage.setItems([
       { item: phaseLogItem, value: [] },
       { item: snapshotItem, value: null },

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settingsItem } from '../../../lib/storage/items';
+import { settingsItem } from '../../../lib/platform/items';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { SETTINGS_MIGRATIONS } from '../../../lib/settings/migrations';
 import { validateSettings } from '../../../lib/settings/validate';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { snapshotItem } from '../../../lib/storage/items';
+import { snapshotItem } from '../../../lib/platform/items';
 import { SNAPSHOT_VERSION } from '../../../lib/snapshot/types';
 import { isSnapshot } from '../../../lib/snapshot/validate';
-import { createWorker } from '../../../lib/worker/worker';
+import { createWorker } from '../../../lib/platform/worker';
 import { DEFAULT_NOW, startEmulator, type Emulator } from '../../support/emulator';
 import { recordingShell } from '../../support/shell';
 import { realSnapshot } from '../../support/snapshot';

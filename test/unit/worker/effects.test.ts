@@ -8,8 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { STAGE_COLOR } from '../../../lib/badge/stage-style';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
-import { alertStateItem, phaseLogItem, settingsItem, snapshotItem } from '../../../lib/storage/items';
-import { createWorker } from '../../../lib/worker/worker';
+import { alertStateItem, phaseLogItem, settingsItem, snapshotItem } from '../../../lib/platform/items';
+import { createWorker } from '../../../lib/platform/worker';
 import { startEmulator, type Emulator } from '../../support/emulator';
 import { recordingShell } from '../../support/shell';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ALARM, createWorker } from '../../../lib/worker/worker';
-import { refreshStateItem, settingsItem, snapshotItem, seriesCacheItem } from '../../../lib/storage/items';
+import { ALARM, createWorker } from '../../../lib/platform/worker';
+import { refreshStateItem, settingsItem, snapshotItem, seriesCacheItem } from '../../../lib/platform/items';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { startEmulator, type Emulator } from '../../support/emulator';
 import { recordingShell } from '../../support/shell';

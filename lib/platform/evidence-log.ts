@@ -5,7 +5,7 @@ import { toDay } from '../series/dates';
 import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import type { Snapshot } from '../snapshot/types';
-import { evidenceLogItem } from '../storage/items';
+import { evidenceLogItem } from './items';
 
 /**
  * After a refresh: the Evidence tab's forward log gets the events the new snapshot shows and the

@@ -6,7 +6,7 @@ import { toolbarBadge } from '../toolbar';
 import { refreshReply, type RefreshReply } from '../refresh/outcome';
 import { reevaluate } from '../refresh/reevaluate';
 import { isSnapshot } from '../snapshot/validate';
-import { refreshStateItem, settingsItem, snapshotItem } from '../storage/items';
+import { refreshStateItem, settingsItem, snapshotItem } from './items';
 import { logEvidence } from './evidence-log';
 import { publish } from './publish';
 import { browserShell, type Shell } from './shell';

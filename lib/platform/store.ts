@@ -15,7 +15,7 @@ import {
   settingsItem,
   snapshotItem,
   universesItem,
-} from '../storage/items';
+} from './items';
 
 /** The stored settings, validated as a whole: invalid ones (e.g. a corrupt synced value) become the defaults, with a logged reason. */
 export async function loadSettings(log: (msg: string) => void = console.warn): Promise<Settings> {

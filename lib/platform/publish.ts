@@ -2,7 +2,7 @@ import { detectAlerts } from '../alerts/detect';
 import { normalizeAlertState } from '../alerts/state';
 import type { Settings } from '../settings/defaults';
 import type { Snapshot } from '../snapshot/types';
-import { alertStateItem } from '../storage/items';
+import { alertStateItem } from './items';
 import { toolbarBadge } from '../toolbar';
 import type { Shell } from './shell';
 

@@ -1,0 +1,12 @@
+/** The providers the refresh calls, by id, and their names as the sources tab shows them. */
+export type ProviderId = 'yahoo' | 'binance' | 'coingecko' | 'cmc' | 'coinpaprika' | 'coinlore' | 'alternative.me';
+
+export const PROVIDER_LABELS: Record<ProviderId, string> = {
+  yahoo: 'Yahoo Finance',
+  binance: 'Binance market data',
+  coingecko: 'CoinGecko',
+  cmc: 'CoinMarketCap',
+  coinpaprika: 'CoinPaprika',
+  coinlore: 'CoinLore',
+  'alternative.me': 'alternative.me',
+};
