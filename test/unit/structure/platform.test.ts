@@ -19,9 +19,11 @@ function tsFiles(dir: string): string[] {
 /** A file's imports (resolved to a root-relative path when relative) and the platform globals it uses. */
 function scan(file: string) {
   const text = readFileSync(file, 'utf8');
-  const imports = ts.preProcessFile(text, true, true).importedFiles.map(({ fileName: spec }) =>
-    spec.startsWith('.') ? relative(ROOT, resolve(file, '..', spec)) : spec.replace(/^@\//, ''),
-  );
+  const imports = ts
+    .preProcessFile(text, true, true)
+    .importedFiles.map(({ fileName: spec }) =>
+      spec.startsWith('.') ? relative(ROOT, resolve(file, '..', spec)) : spec.replace(/^@\//, ''),
+    );
   const uses: string[] = [];
   const src = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
   const visit = (n: ts.Node) => {
