@@ -6,6 +6,7 @@ import type { RefreshMeta } from '../refresh/context';
 import type { Day } from '../series/types';
 import { defaultSettings, SETTINGS_VERSION, type Settings } from '../settings/defaults';
 import { SETTINGS_MIGRATIONS } from '../settings/migrations';
+import type { StageHistory } from '../snapshot/stage-history';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
 
 /*
@@ -127,5 +128,16 @@ export const evidenceLogItem = lazyItem(() =>
   storage.defineItem<LiveLog>('local:evidenceLog', {
     fallback: emptyLiveLog(),
     version: LIVE_LOG_VERSION,
+  }),
+);
+
+/**
+ * A year of daily stages (lib/snapshot/stage-history.ts), extended by the worker after each evaluation: the
+ * badge's 30-day strip and the popup's ribbon. Its shape version is inside (`v`); another one is rebuilt.
+ */
+export const stageHistoryItem = lazyItem(() =>
+  storage.defineItem<StageHistory | null>('local:stageHistory', {
+    fallback: null,
+    version: 1,
   }),
 );

@@ -10,6 +10,7 @@ import { refreshStateItem, settingsItem, snapshotItem } from './items';
 import { logEvidence } from './evidence-log';
 import { publish } from './publish';
 import { browserShell, type Shell } from './shell';
+import { recordStageHistory } from './stage-history';
 import { loadRefreshState, loadSettings, saveEvaluation, saveRefreshResult } from './store';
 
 export const ALARM = 'regime-lens-refresh';
@@ -63,6 +64,8 @@ export function createWorker(deps: WorkerDeps) {
           finishedAt: deps.now(),
           lastError: null,
         });
+        // The history first: the views published next read it (the badge's strip).
+        await recordStageHistory({ ...state, ...result, next: result.snapshot }, log);
         await publish(
           shell,
           { previous: state.previous, next: result.snapshot, settings: state.settings, now: deps.now() },
@@ -93,6 +96,7 @@ export function createWorker(deps: WorkerDeps) {
         const r = reevaluate(state, deps.now());
         if (!r) return false;
         await saveEvaluation(r.snapshot, r.change);
+        await recordStageHistory({ ...state, next: r.snapshot }, log);
         await publish(
           shell,
           { previous: state.previous, next: r.snapshot, settings: state.settings, now: deps.now() },

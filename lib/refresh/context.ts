@@ -41,10 +41,14 @@ export const emptyMeta = (): RefreshMeta => ({
   crossCheckFetchedAt: 0,
 });
 
-/** How many days of each history are kept (enough for every window and the popup's charts). */
+/**
+ * How many days of each history are kept (enough for every window and the popup's charts). Coins: the default
+ * 90-day ASI window plus the year of stage history and its 60-day warm-up (lib/refresh/tasks/coins.ts); a window
+ * longer than about 175 days leaves fewer known days in that history.
+ */
 export const KEEP_DAYS = {
   rut: 4000,
-  coins: 400,
+  coins: 600,
   btcDominance: 4000,
   ethbtc: 800,
   fearGreed: 800,

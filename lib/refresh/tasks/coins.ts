@@ -8,18 +8,21 @@ import { CHAINS } from '../../cache/chains';
 import { expectedDay, isDue } from '../../cache/freshness';
 import { onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../empty-backoff';
 import { wantedSymbols } from './universe';
+import { CATCH_UP_DAYS } from '../../phase/hysteresis';
+import { STAGE_HISTORY_DAYS } from '../../snapshot/stage-history';
 
 /** Binance is asked again about a symbol it did not list after this many days. */
 const NOT_LISTED_RETRY_DAYS = 30;
 
 /**
- * Daily closes for BTC and the ASI universe, incrementally: a cold coin gets the window plus 110 days
- * (enough for a 90-day ASI history), a warm one only the candles after its last cached day. Coins
- * Binance does not list come from CoinGecko.
+ * Daily closes for BTC and the ASI universe, incrementally: a cold coin gets the window plus a year and the
+ * hysteresis warm-up (so the stored stage history and the ASI chart have a year of known days from the first
+ * refresh: one Binance request either way, up to 1000 candles), a warm one only the candles after its last
+ * cached day. Coins Binance does not list come from CoinGecko (capped at 365 days there).
  */
 export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
   const expected = expectedDay(CHAINS.coins, ctx.now);
-  const coldDays = ctx.settings.asi.windowDays + 110;
+  const coldDays = ctx.settings.asi.windowDays + STAGE_HISTORY_DAYS + CATCH_UP_DAYS;
   const wanted = wantedSymbols(ctx);
   ctx.meta.emptyAnswers = restoreEmptyAnswers(ctx.meta.emptyAnswers, ctx.now);
   await Promise.all(
