@@ -1,3 +1,8 @@
+/*
+ * The CLI (`npm run regime`): the engine the extension runs, on a directory of daily series or the live APIs.
+ * Flow: files (or providers) → series → engine → text or JSON on stdout; no storage, no views. The goldens
+ * of issue #14 are its output.
+ */
 import { readFileSync } from 'node:fs';
 import { evaluateDay, stageHistory } from '../engine/evaluate';
 import { SeriesError } from '../series/csv';

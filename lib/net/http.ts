@@ -1,3 +1,8 @@
+/*
+ * Network: the one HTTP call (timeouts, size caps, challenge pages, Retry-After) and per-host limits.
+ * Flow: provider → cache → engine → snapshot → storage → views; every provider fetches through here,
+ * and gets a typed Result (lib/core/result.ts) instead of an exception.
+ */
 import { fail, ok, oneLine, schemaError, type Result, type SourceError } from '../core/result';
 
 /** Anything shaped like `fetch` (the worker passes the global one; tests pass a fake). */

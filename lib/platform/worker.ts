@@ -1,3 +1,8 @@
+/*
+ * The platform layer: the only code that calls extension APIs (storage items, alarms, messages, icon).
+ * Flow: provider → cache → engine → snapshot → storage → views; the worker here runs the refresh on alarms
+ * and commands and writes storage (./store.ts, ./items.ts); entrypoints/background.ts only wires it.
+ */
 import { browser } from 'wxt/browser';
 import { acceptCommand } from '../messages';
 import type { FetchFn } from '../net/http';
