@@ -15,7 +15,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const USAGE = `Usage: npm run regime -- --series DIR [--as-of YYYY-MM-DD] [--history FROM TO] [--settings FILE] [--json]
+export const USAGE =
+  `Usage: npm run regime -- --series DIR [--as-of YYYY-MM-DD] [--history FROM TO] ` +
+  `[--settings FILE] [--json]
        npm run regime -- --live [--settings FILE] [--json]
        npm run regime -- evidence --series DIR [--rut FILE] [--json]   (see evidence --help)
 

@@ -15,7 +15,9 @@ import { evidenceCommand } from './evidence';
 import { dataRange, loadSeriesDir } from './load-dir';
 import { liveSnapshot, sourceErrors } from './live';
 
-/** `npm run regime`: the engine on a series directory or the live APIs. Errors are one line on stderr, never a stack. */
+/**
+ * `npm run regime`: the engine on a series directory or the live APIs. Errors are one line on stderr, never a stack.
+ */
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'evidence') return evidenceCommand(argv.slice(1));
   const o = parseArgs(argv);

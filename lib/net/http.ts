@@ -44,7 +44,7 @@ export const BACKOFF_CAP_MS = 5_000;
 const ERROR_PEEK_BYTES = 64 * 1024;
 
 const GEO_RE =
-  /restricted location|block(?:ed)? access from your country|not available in your (?:country|region)|unavailable in your (?:country|region)/i;
+  /restricted location|block(?:ed)? access from your country|(?:not available|unavailable) in your (?:country|region)/i;
 const CHALLENGE_RE = /cf-chl|challenge-platform|just a moment\.\.\.|attention required|captcha|cf-ray|cloudflare/i;
 
 /** Full-jitter exponential backoff: uniform in [0, min(cap, base·2^attempt)). */

@@ -55,7 +55,8 @@ export function createWorker(deps: WorkerDeps) {
         const prev = await refreshStateItem.getValue();
         if (prev.startedAt !== null && (prev.finishedAt === null || prev.finishedAt < prev.startedAt)) {
           log(
-            `Regime Lens: the refresh started at ${new Date(prev.startedAt).toISOString()} was cut short; its data was not saved`,
+            `Regime Lens: the refresh started at ${new Date(prev.startedAt).toISOString()} was cut ` +
+              `short; its data was not saved`,
           );
         }
         startedAt = deps.now();
