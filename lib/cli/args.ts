@@ -28,6 +28,13 @@ export const USAGE =
   --live               fetch the live public APIs now (as the extension does) and evaluate today
   --json               print exactly one JSON value on stdout`;
 
+/** The value after a flag (argv[i]), which is neither missing nor another flag; both commands read flags so. */
+export function flagValue(argv: readonly string[], i: number, flag: string): string {
+  const v = argv[i];
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
+
 export function parseArgs(argv: readonly string[]): CliOptions {
   const o: CliOptions = {
     series: null,
@@ -38,11 +45,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     help: false,
     live: false,
   };
-  const value = (i: number, flag: string) => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
+  const value = (i: number, flag: string) => flagValue(argv, i, flag);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     switch (a) {

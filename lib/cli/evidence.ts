@@ -15,7 +15,7 @@ import {
 import { parseSeriesCsv, SeriesError } from '../series/csv';
 import { SERIES_FILES } from '../series/files';
 import { defaultSettings } from '../settings/defaults';
-import { UsageError } from './args';
+import { flagValue, UsageError } from './args';
 import { loadSeriesDir } from './load-dir';
 import { MIN_FOR_MEDIAN, sampleOf } from '../evidence/small-sample';
 import { eventValues } from '../evidence/view';
@@ -67,11 +67,7 @@ export function parseEvidenceArgs(argv: readonly string[]): EvidenceOptions {
     json: false,
     help: false,
   };
-  const value = (i: number, flag: string) => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
+  const value = (i: number, flag: string) => flagValue(argv, i, flag);
   const whole = (v: string, flag: string, min: number) => {
     if (!/^\d+$/.test(v) || Number(v) < min || !Number.isSafeInteger(Number(v)))
       throw new UsageError(`${flag}: "${v}" is not a whole number ≥ ${min}`);

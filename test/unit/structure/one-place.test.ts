@@ -2,6 +2,24 @@
  * One rule, one place (issue #14): each copy the issue measured is gone, and this keeps it so. Each
  * check reads the source (comments stripped) of lib/, components/ and entrypoints/ and fails when a
  * second definition, a second writing of the expression or an upward import comes back.
+ *
+ * `duplicates --repo lib` and `duplicates --repo components` (min 6 lines) report only these pairs,
+ * each intentional: same shape, different data, where a shared helper would hide which rule is which.
+ * - phase/stage.ts (the two rotation legs) and phase/flags.ts: one `numericReason({ rule, signal,
+ *   label, value, comparator, threshold, … })` literal per rule of SIGNALS.md §4, so each reason reads
+ *   like the contract's line it implements.
+ * - cli/args.ts ~ cli/evidence.ts: the `switch` over each command's own flags; the shared part, reading
+ *   a flag's value, is `flagValue` in cli/args.ts.
+ * - charts/from-cache.ts ~ evidence/from-cache.ts: the same signature (cache, universes, settings, today)
+ *   then `engineSeries` and each one's own builder.
+ * - phase/hysteresis.ts: the three reasons (confirming, held, hold) are three Reason literals.
+ * - signals/ethbtc.ts ~ signals/total3.ts: the signature and the "latest point within its age" guard
+ *   every signal opens with (`latestOf` is the shared part).
+ * - sources/cmc.ts: the two answer shapes of the dominance endpoint, parsed field by field.
+ * - platform/items.ts: one `lazyItem(() => storage.defineItem(...))` per storage item, each with its version.
+ * - components: popup/Tiles.tsx (one <Tile> per signal), popup/Charts.tsx (one <ChartBox> per chart),
+ *   popup/Evidence.tsx (header cells of its tables), options/Options.tsx (one fieldset per section) and
+ *   shared/base.css (light and dark rule blocks): markup per item, the data differs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
