@@ -673,11 +673,12 @@ ${storedItems(x.worker)}.
 
 **Budget: ≤ ${TARGETS.storageBytes / 1024 / 1024} MiB (${TARGETS.storageBytes} B),
 ${verdict(x.worker.storage.total <= TARGETS.storageBytes)} after a cold start.** Why that figure: the extension does not
-ask for \`unlimitedStorage\`, so \`storage.local\` holds 10 MB in all, and a tenth of it leaves room for the caches to
-grow. They grow: a cold start fetches less history than the worker keeps (KEEP_DAYS in lib/refresh/context.ts), and the
-series cache the popup bench seeds (77 coins × 400 days) is already ${kb(p.storage.seriesCacheBytes)}. The popup reads
-that cache for its charts (${p.storage.seriesCacheGetMs.toFixed(0)} ms for ${kb(p.storage.seriesCacheBytes)} in section
-2), so its size is paid on every chart view; 1 MiB keeps that read well inside the first-chart target.
+ask for \`unlimitedStorage\`, so \`storage.local\` holds 10 MB in all; a tenth of it leaves room to grow, and the caches
+do grow after install: a cold start fetches less history than the worker keeps (KEEP_DAYS in lib/refresh/context.ts),
+and at that horizon the series cache is about ${kb(p.storage.seriesCacheBytes)} (the popup bench's seed, 77 coins × 400
+days). The popup reads the whole cache for its full-history charts (${p.storage.seriesCacheGetMs.toFixed(0)} ms for
+${kb(p.storage.seriesCacheBytes)} in section 2), so each byte is paid on every visit of the Charts tab: the budget holds
+the cache near its size at the kept horizon, and a cache that grew past it would be a bug in the pruning, not growth.
 
 ## Budgets asserted by tests (sizes and counts only, never times)
 
