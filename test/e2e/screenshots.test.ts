@@ -3,9 +3,9 @@
  * from the full real series (test/fixtures/real/series-full, moved by whole weeks so its last full day is
  * about yesterday), so every chart, BTC dominance, TOTAL3 and ETH/BTC included, has data. It writes the badge
  * and its panel on the TradingView stub, every popup tab and the options page, light and dark, and the popup
- * in Simplified Chinese. `UPDATE_SCREENSHOTS=1 npx vitest run --project e2e test/e2e/screenshots.test.ts`
- * (`npm run screenshots`) writes them into docs/; a plain run into a temporary folder. It waits for views by role and test id only,
- * so a redesigned badge or popup needs no change here.
+ * in Simplified Chinese. `npm run screenshots` (UPDATE_SCREENSHOTS=1) writes them into docs/, a plain run into
+ * a temporary folder. It waits for views by role and test id only, so a redesigned badge or popup needs no
+ * change here.
  */
 import { execSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
