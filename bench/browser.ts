@@ -45,7 +45,10 @@ function asOfToday(s: Snapshot): Snapshot {
   return c;
 }
 
-/** The real series as the worker would have cached them by DAY (coins trimmed to 400 days), as in test/e2e/popup.test.ts. */
+/**
+ * The real series as the worker would have cached them by DAY (coins trimmed to 400 days), as in
+ * test/e2e/popup.test.ts.
+ */
 function seededCache(): SeriesCache {
   const real = realSeries();
   const upTo = (s: Series, keep: number): Series => ({
@@ -332,7 +335,9 @@ const POPUP_PROBE = `(() => {
       if (!ctx) continue;
       const d = ctx.getImageData(0, 0, w, h).data;
       const first = d[0] | (d[1] << 8) | (d[2] << 16) | (d[3] << 24);
-      for (let i = 4; i < d.length; i += 4 * 7) if ((d[i] | (d[i + 1] << 8) | (d[i + 2] << 16) | (d[i + 3] << 24)) !== first) return true;
+      for (let i = 4; i < d.length; i += 4 * 7) {
+        if ((d[i] | (d[i + 1] << 8) | (d[i + 2] << 16) | (d[i + 3] << 24)) !== first) return true;
+      }
     }
     return false;
   };
@@ -341,7 +346,9 @@ const POPUP_PROBE = `(() => {
     if (drawn(box)) {
       r.drawn = performance.now();
       const nav = performance.getEntriesByType('navigation')[0];
-      r.nav = nav ? { responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, dcl: nav.domContentLoadedEventEnd } : null;
+      r.nav = nav
+        ? { responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, dcl: nav.domContentLoadedEventEnd }
+        : null;
       return;
     }
     requestAnimationFrame(() => poll(box));
@@ -357,7 +364,8 @@ const POPUP_PROBE = `(() => {
     if (r.chartInDom !== null) return;
     for (const box of document.querySelectorAll('[data-chart]')) {
       // The first chart the user can see (charts of hidden tabs are mounted too, at width 0).
-      if (Number(box.getAttribute('data-points')) > 0 && box.querySelector('canvas') && box.getClientRects().length > 0) {
+      const visible = box.getClientRects().length > 0;
+      if (Number(box.getAttribute('data-points')) > 0 && box.querySelector('canvas') && visible) {
         r.chartInDom = performance.now();
         r.chart = box.getAttribute('data-chart');
         requestAnimationFrame(() => poll(box));
@@ -408,9 +416,10 @@ export async function benchPopup(extensionDir = CHROME_EXTENSION_DIR, runs = 20,
         .catch(async (e) => {
           const state = await page.evaluate(() => ({
             rl: (window as any).__rl,
-            charts: [...document.querySelectorAll('[data-chart]')].map(
-              (b) =>
-                `${b.getAttribute('data-chart')}:${b.getAttribute('data-points')}:${b.querySelectorAll('canvas').length}`,
+            charts: [...document.querySelectorAll('[data-chart]')].map((b) =>
+              [b.getAttribute('data-chart'), b.getAttribute('data-points'), b.querySelectorAll('canvas').length].join(
+                ':',
+              ),
             ),
           }));
           throw new Error(`popup: no chart drawn within 30 s: ${JSON.stringify(state)}`, { cause: e });

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: builds the Chrome extension (privately, see bench/wxt.config.ts), measures the content script, the popup, the engine and
- * the network traffic, prints a table and writes docs/BENCHMARKS.md. Flags: `--no-build` (measure the
- * existing .output/chrome-mv3 instead), `--runs N` (browser runs per measurement, default 20).
+ * `npm run bench`: builds the Chrome extension (privately, see bench/wxt.config.ts), measures the content
+ * script, the popup, the engine, the network traffic and the worker, prints the figures beside their
+ * targets and the last run (bench/last.json, rewritten) and writes docs/BENCHMARKS.md. Flags: `--no-build`
+ * (measure the existing .output/chrome-mv3 instead), `--runs N` (browser runs per measurement, default 20).
  * Needs Chromium (/usr/bin/chromium or CHROMIUM_PATH); no network (the APIs are emulated locally).
  */
 import { execSync } from 'node:child_process';
@@ -12,9 +13,11 @@ import { CHROME_EXTENSION_DIR, CHROMIUM_PATH, REPO_ROOT } from '../test/support/
 import { BENCH_EXTENSION_DIR } from './paths';
 import { benchBadge, benchPopup, type BadgeResult, type PopupResult } from './browser';
 import { benchEngine, type EngineResult } from './engine';
+import { cells, compare, lastRunOf, parseLastRun, type Compared, type Figure } from './compare';
 import { benchNetwork, type NetworkResult } from './network';
 import { pageScripts, sizeOf, type FileSize } from './sizes';
-import { fmtSummary, kb, machine, ms } from './util';
+import { fmtSummary, kb, machine, ms, type Summary } from './util';
+import { benchWorker, type WorkerResult } from './worker';
 
 const args = process.argv.slice(2);
 const RUNS =
@@ -33,7 +36,16 @@ const TARGETS = {
   warmRequests: 8,
   warmBytes: 300 * 1024,
   naiveRatio: 8,
+  // Issue #18's targets beside the ones above (engineMs is also the stage history's cost per new day).
+  badgeGzipAim: 12 * 1024,
+  badgeLiveUpdateMs: 2,
+  popupStageMs: 50,
+  requestsPerDay: 60,
+  /** Every local storage item after a cold start, as JSON; why 1 MiB: BENCHMARKS.md, section 5. */
+  storageBytes: 1024 * 1024,
 };
+
+const LAST_RUN = join(REPO_ROOT, 'bench', 'last.json');
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
@@ -65,6 +77,8 @@ async function main() {
   const engine = benchEngine();
   log('network (API emulator, 100 ms latency)…');
   const network = await benchNetwork();
+  log('worker (fake browser; the emulator in a child process, no latency)…');
+  const worker = await benchWorker();
   log(`badge on the TradingView stub (${RUNS} runs)…`);
   const badge = await benchBadge(extDir, RUNS, 2, readFileSync(badgeFile, 'utf8'));
   log(`popup (${RUNS} runs)…`);
@@ -73,7 +87,10 @@ async function main() {
   const load = { before: loadBefore, after: loadavg()[0]! };
 
   const rows = table({ badgeSize, popupFiles, popupGzip, engine, network, badge, popup });
-  process.stdout.write(`\n${renderTable(rows)}\n`);
+  const last = parseLastRun(existsSync(LAST_RUN) ? readFileSync(LAST_RUN, 'utf8') : null);
+  const figs = figures({ badgeSize, popupFiles, popupGzip, engine, network, badge, popup }, worker);
+  const compared = compare(figs, last);
+  process.stdout.write(`\n${renderTable(rows)}\n\n${renderTable(compared.map(cells), COMPARED_HEAD)}\n`);
   const md = markdown({
     started,
     seconds,
@@ -87,8 +104,14 @@ async function main() {
     network,
     badge,
     popup,
+    worker,
+    compared,
+    last,
   });
   writeFileSync(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), md);
+  writeFileSync(LAST_RUN, `${JSON.stringify(lastRunOf(figs, `npm run bench, ${started.toISOString()}`), null, 2)}\n`);
+  const regressions = compared.filter((c) => c.regression).map((c) => c.label);
+  if (regressions.length) log(`more than 20 % worse than the last run: ${regressions.join('; ')}`);
   log(`wrote docs/BENCHMARKS.md (${seconds.toFixed(0)} s)`);
 }
 
@@ -213,18 +236,101 @@ function table(x: Inputs): Row[] {
   ];
 }
 
-function renderTable(rows: Row[]): string {
-  const head: Row = ['measurement', 'measured', 'target', 'verdict'];
+const COMPARED_HEAD = ['figure (#18)', 'now', 'target', 'verdict', 'last run', 'change'];
+
+/**
+ * Issue #18's figures, each compared with its target and the last run. The badge's live update is measured
+ * by bench/browser.ts once it reports `liveUpdate`; until then it shows as not measured.
+ */
+function figures(x: Inputs, w: WorkerResult): Figure[] {
+  const { badge: b, popup: p, engine: e, network: n } = x;
+  const live = (b as { liveUpdate?: Summary }).liveUpdate;
+  return [
+    { id: 'badge.cpu', label: 'Badge: main-thread CPU (median)', unit: 'ms', value: b.cpu.median, max: 5 },
+    {
+      id: 'badge.longTasks',
+      label: 'Badge: long tasks overlapping the mount',
+      unit: 'count',
+      value: b.longTasksInWindow,
+      max: 0,
+    },
+    {
+      id: 'badge.liveUpdate',
+      label: 'Badge: live update (median)',
+      unit: 'ms',
+      value: live?.median ?? null,
+      max: TARGETS.badgeLiveUpdateMs,
+    },
+    {
+      id: 'popup.stage',
+      label: 'Popup: stage shown (median)',
+      unit: 'ms',
+      value: p.stage.median,
+      max: TARGETS.popupStageMs,
+    },
+    {
+      id: 'popup.firstChart',
+      label: 'Popup: first chart (median)',
+      unit: 'ms',
+      value: p.firstChart.median,
+      max: TARGETS.popupFirstChartMs,
+    },
+    {
+      id: 'engine.perNewDay',
+      label: 'Stage history per new day (evaluateDay)',
+      unit: 'ms',
+      value: e.evaluateDay.median,
+      max: TARGETS.engineMs,
+    },
+    {
+      id: 'network.requestsPerDay',
+      label: 'Requests per install per day (hourly)',
+      unit: 'requests',
+      value: n.day.requests,
+      max: TARGETS.requestsPerDay,
+    },
+    {
+      id: 'badge.gzip',
+      label: 'Content script gzip (aim 12 KiB)',
+      unit: 'B',
+      value: x.badgeSize.gzip,
+      max: TARGETS.badgeGzip,
+    },
+    {
+      id: 'storage.bytes',
+      label: 'Stored after a cold start (local, JSON)',
+      unit: 'B',
+      value: w.storage.total,
+      max: TARGETS.storageBytes,
+    },
+    { id: 'worker.cpu.cold', label: 'Worker CPU: cold start (median)', unit: 'ms', value: w.cpu.cold.median },
+    { id: 'worker.cpu.warm', label: 'Worker CPU: same-day refresh (median)', unit: 'ms', value: w.cpu.warm.median },
+    {
+      id: 'worker.cpu.nextDay',
+      label: 'Worker CPU: next-day refresh (median)',
+      unit: 'ms',
+      value: w.cpu.nextDay.median,
+    },
+  ];
+}
+
+function renderTable(
+  rows: readonly (readonly string[])[],
+  head: readonly string[] = ['measurement', 'measured', 'target', 'verdict'],
+): string {
   const all = [head, ...rows];
-  const w = [0, 1, 2, 3].map((i) => Math.max(...all.map((r) => r[i]!.length)));
-  const line = (r: Row) => r.map((c, i) => c.padEnd(w[i]!)).join(' | ');
+  const w = head.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]) => r.map((c, i) => c.padEnd(w[i]!)).join(' | ');
   return [line(head), w.map((n) => '-'.repeat(n)).join('-|-'), ...rows.map(line)].join('\n');
 }
 
-function mdTable(rows: Row[]): string {
+function mdTable(
+  rows: readonly (readonly string[])[],
+  head = ['measurement', 'measured', 'target', 'verdict'],
+): string {
   return [
-    '| measurement | measured | target | verdict |',
-    '|---|---|---|---|',
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---|').join('')}`,
     ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
   ].join('\n');
 }
@@ -236,6 +342,39 @@ function hosts(t: NetworkResult['cold']): string {
     .join(', ');
 }
 
+/** A row of a timing table: median (bold when it is the target's figure), p90, min, max. */
+function stat(label: string, s: Summary, digits: number, bold = false): string {
+  const median = `${s.median.toFixed(digits)} ms`;
+  const b = bold ? '**' : '';
+  const rest = [s.p90, s.min, s.max].map((v) => v.toFixed(digits)).join(' | ');
+  return `| ${b}${label}${b} | ${b}${median}${b} | ${rest} |`;
+}
+
+/** A row of the refresh table: requests, bytes, wall time, per host. */
+function trafficRow(label: string, t: NetworkResult['cold']): string {
+  return `| ${label} | ${t.requests} | ${kb(t.bytes)} | ${t.wallMs.toFixed(0)} ms | ${hosts(t) || '—'} |`;
+}
+
+function workerRows(w: WorkerResult): string {
+  const row = (label: string, s: Summary, requests: number) =>
+    `| ${label} | ${[s.median, s.p90, s.min, s.max].map((v) => v.toFixed(0)).join(' ms | ')} ms | ${requests} |`;
+  return [
+    row('cold start (\`onInstalled\`)', w.cpu.cold, w.requests.cold),
+    row('same day, an hour later (alarm)', w.cpu.warm, w.requests.warm),
+    row('next day, 24 hours later (alarm)', w.cpu.nextDay, w.requests.nextDay),
+  ].join('\n');
+}
+
+function storedItems(w: WorkerResult): string {
+  return Object.entries(w.storage.items)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `\`${k}\` ${v} B`)
+    .join(', ');
+}
+
+/** Code quoted inside a table cell: no pipe, no backquote. */
+const mdCode = (code: string) => code.replace(/\|/g, '\\|').replace(/`/g, "'");
+
 function markdown(
   x: Inputs & {
     started: Date;
@@ -243,18 +382,31 @@ function markdown(
     load: { before: number; after: number };
     m: ReturnType<typeof machine>;
     rows: Row[];
+    worker: WorkerResult;
+    compared: Compared[];
+    last: ReturnType<typeof parseLastRun>;
   },
 ): string {
   const { m, engine: e, network: n, badge: b, popup: p } = x;
   const badgeMissBy = b.mount.median - TARGETS.badgeMountMs;
   const popupMissBy = p.firstChart.median - TARGETS.popupFirstChartMs;
   const engineMissBy = e.evaluateDay.median - TARGETS.engineMs;
+  const badgeVerdict =
+    (b.cpu.median <= TARGETS.badgeMountMs
+      ? 'met'
+      : `missed by ${(b.cpu.median - TARGETS.badgeMountMs).toFixed(0)} ms of main-thread time`) +
+    (b.longTasksInWindow === 0 ? '' : `, and ${b.longTasksInWindow} long tasks overlap the mount`);
+  const popupVerdict =
+    p.firstChart.median <= TARGETS.popupFirstChartMs ? 'met' : `missed by ${popupMissBy.toFixed(0)} ms`;
+  const engineVerdict = e.evaluateDay.median <= TARGETS.engineMs ? 'met' : `missed by ${engineMissBy.toFixed(0)} ms`;
+  const popupFiles = x.popupFiles.map((f) => `\`${f.file}\` ${f.bytes} B → ${f.gzip} B gzip`).join('; ');
   return `# Benchmarks and budgets
 
-Generated by \`npm run bench\` (bench/run.ts) on ${x.started.toISOString()} in ${x.seconds.toFixed(0)} s. Every figure below
-comes from that run; re-run to refresh the file.
+Generated by \`npm run bench\` (bench/run.ts) on ${x.started.toISOString()} in ${x.seconds.toFixed(0)} s. Every figure
+below comes from that run; re-run to refresh the file.
 
-**Machine:** ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · ${m.os} · Node ${m.node} · ${m.chromium} (headless, \`--headless=new\`).
+**Machine:** ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · ${m.os} · Node ${m.node} · ${m.chromium} (headless,
+\`--headless=new\`).
 
 ## Reproduce
 
@@ -264,60 +416,73 @@ npm run bench               # builds its own copy (temp dir), measures, prints t
 npm run bench -- --no-build --runs 10   # measure the existing .output/chrome-mv3, fewer browser runs
 \`\`\`
 
-No internet needed: the APIs are answered by the local emulator (test/support/emulator) and the trading sites by
-HTTPS stub pages (test/support/sites), both with real host names mapped by \`--host-resolver-rules\`. Browser figures
-are medians of ${b.runs.length} runs after 2 warm-up runs, each in a new tab. Times are wall-clock or CPU samples on a
-${m.cores}-core machine that other work shared during this run (1-minute load average ${x.load.before.toFixed(1)} at the start,
-${x.load.after.toFixed(1)} at the end); between runs on this machine the times varied by up to ±30 %, sizes and request counts not at all.
+No internet needed: the APIs are answered by the local emulator (test/support/emulator) and the trading sites by HTTPS
+stub pages (test/support/sites), both with real host names mapped by \`--host-resolver-rules\`. Browser figures are
+medians of ${b.runs.length} runs after 2 warm-up runs, each in a new tab. Times are wall-clock or CPU samples on a
+${m.cores}-core machine that other work shared during this run (1-minute load average ${x.load.before.toFixed(1)} at the
+start, ${x.load.after.toFixed(1)} at the end); between runs on this machine the times varied by up to ±30 %, sizes and
+request counts not at all.
 
 ## Summary
 
 ${mdTable(x.rows)}
 
+## Targets of issue #18, against the last run
+
+${mdTable(x.compared.map(cells), COMPARED_HEAD)}
+
+"Last run" is bench/last.json as committed before this run (${x.last?.from ?? 'none yet'}); every run rewrites it. A
+figure more than 20 % worse than it is marked REGRESSION. Times vary by up to ±30 % between runs on a shared machine,
+so a flagged time is a reason to run again; a flagged size or count is not noise.
+
 ## 1. Content script (badge)
 
 **Size.** \`content-scripts/badge.js\`: ${x.badgeSize.bytes} B, **${x.badgeSize.gzip} B gzip** (zlib default level, as
-test/e2e/badge.test.ts asserts against 16 KiB = 16,384 B), ${x.badgeSize.gzip9} B at level 9. Headroom: ${TARGETS.badgeGzip - x.badgeSize.gzip} B.
+test/e2e/badge.test.ts asserts against 16 KiB = 16,384 B), ${x.badgeSize.gzip9} B at level 9. Headroom:
+${TARGETS.badgeGzip - x.badgeSize.gzip} B.
 
 **How the time is measured.** Not with \`performance.mark\` calls in the content script: the script is within
-${TARGETS.badgeGzip - x.badgeSize.gzip} B of its budget (and by a 16,000-byte reading of it already over), so no bytes were spent
-on instrumentation. Two page-side measurements instead (bench/browser.ts), in separate runs:
+${TARGETS.badgeGzip - x.badgeSize.gzip} B of its budget (and by a 16,000-byte reading of it already over), so no bytes
+were spent on instrumentation. Two page-side measurements instead (bench/browser.ts), in separate runs:
 
-- **Main-thread time (the target's measure).** The V8 sampling CPU profiler (CDP \`Profiler\`, 100 µs) runs on the page's
-  renderer from before the navigation to the chart page until the badge has painted; every sample whose stack contains a
-  frame of \`content-scripts/badge.js\` counts, including native work the script triggers (DOM calls, layout forced by a
-  read, extension bindings). Not counted: the script's initial compile outside a JS frame, and the page's later style,
-  layout and paint of the badge (shared with the page's own rendering work). Median of ${b.cpu.n} runs.
-- **Wall time and long tasks.** An init script in the page's main world (\`BADGE_PROBE\`) observes \`<html>\`'s children: the
-  stub is opened with \`?stale-hosts=1\`, so it leaves one \`<regime-lens-badge>\` as a previous instance would; the content
-  script's first statement (\`removeStaleHosts()\`) removes it, which marks **main() started** (delivered at the end of its
-  first synchronous part). The host is appended and rendered in one synchronous step, so its record marks **in DOM** (the
-  probe checks \`.badge[data-stage]\` in the shadow root); a \`requestAnimationFrame\` after it marks the **next frame**, a task
-  after that frame **painted**. Long tasks come from \`PerformanceObserver({type: 'longtask', buffered: true})\` in the page;
-  one counts against the badge when it overlaps [start − 50 ms, painted].
+- **Main-thread time (the target's measure).** The V8 sampling CPU profiler (CDP \`Profiler\`, 100 µs) runs on the
+  page's renderer from before the navigation to the chart page until the badge has painted; every sample whose stack
+  contains a frame of \`content-scripts/badge.js\` counts, including native work the script triggers (DOM calls, layout
+  forced by a read, extension bindings). Not counted: the script's initial compile outside a JS frame, and the page's
+  later style, layout and paint of the badge (shared with the page's own rendering work). Median of ${b.cpu.n} runs.
+- **Wall time and long tasks.** An init script in the page's main world (\`BADGE_PROBE\`) observes \`<html>\`'s
+  children: the stub is opened with \`?stale-hosts=1\`, so it leaves one \`<regime-lens-badge>\` as a previous instance
+  would; the content script's first statement (\`removeStaleHosts()\`) removes it, which marks **main() started**
+  (delivered at the end of its first synchronous part). The host is appended and rendered in one synchronous step, so
+  its record marks **in DOM** (the probe checks \`.badge[data-stage]\` in the shadow root); a \`requestAnimationFrame\`
+  after it marks the **next frame**, a task after that frame **painted**. Long tasks come from
+  \`PerformanceObserver({type: 'longtask', buffered: true})\` in the page; one counts against the badge when it overlaps
+  [start − 50 ms, painted].
 
-**Page.** The TradingView stub (\`https://www.tradingview.com/chart/…\`): 3,000 order-book rows, a ticker rewriting 200 of
-them every 50 ms (${b.ticksPerRun.toFixed(0)} ticks per run on average until the badge painted), a canvas chart. Viewport
-1280×720, light scheme, a fresh altseason snapshot seeded in storage.
+**Page.** The TradingView stub (\`https://www.tradingview.com/chart/…\`): 3,000 order-book rows, a ticker rewriting 200
+of them every 50 ms (${b.ticksPerRun.toFixed(0)} ticks per run on average until the badge painted), a canvas chart.
+Viewport 1280×720, light scheme, a fresh altseason snapshot seeded in storage.
 
 | | median | p90 | min | max |
 |---|---|---|---|---|
-| **main-thread CPU of the content script** | **${b.cpu.median.toFixed(1)} ms** | ${b.cpu.p90.toFixed(1)} | ${b.cpu.min.toFixed(1)} | ${b.cpu.max.toFixed(1)} |
-| wall: main() start → badge in DOM | ${b.mount.median.toFixed(1)} ms | ${b.mount.p90.toFixed(1)} | ${b.mount.min.toFixed(1)} | ${b.mount.max.toFixed(1)} |
-| wall: main() start → next frame | ${b.frame.median.toFixed(1)} ms | ${b.frame.p90.toFixed(1)} | ${b.frame.min.toFixed(1)} | ${b.frame.max.toFixed(1)} |
-| wall: main() start → after that frame | ${b.painted.median.toFixed(1)} ms | ${b.painted.p90.toFixed(1)} | ${b.painted.min.toFixed(1)} | ${b.painted.max.toFixed(1)} |
+${stat('main-thread CPU of the content script', b.cpu, 1, true)}
+${stat('wall: main() start → badge in DOM', b.mount, 1)}
+${stat('wall: main() start → next frame', b.frame, 1)}
+${stat('wall: main() start → after that frame', b.painted, 1)}
 
 Where the content script's main-thread time goes (deepest content-script frame of each sample, minified names from the
 built bundle, average per run):
 
 | frame (line:column in badge.js) | ms per run | code at that position |
 |---|---|---|
-${b.hot.map((h) => `| \`${h.frame}\` | ${h.ms.toFixed(1)} | \`${h.code.replace(/\|/g, '\\|').replace(/`/g, "'")}…\` |`).join('\n')}
+${b.hot.map((h) => `| \`${h.frame}\` | ${h.ms.toFixed(1)} | \`${mdCode(h.code)}…\` |`).join('\n')}
 
-Long tasks overlapping the mount: **${b.longTasksInWindow}** in ${b.runs.length} runs (${b.runsWithLongTasks} runs had any); the page load
-itself produced ${b.pageLongTasks} long tasks over all runs${b.longTaskApi ? '' : ' (the Long Tasks API was unavailable: counts are 0 by construction)'}.
+Long tasks overlapping the mount: **${b.longTasksInWindow}** in ${b.runs.length} runs (${b.runsWithLongTasks} runs had
+any); the page load itself produced ${b.pageLongTasks} long tasks over all
+runs${b.longTaskApi ? '' : ' (the Long Tasks API was unavailable: counts are 0 by construction)'}.
 
-**Target ≤ ${TARGETS.badgeMountMs} ms with 0 long tasks: ${b.cpu.median <= TARGETS.badgeMountMs ? 'met' : `missed by ${(b.cpu.median - TARGETS.badgeMountMs).toFixed(0)} ms of main-thread time`}${b.longTasksInWindow === 0 ? '' : `, and ${b.longTasksInWindow} long tasks overlap the mount`}.**
+**Target ≤ ${TARGETS.badgeMountMs} ms with 0 long tasks:
+${badgeVerdict}.**
 ${
   b.cpu.median <= TARGETS.badgeMountMs
     ? ''
@@ -333,49 +498,55 @@ already reads, so the first render calls \`getMessage\` not at all; a first pain
 before Preact renders the interactive one.`
 }
 The wall time (main() start → in DOM) is larger again because main() awaits \`chrome.storage.local.get\` and
-\`storage.sync.get\` in between: an IPC round trip answered while the page's ticker competes for this ${m.cores}-core machine.
-That wait is not main-thread work; one \`get\` of a small "badge view" key instead of the whole snapshot would shorten it.
+\`storage.sync.get\` in between: an IPC round trip answered while the page's ticker competes for this ${m.cores}-core
+machine. That wait is not main-thread work; one \`get\` of a small "badge view" key instead of the whole snapshot would
+shorten it.
 ${
   b.longTasksInWindow === 0
     ? ''
-    : `The Long Tasks API attributes a long task to the frame, not to a script: the ones overlapping the mount may be the
+    : `The Long Tasks API attributes a long task to the frame, not to a script: the ones overlapping the mount
+may be the
 page's own start-up (it builds 3,000 rows) or the badge's first style and layout.`
 }
 
 ## 2. Popup
 
-**Size.** All JavaScript \`popup.html\` loads (its module script, modulepreloads and everything they import, transitively):
-${x.popupFiles.map((f) => `\`${f.file}\` ${f.bytes} B → ${f.gzip} B gzip`).join('; ')}. **Total ${kb(x.popupGzip)} gzip** (budget
+**Size.** All JavaScript \`popup.html\` loads (its module script, modulepreloads and everything they import,
+transitively):
+${popupFiles}. **Total ${kb(x.popupGzip)} gzip** (budget
 250 KB, asserted by test/e2e/bundle.test.ts).
 
 **How the time is measured.** Storage seeded as test/e2e/popup.test.ts does: the real snapshot of 2025-09-19 and the
-worker's series cache (77 coins × 400 days, macro series up to 4,000 days; ${kb(p.storage.seriesCacheBytes, 0)} as JSON).
-An init script in the popup page (\`POPUP_PROBE\`) clicks the **Charts** tab the moment it is rendered (the Signals
-tab has no chart; charts of hidden tabs are mounted at width 0), waits for the first visible \`[data-chart]\` box with
-points and a canvas, then checks that chart's canvases at every animation frame (its callback runs after the chart
-library's own draw of that frame) until one has drawn pixels (two or more colours). \`performance.now()\` at that frame
-is the time from **navigation start** (the page's time origin). No edit to the product code.
+worker's series cache (77 coins × 400 days, macro series up to 4,000 days; ${kb(p.storage.seriesCacheBytes, 0)} as
+JSON). An init script in the popup page (\`POPUP_PROBE\`) clicks the **Charts** tab the moment it is rendered (the
+Signals tab has no chart; charts of hidden tabs are mounted at width 0), waits for the first visible \`[data-chart]\`
+box with points and a canvas, then checks that chart's canvases at every animation frame (its callback runs after the
+chart library's own draw of that frame) until one has drawn pixels (two or more colours). \`performance.now()\` at that
+frame is the time from **navigation start** (the page's time origin). No edit to the product code.
 
 | navigation start → | median | p90 | min | max |
 |---|---|---|---|---|
-| HTML received (responseEnd) | ${p.responseEnd.median.toFixed(1)} ms | ${p.responseEnd.p90.toFixed(1)} | ${p.responseEnd.min.toFixed(1)} | ${p.responseEnd.max.toFixed(1)} |
-| DOMContentLoaded (module scripts run) | ${p.domContentLoaded.median.toFixed(1)} ms | ${p.domContentLoaded.p90.toFixed(1)} | ${p.domContentLoaded.min.toFixed(1)} | ${p.domContentLoaded.max.toFixed(1)} |
-| stage shown | ${p.stage.median.toFixed(1)} ms | ${p.stage.p90.toFixed(1)} | ${p.stage.min.toFixed(1)} | ${p.stage.max.toFixed(1)} |
-| first chart (\`${p.chart}\`) in the DOM with points | ${p.chartInDom.median.toFixed(1)} ms | ${p.chartInDom.p90.toFixed(1)} | ${p.chartInDom.min.toFixed(1)} | ${p.chartInDom.max.toFixed(1)} |
-| **first chart drawn** | **${p.firstChart.median.toFixed(1)} ms** | ${p.firstChart.p90.toFixed(1)} | ${p.firstChart.min.toFixed(1)} | ${p.firstChart.max.toFixed(1)} |
+${stat('HTML received (responseEnd)', p.responseEnd, 1)}
+${stat('DOMContentLoaded (module scripts run)', p.domContentLoaded, 1)}
+${stat('stage shown', p.stage, 1)}
+${stat(`first chart (\`${p.chart}\`) in the DOM with points`, p.chartInDom, 1)}
+${stat('first chart drawn', p.firstChart, 1, true)}
 
-Raw \`chrome.storage.local.get\` in the loaded popup (median of 5): snapshot ${p.storage.snapshotGetMs.toFixed(1)} ms for
-${kb(p.storage.snapshotBytes)}; series cache ${p.storage.seriesCacheGetMs.toFixed(1)} ms for ${kb(p.storage.seriesCacheBytes)}.
+Raw \`chrome.storage.local.get\` in the loaded popup (median of 5): snapshot ${p.storage.snapshotGetMs.toFixed(1)} ms
+for ${kb(p.storage.snapshotBytes)}; series cache ${p.storage.seriesCacheGetMs.toFixed(1)} ms for
+${kb(p.storage.seriesCacheBytes)}.
 
-**Target ≤ ${TARGETS.popupFirstChartMs} ms: ${p.firstChart.median <= TARGETS.popupFirstChartMs ? 'met' : `missed by ${popupMissBy.toFixed(0)} ms`}.**
+**Target ≤ ${TARGETS.popupFirstChartMs} ms: ${popupVerdict}.**
 ${
   p.firstChart.median <= TARGETS.popupFirstChartMs
     ? ''
-    : `Where the time goes (medians above): the module scripts (${kb(x.popupGzip)} gzip, lightweight-charts included) have run by
-DOMContentLoaded; the stage appears ${(p.stage.median - p.domContentLoaded.median).toFixed(0)} ms after that (the snapshot read, ${p.storage.snapshotGetMs.toFixed(1)} ms in a
-loaded page, then the first render of every tab); the first chart follows once the Charts tab is shown: the chart's creation
-and the library's first draw in its own animation frame. Already closed: the first chart is drawn from the snapshot's
-90-day sparklines, so it never waits for the series cache (${p.storage.seriesCacheGetMs.toFixed(0)} ms to read ${kb(p.storage.seriesCacheBytes, 0)}, after first paint;
+    : `Where the time goes (medians above): the module scripts (${kb(x.popupGzip)} gzip, lightweight-charts
+included) have run by
+DOMContentLoaded; the stage appears ${(p.stage.median - p.domContentLoaded.median).toFixed(0)} ms after that (the
+snapshot read, ${p.storage.snapshotGetMs.toFixed(1)} ms in a loaded page, then the first render of every tab); the first
+chart follows once the Charts tab is shown: the chart's creation and the library's first draw in its own animation
+frame. Already closed: the first chart is drawn from the snapshot's 90-day sparklines, so it never waits for the series
+cache (${p.storage.seriesCacheGetMs.toFixed(0)} ms to read ${kb(p.storage.seriesCacheBytes, 0)}, after first paint;
 test/e2e/popup.test.ts checks the first chart's source); and the storage items are defined on first use (WXT's
 \`defineItem\` reads each item's value when it is defined, so the popup used to read the whole series cache ahead of its
 snapshot, about 100 ms before the stage here; test/unit/storage/lazy-items.test.ts). What would close the rest: parse
@@ -386,100 +557,145 @@ first frame without waiting for the library's animation frame.`
 ## 3. Engine
 
 In Node (${m.node}), the engine as the worker runs it, on the real fixture series (test/fixtures/real/series):
-${e.coins} coins with ${e.coinDays.min}–${e.coinDays.max} days of closes each (median ${e.coinDays.median}, ${e.coinDays.total} closes in all),
-Fear & Greed, ETH/BTC, and a Russell 2000 history of **${e.russellBars} bars**: the ${e.russellRealBars} real closes of
-\`rut-long.csv\` (1999 onwards) preceded by ${e.russellBars - e.russellRealBars} **synthetic** weekday bars (below every real close; only the length
-matters). BTC dominance and TOTAL3 are **synthetic** daily waves of ${e.synthetic.days} days (no long public series of either exists,
-see PROVENANCE.md), so the dominance changes, its monthly MACD (${e.synthetic.macdMonths} months) and wedge (${e.synthetic.wedgeWeeks} weeks) and TOTAL3's
-30-day comparison all run; the bench stops with an error if they no longer do. Evaluated as of ${e.day} (the last day every input has); stage ${e.stage}, ASI ${e.asi}. Every run gets fresh
-arrays, as after a refresh (the Russell analysis is memoised per array); 3 warm-up runs, then the median of ${e.evaluateDay.n}.
+${e.coins} coins with ${e.coinDays.min}–${e.coinDays.max} days of closes each (median ${e.coinDays.median},
+${e.coinDays.total} closes in all), Fear & Greed, ETH/BTC, and a Russell 2000 history of **${e.russellBars} bars**: the
+${e.russellRealBars} real closes of \`rut-long.csv\` (1999 onwards) preceded by ${e.russellBars - e.russellRealBars}
+**synthetic** weekday bars (below every real close; only the length matters). BTC dominance and TOTAL3 are **synthetic**
+daily waves of ${e.synthetic.days} days (no long public series of either exists, see PROVENANCE.md), so the dominance
+changes, its monthly MACD (${e.synthetic.macdMonths} months) and wedge (${e.synthetic.wedgeWeeks} weeks) and TOTAL3's
+30-day comparison all run; the bench stops with an error if they no longer do. Evaluated as of ${e.day} (the last day
+every input has); stage ${e.stage}, ASI ${e.asi}. Every run gets fresh arrays, as after a refresh (the Russell analysis
+is memoised per array); 3 warm-up runs, then the median of ${e.evaluateDay.n}.
 
 | | median | p90 | min | max |
 |---|---|---|---|---|
-| \`evaluateDay\`: every signal, stage, hysteresis step, flags, setup, reasons | ${e.evaluateDay.median.toFixed(1)} ms | ${e.evaluateDay.p90.toFixed(1)} | ${e.evaluateDay.min.toFixed(1)} | ${e.evaluateDay.max.toFixed(1)} |
-| \`buildSnapshot\`: the above + the 90-day ASI sparkline (what a refresh runs) | ${e.buildSnapshot.median.toFixed(1)} ms | ${e.buildSnapshot.p90.toFixed(1)} | ${e.buildSnapshot.min.toFixed(1)} | ${e.buildSnapshot.max.toFixed(1)} |
-| \`stageHistory\`: ${e.historyDays} days with hysteresis (+60 warm-up days) | ${e.history.median.toFixed(0)} ms | ${e.history.p90.toFixed(0)} | ${e.history.min.toFixed(0)} | ${e.history.max.toFixed(0)} |
+${stat('\`evaluateDay\`: every signal, stage, hysteresis step, flags, setup, reasons', e.evaluateDay, 1)}
+${stat('\`buildSnapshot\`: the above + the 90-day ASI sparkline (what a refresh runs)', e.buildSnapshot, 1)}
+${stat(`\`stageHistory\`: ${e.historyDays} days with hysteresis (+60 warm-up days)`, e.history, 0)}
 
-**Target ≤ ${TARGETS.engineMs} ms for a full recompute: ${e.evaluateDay.median <= TARGETS.engineMs ? 'met' : `missed by ${engineMissBy.toFixed(0)} ms`}.**
+**Target ≤ ${TARGETS.engineMs} ms for a full recompute: ${engineVerdict}.**
 ${
   e.evaluateDay.median <= TARGETS.engineMs
     ? ''
-    : `Why: most of it is the Russell 2000 signal (\`russellSignal\` alone: ${e.parts.russell.median.toFixed(1)} ms median, its analysis in
-lib/signals/russell.ts \`analyse\`), not the ASI (\`asiSignal\` alone: ${e.parts.asi.median.toFixed(1)} ms for ${e.coins} coins). \`analyse\` is linear,
-but it calls \`isoWeekStart(date)\` twice per bar (once in \`weeklyCloses\`, once to map bars to weeks), and each call parses
-and formats ISO date strings (\`Date.parse\` twice, \`toISOString\`): ${e.isoWeekStartUs.toFixed(1)} µs per call measured in this run,
-so ~${((2 * e.russellBars * e.isoWeekStartUs) / 1000).toFixed(0)} ms of date-string work for ${e.russellBars} bars. What would close it: compute week keys with integer day
-arithmetic (\`Math.floor((dayMs/86400000 + 3) / 7)\`, or parse each date once into a day number and reuse it), which
-takes the analysis to a few milliseconds; the memo per points array already makes the stage history and the
-90-day sparkline cheap after the first day, and the worker could also keep the analysis across refreshes while the
+    : `Why: most of it is the Russell 2000 signal (\`russellSignal\` alone: ${e.parts.russell.median.toFixed(1)} ms
+median, its analysis in
+lib/signals/russell.ts \`analyse\`), not the ASI (\`asiSignal\` alone: ${e.parts.asi.median.toFixed(1)} ms for
+${e.coins} coins). \`analyse\` is linear, but it calls \`isoWeekStart(date)\` twice per bar (once in \`weeklyCloses\`,
+once to map bars to weeks), and each call parses and formats ISO date strings (\`Date.parse\` twice, \`toISOString\`):
+${e.isoWeekStartUs.toFixed(1)} µs per call measured in this run, so
+~${((2 * e.russellBars * e.isoWeekStartUs) / 1000).toFixed(0)} ms of date-string work for ${e.russellBars} bars. What
+would close it: compute week keys with integer day arithmetic (\`Math.floor((dayMs/86400000 + 3) / 7)\`, or parse each
+date once into a day number and reuse it), which takes the analysis to a few milliseconds; the memo per points array
+already makes the stage history and the 90-day sparkline cheap after the first day, and the worker could also keep the
+analysis across refreshes while the
 Russell series only grows by a bar.`
 }
 
 ## 4. Network
 
-\`runRefresh\` (lib/refresh/run.ts) in Node against the API emulator with **${n.latencyMs} ms latency** on every response,
-as test/unit/refresh/refresh.test.ts runs it, but with the product's real sleeps and randomness. The simulated clock
-starts at 2026-03-17 12:00 UTC (the fixture coin data runs to 2026-03-18 for most coins, so the next day's candles
+\`runRefresh\` (lib/refresh/run.ts) in Node against the API emulator with **${n.latencyMs} ms latency** on every
+response, as test/unit/refresh/refresh.test.ts runs it, but with the product's real sleeps and randomness. The simulated
+clock starts at 2026-03-17 12:00 UTC (the fixture coin data runs to 2026-03-18 for most coins, so the next day's candles
 exist, as on the real APIs). Bytes are response bodies as sent by the emulator (uncompressed JSON).
 
 | refresh | requests | bytes | wall time | per host |
 |---|---|---|---|---|
-| cold start (empty cache) | ${n.cold.requests} | ${kb(n.cold.bytes)} | ${n.cold.wallMs.toFixed(0)} ms | ${hosts(n.cold)} |
-| warm, 1 h later | ${n.warm.requests} | ${kb(n.warm.bytes)} | ${n.warm.wallMs.toFixed(0)} ms | ${hosts(n.warm) || '—'} |
-| next day (+24 h) | ${n.nextDay.requests} | ${kb(n.nextDay.bytes)} | ${n.nextDay.wallMs.toFixed(0)} ms | ${hosts(n.nextDay)} |
+${trafficRow('cold start (empty cache)', n.cold)}
+${trafficRow('warm, 1 h later', n.warm)}
+${trafficRow('next day (+24 h)', n.nextDay)}
 | a day: 24 hourly refreshes after the cold start | ${n.day.requests} | ${kb(n.day.bytes)} | | |
-| **naive** ASI, one refresh: full history per coin | ${n.naive.requests} | ${kb(n.naive.bytes)} | ${n.naive.wallMs.toFixed(0)} ms | ${hosts(n.naive)} |
+${trafficRow('**naive** ASI, one refresh: full history per coin', n.naive)}
 
 The naive way fetches each of the ${n.naive.coins} ASI coins' full history at every refresh (Binance klines with
-\`limit=1000\`; CoinGecko \`market_chart\` for 365 days for a coin Binance does not list), with the product's own limit of
-4 requests in flight per host, and computes the ASI with the same universe and engine: ASI ${n.naive.asi} vs the product's
-${n.warm.asi} (${n.sameAsi ? 'identical' : 'DIFFERENT'}). It counts only the coin histories, none of the other signals' requests, so
-the ratios below favour the naive way.
+\`limit=1000\`; CoinGecko \`market_chart\` for 365 days for a coin Binance does not list), with the product's own limit
+of 4 requests in flight per host, and computes the ASI with the same universe and engine: ASI ${n.naive.asi} vs the
+product's ${n.warm.asi} (${n.sameAsi ? 'identical' : 'DIFFERENT'}). It counts only the coin histories, none of the other
+signals' requests, so the ratios below favour the naive way.
 
 - On the refresh where both have new bars to fetch (the next day): the product sends ${n.nextDay.requests} requests
-  (${kb(n.nextDay.bytes)}), the naive way ${n.naive.requests} (${kb(n.naive.bytes)}): **${times(nextDayRatio(n).requests)} the requests** (target ≥ ${TARGETS.naiveRatio}× fewer:
-  ${verdict(nextDayRatio(n).requests >= TARGETS.naiveRatio)}) and **${nextDayRatio(n).bytes.toFixed(0)}× fewer bytes**. Request for request the incremental
-  way saves nothing here: it still asks once per coin (see below), only for one candle instead of a thousand.
-- On a same-day refresh the product sends ${n.warm.requests} requests, the naive way ${n.naive.requests} again; this is where the
-  saving in requests comes from, not from the refresh that carries new data.
+  (${kb(n.nextDay.bytes)}), the naive way ${n.naive.requests} (${kb(n.naive.bytes)}):
+  **${times(nextDayRatio(n).requests)} the requests** (target ≥ ${TARGETS.naiveRatio}× fewer:
+  ${verdict(nextDayRatio(n).requests >= TARGETS.naiveRatio)}) and **${nextDayRatio(n).bytes.toFixed(0)}× fewer bytes**.
+  Request for request the incremental way saves nothing here: it still asks once per coin (see below), only for one
+  candle instead of a thousand.
+- On a same-day refresh the product sends ${n.warm.requests} requests, the naive way ${n.naive.requests} again; this is
+  where the saving in requests comes from, not from the refresh that carries new data.
 - Per day at the default hourly interval (the naive way refetching at each refresh, as the target defines it):
-  ${n.day.requests} requests / ${kb(n.day.bytes)} vs ${24 * n.naive.requests} / ${kb(24 * n.naive.bytes)}: **${n.dayRatio.requests.toFixed(1)}× fewer requests,
-  ${n.dayRatio.bytes.toFixed(0)}× fewer bytes** (target ≥ ${TARGETS.naiveRatio}×: ${verdict(n.dayRatio.requests >= TARGETS.naiveRatio)}). A naive extension gated to one fetch a
+  ${n.day.requests} requests / ${kb(n.day.bytes)} vs ${24 * n.naive.requests} / ${kb(24 * n.naive.bytes)}:
+  **${n.dayRatio.requests.toFixed(1)}× fewer requests, ${n.dayRatio.bytes.toFixed(0)}× fewer bytes** (target ≥
+  ${TARGETS.naiveRatio}×: ${verdict(n.dayRatio.requests >= TARGETS.naiveRatio)}). A naive extension gated to one fetch a
   day would send ${n.naive.requests} requests a day, about as many as the product.
 
-**Warm refresh ≤ ${TARGETS.warmRequests} requests and ≤ ${TARGETS.warmBytes / 1024} KB: met on the same day (${n.warm.requests} requests),
-${verdict(n.nextDay.requests <= TARGETS.warmRequests && n.nextDay.bytes <= TARGETS.warmBytes, over(n.nextDay))} on the next day (${n.nextDay.requests} requests, ${kb(n.nextDay.bytes)}).** Within the same UTC day every cached series is
-current (daily closes), so nothing is due; a request is only sent when a source's next bar is expected (e.g. the
-Russell 2000 after the US close). Its ${n.warm.wallMs.toFixed(0)} ms of wall time is local work, mostly the engine: \`buildSnapshot\` re-evaluates every
-signal from the cache at each refresh (on the cached Russell history, shorter than section 3's ${e.russellBars} bars).
+**Warm refresh ≤ ${TARGETS.warmRequests} requests and ≤ ${TARGETS.warmBytes / 1024} KB: met on the same day
+(${n.warm.requests} requests),
+${verdict(n.nextDay.requests <= TARGETS.warmRequests && n.nextDay.bytes <= TARGETS.warmBytes, over(n.nextDay))} on the
+next day (${n.nextDay.requests} requests, ${kb(n.nextDay.bytes)}).** Within the same UTC day every cached series is
+current (daily closes), so nothing is due; a request is only sent when a source's next bar is expected (e.g. the Russell
+2000 after the US close). Its ${n.warm.wallMs.toFixed(0)} ms of wall time is local work, mostly the engine:
+\`buildSnapshot\` re-evaluates every signal from the cache at each refresh (on the cached Russell history, shorter than
+section 3's ${e.russellBars} bars).
 
 **Why the next-day refresh is ${n.nextDay.requests} requests / ${kb(n.nextDay.bytes)}** (the earlier measurement in
 test/unit/refresh/refresh.test.ts, from 2026-03-19, was 56 requests / 146 KB: the same request count; the bytes differ
-with the day's universe and series). At 00:00 UTC every coin's daily candle
-closes, so each ASI coin (plus ETH/BTC) gets **one small incremental klines request** (\`startTime\` = the day after
-its last cached close): ${n.nextDay.klines.requests} klines requests, only ${kb(n.nextDay.klines.bytes)} in all (one or two candles
-each). Binance has no multi-symbol klines endpoint, and the exact 00:00 UTC close the ASI rules use is not in any
-all-coins ticker, so one request per coin per day is the floor for this source. What would close the gap to
-${TARGETS.warmRequests} requests: take the day's closes from one all-coins call instead (CoinGecko \`/coins/markets\` prices
-recorded at the first refresh after 00:00 UTC, or CoinMarketCap's listing with its \`percentChange90d\`, the current
-ASI in one call), at the price of an ASI that is no longer computed from exact 00:00 UTC exchange closes, which is
-the contract's definition (SIGNALS.md §3); the product keeps the exact closes and reports this target as missed. The bytes are mostly the daily
-universe refresh (CoinGecko markets and the CoinMarketCap listing, which re-rank the coins and tag the exclusions)
-and the macro series: ${hosts(n.nextDay)}. It happens once a day; the other 23 hourly refreshes of the day cost
-${n.day.requests - n.nextDay.requests} requests between them.
+with the day's universe and series). At 00:00 UTC every coin's daily candle closes, so each ASI coin (plus ETH/BTC) gets
+**one small incremental klines request** (\`startTime\` = the day after its last cached close):
+${n.nextDay.klines.requests} klines requests, only ${kb(n.nextDay.klines.bytes)} in all (one or two candles each).
+Binance has no multi-symbol klines endpoint, and the exact 00:00 UTC close the ASI rules use is not in any all-coins
+ticker, so one request per coin per day is the floor for this source. What would close the gap to
+${TARGETS.warmRequests} requests: take the day's closes from one all-coins call instead (CoinGecko \`/coins/markets\`
+prices recorded at the first refresh after 00:00 UTC, or CoinMarketCap's listing with its \`percentChange90d\`, the
+current ASI in one call), at the price of an ASI that is no longer computed from exact 00:00 UTC exchange closes, which
+is the contract's definition (SIGNALS.md §3); the product keeps the exact closes and reports this target as missed. The
+bytes are mostly the daily universe refresh (CoinGecko markets and the CoinMarketCap listing, which re-rank the coins
+and tag the exclusions) and the macro series: ${hosts(n.nextDay)}. It happens once a day; the other 23 hourly refreshes
+of the day cost ${n.day.requests - n.nextDay.requests} requests between them.
 
-**After the data ends** (a coin whose expected candle never comes, e.g. halted or delisted; here: hourly refreshes
-after the fixtures end): the refresh at ${n.firstEmpty.at} asks each coin still waiting once
-(${n.firstEmpty.klines.requests} kline requests, ${n.firstEmpty.requests} in all); the answer is empty, so each such coin is backed off
-(3 h, 6 h, 12 h, then 24 h; a new candle resets it) and the next hourly refresh, at ${n.afterDataEnd.at}, sends
+**After the data ends** (a coin whose expected candle never comes, e.g. halted or delisted; here: hourly refreshes after
+the fixtures end): the refresh at ${n.firstEmpty.at} asks each coin still waiting once (${n.firstEmpty.klines.requests}
+kline requests, ${n.firstEmpty.requests} in all); the answer is empty, so each such coin is backed off (3 h, 6 h, 12 h,
+then 24 h; a new candle resets it) and the next hourly refresh, at ${n.afterDataEnd.at}, sends
 ${n.afterDataEnd.klines.requests} kline requests (${n.afterDataEnd.requests} in all, ${kb(n.afterDataEnd.bytes)}).
+
+## 5. Worker: CPU per refresh, and what it stores
+
+The real worker (\`createWorker\`, lib/platform/worker.ts) in Node on WXT's fake browser, against the API emulator in
+a child process with no latency, so the emulator's own CPU is not counted; the clock as in section 4 (2026-03-17 12:00
+UTC). \`onInstalled\` is the cold start, then the alarm fires an hour later (same day) and 24 hours later (next day).
+CPU is \`process.cpuUsage()\` (user + system) around each call: fetching, parsing, the engine, the snapshot and the
+storage writes. ${x.worker.runs} runs, each on fresh storage.
+
+| refresh | CPU median | p90 | min | max | requests |
+|---|---|---|---|---|---|
+${workerRows(x.worker)}
+
+**Stored after the cold start:** ${x.worker.storage.total} B in all, the JSON of every local storage item:
+${storedItems(x.worker)}.
+
+**Budget: ≤ ${TARGETS.storageBytes / 1024 / 1024} MiB (${TARGETS.storageBytes} B),
+${verdict(x.worker.storage.total <= TARGETS.storageBytes)} after a cold start.** Why that figure: the extension does not
+ask for \`unlimitedStorage\`, so \`storage.local\` holds 10 MB in all; a tenth of it leaves room to grow, and the caches
+do grow after install: a cold start fetches less history than the worker keeps (KEEP_DAYS in lib/refresh/context.ts),
+and at that horizon the series cache is about ${kb(p.storage.seriesCacheBytes)} (the popup bench's seed, 77 coins × 400
+days). The popup reads the whole cache for its full-history charts (${p.storage.seriesCacheGetMs.toFixed(0)} ms for
+${kb(p.storage.seriesCacheBytes)} in section 2), so each byte is paid on every visit of the Charts tab: the budget holds
+the cache near its size at the kept horizon, and a cache that grew past it would be a bug in the pruning, not growth.
 
 ## Budgets asserted by tests (sizes and counts only, never times)
 
 | budget | where |
 |---|---|
-| content script ≤ 16 KiB gzip (16,384 B, zlib default level), no fetch/XHR/WebSocket, no charting library | test/e2e/badge.test.ts, "keeps the content script within budget" |
-| popup JavaScript (entry chunk + imported chunks, transitively) ≤ 250 KB gzip | test/e2e/bundle.test.ts, "keeps the popup's JavaScript within 250 KB gzip" |
+${[
+  [
+    'content script ≤ 16 KiB gzip (16,384 B, zlib default level), no fetch/XHR/WebSocket, no charting library',
+    'test/e2e/badge.test.ts, "keeps the content script within budget"',
+  ],
+  [
+    'popup JavaScript (entry chunk + imported chunks, transitively) ≤ 250 KB gzip',
+    'test/e2e/bundle.test.ts, "keeps the popup\'s JavaScript within 250 KB gzip"',
+  ],
+]
+  .map((r) => `| ${r.join(' | ')} |`)
+  .join('\n')}
 | warm refresh ≤ 8 requests and ≤ 300 KB; cold start ≤ 70 requests | test/unit/refresh/refresh.test.ts |
 
 Times are never asserted in tests: they are measured here only.

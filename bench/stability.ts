@@ -24,6 +24,7 @@ for (const [name, h] of variants) {
   const back = c.slice(1).filter((x, i) => x.stage === c[i]!.from && daysBetween(c[i]!.date, x.date) <= 7);
   const altseason = c.filter((x) => x.stage === 'altseason').map((x) => x.date);
   console.log(
-    `${name.padEnd(44)} changes ${String(c.length).padStart(2)}  reversed ≤ 7 d ${back.length}  altseason ${altseason.join(', ')}`,
+    `${name.padEnd(44)} changes ${String(c.length).padStart(2)}  reversed ≤ 7 d ` +
+      `${back.length}  altseason ${altseason.join(', ')}`,
   );
 }

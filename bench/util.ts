@@ -33,7 +33,8 @@ export function summarize(xs: readonly number[]): Summary {
 export const ms = (x: number, digits = 1) => (Number.isFinite(x) ? `${x.toFixed(digits)} ms` : 'n/a');
 export const kb = (bytes: number, digits = 1) => `${(bytes / 1024).toFixed(digits)} KB`;
 export const fmtSummary = (s: Summary, digits = 1) =>
-  `${ms(s.median, digits)} (p90 ${s.p90.toFixed(digits)}, min ${s.min.toFixed(digits)}, max ${s.max.toFixed(digits)}, n=${s.n})`;
+  `${ms(s.median, digits)} (p90 ${s.p90.toFixed(digits)}, min ${s.min.toFixed(digits)}, max ` +
+  `${s.max.toFixed(digits)}, n=${s.n})`;
 
 export interface Machine {
   cpu: string;

@@ -1,10 +1,13 @@
+/*
+ * The service worker, wiring only. Flow: provider → cache → engine → snapshot → storage → views; the worker
+ * (lib/platform/worker.ts) runs the first four steps and writes storage. Every listener is registered
+ * synchronously in main(), so the MV3 worker sees them on each wake-up.
+ */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { settingsItem } from '@/lib/platform/items';
 import { createWorker } from '@/lib/platform/worker';
 
-// Thin entrypoint: every listener is registered synchronously in main(), so the MV3 service worker
-// sees them on each wake-up; behaviour lives in lib/platform/worker.ts.
 export default defineBackground({
   main() {
     const worker = createWorker({ fetch: (input, init) => fetch(input, init), now: Date.now });

@@ -1,3 +1,8 @@
+/*
+ * The options page's view: a form derived from the settings schema (./fields.ts), export and import.
+ * Flow: provider → cache → engine → snapshot → storage → views; the settings it saves go the other way,
+ * into sync storage, where the worker re-evaluates today without a request. Data comes in by props.
+ */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { makeFormat, type Format } from '@/lib/format/format';

@@ -21,6 +21,7 @@ interface Props {
  */
 export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
   const { t, f } = ctx;
+  const { stage } = settings;
   const e = snapshot.evaluation;
   const full = charts !== null;
   const spark = snapshot.sparklines;
@@ -130,7 +131,7 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
         ctx={ctx}
         note={
           <>
-            {t('popup_chart_asi_note', f.number(settings.stage.btcSeasonMax), f.number(settings.stage.altseasonMin))}{' '}
+            {t('popup_chart_asi_note', f.number(stage.btcSeasonMax), f.number(stage.altseasonMin))}{' '}
             {snapshot.crossCheck
               ? t(
                   'popup_cmc_beside',

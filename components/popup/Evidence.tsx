@@ -16,6 +16,7 @@ import { eventMarkers, eventValues, metricsWithData, russellPoints, stripDomain 
 import { UNKNOWN } from '@/lib/format/format';
 import { TimeChart, type SeriesSpec } from '../shared/TimeChart';
 import type { ViewCtx } from './context';
+import { HorizonsHead, OutcomeCell } from './EvidenceCells';
 import { EvidenceLive } from './EvidenceLive';
 import { EvidenceThesis } from './EvidenceThesis';
 
@@ -200,17 +201,7 @@ export function Evidence({ evidence: r, live, history = SHIPPED_HISTORY, locale,
 
         <table class="small" data-testid="evidence-events">
           <caption>{t('evidence_events_caption', t(METRIC_KEYS[chosen]))}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('evidence_col_date')}</th>
-              <th scope="col">{t('evidence_col_kind')}</th>
-              {HORIZONS.map((h) => (
-                <th key={h} scope="col" class="r">
-                  {t('evidence_col_after', h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <HorizonsHead t={t} second={t('evidence_col_kind')} />
           <tbody>
             {r.events.map((e) => (
               <tr key={`${e.kind}-${e.date}`} data-event={e.date} data-kind={e.kind}>
@@ -253,20 +244,6 @@ export function Evidence({ evidence: r, live, history = SHIPPED_HISTORY, locale,
       </figure>
       {body()}
     </div>
-  );
-}
-
-function OutcomeCell({ o, text, pending }: { o: Outcome; text: (v: number) => string; pending: string }) {
-  if (o.status === 'known')
-    return (
-      <td class="r num" title={o.source} data-status="known">
-        {text(o.value)}
-      </td>
-    );
-  return (
-    <td class="r muted" title={o.why} data-status={o.status}>
-      {o.status === 'pending' ? pending : UNKNOWN}
-    </td>
   );
 }
 

@@ -1,9 +1,10 @@
 import type { LiveKind, LiveLog } from '@/lib/evidence/live-log-types';
-import { HORIZONS, METRIC_UNIT, type MetricId, type Outcome } from '@/lib/evidence/types';
+import { HORIZONS, METRIC_UNIT, type MetricId } from '@/lib/evidence/types';
 import { UNKNOWN } from '@/lib/format/format';
 import { stageKey } from '@/lib/phase/stage';
 import type { Stage } from '@/lib/phase/stage';
 import type { ViewCtx } from './context';
+import { HorizonsHead, OutcomeCell } from './EvidenceCells';
 
 /** i18n keys of the live event kinds (literal, so the locale test finds them). */
 const KIND_KEYS: Record<LiveKind, string> = {
@@ -50,24 +51,14 @@ export function EvidenceLive({
       ) : (
         <table class="small" data-testid="evidence-live-events">
           <caption>{t('evidence_live_caption', metricLabel, live?.since ? f.day(live.since) : UNKNOWN)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('evidence_col_date')}</th>
-              <th scope="col">{t('evidence_live_col_event')}</th>
-              {HORIZONS.map((h) => (
-                <th key={h} scope="col" class="r">
-                  {t('evidence_col_after', h)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <HorizonsHead t={t} second={t('evidence_live_col_event')} />
           <tbody>
             {events.map((e) => (
               <tr key={`${e.kind}-${e.day}-${e.detail.to ?? ''}`} data-live={e.kind} data-day={e.day}>
                 <th scope="row">{f.day(e.day)}</th>
                 <td>{what(e.kind, e.detail)}</td>
                 {HORIZONS.map((h) => (
-                  <LiveCell key={h} o={e.outcomes[metric]?.[h]} text={value} pending={t('evidence_pending')} />
+                  <OutcomeCell key={h} o={e.outcomes[metric]?.[h]} text={value} pending={t('evidence_pending')} />
                 ))}
               </tr>
             ))}
@@ -76,19 +67,5 @@ export function EvidenceLive({
       )}
       <p class="small muted">{t('evidence_live_note')}</p>
     </section>
-  );
-}
-
-function LiveCell({ o, text, pending }: { o: Outcome | undefined; text: (v: number) => string; pending: string }) {
-  if (o?.status === 'known')
-    return (
-      <td class="r num" data-status="known" title={o.source}>
-        {text(o.value)}
-      </td>
-    );
-  return (
-    <td class="r muted" data-status={o?.status ?? 'pending'} title={o?.why}>
-      {o?.status === 'unknown' ? UNKNOWN : pending}
-    </td>
   );
 }

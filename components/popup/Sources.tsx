@@ -8,6 +8,8 @@ export function Sources({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx })
   const { t, f, now } = ctx;
   const sources = Object.entries(snapshot.sources).sort((a, b) => a[0].localeCompare(b[0]));
   const served = SOURCES_TAB.filter((k) => snapshot.served[k]);
+  // `crossCheck` → popup_served_cross_check
+  const servedKey = (k: string) => `popup_served_${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
   return (
     <div class="sources">
       <table data-testid="sources">
@@ -61,7 +63,7 @@ export function Sources({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx })
         {served.length === 0 ? <li class="muted">{t('popup_none')}</li> : null}
         {served.map((k) => (
           <li key={k}>
-            {t(`popup_served_${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)}: {snapshot.served[k]!.provider} ·{' '}
+            {t(servedKey(k))}: {snapshot.served[k]!.provider} ·{' '}
             {t('popup_fetched_at', f.ago(snapshot.served[k]!.fetchedAt, now))}
           </li>
         ))}

@@ -176,8 +176,11 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
       >
         {eb ? (
           <div>
-            {t('popup_change30', f.percent(eb.change30Pct, 1, true))} · {t('popup_above_sma', 50, yesNo(eb.aboveSma50))}{' '}
-            · {t('popup_above_sma', 200, yesNo(eb.aboveSma200))}
+            {[
+              t('popup_change30', f.percent(eb.change30Pct, 1, true)),
+              t('popup_above_sma', 50, yesNo(eb.aboveSma50)),
+              t('popup_above_sma', 200, yesNo(eb.aboveSma200)),
+            ].join(' · ')}
           </div>
         ) : null}
       </Tile>
@@ -195,8 +198,10 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
       >
         {t3 ? (
           <div>
-            {t('popup_total3_vs_btc', f.percent(t3.change30Pct, 1, true), f.percent(t3.btcChange30Pct, 1, true))} ·{' '}
-            {t('popup_total3_faster', yesNo(t3.expandingFaster))}
+            {[
+              t('popup_total3_vs_btc', f.percent(t3.change30Pct, 1, true), f.percent(t3.btcChange30Pct, 1, true)),
+              t('popup_total3_faster', yesNo(t3.expandingFaster)),
+            ].join(' · ')}
           </div>
         ) : null}
       </Tile>

@@ -1,3 +1,8 @@
+/*
+ * The popup's views: header, tiles, charts, coins, sources, phase log and evidence, one file each.
+ * Flow: provider → cache → engine → snapshot → storage → views; the popup reads the stored snapshot and
+ * caches (entrypoints/popup wires them) and every view gets its data and text through props.
+ */
 import type { Format } from '@/lib/format/format';
 import type { Translate } from '@/lib/i18n/translate';
 import type { RussellState } from '@/lib/signals/russell';

@@ -1,3 +1,7 @@
+/*
+ * Shared by the views: the light and dark palettes, the tabs and the time chart the popup draws.
+ * Flow: provider → cache → engine → snapshot → storage → views; the last step, data only through props.
+ */
 import { useEffect, useState } from 'preact/hooks';
 
 export interface ChartPalette {

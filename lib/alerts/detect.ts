@@ -1,3 +1,8 @@
+/*
+ * Alerts: the events a snapshot raises against the last one (stage change, breakout, washout, zones…).
+ * Flow: provider → cache → engine → snapshot → storage → views, and beside the views, these notifications:
+ * the worker passes each new snapshot and the alert state in; what fires is returned, never shown here.
+ */
 import { makeFormat, type Format } from '../format/format';
 import type { Translate } from '../i18n/translate';
 import { stageKey, type KnownStage } from '../phase/stage';

@@ -12,7 +12,10 @@ export const EDGE = 8;
 /** Pointer travel (px) below which a press is a click, not a drag. */
 export const DRAG_THRESHOLD = 4;
 
-/** Keeps a box of `size` at `pos` fully inside the viewport (with a margin); a box larger than the viewport sticks to the top-left. */
+/**
+ * Keeps a box of `size` at `pos` fully inside the viewport (with a margin); a box larger than the viewport sticks to
+ * the top-left.
+ */
 export function clampPosition(pos: Point, size: Size, viewport: Size, margin = EDGE): Point {
   const clamp = (v: number, max: number) =>
     Math.round(Math.max(margin, Math.min(Number.isFinite(v) ? v : margin, max)));
@@ -28,7 +31,10 @@ export function clampPosition(pos: Point, size: Size, viewport: Size, margin = E
  */
 export const HOME = { right: 72, top: 64 } as const;
 
-/** Where the badge starts on a site the user has not arranged: top right, under the usual header, clear of right-hand toolbars. */
+/**
+ * Where the badge starts on a site the user has not arranged: top right, under the usual header, clear of right-hand
+ * toolbars.
+ */
 export function defaultPosition(size: Size, viewport: Size): Point {
   return clampPosition({ x: viewport.width - size.width - HOME.right, y: HOME.top }, size, viewport);
 }

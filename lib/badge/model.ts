@@ -1,3 +1,8 @@
+/*
+ * The badge's model: what the on-page badge and the toolbar icon show, built from the stored snapshot.
+ * Flow: provider → cache → engine → snapshot → storage → views; this is the last pure step before the
+ * badge view (components/badge), so the content script never runs the engine or reads settings whole.
+ */
 import { asiWhyText, reasonText } from '../i18n/reason-text';
 import type { AsiUnknown } from '../signals/asi';
 import type { Translate } from '../i18n/translate';

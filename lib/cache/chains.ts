@@ -1,8 +1,8 @@
 /**
- * The fallback chains of SIGNALS.md §6 as data: for each served signal, its providers (primary first), the
- * cached series each one fills and the freshness rule that decides when the next one stands in. The refresh
- * runs them (lib/refresh/chain.ts); the engine's input (PREFERENCE, pickSource), the snapshot's `served` and
- * the popup's sources tab read them. Plain data, so a view imports it without any refresh code.
+ * The fallback chains of SIGNALS.md §6 as data: for each served signal, its providers (primary first), the cached
+ * series each fills and the freshness rule that decides when the next one stands in. Flow: provider → cache →
+ * engine → snapshot → storage → views; the refresh runs them (lib/refresh/chain.ts), and PREFERENCE, `served`
+ * and the sources tab read them. Plain data, so a view imports it without any refresh code.
  */
 import type { ProviderId } from '../sources/providers';
 import type { Settings } from '../settings/defaults';

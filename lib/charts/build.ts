@@ -1,3 +1,8 @@
+/*
+ * Charts: the popup's chart series (ASI, dominance with its MACD, ETH/BTC, TOTAL3, Russell) from the series.
+ * Flow: provider → cache → engine → snapshot → storage → views; built from the cached series in the popup
+ * (./from-cache.ts), so the stored snapshot stays small.
+ */
 import { monthEndValues } from '../signals/dominance';
 import { macdSeries } from '../indicators/macd';
 import { addDays, monthEnd } from '../series/dates';

@@ -15,7 +15,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const USAGE = `Usage: npm run regime -- --series DIR [--as-of YYYY-MM-DD] [--history FROM TO] [--settings FILE] [--json]
+export const USAGE =
+  `Usage: npm run regime -- --series DIR [--as-of YYYY-MM-DD] [--history FROM TO] ` +
+  `[--settings FILE] [--json]
        npm run regime -- --live [--settings FILE] [--json]
        npm run regime -- evidence --series DIR [--rut FILE] [--json]   (see evidence --help)
 
@@ -25,6 +27,13 @@ export const USAGE = `Usage: npm run regime -- --series DIR [--as-of YYYY-MM-DD]
   --settings FILE      apply a settings JSON (partial objects are merged over the defaults)
   --live               fetch the live public APIs now (as the extension does) and evaluate today
   --json               print exactly one JSON value on stdout`;
+
+/** The value after a flag (argv[i]), which is neither missing nor another flag; both commands read flags so. */
+export function flagValue(argv: readonly string[], i: number, flag: string): string {
+  const v = argv[i];
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const o: CliOptions = {
@@ -36,11 +45,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     help: false,
     live: false,
   };
-  const value = (i: number, flag: string) => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
+  const value = (i: number, flag: string) => flagValue(argv, i, flag);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     switch (a) {

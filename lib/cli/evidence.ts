@@ -15,7 +15,7 @@ import {
 import { parseSeriesCsv, SeriesError } from '../series/csv';
 import { SERIES_FILES } from '../series/files';
 import { defaultSettings } from '../settings/defaults';
-import { UsageError } from './args';
+import { flagValue, UsageError } from './args';
 import { loadSeriesDir } from './load-dir';
 import { MIN_FOR_MEDIAN, sampleOf } from '../evidence/small-sample';
 import { eventValues } from '../evidence/view';
@@ -67,11 +67,7 @@ export function parseEvidenceArgs(argv: readonly string[]): EvidenceOptions {
     json: false,
     help: false,
   };
-  const value = (i: number, flag: string) => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
+  const value = (i: number, flag: string) => flagValue(argv, i, flag);
   const whole = (v: string, flag: string, min: number) => {
     if (!/^\d+$/.test(v) || Number(v) < min || !Number.isSafeInteger(Number(v)))
       throw new UsageError(`${flag}: "${v}" is not a whole number ≥ ${min}`);
@@ -194,10 +190,12 @@ export function evidenceText(r: EvidenceResult): string {
   const out: string[] = [];
   const ru = r.russell;
   out.push(
-    `Russell 2000 breakouts and what followed · Russell closes: ${ru.source}, ${ru.first} to ${ru.last} (${ru.closes} closes)`,
+    `Russell 2000 breakouts and what followed · Russell closes: ${ru.source}, ${ru.first} to ` +
+      `${ru.last} (${ru.closes} closes)`,
   );
   out.push(
-    `Rule (SIGNALS.md §3): a breakout is a record close after at least ${r.rule.baseDays} trading days without one; its weekly`,
+    `Rule (SIGNALS.md §3): a breakout is a record close after at least ${r.rule.baseDays} ` +
+      `trading days without one; its weekly`,
   );
   out.push(
     'confirmation is the first complete ISO week closing above the record it broke. Outcomes at ' +
@@ -205,7 +203,8 @@ export function evidenceText(r: EvidenceResult): string {
       ' calendar days',
   );
   out.push(
-    `(each end: the last value on or before the day, within ${r.rule.toleranceDays} days). Outcome data ends ${r.dataEnd ?? 'nowhere (no crypto series)'}.`,
+    `(each end: the last value on or before the day, within ${r.rule.toleranceDays} days). ` +
+      `Outcome data ends ${r.dataEnd ?? 'nowhere (no crypto series)'}.`,
   );
   out.push('"pending": the horizon runs past the data, not yet known; "—": no data for it (never counted as 0).');
 
@@ -213,24 +212,28 @@ export function evidenceText(r: EvidenceResult): string {
   const weekly = r.events.filter((e) => e.kind === 'weekly');
   out.push(
     '',
-    `Events: ${breakouts.length} breakouts, ${weekly.length} weekly confirmations${r.unconfirmed.length ? `; not (yet) confirmed: ${r.unconfirmed.join(', ')}` : ''}.`,
+    `Events: ${breakouts.length} breakouts, ${weekly.length} weekly ` +
+      `confirmations${r.unconfirmed.length ? `; not (yet) confirmed: ${r.unconfirmed.join(', ')}` : ''}.`,
   );
   out.push(
     `  ${'kind'.padEnd(9)} ${'date'.padEnd(10)} ${'close'.padStart(9)}  prior record (date)    base (trading days)`,
   );
   for (const e of r.events) {
     out.push(
-      `  ${KIND_LABELS[e.kind].padEnd(9)} ${e.date} ${e.close.toFixed(2).padStart(9)}  ${`${e.priorRecord.toFixed(2)} (${e.priorRecordDate})`.padEnd(22)} ${e.baseDays}`,
+      `  ${KIND_LABELS[e.kind].padEnd(9)} ${e.date} ${e.close.toFixed(2).padStart(9)}  ` +
+        `${`${e.priorRecord.toFixed(2)} (${e.priorRecordDate})`.padEnd(22)} ${e.baseDays}`,
     );
   }
   const dark = breakouts.filter((e) => METRICS.every((m) => !hasData(e, m))).map((e) => e.date);
   out.push(
-    `Breakouts with any outcome data: ${breakouts.length - dark.length} of ${breakouts.length}${dark.length ? `; none for ${dark.join(', ')} (before the crypto series begin)` : ''}.`,
+    `Breakouts with any outcome data: ${breakouts.length - dark.length} of ` +
+      `${breakouts.length}${dark.length ? `; none for ${dark.join(', ')} (before the crypto series begin)` : ''}.`,
   );
 
   out.push('', 'Outcomes per event (ETH/BTC, baskets and TOTAL3 priced in BTC; dominance and ASI in points):');
   out.push(
-    `  ${'date'.padEnd(10)} ${'kind'.padEnd(9)} ${'metric'.padEnd(25)} ${HORIZONS.map((h) => `+${h} d`.padStart(9)).join(' ')}   source`,
+    `  ${'date'.padEnd(10)} ${'kind'.padEnd(9)} ${'metric'.padEnd(25)} ` +
+      `${HORIZONS.map((h) => `+${h} d`.padStart(9)).join(' ')}   source`,
   );
   for (const e of r.events) {
     const shown = METRICS.filter((m) => hasData(e, m));
@@ -242,13 +245,16 @@ export function evidenceText(r: EvidenceResult): string {
       const src = HORIZONS.map((h) => e.outcomes[m][h]).find((o) => o.status === 'known');
       const coins = src?.status === 'known' && src.coins !== undefined ? `, ${src.coins} coins` : '';
       out.push(
-        `  ${e.date} ${KIND_LABELS[e.kind].padEnd(9)} ${METRIC_LABELS[m].padEnd(25)} ${HORIZONS.map((h) => cell(e.outcomes[m][h], m).padStart(9)).join(' ')}   ${src?.status === 'known' ? src.source + coins : ''}`,
+        `  ${e.date} ${KIND_LABELS[e.kind].padEnd(9)} ${METRIC_LABELS[m].padEnd(25)} ` +
+          `${HORIZONS.map((h) => cell(e.outcomes[m][h], m).padStart(9)).join(' ')}   ` +
+          `${src?.status === 'known' ? src.source + coins : ''}`,
       );
     }
     const p = e.asiPath;
     if (p.start !== null) {
       out.push(
-        `  ${' '.repeat(21)}ASI path: ${p.start} on the day; ${HORIZONS.map((h) => `+${h} d ${p.at[h] ?? '—'} (peak ${p.peak[h] ?? '—'})`).join(', ')}`,
+        `  ${' '.repeat(21)}ASI path: ${p.start} on the day; ` +
+          `${HORIZONS.map((h) => `+${h} d ${p.at[h] ?? '—'} (peak ${p.peak[h] ?? '—'})`).join(', ')}`,
       );
     }
   }

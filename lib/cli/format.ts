@@ -111,9 +111,16 @@ export function toText(e: Evaluation, present: Present = {}, crossCheck?: AsiCro
   const r = e.russell;
   out.push(
     r
-      ? `  Russell 2000   ${fmt(r.close)} ${age(r)}\n                 ATH before it ${r.ath === null ? 'unknown' : `${fmt(r.ath)} (${r.athDate})`}, ${pct(r.pctFromAth)} from ATH, ${RUSSELL_WORDS[r.state]}` +
-          `, SMA${200} ${r.sma200 === null ? 'unknown' : fmt(r.sma200)}\n                 last breakout ${r.lastBreakoutDate ?? 'none'}${r.daysSinceBreakout !== null ? ` (${days(r.daysSinceBreakout)} ago)` : ''}` +
-          `, weekly close ${r.weeklyClose ? `${fmt(r.weeklyClose.close)} (${r.weeklyClose.date})` : 'unknown'} ${r.weeklyConfirmed ? 'above' : 'not above'} ${fmt(r.referenceHigh)}`
+      ? `  Russell 2000   ${fmt(r.close)} ${age(r)}\n                 ATH before it ` +
+          `${r.ath === null ? 'unknown' : `${fmt(r.ath)} (${r.athDate})`}, ${pct(r.pctFromAth)} from ` +
+          `ATH, ${RUSSELL_WORDS[r.state]}` +
+          `, SMA${200} ${r.sma200 === null ? 'unknown' : fmt(r.sma200)}\n                 last ` +
+          `breakout ` +
+          `${r.lastBreakoutDate ?? 'none'}` +
+          `${r.daysSinceBreakout !== null ? ` (${days(r.daysSinceBreakout)} ago)` : ''}` +
+          `, weekly close ` +
+          `${r.weeklyClose ? `${fmt(r.weeklyClose.close)} (${r.weeklyClose.date})` : 'unknown'} ` +
+          `${r.weeklyConfirmed ? 'above' : 'not above'} ${fmt(r.referenceHigh)}`
       : `  Russell 2000   ${none('rut', 'rut.csv')}`,
   );
   const a = e.asi;
@@ -123,7 +130,9 @@ export function toText(e: Evaluation, present: Present = {}, crossCheck?: AsiCro
     if (a.coverage) out.push(`                 ${coverageText(a.coverage)}; ${a.excluded.length} excluded`);
   } else {
     out.push(
-      `  ASI            ${a.value} ${age(a)}\n                 ${a.beat} of ${a.counted} altcoins beat BTC's ${pct(a.btcReturn * 100)} over ${a.windowDays} days (from ${a.from}); universe: ${a.universe}; ${a.excluded.length} excluded`,
+      `  ASI            ${a.value} ${age(a)}\n                 ${a.beat} of ${a.counted} ` +
+        `altcoins beat BTC's ${pct(a.btcReturn * 100)} over ${a.windowDays} days (from ${a.from}); ` +
+        `universe: ${a.universe}; ${a.excluded.length} excluded`,
     );
     if (a.coverage) out.push(`                 ${coverageText(a.coverage)}`);
   }
@@ -131,15 +140,22 @@ export function toText(e: Evaluation, present: Present = {}, crossCheck?: AsiCro
   const d = e.dominance;
   out.push(
     d
-      ? `  BTC dominance  ${fmt(d.value)}% ${age(d)}\n                 30 d ${d.change30 === null ? 'unknown' : `${fmt(d.change30, { sign: true })} pts`}, 90 d ${d.change90 === null ? 'unknown' : `${fmt(d.change90, { sign: true })} pts`}, zone ${d.zone}, trend ${d.trend ?? 'unknown'}` +
-          `, monthly MACD ${d.macd ? (d.macd.lastCross ? `${d.macd.lastCross.type} cross ${d.macd.lastCross.month}` : 'no cross') : 'unknown (too few months)'}` +
+      ? `  BTC dominance  ${fmt(d.value)}% ${age(d)}\n                 30 d ` +
+          `${d.change30 === null ? 'unknown' : `${fmt(d.change30, { sign: true })} pts`}, 90 d ` +
+          `${d.change90 === null ? 'unknown' : `${fmt(d.change90, { sign: true })} pts`}, zone ` +
+          `${d.zone}, trend ${d.trend ?? 'unknown'}` +
+          `, monthly MACD ` +
+          `${d.macd?.lastCross ? `${d.macd.lastCross.type} cross ${d.macd.lastCross.month}` : ''}` +
+          `${d.macd ? (d.macd.lastCross ? '' : 'no cross') : 'unknown (too few months)'}` +
           `${d.wedge ? `, rising wedge ${d.wedge.rising ? 'yes' : 'no'} (${wedgeBasis(d.wedge)})` : ''}`
       : `  BTC dominance  ${none('btcDominance', 'btc-dominance.csv')}`,
   );
   const eb = e.ethbtc;
   out.push(
     eb
-      ? `  ETH/BTC        ${fmt(eb.value, { digits: 5 })} ${age(eb)}\n                 30 d ${pct(eb.change30Pct)}, above SMA50 ${yn(eb.aboveSma50)}, above SMA200 ${yn(eb.aboveSma200)}`
+      ? `  ETH/BTC        ${fmt(eb.value, { digits: 5 })} ${age(eb)}\n                 30 d ` +
+          `${pct(eb.change30Pct)}, above SMA50 ${yn(eb.aboveSma50)}, above SMA200 ` +
+          `${yn(eb.aboveSma200)}`
       : `  ETH/BTC        ${none('ethbtc', 'ethbtc.csv')}`,
   );
   const fg = e.fearGreed;
@@ -151,7 +167,8 @@ export function toText(e: Evaluation, present: Present = {}, crossCheck?: AsiCro
   const t = e.total3;
   out.push(
     t
-      ? `  TOTAL3         ${fmt(t.value / 1e9)} bn USD ${age(t)}\n                 30 d ${pct(t.change30Pct)} vs BTC ${pct(t.btcChange30Pct)}`
+      ? `  TOTAL3         ${fmt(t.value / 1e9)} bn USD ${age(t)}\n                 30 d ` +
+          `${pct(t.change30Pct)} vs BTC ${pct(t.btcChange30Pct)}`
       : `  TOTAL3         ${none('total3', 'total3.csv')}`,
   );
   return out.join('\n');

@@ -1,3 +1,8 @@
+/*
+ * The CLI (`npm run regime`): the engine the extension runs, on a directory of daily series or the live APIs.
+ * Flow: files (or providers) → series → engine → text or JSON on stdout; no storage, no views. The goldens
+ * of issue #14 are its output.
+ */
 import { readFileSync } from 'node:fs';
 import { evaluateDay, stageHistory } from '../engine/evaluate';
 import { SeriesError } from '../series/csv';
@@ -10,7 +15,9 @@ import { evidenceCommand } from './evidence';
 import { dataRange, loadSeriesDir } from './load-dir';
 import { liveSnapshot, sourceErrors } from './live';
 
-/** `npm run regime`: the engine on a series directory or the live APIs. Errors are one line on stderr, never a stack. */
+/**
+ * `npm run regime`: the engine on a series directory or the live APIs. Errors are one line on stderr, never a stack.
+ */
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'evidence') return evidenceCommand(argv.slice(1));
   const o = parseArgs(argv);

@@ -1,7 +1,7 @@
 /*
- * The lowest layer: the typed outcome every network call and source returns. lib/net (HTTP) and
- * lib/sources (providers) both speak it, and the refresh reports it, so it sits below all of them:
- * when it lived in lib/sources, lib/net had to import upward from the layer that calls it.
+ * The lowest layer: the typed outcome every network call and source returns. Flow: provider → cache →
+ * engine → snapshot → storage → views, and this sits under all of it: lib/net (HTTP) and lib/sources speak
+ * it and the refresh reports it (when it lived in lib/sources, lib/net had to import upward).
  */
 
 /**

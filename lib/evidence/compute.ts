@@ -1,3 +1,8 @@
+/*
+ * Evidence: what followed every past Russell 2000 breakout, beside the base rate of every day.
+ * Flow: provider → cache → engine → snapshot → storage → views; it reads the cached (or shipped) series
+ * beside the engine, never changes the stage, and feeds the popup's evidence tab and `regime evidence`.
+ */
 import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { asiPath } from './asi-path';

@@ -1,3 +1,7 @@
+/*
+ * Formatting: numbers, percentages, dates and ages in the reader's locale, unknown as a dash, never 0.
+ * Flow: provider → cache → engine → snapshot → storage → views; the views' last step before text.
+ */
 import { dayMs } from '../series/dates';
 import type { Day } from '../series/types';
 

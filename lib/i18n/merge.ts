@@ -9,7 +9,17 @@ export interface ChromeMessage {
   placeholders?: Record<string, { content: string; example?: string }>;
 }
 
-export type Fragment = Record<string, Record<string, ChromeMessage>>;
+/**
+ * A message as a fragment writes it: a long one may be an array of pieces, joined without a separator,
+ * so the files keep within the 120-column line limit (a JSON string cannot wrap).
+ */
+export type FragmentMessage = Omit<ChromeMessage, 'message'> & { message: string | readonly string[] };
+
+export type Fragment = Record<string, Record<string, FragmentMessage>>;
+
+/** A fragment message's text, its pieces joined. */
+export const messageText = (m: FragmentMessage): string =>
+  typeof m.message === 'string' ? m.message : m.message.join('');
 
 export const LOCALES = ['en', 'zh_CN'] as const;
 export const DEFAULT_LOCALE = 'en';
@@ -27,7 +37,7 @@ export function mergeFragments(
         const seen = owner.get(`${lang}:${key}`);
         if (seen) throw new Error(`i18n: "${key}" (${lang}) is defined in both ${seen} and ${name}`);
         owner.set(`${lang}:${key}`, name);
-        target[key] = msg;
+        target[key] = { ...msg, message: messageText(msg) };
       }
     }
   }

@@ -1,3 +1,8 @@
+/*
+ * Text: the message bundles (./messages/*.json, merged at build) and the Translate function views receive.
+ * Flow: provider → cache → engine → snapshot → storage → views; reasons carry codes and arguments, and
+ * only here, at the views, do they become English or Chinese.
+ */
 /** How views get text: a function passed in as a prop, so components never call extension APIs. */
 export type Translate = (key: string, ...subs: (string | number)[]) => string;
 

@@ -1,3 +1,7 @@
+/*
+ * Indicators: moving averages, MACD and regression over plain number arrays, the bottom of the flow.
+ * Flow: provider → cache → engine (signals use these) → snapshot → storage → views; no dates, no I/O.
+ */
 /**
  * Exponential moving average series with smoothing 2 / (n + 1), seeded with the SMA of the first
  * `n` values (the usual charting convention). Entries before the seed are undefined.

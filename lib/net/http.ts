@@ -1,3 +1,8 @@
+/*
+ * Network: the one HTTP call (timeouts, size caps, challenge pages, Retry-After) and per-host limits.
+ * Flow: provider → cache → engine → snapshot → storage → views; every provider fetches through here,
+ * and gets a typed Result (lib/core/result.ts) instead of an exception.
+ */
 import { fail, ok, oneLine, schemaError, type Result, type SourceError } from '../core/result';
 
 /** Anything shaped like `fetch` (the worker passes the global one; tests pass a fake). */
@@ -39,7 +44,7 @@ export const BACKOFF_CAP_MS = 5_000;
 const ERROR_PEEK_BYTES = 64 * 1024;
 
 const GEO_RE =
-  /restricted location|block(?:ed)? access from your country|not available in your (?:country|region)|unavailable in your (?:country|region)/i;
+  /restricted location|block(?:ed)? access from your country|(?:not available|unavailable) in your (?:country|region)/i;
 const CHALLENGE_RE = /cf-chl|challenge-platform|just a moment\.\.\.|attention required|captcha|cf-ray|cloudflare/i;
 
 /** Full-jitter exponential backoff: uniform in [0, min(cap, base·2^attempt)). */

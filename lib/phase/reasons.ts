@@ -14,7 +14,10 @@ export interface Phrase {
   args?: ReasonArg[];
 }
 
-/** One parameter of a reason's sentence: a number (formatted for the locale), a day or month as is, a phrase, or nothing. */
+/**
+ * One parameter of a reason's sentence: a number (formatted for the locale), a day or month as is, a phrase, or
+ * nothing.
+ */
 export type ReasonArg = number | string | null | Phrase;
 
 /** What a rule says: it holds, it does not, or it cannot be told because an input is missing or too old. */

@@ -103,7 +103,9 @@ export function thesisClock(set: SeriesSet, s: Settings, w: SpilloverWindow | nu
     return {
       window: w,
       figures: null,
-      text: `Russell breakout of ${w.breakout} (day ${w.day}): the spill-over window opens in ${n} ${n === 1 ? 'day' : 'days'}`,
+      text:
+        `Russell breakout of ${w.breakout} (day ${w.day}): the spill-over window opens in ${n} ` +
+        `${n === 1 ? 'day' : 'days'}`,
     };
   }
   const f = thesisFigures(set, s, w.opens, w.status === 'open' ? day : w.closes);
@@ -117,7 +119,8 @@ export function thesisClock(set: SeriesSet, s: Settings, w: SpilloverWindow | nu
   const rest = `ETH/BTC ${pct(f.ethbtcPct)}, TOTAL3 vs BTC ${pct(f.total3VsBtcPct)}`;
   const text =
     w.status === 'open'
-      ? `Day ${w.day} of the ${w.from}–${w.to}-day spill-over window after the ${w.breakout} breakout; so far ${peak}, ${season}; ${rest}`
+      ? `Day ${w.day} of the ${w.from}–${w.to}-day spill-over window after the ${w.breakout} ` +
+        `breakout; so far ${peak}, ${season}; ${rest}`
       : `The spill-over window after the ${w.breakout} breakout closed on ${w.closes}: ${peak}, ${season}; ${rest}`;
   return { window: w, figures: f, text };
 }

@@ -17,7 +17,10 @@ import {
   universesItem,
 } from './items';
 
-/** The stored settings, validated as a whole: invalid ones (e.g. a corrupt synced value) become the defaults, with a logged reason. */
+/**
+ * The stored settings, validated as a whole: invalid ones (e.g. a corrupt synced value) become the defaults, with a
+ * logged reason.
+ */
 export async function loadSettings(log: (msg: string) => void = console.warn): Promise<Settings> {
   return settingsOrDefaults(await settingsItem.getValue(), log);
 }

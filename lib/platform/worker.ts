@@ -1,3 +1,8 @@
+/*
+ * The platform layer: the only code that calls extension APIs (storage items, alarms, messages, icon).
+ * Flow: provider → cache → engine → snapshot → storage → views; the worker here runs the refresh on alarms
+ * and commands and writes storage (./store.ts, ./items.ts); entrypoints/background.ts only wires it.
+ */
 import { browser } from 'wxt/browser';
 import { acceptCommand } from '../messages';
 import type { FetchFn } from '../net/http';
@@ -51,7 +56,8 @@ export function createWorker(deps: WorkerDeps) {
         const prev = await refreshStateItem.getValue();
         if (prev.startedAt !== null && (prev.finishedAt === null || prev.finishedAt < prev.startedAt)) {
           log(
-            `Regime Lens: the refresh started at ${new Date(prev.startedAt).toISOString()} was cut short; its data was not saved`,
+            `Regime Lens: the refresh started at ${new Date(prev.startedAt).toISOString()} was cut ` +
+              `short; its data was not saved`,
           );
         }
         startedAt = deps.now();

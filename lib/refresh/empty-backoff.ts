@@ -48,7 +48,9 @@ export function waitingForCandle(e: EmptyAnswer | undefined, now: number): boole
   return e !== undefined && now < e.retryAt;
 }
 
-/** The state after an answered-but-empty incremental request for `expected`, or `prev` while still in the grace period. */
+/**
+ * The state after an answered-but-empty incremental request for `expected`, or `prev` while still in the grace period.
+ */
 export function onEmptyAnswer(prev: EmptyAnswer | undefined, expected: Day, now: number): EmptyAnswer | undefined {
   if (now < dayMs(addDays(expected, 1)) + EMPTY_GRACE_MS) return prev;
   const count = (prev?.count ?? 0) + 1;

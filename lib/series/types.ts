@@ -1,3 +1,8 @@
+/*
+ * Series: the daily points every layer speaks (SIGNALS.md §2), with dates, lookups and the CSV reader.
+ * Flow: provider → cache → engine → snapshot → storage → views; the providers normalize into these types
+ * and the engine reads nothing else.
+ */
 /** A UTC calendar day, `YYYY-MM-DD`. */
 export type Day = string;
 

@@ -42,7 +42,8 @@ const LABEL = 'CoinMarketCap';
 export function cmcListingUrl(o: { start?: number; limit?: number } = {}): string {
   const start = Math.max(1, Math.floor(o.start ?? 1));
   const limit = Math.min(500, Math.max(1, Math.floor(o.limit ?? 200)));
-  return `${CMC_BASE}/v3/cryptocurrency/listing?start=${start}&limit=${limit}&sortBy=market_cap&sortType=desc&convert=USD`;
+  const query = `start=${start}&limit=${limit}&sortBy=market_cap&sortType=desc&convert=USD`;
+  return `${CMC_BASE}/v3/cryptocurrency/listing?${query}`;
 }
 
 export const CMC_DOMINANCE_URL = `${CMC_BASE}/v3/global-metrics/dominance/chart?range=all`;

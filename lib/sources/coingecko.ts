@@ -50,7 +50,8 @@ export function coingeckoMarketsUrl(o: { page?: number; perPage?: number; catego
   const perPage = Math.min(250, Math.max(1, Math.floor(o.perPage ?? 250)));
   const page = Math.max(1, Math.floor(o.page ?? 1));
   const category = o.category ? `&category=${encodeURIComponent(o.category)}` : '';
-  return `${COINGECKO_BASE}/coins/markets?vs_currency=usd&order=market_cap_desc&per_page=${perPage}&page=${page}${category}`;
+  const query = `vs_currency=usd&order=market_cap_desc&per_page=${perPage}&page=${page}${category}`;
+  return `${COINGECKO_BASE}/coins/markets?${query}`;
 }
 
 const Market = v.array(

@@ -1,3 +1,8 @@
+/*
+ * Sources: one file per provider, each building its URLs and parsing its answer into daily series.
+ * Flow: provider → cache → engine → snapshot → storage → views; this is the first step. Parsers never
+ * throw and return only finite, in-range values or a typed error.
+ */
 /** The providers the refresh calls, by id, and their names as the sources tab shows them. */
 export type ProviderId = 'yahoo' | 'binance' | 'coingecko' | 'cmc' | 'coinpaprika' | 'coinlore' | 'alternative.me';
 

@@ -24,6 +24,9 @@ import { SKIP, startWorld, suiteName, waitFor, type World } from '../support/e2e
 import type { Snapshot } from '../../lib/snapshot/types';
 
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
+/** The popup's status line when every provider failed or is backing off. */
+const NOT_REFRESHED =
+  /^Not refreshed: .*Binance market data.* failed or are backing off after errors; showing the last good data\.$/;
 type State = { startedAt: number | null; finishedAt: number | null; lastError: string | null };
 
 describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_000 }, () => {
@@ -110,9 +113,7 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
       await popup.locator('.topbar').getByRole('button', { name: 'Refresh now' }).click();
       await expect
         .poll(() => popup.locator('#refresh-status').textContent(), { timeout: 60_000 })
-        .toMatch(
-          /^Not refreshed: .*Binance market data.* failed or are backing off after errors; showing the last good data\.$/,
-        );
+        .toMatch(NOT_REFRESHED);
       await waitFor(refreshState, (s) => (s?.finishedAt ?? 0) > before, 'the popup refresh');
     }
     await w.alarmRefresh();

@@ -167,7 +167,8 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
       return { start, stage, sparkChart, full, first };
     });
     console.info(
-      `[popup] stage ${timing.stage.toFixed(0)} ms, first chart ${timing.sparkChart.toFixed(0)} ms, full histories ${timing.full.toFixed(0)} ms after navigation`,
+      `[popup] stage ${timing.stage.toFixed(0)} ms, first chart ${timing.sparkChart.toFixed(0)} ` +
+        `ms, full histories ${timing.full.toFixed(0)} ms after navigation`,
     );
     // Drawn from the snapshot's 90-day sparkline first (a popup that waited for the full histories would
     // show its first chart with data-full="true"), then the full history.

@@ -100,7 +100,10 @@ interface RefreshStateValue {
   lastError: string | null;
 }
 
-/** Waits for the install-time refresh (offline in these tests) to end, then stops the schedule, so seeded data stays put. */
+/**
+ * Waits for the install-time refresh (offline in these tests) to end, then stops the schedule, so seeded data stays
+ * put.
+ */
 export async function quietWorker(ext: ExtensionBrowser): Promise<void> {
   await waitFor(
     () => storageValue<RefreshStateValue>(ext, 'refreshState'),
@@ -160,7 +163,8 @@ export async function contentScriptSettled(page: Page, extensionId: string): Pro
   await inContentScript(
     page,
     extensionId,
-    `Promise.all([chrome.storage.local.get(null), chrome.storage.sync.get(null)]).then(() => new Promise((r) => setTimeout(r, 0)))`,
+    `Promise.all([chrome.storage.local.get(null), chrome.storage.sync.get(null)]).then(() => ` +
+      `new Promise((r) => setTimeout(r, 0)))`,
   );
 }
 

@@ -14,7 +14,10 @@ export function total3Range(last: Day | null, expected: Day): '30d' | '1y' {
   return last !== null && daysBetween(last, expected) <= 30 - RANGE_MARGIN_DAYS ? '30d' : '1y';
 }
 
-/** TOTAL3 history from CoinMarketCap (a year when cold or long offline, 30 days after); CoinGecko's current value when CMC's is stale. */
+/**
+ * TOTAL3 history from CoinMarketCap (a year when cold or long offline, 30 days after); CoinGecko's current value when
+ * CMC's is stale.
+ */
 export const total3Asks = (global: GlobalCache): Asks => ({
   [CMC_TOTAL3_SOURCE]: async ({ call, last, expected }) =>
     answerWithPoints(await call((o) => fetchCmcTotal3(o.fetch, { ...o, range: total3Range(last, expected) }))),

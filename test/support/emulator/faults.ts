@@ -108,7 +108,20 @@ export function nanify(body: Json): Json {
 
 /** A Cloudflare-like "Just a moment..." bot check. */
 export function challengePage(host: string): string {
-  return `<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><meta name="robots" content="noindex,nofollow"></head><body><div class="main-wrapper" role="main"><div class="main-content"><h1 class="zone-name-title h1">${host}</h1><h2 class="h2" id="challenge-running">Checking if the site connection is secure</h2><noscript><div class="h2">Enable JavaScript and cookies to continue</div></noscript><div id="challenge-body-text" class="core-msg spacer">${host} needs to review the security of your connection before proceeding.</div></div></div><script>(function(){window._cf_chl_opt={cvId:'3',cZone:'${host}',cType:'managed',cRay:'8f1b2c3d4e5f6a7b'};var a=document.createElement('script');a.src='/cdn-cgi/challenge-platform/h/g/orchestrate/chl_page/v1?ray=8f1b2c3d4e5f6a7b';document.getElementsByTagName('head')[0].appendChild(a);}());</script></body></html>`;
+  return (
+    `<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title><meta ` +
+    `http-equiv="Content-Type" content="text/html; charset=UTF-8"><meta name="robots" ` +
+    `content="noindex,nofollow"></head><body><div class="main-wrapper" role="main"><div ` +
+    `class="main-content"><h1 class="zone-name-title h1">${host}</h1><h2 class="h2" ` +
+    `id="challenge-running">Checking if the site connection is secure</h2><noscript><div ` +
+    `class="h2">Enable JavaScript and cookies to continue</div></noscript><div ` +
+    `id="challenge-body-text" class="core-msg spacer">${host} needs to review the security of ` +
+    `your connection before ` +
+    `proceeding.</div></div></div><script>(function(){window._cf_chl_opt={cvId:'3',cZone:'${host}',` +
+    `cType:'managed',cRay:'8f1b2c3d4e5f6a7b'};var a=document.createElement('script');` +
+    `a.src='/cdn-cgi/challenge-platform/h/g/orchestrate/chl_page/v1?ray=8f1b2c3d4e5f6a7b';` +
+    `document.getElementsByTagName('head')[0].appendChild(a);}());</script></body></html>`
+  );
 }
 
 export const CHALLENGE_HEADERS = {
@@ -123,7 +136,9 @@ const isBinance = (h: string) => (BINANCE_HOSTS as readonly string[]).includes(h
 const isYahoo = (h: string) => (YAHOO_HOSTS as readonly string[]).includes(h);
 
 export const BINANCE_GEO_MSG =
-  "Service unavailable from a restricted location according to 'b. Eligibility' in https://www.binance.com/en/terms. Please contact customer service if you believe you received this message in error.";
+  "Service unavailable from a restricted location according to 'b. Eligibility' in " +
+  'https://www.binance.com/en/terms. Please contact customer service if you believe you ' +
+  'received this message in error.';
 
 /** A provider-like body for a status fault without an explicit `body`. */
 export function defaultStatusBody(host: string, status: number): { body: string; contentType: string } {
@@ -133,7 +148,9 @@ export function defaultStatusBody(host: string, status: number): { body: string;
     if (status === 429 || status === 418)
       return json({
         code: -1003,
-        msg: 'Too many requests; current limit of IP(127.0.0.1) is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.',
+        msg:
+          'Too many requests; current limit of IP(127.0.0.1) is 6000 requests per minute. Please ' +
+          'use WebSocket Streams for live updates to avoid polling the API.',
       });
     return json({ code: -1000, msg: 'An unknown error occurred while processing the request.' });
   }
@@ -146,7 +163,8 @@ export function defaultStatusBody(host: string, status: number): { body: string;
       status: {
         error_code: 429,
         error_message:
-          "You've exceeded the Rate Limit. Please visit https://www.coingecko.com/en/api/pricing to subscribe to our API plans for higher rate limits.",
+          "You've exceeded the Rate Limit. Please visit https://www.coingecko.com/en/api/pricing to " +
+          'subscribe to our API plans for higher rate limits.',
       },
     });
   }

@@ -28,7 +28,8 @@ const lines = [
   ...emu.chromiumArgs.map((a) => `  ${a}`),
   '',
   'Try:',
-  `  curl -s -H 'x-emulated-host: data-api.binance.vision' '${emu.httpUrl}/api/v3/klines?symbol=BTCUSDT&interval=1d&limit=3'`,
+  `  curl -s -H 'x-emulated-host: data-api.binance.vision' ` +
+    `'${emu.httpUrl}/api/v3/klines?symbol=BTCUSDT&interval=1d&limit=3'`,
   `  curl -sk --connect-to api.coingecko.com:443:127.0.0.1:${emu.httpsPort} https://api.coingecko.com/api/v3/global`,
 ];
 console.log(lines.join('\n'));

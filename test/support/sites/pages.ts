@@ -98,12 +98,15 @@ header { height: 38px; display: flex; align-items: center; gap: 8px; padding: 0 
 html.theme-dark header { border-color: #2a2e39; }
 aside { position: absolute; top: 39px; right: 0; bottom: 0; width: 46px; border-left: 1px solid #e0e3eb; }
 html.theme-dark aside { border-color: #2a2e39; }
-#chart { position: absolute; top: 39px; left: 0; right: 47px; bottom: 0; width: calc(100% - 47px); height: calc(100% - 39px); }
+#chart { position: absolute; top: 39px; left: 0; right: 47px; bottom: 0;
+    width: calc(100% - 47px); height: calc(100% - 39px); }
 #book { position: absolute; left: -10000px; top: 0; }
 button { font: inherit; }`,
     body: `<header>
   <strong>BTCUSD</strong> <span id="price">60000.00</span>
-  <button id="theme" type="button" onclick="document.documentElement.classList.toggle('theme-dark');document.documentElement.classList.toggle('theme-light')">Theme</button>
+  <button id="theme" type="button"
+    onclick="const c = document.documentElement.classList; c.toggle('theme-dark'); c.toggle('theme-light')"
+    >Theme</button>
   <button id="next" type="button" onclick="__spa('/chart/Xy12Ab/?symbol=BINANCE%3AETHUSDT')">Next symbol</button>
   <button id="leave" type="button" onclick="__spa('/markets/')">Markets</button>
 </header>

@@ -21,7 +21,8 @@ const snap = realSnapshot('2026-08-21', undefined, anyCoverageSettings(), realSe
 const now = snap.computedAt + 60_000;
 
 describe('locale-aware numbers', () => {
-  // Languages whose numbers are formatted without Intl (a page's first Intl.NumberFormat is slow): exactly as Intl would.
+  // Languages whose numbers are formatted without Intl (a page's first Intl.NumberFormat is slow): exactly as Intl
+  // would.
   const plain = [
     'en',
     'en-US',

@@ -87,7 +87,8 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
 
   it('tells a missing file from a file without data up to the day', async () => {
     const r = await regime('--series', REAL_SERIES, '--as-of', '2025-09-19');
-    expect(r.stdout).toContain('BTC dominance  unknown (no data on or before 2025-09-19)'); // snapshots start 2026-04-24
+    // snapshots start 2026-04-24
+    expect(r.stdout).toContain('BTC dominance  unknown (no data on or before 2025-09-19)');
     expect(r.stdout).toContain('Stage: Altcoin season [altseason]');
   });
 
@@ -110,7 +111,8 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
       asi: number;
     }[];
     const row = (d: (typeof days)[number]) =>
-      `${d.date} ${d.asi} ${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/3)` : ''}`;
+      `${d.date} ${d.asi} ` +
+      `${d.rawStage}→${d.stage}${d.confirming ? ` (${d.confirming.stage} ${d.confirming.count}/3)` : ''}`;
     expect(days.map(row)).toEqual([
       '2024-11-06 20 btc-season→btc-season',
       '2024-11-07 27 mixed→btc-season', // 27 is not more than 3 points past Bitcoin season's 25

@@ -536,7 +536,9 @@ describe('faults', () => {
 
     emu.setFault('data-api.binance.vision', {
       status: 403,
-      body: "<html><body>Request blocked. We can't connect to the server for this app. Blocked access from your country.</body></html>",
+      body:
+        "<html><body>Request blocked. We can't connect to the server for this app. Blocked access " +
+        'from your country.</body></html>',
     });
     const f = await get(klines);
     expect(f.status).toBe(403);

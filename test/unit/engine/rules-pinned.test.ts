@@ -18,8 +18,10 @@ function sig(cross: { type: 'bullish' | 'bearish'; month: string } | null): Sign
 
 describe('setup: the bearish monthly MACD cross leg', () => {
   it('passes on a bearish cross up to 6 calendar months before the evaluation month, not 7', () => {
-    expect(evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-03' }), s, day).setup.state).toBe('yes'); // 6 months
-    expect(evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-02' }), s, day).setup.state).toBe('no'); // 7 months
+    // 6 months
+    expect(evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-03' }), s, day).setup.state).toBe('yes');
+    // 7 months
+    expect(evaluateSetup('mixed', sig({ type: 'bearish', month: '2025-02' }), s, day).setup.state).toBe('no');
     expect(evaluateSetup('mixed', sig({ type: 'bullish', month: '2025-08' }), s, day).setup.state).toBe('no');
     expect(evaluateSetup('mixed', sig(null), s, day).setup.state).toBe('no');
   });

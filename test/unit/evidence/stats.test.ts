@@ -20,7 +20,8 @@ describe('evidence statistics', () => {
       from: '2024-01-01',
       to: '2024-01-29',
     });
-    expect(forwardChange(pts, 'x', '2024-01-01', 27, 3, 'ratio')).toMatchObject({ status: 'unknown' }); // gap: 2024-01-28 has nothing within 3 days
+    // gap: 2024-01-28 has nothing within 3 days
+    expect(forwardChange(pts, 'x', '2024-01-01', 27, 3, 'ratio')).toMatchObject({ status: 'unknown' });
     expect(forwardChange(pts, 'x', '2024-01-29', 30, 3, 'diff')).toMatchObject({ status: 'pending' });
     expect(forwardChange(pts, 'x', '2023-12-01', 30, 3, 'ratio')).toEqual({
       status: 'unknown',

@@ -15,7 +15,7 @@ import { russellStateKey } from '../../../components/popup/context';
 import { zoneKey } from '../../../lib/alerts/detect';
 import { RUSSELL_ARROW } from '../../../lib/badge/format';
 import { FG_BANDS, FLAGS, SIGNALS, STAGES } from '../../../lib/badge/model';
-import { LOCALES, mergeFragments, type Fragment } from '../../../lib/i18n/merge';
+import { LOCALES, mergeFragments, messageText, type Fragment, type FragmentMessage } from '../../../lib/i18n/merge';
 import { loadLocales } from '../../../lib/i18n/node';
 import { stageKey, stageKey as badgeStageKey } from '../../../lib/phase/stage';
 import { REPO_ROOT } from '../../support/paths';
@@ -28,8 +28,8 @@ const fragments = readdirSync(MESSAGES)
 const mine = fragments.filter((f) => ['popup.json', 'options.json', 'alerts.json', 'badge.json'].includes(f.name));
 
 /** Placeholders a message really uses, with what each stands for ($1…$9). */
-function placeholders(m: { message: string; placeholders?: Record<string, { content: string }> }): string[] {
-  const used = [...m.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((x) => x[1]!.toLowerCase());
+function placeholders(m: FragmentMessage): string[] {
+  const used = [...messageText(m).matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((x) => x[1]!.toLowerCase());
   return [...new Set(used)].map((n) => `${n}=${m.placeholders?.[n]?.content ?? 'MISSING'}`).sort();
 }
 
@@ -52,10 +52,12 @@ describe('locale fragments', () => {
         for (const lang of LOCALES) {
           const other = data[lang]![key]!;
           expect(placeholders(other), `${lang}:${key}`).toEqual(want);
-          expect(other.message.trim(), `${lang}:${key} is empty`).not.toBe('');
+          expect(messageText(other).trim(), `${lang}:${key} is empty`).not.toBe('');
           // A lone `$` would be read by Chrome as a broken placeholder.
           expect(
-            other.message.replace(/\$([A-Za-z0-9_]+)\$/g, '').replace(/\$\$/g, ''),
+            messageText(other)
+              .replace(/\$([A-Za-z0-9_]+)\$/g, '')
+              .replace(/\$\$/g, ''),
             `${lang}:${key}`,
           ).not.toContain('$');
         }

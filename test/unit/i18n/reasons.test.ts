@@ -32,8 +32,12 @@ const en = translateFrom(locales.en!);
 const zh = translateFrom(locales.zh_CN!);
 const CJK = /[\u4e00-\u9fff]/;
 /** English words of the engine's sentences that must not survive in a Chinese one. */
-const ENGLISH =
-  /\b(?:unknown|stale|cannot|test|season|dominance|change|Stage|setup|trend|Holding|confirming|Fear|Greed|Russell 2000 is|from ATH|No data)\b/;
+const ENGLISH = new RegExp(
+  `\\b(?:${[
+    ...['unknown', 'stale', 'cannot', 'test', 'season', 'dominance', 'change', 'Stage', 'setup', 'trend'],
+    ...['Holding', 'confirming', 'Fear', 'Greed', 'Russell 2000 is', 'from ATH', 'No data'],
+  ].join('|')})\\b`,
+);
 
 /** Every reason the engine emits over the real series: daily with hysteresis, and the same days seen late (stale). */
 function realReasons(): { reasons: Reason[]; unknownAsi: AsiUnknown[]; excluded: AsiExcluded[] } {

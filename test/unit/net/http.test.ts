@@ -228,7 +228,10 @@ describe('fetchJson: blocked, challenged, malformed and oversized answers', () =
   it("403 with Binance's restricted-location body is geo-blocked", async () => {
     const body = {
       code: 0,
-      msg: "Service unavailable from a restricted location according to 'b. Eligibility' in https://www.binance.com/en/terms. Please contact customer service if you believe you received this message in error.",
+      msg:
+        "Service unavailable from a restricted location according to 'b. Eligibility' in " +
+        'https://www.binance.com/en/terms. Please contact customer service if you believe you ' +
+        'received this message in error.',
     };
     const r = await fetchJson(
       fakeFetch(() => json(body, { status: 403 })),
@@ -240,7 +243,9 @@ describe('fetchJson: blocked, challenged, malformed and oversized answers', () =
 
   it('403 with a CloudFront country block page is geo-blocked', async () => {
     const html =
-      '<!DOCTYPE HTML><HTML><BODY><H1>403 ERROR</H1><H2>The request could not be satisfied.</H2>The Amazon CloudFront distribution is configured to block access from your country.</BODY></HTML>';
+      '<!DOCTYPE HTML><HTML><BODY><H1>403 ERROR</H1><H2>The request could not be ' +
+      'satisfied.</H2>The Amazon CloudFront distribution is configured to block access from your ' +
+      'country.</BODY></HTML>';
     const f = fakeFetch(() => new Response(html, { status: 403, headers: { 'content-type': 'text/html' } }));
     expect(await fetchJson(f, URL_, { ...instant, now: clock })).toMatchObject({
       ok: false,
@@ -258,7 +263,8 @@ describe('fetchJson: blocked, challenged, malformed and oversized answers', () =
 
   it('a 403 Cloudflare challenge page is a challenge', async () => {
     const html =
-      '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>';
+      '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script ' +
+      'src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>';
     const f = fakeFetch(
       () => new Response(html, { status: 403, headers: { 'content-type': 'text/html; charset=UTF-8' } }),
     );

@@ -145,7 +145,8 @@ describe('a malformed answer fails only its own source, with a readable reason',
       for (const k of SIGNALS) {
         if (target.serves.includes(k)) {
           const v = valueOf(r, k);
-          if (v !== null) expect(v.source).not.toBe(valueOf(clean, k)?.source); // served by a fallback, labelled as such
+          // served by a fallback, labelled as such
+          if (v !== null) expect(v.source).not.toBe(valueOf(clean, k)?.source);
         } else expect([k, valueOf(r, k)]).toEqual([k, valueOf(clean, k)]);
       }
       // nothing of the bad answer reached the caches

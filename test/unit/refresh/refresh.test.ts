@@ -118,8 +118,11 @@ describe('refresh against the API emulator (real fixture data)', { timeout: 30_0
       expect(bytes()).toBeLessThanOrEqual(300 * 1024);
       const kb = (n: number) => (n / 1024).toFixed(1);
       console.info(
-        `[refresh] next day ${day}: ${emu.requests.length} requests (${klines.length} klines, ${kb(klines.reduce((a, q) => a + q.bytes, 0))} KB; ` +
-          `${others.length} others: ${others.map((q) => `${q.host}${q.path.split('?')[0]} ${kb(q.bytes)} KB`).join(', ')}), ${kb(bytes())} KB`,
+        `[refresh] next day ${day}: ${emu.requests.length} requests (${klines.length} klines, ` +
+          `${kb(klines.reduce((a, q) => a + q.bytes, 0))} KB; ` +
+          `${others.length} others: ` +
+          `${others.map((q) => `${q.host}${q.path.split('?')[0]} ${kb(q.bytes)} KB`).join(', ')}), ` +
+          `${kb(bytes())} KB`,
       );
     }
   });
@@ -150,7 +153,8 @@ describe('refresh against the API emulator (real fixture data)', { timeout: 30_0
       expect(klines()).toBe(waiting.length);
       expect(third.meta.emptyAnswers[waiting[0]!]).toEqual({ count: 2, retryAt: end + 9 * HOUR });
       console.info(
-        `[refresh] after the data ends: ${firstAsked} kline requests, then ${secondAsked} an hour later, ${klines()} at +3 h`,
+        `[refresh] after the data ends: ${firstAsked} kline requests, then ${secondAsked} an hour ` +
+          `later, ${klines()} at +3 h`,
       );
       // a candle arriving resets the backoff: BTC's last cached day removed, as if its candle had been missing
       const btc = structuredClone(third.cache.coins.BTC!);
@@ -439,7 +443,8 @@ describe('refresh against the API emulator (real fixture data)', { timeout: 30_0
         perWindow.set(`${provider} ${window}`, (perWindow.get(`${provider} ${window}`) ?? 0) + 1);
       }
       expect(Math.max(...firstCount.values())).toBeLessThanOrEqual(4 * 3 * 2);
-      // from the next window on, the half-open circuit sends one probe per provider (one request), however the backoff ramps
+      // from the next window on, the half-open circuit sends one probe per provider (one request), however the backoff
+      // ramps
       expect(perWindow.size).toBeGreaterThan(20);
       expect(Math.max(...perWindow.values())).toBe(1);
     },

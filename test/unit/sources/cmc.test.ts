@@ -133,7 +133,8 @@ describe('CMC listing', () => {
 
   it('builds the listing URL of SIGNALS.md', () => {
     expect(cmcListingUrl()).toBe(
-      'https://api.coinmarketcap.com/data-api/v3/cryptocurrency/listing?start=1&limit=200&sortBy=market_cap&sortType=desc&convert=USD',
+      'https://api.coinmarketcap.com/data-api/v3/cryptocurrency/listing' +
+        '?start=1&limit=200&sortBy=market_cap&sortType=desc&convert=USD',
     );
   });
 });
@@ -144,7 +145,8 @@ describe('CMC dominance chart', () => {
     "points":[{"dominance":[94.172624726753928500,0E-18,5.827375273246071500],"timestamp":"1367193600"},
               {"dominance":[63.2,9.7,27.1],"timestamp":"1752451200000"},
               {"dominance":[63.56190000,9.65310000,26.78500000],"timestamp":"1752518100"}]},
-    "status":{"timestamp":"2025-07-14T18:38:34.065Z","error_code":"0","error_message":"SUCCESS","elapsed":"3","credit_count":0}}`;
+    "status":{"timestamp":"2025-07-14T18:38:34.065Z","error_code":"0","error_message":"SUCCESS",
+              "elapsed":"3","credit_count":0}}`;
 
   it('reads BTC and ETH dominance by UTC day; seconds and ms timestamps agree; the live point wins its day', () => {
     const r = parseCmcDominance(JSON.parse(text), { now: NOW });

@@ -132,7 +132,8 @@ describe('CoinGecko /coins/markets', () => {
       'https://api.coingecko.com/api/v3/coins/markets?vs_currency=usd&order=market_cap_desc&per_page=250&page=1',
     );
     expect(coingeckoMarketsUrl({ category: 'stablecoins', perPage: 999 })).toBe(
-      'https://api.coingecko.com/api/v3/coins/markets?vs_currency=usd&order=market_cap_desc&per_page=250&page=1&category=stablecoins',
+      'https://api.coingecko.com/api/v3/coins/markets?vs_currency=usd&order=market_cap_desc&per_page=250&page=1' +
+        '&category=stablecoins',
     );
   });
 

@@ -229,7 +229,8 @@ describe('Yahoo URLs and fetching', () => {
     );
     // an update sized to the cache's gap: from a given day to now, inclusive
     expect(yahooChartUrl('^RUT', 'since', NOW, undefined, NOW - 86_400_000 * 47)).toBe(
-      `https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d&period1=${NOW / 1000 - 86_400 * 47}&period2=${NOW / 1000}`,
+      `https://query1.finance.yahoo.com/v8/finance/chart/%5ERUT?interval=1d` +
+        `&period1=${NOW / 1000 - 86_400 * 47}&period2=${NOW / 1000}`,
     );
     for (const m of ['cold', 'update', 'full', 'since'] as const)
       expect(yahooChartUrl('^RUT', m, NOW)).not.toContain('range=max');

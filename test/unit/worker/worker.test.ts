@@ -202,6 +202,7 @@ describe('background worker', { timeout: 30_000 }, () => {
       }
       if (completed) break;
     }
-    expect(killPoints).toBeGreaterThanOrEqual(6); // start mark, the save, end mark (and alert state), each before and after
+    // start mark, the save, end mark (and alert state), each before and after
+    expect(killPoints).toBeGreaterThanOrEqual(6);
   });
 });

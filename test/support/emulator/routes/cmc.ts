@@ -228,7 +228,8 @@ function altcoinSeason(req: EmuRequest): EmuResponse {
     if (!/^\d+$/.test(q.get(p)!))
       return bad(
         req,
-        `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; For input string: "${q.get(p)}"`,
+        `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; ` +
+          `For input string: "${q.get(p)}"`,
       );
   }
   const start = Number(q.get('start')) * 1000;
@@ -292,7 +293,8 @@ function fearGreed(req: EmuRequest): EmuResponse {
     if (v !== null && !/^\d+$/.test(v))
       return bad(
         req,
-        `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; For input string: "${v}"`,
+        `Failed to convert value of type 'java.lang.String' to required type 'java.lang.Long'; ` +
+          `For input string: "${v}"`,
       );
   }
   const fg = fearGreedSeries();

@@ -177,7 +177,9 @@ function marketChart(req: EmuRequest, id: string): EmuResponse {
         status: {
           error_code: 10012,
           error_message:
-            'Your request exceeds the allowed time range. Public API users are limited to querying historical data within the past 365 days. Upgrade to a paid plan to enjoy full historical data access: https://www.coingecko.com/en/api/pricing. ',
+            'Your request exceeds the allowed time range. Public API users are limited to querying ' +
+            'historical data within the past 365 days. Upgrade to a paid plan to enjoy full historical ' +
+            'data access: https://www.coingecko.com/en/api/pricing. ',
         },
       },
     });

@@ -161,7 +161,10 @@ function coinlore(req: EmuRequest): EmuResponse | undefined {
 }
 
 function sitePage(req: EmuRequest): EmuResponse {
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${req.host} (Regime Lens test stub)</title></head><body><h1>${req.host}</h1><p>Test stub page served by the Regime Lens API emulator for ${req.path.replace(/[<>&"]/g, '')}</p></body></html>`;
+  const html =
+    `<!doctype html><html><head><meta charset="utf-8"><title>${req.host} (Regime Lens test ` +
+    `stub)</title></head><body><h1>${req.host}</h1><p>Test stub page served by the Regime Lens ` +
+    `API emulator for ${req.path.replace(/[<>&"]/g, '')}</p></body></html>`;
   return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, text: html };
 }
 

@@ -1,0 +1,199 @@
+/**
+ * The README's pictures in one place (#17.6): the extension seeded with a snapshot and a series cache built
+ * from the full real series (test/fixtures/real/series-full, moved by whole weeks so its last full day is
+ * about yesterday), so every chart, BTC dominance, TOTAL3 and ETH/BTC included, has data. It writes the badge
+ * and its panel on the TradingView stub, every popup tab and the options page, light and dark, and the popup
+ * in Simplified Chinese. `npm run screenshots` (UPDATE_SCREENSHOTS=1) writes them into docs/, a plain run into
+ * a temporary folder. It waits for views by role and test id only, so a redesigned badge or popup needs no
+ * change here.
+ */
+import { execSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeriesCache } from '../../lib/cache/series-cache';
+import { loadSeriesDir } from '../../lib/cli/load-dir';
+import { addDays, toDay } from '../../lib/series/dates';
+import type { Series, SeriesSet } from '../../lib/series/types';
+import type { Snapshot } from '../../lib/snapshot/types';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { dataShiftFor, testNow } from '../support/clock';
+import { afterPaint, ensureChromeBuild, quietWorker, SKIP, screenshotPath, waitFor } from '../support/e2e';
+import { REAL_SERIES_FULL } from '../support/paths';
+import { startStubSites, type StubSites } from '../support/sites/server';
+import { anyCoverageSettings, realSnapshot } from '../support/snapshot';
+
+const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
+const SCHEMES = ['light', 'dark'] as const;
+
+const shifted = (s: Series, days: number, keep: number, today: string): Series => ({
+  source: s.source,
+  points: s.points
+    .map((p) => ({ date: addDays(p.date, days), value: p.value }))
+    .filter((p) => p.date <= today && p.date > addDays(today, -keep)),
+});
+
+/**
+ * The full real series moved by whole weeks to end about yesterday, as the worker would hold them today:
+ * the engine's input for the snapshot and the popup's series cache (coins 400 days, the rest 4,000).
+ */
+function seeded(): { snapshot: Snapshot; cache: SeriesCache } {
+  const now = testNow();
+  const today = toDay(now);
+  const shift = dataShiftFor(now);
+  const real = loadSeriesDir(REAL_SERIES_FULL);
+  const set: SeriesSet = { coins: {} };
+  const fetchedAt = now - 10 * 60_000;
+  const cached = (s: Series) => ({
+    provider: 'fixture',
+    source: s.source,
+    points: s.points.map((p) => [p.date, p.value] as [string, number]),
+    fetchedAt,
+  });
+  const cache: SeriesCache = { version: 1, macro: {}, coins: {} };
+  for (const [sym, c] of Object.entries(real.coins ?? {})) {
+    const closes = shifted(c.closes, shift, 400, today);
+    if (closes.points.length === 0) continue;
+    const caps = c.marketCaps && shifted(c.marketCaps, shift, 400, today);
+    set.coins![sym] = { ...c, closes, ...(caps ? { marketCaps: caps } : {}) };
+    cache.coins[sym] = cached(closes);
+  }
+  for (const key of ['rut', 'btcDominance', 'ethbtc', 'fearGreed', 'total3'] as const) {
+    const s = real[key];
+    if (!s) continue;
+    set[key] = shifted(s, shift, 4000, today);
+    cache.macro[key] = { [s.source]: cached(set[key]!) };
+  }
+  // Any coverage: the shifted coins end on different days, and a picture needs the ASI's number.
+  const snapshot = realSnapshot(today, undefined, anyCoverageSettings(), set);
+  snapshot.computedAt = fetchedAt;
+  return { snapshot, cache };
+}
+
+describe.skipIf(SKIP)('screenshots for the README', () => {
+  let ext: ExtensionBrowser;
+  let zh: ExtensionBrowser;
+  let sites: StubSites;
+  const { snapshot, cache } = seeded();
+  const seed = (b: ExtensionBrowser) =>
+    b.serviceWorker.evaluate(
+      ([snap, seriesCache]) => (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache }),
+      [snapshot, cache] as const,
+    );
+
+  beforeAll(async () => {
+    ensureChromeBuild();
+    sites = await startStubSites();
+    ext = await launchWithExtension({ extraArgs: sites.chromiumArgs });
+    zh = await launchWithExtension({
+      extraArgs: ['--lang=zh-CN', '--host-resolver-rules=MAP * ~NOTFOUND'],
+      env: { LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+    });
+    await Promise.all([quietWorker(ext), quietWorker(zh)]);
+    await Promise.all([seed(ext), seed(zh)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await ext?.close();
+    await zh?.close();
+    await sites?.close();
+  });
+
+  async function popup(b: ExtensionBrowser, scheme: 'light' | 'dark'): Promise<Page> {
+    const page = await b.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 480, height: 600 });
+    await page.goto(b.extensionUrl('popup.html'));
+    await page.getByTestId('stage').waitFor();
+    return page;
+  }
+
+  /** Lets every chart of the shown tab draw: each visible chart box has a canvas, then two frames. */
+  async function chartsDrawn(page: Page): Promise<void> {
+    await waitFor(
+      () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('[data-chart]')]
+            .filter((b) => b.getClientRects().length > 0)
+            .every((b) => b.querySelector('canvas')),
+        ),
+      (ok) => ok,
+      'the visible charts to have their canvases',
+    );
+    await afterPaint(page);
+  }
+
+  for (const scheme of SCHEMES) {
+    it(`badge and its panel, ${scheme}`, async () => {
+      const page = await ext.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.setViewportSize({ width: 900, height: 640 });
+      await page.goto(TV);
+      const badge = page.locator('.badge[data-stage]');
+      await badge.waitFor();
+      // The stub follows TradingView: its own theme switch, which the badge follows.
+      if (scheme === 'dark') await page.click('#theme');
+      await expect.poll(() => page.locator('.app').getAttribute('data-theme')).toBe(scheme);
+      await page.mouse.move(0, 300);
+      await afterPaint(page);
+      const pad = 12;
+      const b = (await badge.boundingBox())!;
+      const around = (r: { x: number; y: number; width: number; height: number }[]) => {
+        const x = Math.min(...r.map((q) => q.x)) - pad;
+        const y = Math.min(...r.map((q) => q.y)) - pad;
+        const width = Math.max(...r.map((q) => q.x + q.width)) + pad - x;
+        const height = Math.max(...r.map((q) => q.y + q.height)) + pad - y;
+        return { x, y, width, height };
+      };
+      await page.screenshot({ path: screenshotPath(`badge-${scheme}.png`), clip: around([b]) });
+      await badge.getByRole('button').first().click();
+      const panel = page.getByRole('dialog');
+      await panel.waitFor();
+      await expect.poll(() => panel.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+      await afterPaint(page);
+      await page.screenshot({
+        path: screenshotPath(`panel-${scheme}.png`),
+        clip: around([b, (await panel.boundingBox())!]),
+      });
+      await page.close();
+    });
+
+    it(`every popup tab, ${scheme}`, async () => {
+      const page = await popup(ext, scheme);
+      const tabs = page.getByRole('tab');
+      const n = await tabs.count();
+      expect(n).toBeGreaterThan(1);
+      for (let i = 0; i < n; i++) {
+        const tab = tabs.nth(i);
+        const id = ((await tab.getAttribute('id')) ?? `tab-${i}`).replace(/^tab-/, '');
+        await tab.click();
+        await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+        await chartsDrawn(page);
+        // The first tab is the README's "popup", the charts tab its "popup, charts".
+        const name = i === 0 ? `popup-${scheme}.png` : `popup-${id}-${scheme}.png`;
+        await page.screenshot({ path: screenshotPath(name), fullPage: id === 'charts' });
+      }
+      await page.close();
+    });
+
+    it(`options page, ${scheme}`, async () => {
+      const page = await ext.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.setViewportSize({ width: 900, height: 900 });
+      await page.goto(ext.extensionUrl('options.html'));
+      await page.getByRole('heading').first().waitFor();
+      await afterPaint(page);
+      await page.screenshot({ path: screenshotPath(`options-${scheme}.png`) });
+      await page.close();
+    });
+  }
+
+  it('the popup in Simplified Chinese', async () => {
+    // Without a Chinese font every character is drawn as a box (.ci/run installs fonts-wqy-microhei).
+    expect(execSync('fc-list :lang=zh', { encoding: 'utf8' }).trim(), 'a font with Chinese glyphs').not.toBe('');
+    const page = await popup(zh, 'light');
+    expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^zh/);
+    await afterPaint(page);
+    await page.screenshot({ path: screenshotPath('popup-zh_CN-light.png') });
+    await page.close();
+  });
+});
