@@ -59,6 +59,7 @@ const INPUTS: Record<string, string> = {
   russell: 'Russell 2000',
   stage: 'stage',
   hysteresis: 'hysteresis',
+  etfFlows: 'ETF flows',
 };
 /** yes, no, or "unknown (needs BTC dominance)": never "no" for what cannot be told. */
 const tri = (t: TriState) =>
