@@ -16,6 +16,7 @@ import { eventMarkers, eventValues, metricsWithData, russellPoints, stripDomain 
 import { UNKNOWN } from '@/lib/format/format';
 import { TimeChart, type SeriesSpec } from '../shared/TimeChart';
 import type { ViewCtx } from './context';
+import { EvidenceFlows } from './EvidenceFlows';
 import { EvidenceLive } from './EvidenceLive';
 import { EvidenceThesis } from './EvidenceThesis';
 
@@ -229,6 +230,7 @@ export function Evidence({ evidence: r, live, history = SHIPPED_HISTORY, locale,
           </tbody>
         </table>
         <AsiPaths r={r} ctx={ctx} />
+        <EvidenceFlows flows={r.etfFlows ?? null} ctx={ctx} />
         <p class="small muted">{t('evidence_limits')}</p>
       </>
     );

@@ -7,7 +7,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ViewCtx } from '../../../components/popup/context';
+import { EvidenceFlows } from '../../../components/popup/EvidenceFlows';
 import { Tiles } from '../../../components/popup/Tiles';
+import { flowsEvidence } from '../../../lib/evidence/etf-flows';
+import { findEvents } from '../../../lib/evidence/events';
 import { etfFlowsLine } from '../../../lib/badge/etf-line';
 import { buildChartData } from '../../../lib/charts/build';
 import { loadSeriesDir } from '../../../lib/cli/load-dir';
@@ -131,5 +134,44 @@ describe('the setup switch', () => {
     expect([at('2025-10-07', plain).phase.setup.state, at('2025-10-07', s).phase.setup.state]).toEqual(['yes', 'no']);
     expect(at('2026-01-27', plain).etfFlows?.rotation).toBe(true);
     expect([at('2026-01-27', plain).phase.setup.state, at('2026-01-27', s).phase.setup.state]).toEqual(['yes', 'yes']);
+  });
+});
+
+describe('the evidence: flows around each Russell event beside every session', () => {
+  it('the 2025-09-18 breakout: the 20-session sums to it and after it, and the base rate over all sessions', () => {
+    const events = findEvents(set.rut!.points, defaultSettings().russell.breakoutBaseDays, '2026-07-25').events;
+    const ev = flowsEvidence(set, events, defaultSettings().etfFlows)!;
+    // Only the events inside the flows (both products listed from 2024-07-23): the 2025 breakout and its week.
+    expect(ev.events.map((e) => [e.kind, e.date])).toEqual([
+      ['breakout', '2025-09-18'],
+      ['weekly', '2025-09-19'],
+    ]);
+    // The same sums as the signal on that day (pinned by hand in test/unit/engine/etf-flows.test.ts).
+    const sig = flowsOn('2025-09-18')!;
+    expect(ev.events[0]!.before).toEqual({
+      from: '2025-08-21',
+      to: '2025-09-18',
+      btc: sig.btc!.long.value,
+      eth: sig.eth!.long.value,
+      rotation: false,
+    });
+    // After: the 20 sessions from 2025-09-19 are the signal's sums on the 20th of them.
+    const after = flowsOn('2025-10-16')!;
+    expect(ev.events[0]!.after).toMatchObject({ from: '2025-09-19', to: '2025-10-16', btc: after.btc!.long.value });
+    // The base rate: one window per session from the 20th session after 2024-07-23 to 2026-07-24.
+    expect(ev.base.windows).toBe(484);
+    expect(ev.base.btc.n).toBe(484);
+    const rotating = ev.base.rotationShare! * ev.base.windows;
+    expect(rotating).toBeCloseTo(Math.round(rotating), 9);
+    expect(ev.base.rotationShare).toBeGreaterThan(0);
+    const root = document.createElement('div');
+    const c = { t: t.en, f: makeFormat('en-US'), now: 0 };
+    act(() => render(<EvidenceFlows flows={ev} ctx={c} />, root));
+    const row = root.querySelector('[data-flows-event="2025-09-18"]')!.textContent!;
+    expect(row).toContain('+3,461.3');
+    expect(row).toContain('+2,070.9');
+    expect(root.querySelector('[data-testid="evidence-flows-base"]')!.textContent).toContain('484 windows');
+    act(() => render(<EvidenceFlows flows={null} ctx={c} />, root));
+    expect(root.textContent).toBe('ETF flows around the events: no flow data.');
   });
 });
