@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptySeriesCache } from '../../../lib/cache/series-cache';
 import { emptyMeta } from '../../../lib/refresh/context';
+import { reevaluate } from '../../../lib/refresh/reevaluate';
 import { runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
 import { ETF_RETRY_MS } from '../../../lib/refresh/tasks/etf-flows';
 import { addDays } from '../../../lib/series/dates';
@@ -160,6 +161,27 @@ describe('ETF flows from the emulator, and its faults', { timeout: 60_000 }, () 
     expect(emu.count((q) => q.path.startsWith(ETF_PATH))).toBe(0);
     await refresh({ ...state, cache: bad.cache, meta: bad.meta, providerState: {} }, T0 + ETF_RETRY_MS);
     expect(emu.count((q) => q.path.startsWith(ETF_PATH))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a settings change evaluates again without a request and keeps the reason of the failure', async () => {
+    emu.setFault(CMC, {
+      status: 200,
+      body: { status: { error_code: '500', error_message: 'System busy' } },
+      path: ETF_PATH,
+    });
+    const bad = await refresh(fresh());
+    emu.resetLog();
+    const settings = defaultSettings();
+    settings.etfFlows.inSetup = true;
+    const again = reevaluate(
+      { ...fresh(), settings, cache: bad.cache, meta: bad.meta, previous: bad.snapshot },
+      T0 + 60_000,
+    );
+    expect(emu.requests).toHaveLength(0);
+    expect(again!.snapshot.etfFlowsError?.message).toMatch(/System busy/);
+    // With the switch on, unknown flows leave the setup unknown, naming them (never "no" for what cannot be told).
+    const setup = again!.snapshot.evaluation.phase.setup;
+    expect(setup.state === 'no' || setup.missing.includes('etfFlows')).toBe(true);
   });
 
   it('a missing btcValue on one served day makes the sums over it unknown, not smaller', async () => {
