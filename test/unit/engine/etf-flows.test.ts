@@ -75,6 +75,20 @@ describe('ETF flows on the real series (series-full), through the CLI', () => {
     expect(f.btc.streak).toEqual({ direction: 'in', sessions: 1, atLeast: false });
   });
 
+  it(
+    'the evidence CLI: the flows to and after the 2025-09-18 breakout beside every session',
+    { timeout: 240_000 },
+    async () => {
+      const r = await regime('evidence', '--series', REAL_SERIES_FULL);
+      expect(r.code).toBe(0);
+      // "to it" are the 20-session sums pinned above for 2025-09-18.
+      expect(r.stdout).toContain(
+        '2025-09-18 breakout: to it BTC +3461.3, ETH +2070.9, rotation no; after it BTC +4417.1, ETH +956.6, rotation no',
+      );
+      expect(r.stdout).toMatch(/every session \(484 windows\): median BTC [-+]\d/);
+    },
+  );
+
   it('every day 2024-07-23..2026-07-24 has both assets, and each sum is the CSV rows of its sessions', () => {
     const btc = read('etfFlowsBtc');
     const eth = read('etfFlowsEth');
