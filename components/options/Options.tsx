@@ -14,6 +14,7 @@ import {
   ALERT_SWITCHES,
   LISTS,
   SECTIONS,
+  SWITCHES,
   SITE_IDS,
   fieldKey,
   sectionKey,
@@ -140,6 +141,22 @@ export function Options(p: OptionsProps) {
       />
     ));
 
+  /** A section's switches (not the alerts and sites, which have their own groups). */
+  const switches = (id: SectionId) =>
+    SWITCHES.filter((s) => s.section === id).map(({ path, spec }) => (
+      <label key={path} class="check" data-field={path}>
+        <input
+          type="checkbox"
+          name={`switch-${path}`}
+          checked={draft.switches[path] === true}
+          onChange={(e) =>
+            edit({ ...draft, switches: { ...draft.switches, [path]: (e.currentTarget as HTMLInputElement).checked } })
+          }
+        />
+        {t(spec.kind === 'bool' && spec.label ? spec.label : fieldKey(path))}
+      </label>
+    ));
+
   return (
     <div class="options">
       <header class="page-head">
@@ -195,6 +212,10 @@ export function Options(p: OptionsProps) {
         </Section>
         <Section id="fearGreed" t={t}>
           {section('fearGreed')}
+        </Section>
+        <Section id="etfFlows" t={t}>
+          {section('etfFlows')}
+          {switches('etfFlows')}
         </Section>
         <Section id="stage" t={t}>
           {section('stage')}

@@ -110,6 +110,11 @@ export const ALERT_SWITCHES = Object.entries(SETTINGS_SCHEMA.alerts)
   .filter(([, spec]) => spec.kind === 'bool')
   .map(([key]) => key as AlertSwitch);
 
+/** Switches of the other groups (e.g. whether ETF flows join the setup): a checkbox in their own section. */
+export const SWITCHES = FORM_FIELDS.filter(
+  (f) => f.control === 'checkbox' && !f.path.startsWith('alerts.') && !f.path.startsWith('sites.'),
+);
+
 export { SITE_IDS };
 
 /** i18n key of a field's label, e.g. `options_f_asi_windowDays`. */

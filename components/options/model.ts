@@ -9,6 +9,7 @@ import {
   NUM_FIELDS,
   PARTNERS,
   SITE_IDS,
+  SWITCHES,
   type AlertSwitch,
   type ListField,
 } from './fields';
@@ -23,6 +24,8 @@ export interface Draft {
   preset: AsiPresetId;
   sites: Record<string, boolean>;
   alerts: Record<AlertSwitch, boolean>;
+  /** The other switches, by dotted path. */
+  switches: Record<string, boolean>;
   opacity: string;
 }
 
@@ -44,6 +47,7 @@ export function toDraft(s: Settings): Draft {
     preset: s.asi.preset,
     sites: { ...s.sites },
     alerts: Object.fromEntries(ALERT_SWITCHES.map((k) => [k, s.alerts[k]])) as Draft['alerts'],
+    switches: Object.fromEntries(SWITCHES.map((f) => [f.path, valueAt(s, f.path) === true])),
     opacity: String(s.badge.opacity),
   };
 }
@@ -78,6 +82,7 @@ export function toPatch(d: Draft): Record<string, unknown> {
   set(patch, 'asi.preset', d.preset);
   for (const f of LISTS) set(patch, f.path, parseList(d.lists[f.path]).map(PARSE_ITEM[f.spec.item]));
   for (const k of ALERT_SWITCHES) set(patch, `alerts.${k}`, d.alerts[k]);
+  for (const f of SWITCHES) set(patch, f.path, d.switches[f.path] === true);
   patch.sites = Object.fromEntries(SITE_IDS.map((id) => [id, d.sites[id] ?? true]));
   set(patch, 'badge.opacity', parseNumber(d.opacity));
   return patch;

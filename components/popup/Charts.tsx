@@ -103,6 +103,15 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
     [charts, settings.fearGreed.extremeFear, settings.fearGreed.greed, t],
   );
 
+  // BTC's bars behind, ETH's in front: outflows of one beside inflows of the other is the rotation.
+  const etf = useMemo<SeriesSpec[]>(
+    () => [
+      { kind: 'histogram', tone: 'main', points: charts?.etfFlows?.btc ?? [], precision: 0 },
+      { kind: 'histogram', tone: 'accent', points: charts?.etfFlows?.eth ?? [], precision: 0 },
+    ],
+    [charts],
+  );
+
   const src = (s: string | null | undefined, fallback: string | null | undefined) => s ?? fallback ?? null;
   return (
     <div class="charts" data-full={full ? 'true' : 'false'}>
@@ -184,6 +193,17 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
         note={t('popup_chart_fg_note', f.number(settings.fearGreed.extremeFear), f.number(settings.fearGreed.greed))}
       >
         <TimeChart id="fearGreed" series={fg} locale={locale} />
+      </ChartCard>
+      <ChartCard
+        id="etfFlows"
+        digits={1}
+        title={t('popup_chart_etf_flows')}
+        points={etf[0]!.points}
+        source={src(charts?.etfFlows?.source, e.etfFlows?.source)}
+        ctx={ctx}
+        note={t('popup_chart_etf_note')}
+      >
+        <TimeChart id="etfFlows" series={etf} locale={locale} />
       </ChartCard>
       <p class="small muted attribution">
         {t('popup_charts_by')}{' '}

@@ -17,6 +17,7 @@ import { UNKNOWN } from '@/lib/format/format';
 import { TimeChart, type SeriesSpec } from '../shared/TimeChart';
 import type { ViewCtx } from './context';
 import { HorizonsHead, OutcomeCell } from './EvidenceCells';
+import { EvidenceFlows } from './EvidenceFlows';
 import { EvidenceLive } from './EvidenceLive';
 import { EvidenceThesis } from './EvidenceThesis';
 
@@ -220,6 +221,7 @@ export function Evidence({ evidence: r, live, history = SHIPPED_HISTORY, locale,
           </tbody>
         </table>
         <AsiPaths r={r} ctx={ctx} />
+        <EvidenceFlows flows={r.etfFlows ?? null} ctx={ctx} />
         <p class="small muted">{t('evidence_limits')}</p>
       </>
     );

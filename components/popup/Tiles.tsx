@@ -2,6 +2,7 @@ import { asiWhyText } from '@/lib/i18n/reason-text';
 import { asiCrossCheck } from '@/lib/signals/cross-check';
 import type { ComponentChildren } from 'preact';
 import type { Settings } from '@/lib/settings/defaults';
+import type { EtfAssetFlows, EtfFlowsSignal } from '@/lib/signals/etf-flows';
 import type { SignalBase } from '@/lib/signals/signal';
 import type { Snapshot } from '@/lib/snapshot/types';
 import { russellStateKey, zoneKey, type ViewCtx } from './context';
@@ -13,7 +14,7 @@ interface TileProps {
   title: string;
   /** The headline value, already formatted; UNKNOWN ("—") when unknown. */
   value: string;
-  signal: SignalBase | null;
+  signal: Pick<SignalBase, 'stale' | 'source' | 'asOf' | 'ageDays'> | null;
   served: Served;
   snapshot: Snapshot;
   /** Threshold line(s). */
@@ -219,6 +220,75 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
       >
         {fg ? <div>{t(`popup_fg_${fg.band.replace(/-/g, '_')}`)}</div> : null}
       </Tile>
+
+      <EtfFlowsTile snapshot={snapshot} settings={settings} ctx={ctx} />
     </div>
+  );
+}
+
+/** "−1,125.5 m": a net flow in US$ millions, signed; unknown as "—". */
+const flowM = (ctx: ViewCtx, v: number | null) => ctx.t('popup_etf_m', ctx.f.signed(v, 1));
+
+function EtfAssetLine({
+  label,
+  a,
+  f: flows,
+  ctx,
+}: {
+  label: string;
+  a: EtfAssetFlows | null;
+  f: EtfFlowsSignal;
+  ctx: ViewCtx;
+}) {
+  const { t, f } = ctx;
+  if (!a) return <div data-testid={`etf-${label}`}>{t('popup_etf_asset_none', label)}</div>;
+  const s = a.streak;
+  const streak =
+    s.direction === null
+      ? t('popup_etf_streak_flat')
+      : t(
+          s.direction === 'in' ? 'popup_etf_streak_in' : 'popup_etf_streak_out',
+          (s.atLeast ? '≥' : '') + f.number(s.sessions),
+        );
+  return (
+    <div data-testid={`etf-${label}`}>
+      {t('popup_etf_asset', label, flowM(ctx, a.last), f.day(a.asOf))} ·{' '}
+      {t('popup_etf_sum', flows.shortSessions, flowM(ctx, a.short.value))} ·{' '}
+      {t('popup_etf_sum', flows.longSessions, flowM(ctx, a.long.value))} · {streak}
+    </div>
+  );
+}
+
+/** US spot ETF flows: the rotation headline, per asset the last session, the two sums and the streak. */
+function EtfFlowsTile({ snapshot, settings, ctx }: { snapshot: Snapshot; settings: Settings; ctx: ViewCtx }) {
+  const { t } = ctx;
+  // Absent from snapshots written before ETF flows existed: unknown.
+  const fl = snapshot.evaluation.etfFlows ?? null;
+  const err = snapshot.etfFlowsError ?? null;
+  const rot = fl && !fl.stale ? fl.rotation : null;
+  return (
+    <Tile
+      id="etfFlows"
+      title={t('popup_tile_etf_flows')}
+      value={rot === null ? ctx.f.number(null) : t(rot ? 'popup_etf_rotating' : 'popup_etf_not_rotating')}
+      signal={fl}
+      served="etfFlowsBtc"
+      snapshot={snapshot}
+      ctx={ctx}
+      maxAgeDays={settings.staleness.etfFlowsMaxAgeDays}
+      threshold={<>{t('popup_etf_threshold', settings.etfFlows.longSessions)}</>}
+    >
+      {fl ? (
+        <>
+          <EtfAssetLine label="BTC" a={fl.btc} f={fl} ctx={ctx} />
+          <EtfAssetLine label="ETH" a={fl.eth} f={fl} ctx={ctx} />
+        </>
+      ) : null}
+      {err ? (
+        <div class="error" data-testid="etf-error">
+          {t('popup_etf_error', err.message)}
+        </div>
+      ) : null}
+    </Tile>
   );
 }

@@ -110,7 +110,8 @@ export function TimeChart({ id, series, height = 150, locale }: Props) {
       a.api.applyOptions(s.kind === 'line' ? { color } : { color: p.muted });
       a.api.setData(
         s.kind === 'histogram'
-          ? s.points.map(([time, value]) => ({ time, value, color: value >= 0 ? p.up : p.down }))
+          ? // A toned histogram is one series among others (BTC against ETH flows): its own colour, not the sign's.
+            s.points.map(([time, value]) => ({ time, value, color: s.tone ? p[s.tone] : value >= 0 ? p.up : p.down }))
           : s.points.map(([time, value]) => ({ time, value })),
       );
       for (const l of a.lines) a.api.removePriceLine(l);

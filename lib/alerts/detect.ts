@@ -20,7 +20,8 @@ export type AlertKind =
   | 'setup'
   | 'fear-washout'
   | 'window-open'
-  | 'window-closed';
+  | 'window-closed'
+  | 'etf-rotation';
 
 /** One browser notification to show; `id` is stable per event, so it doubles as the notification id. */
 export interface AlertNotification {
@@ -68,6 +69,7 @@ interface Observed {
   zone: DominanceZone | null;
   setup: boolean | null;
   fearWashout: boolean | null;
+  etfRotation: boolean | null;
   window: { breakout: string; status: 'before' | 'open' | 'closed' } | null;
 }
 
@@ -89,6 +91,8 @@ function observe(s: Snapshot | null): Observed {
     zone: dom ? dom.zone : null,
     setup: known(e?.phase.setup),
     fearWashout: known(e?.phase.flagStates?.['fear-washout']),
+    // Stale flows are not a reading (absent in snapshots from before ETF flows existed).
+    etfRotation: e?.etfFlows && !e.etfFlows.stale ? e.etfFlows.rotation : null,
     window: e?.phase.thesis ? { breakout: e.phase.thesis.window.breakout, status: e.phase.thesis.window.status } : null,
   };
 }
@@ -261,6 +265,23 @@ export function detectAlerts(x: DetectInput): DetectResult {
   };
   switchOn('setup', 'setup', alerts.setupOn);
   switchOn('fear-washout', 'fearWashout', alerts.fearWashout);
+
+  // ETF flows rotation starting or ending (off by default): every change of a known reading is news.
+  const baseRot = state.etfRotation ?? prev.etfRotation;
+  const fl = e.etfFlows;
+  if (fl && baseRot !== null && cur.etfRotation !== null && cur.etfRotation !== baseRot) {
+    const start = cur.etfRotation;
+    const m = (a: typeof fl.btc) => f.signed(a?.long.value ?? null, 1);
+    raise(
+      'etf-rotation',
+      alerts.etfRotation,
+      `etf-rotation:${start ? 'start' : 'end'}:${fl.asOf}`,
+      () => t(start ? 'alerts_etf_start_title' : 'alerts_etf_end_title'),
+      () => t('alerts_etf_message', fl.longSessions, m(fl.btc), m(fl.eth), f.day(fl.asOf), fl.source),
+    );
+  }
+  if (cur.etfRotation !== null) state.etfRotation = cur.etfRotation;
+  else if ((state.etfRotation ?? null) === null && prev.etfRotation !== null) state.etfRotation = prev.etfRotation;
 
   // The spill-over window of one breakout opening, and closing with its verdict (the verdict is on by default).
   const baseWindow = state.window ?? prev.window;

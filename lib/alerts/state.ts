@@ -25,6 +25,11 @@ export interface AlertState {
   setup: boolean | null;
   /** Whether the fear-washout flag was last known to hold. */
   fearWashout: boolean | null;
+  /**
+   * Whether the ETF flows rotation was last known to hold. Optional: states stored before it existed read as
+   * "never seen", which arms nothing (no version change needed).
+   */
+  etfRotation?: boolean | null;
   /** The spill-over window last seen: its breakout and status. */
   window: { breakout: Day; status: 'before' | 'open' | 'closed' } | null;
   /** Notifications held during quiet hours, shown at the first detection after them. */
@@ -80,6 +85,7 @@ export function normalizeAlertState(raw: unknown): AlertState {
     s.dominanceZone = r.dominanceZone as DominanceZone;
   if (typeof r.setup === 'boolean') s.setup = r.setup;
   if (typeof r.fearWashout === 'boolean') s.fearWashout = r.fearWashout;
+  if (typeof r.etfRotation === 'boolean') s.etfRotation = r.etfRotation;
   if (
     isObj(r.window) &&
     typeof r.window.breakout === 'string' &&

@@ -15,7 +15,7 @@ import { ageText, cell, dayAgeText, fmtDay, fmtNumber, fmtSigned, russellMark, t
 
 /** The settings the badge reads besides `sites` and `badge`: thresholds shown in the panel, max ages. */
 export interface ModelSettings {
-  staleness: Settings['staleness'];
+  staleness: Pick<Settings['staleness'], 'cryptoMaxAgeDays' | 'russellMaxAgeDays'>;
   stage: Pick<Settings['stage'], 'btcSeasonMax' | 'altseasonMin'>;
   dominance: Pick<Settings['dominance'], 'zones'>;
 }

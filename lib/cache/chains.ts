@@ -12,6 +12,8 @@ import { binancePair, binanceSource } from '../sources/binance';
 import {
   CMC_ALTCOIN_SEASON_SOURCE,
   CMC_DOMINANCE_SOURCE,
+  CMC_ETF_BTC_SOURCE,
+  CMC_ETF_ETH_SOURCE,
   CMC_FEAR_GREED_SOURCE,
   CMC_TOTAL3_SOURCE,
 } from '../sources/cmc';
@@ -65,6 +67,8 @@ const link = (provider: ProviderId, source: string) => ({ provider, source });
 const CRYPTO_CLOSE = { expected: 'crypto-close', maxAge: 'cryptoMaxAgeDays' } as const;
 const US_SESSION = { expected: 'us-session', maxAge: 'russellMaxAgeDays' } as const;
 const UTC_DAY = { expected: 'utc-day', maxAge: 'cryptoMaxAgeDays' } as const;
+// ETF flows are published once a day, after the US session they are for.
+const ETF_SESSION = { expected: 'us-session', maxAge: 'etfFlowsMaxAgeDays' } as const;
 
 const RUSSELL: MacroChain = { macro: 'rut', ...US_SESSION, tab: 0, links: [link('yahoo', yahooSource(RUT_SYMBOL))] };
 const DOMINANCE: MacroChain = {
@@ -100,6 +104,20 @@ const TOTAL3: MacroChain = {
   links: [link('cmc', CMC_TOTAL3_SOURCE), link('coingecko', COINGECKO_TOTAL3_SOURCE)],
 };
 
+/** ETF flows: one CoinMarketCap request fills both assets (lib/refresh/tasks/etf-flows.ts); no keyless fallback. */
+const ETF_FLOWS_BTC: MacroChain = {
+  macro: 'etfFlowsBtc',
+  ...ETF_SESSION,
+  tab: 8,
+  links: [link('cmc-etf', CMC_ETF_BTC_SOURCE)],
+};
+const ETF_FLOWS_ETH: MacroChain = {
+  ...ETF_FLOWS_BTC,
+  macro: 'etfFlowsEth',
+  tab: 9,
+  links: [link('cmc-etf', CMC_ETF_ETH_SOURCE)],
+};
+
 /**
  * Every served signal's chain, in the order the snapshot's `served` lists them. Coin closes, the universe
  * and the cross-check keep their own caches and rules (lib/refresh/tasks): CoinGecko's closes only for a coin
@@ -118,6 +136,8 @@ export const CHAINS: Record<ServedKey, Chain> = {
   },
   universe: { expected: 'utc-day', tab: 2, links: [{ provider: 'coingecko' }, { provider: 'cmc' }] },
   crossCheck: { expected: 'crypto-close', tab: 7, links: [link('cmc', CMC_ALTCOIN_SEASON_SOURCE)] },
+  etfFlowsBtc: ETF_FLOWS_BTC,
+  etfFlowsEth: ETF_FLOWS_ETH,
 };
 
 /** The macro series' chains by cache key. */
@@ -127,6 +147,8 @@ export const MACRO_CHAINS: Record<MacroKey, MacroChain> = {
   ethbtc: ETHBTC,
   fearGreed: FEAR_GREED,
   total3: TOTAL3,
+  etfFlowsBtc: ETF_FLOWS_BTC,
+  etfFlowsEth: ETF_FLOWS_ETH,
 };
 
 /** One value per macro series, computed from its chain. */

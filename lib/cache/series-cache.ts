@@ -19,7 +19,7 @@ export interface CachedSeries {
   fetchedAt: number;
 }
 
-export type MacroKey = 'rut' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3';
+export type MacroKey = 'rut' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3' | 'etfFlowsBtc' | 'etfFlowsEth';
 
 /**
  * Cached histories, updated incrementally by the worker. Each macro series is kept per source, because

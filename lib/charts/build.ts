@@ -10,7 +10,9 @@ import type { Day, Series, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import type { UniverseBasis } from '../signals/asi';
 import { asiHistory } from '../signals/asi-history';
+import { sessionsEndingAt } from '../signals/etf-flows';
 import { russellSignal } from '../signals/russell';
+import { isUsSession } from '../series/us-market';
 import type { CompactSeries } from '../snapshot/types';
 
 /** How far back each chart looks (calendar days). */
@@ -42,6 +44,33 @@ export interface ChartData {
   dominance: (LineChart & { zones: readonly number[]; macd: MacdBar[] }) | null;
   ethbtc: LineChart | null;
   fearGreed: (LineChart & { lower: number; upper: number }) | null;
+  /** The last 90 US sessions of spot ETF net flows, US$ millions; null without either series. */
+  etfFlows: { btc: CompactSeries; eth: CompactSeries; source: string } | null;
+}
+
+/** Sessions the flows histogram shows. */
+export const ETF_CHART_SESSIONS = 90;
+
+/**
+ * The rows of the last `n` sessions on or before `today` (from the newest row of either asset): holiday rows
+ * (0.0 in the tables) are left out, a session without a row is a gap in the bars, never a 0 bar.
+ */
+export function etfFlowsChart(btc: Series | undefined, eth: Series | undefined, today: Day, n = ETF_CHART_SESSIONS) {
+  if (!btc && !eth) return null;
+  const rows = (s: Series | undefined) =>
+    (s?.points ?? [])
+      .filter((p) => p.date <= today && isUsSession(p.date))
+      .map((p): [Day, number] => [p.date, p.value]);
+  const b = rows(btc);
+  const e = rows(eth);
+  const newest = [b.at(-1)?.[0], e.at(-1)?.[0]]
+    .filter((d): d is Day => !!d)
+    .sort()
+    .at(-1);
+  const from = newest ? sessionsEndingAt(newest, n, '1900-01-01')[0]! : today;
+  const keep = (x: [Day, number][]) => x.filter(([d]) => d >= from);
+  const source = [btc?.source, eth?.source].filter((x): x is string => !!x);
+  return { btc: keep(b), eth: keep(e), source: [...new Set(source)].join(' · ') };
 }
 
 /** Points of a series in (today − days, today], as [day, value] pairs. */
@@ -71,6 +100,7 @@ export function buildChartData(set: SeriesSet, s: Settings, today: Day): ChartDa
           upper: s.fearGreed.greed,
         }
       : null,
+    etfFlows: etfFlowsChart(set.etfFlowsBtc, set.etfFlowsEth, today),
   };
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { computeEvidence } from '../evidence/compute';
+import type { FlowsEvidence, FlowWindow } from '../evidence/etf-flows';
 import {
   HORIZONS,
   METRICS,
@@ -307,6 +308,28 @@ export function evidenceText(r: EvidenceResult): string {
       ).join('; ') +
       '.',
   );
+  out.push(...flowsText(r.etfFlows ?? null));
   out.push('Few events and overlapping windows: this describes the past, it does not predict and is not advice.');
   return out.join('\n');
+}
+
+/** US spot ETF flows around each event beside every session's (none without flow files). */
+function flowsText(f: FlowsEvidence | null): string[] {
+  if (!f) return [];
+  const m = (v: number | null) => (v === null ? 'unknown' : `${v > 0 ? '+' : ''}${v.toFixed(1)}`);
+  const yn = (v: boolean | null) => (v === null ? 'unknown' : v ? 'yes' : 'no');
+  const w = (x: FlowWindow | { pending: true } | null) =>
+    x === null
+      ? 'before the flow data'
+      : 'pending' in x
+        ? 'pending'
+        : `BTC ${m(x.btc)}, ETH ${m(x.eth)}, rotation ${yn(x.rotation)}`;
+  const b = f.base;
+  const share = b.rotationShare === null ? 'unknown' : `${Math.round(b.rotationShare * 100)}%`;
+  return [
+    '',
+    `ETF flows (US$ millions over ${f.sessions} US sessions; ${f.first} to ${f.last}; ${f.source}):`,
+    ...f.events.map((e) => `  ${e.date} ${KIND_LABELS[e.kind]}: to it ${w(e.before)}; after it ${w(e.after)}`),
+    `  every session (${b.windows} windows): median BTC ${m(b.btc.median)}, ETH ${m(b.eth.median)}; rotating ${share}`,
+  ];
 }

@@ -6,6 +6,7 @@ import type { TriState } from '../phase/tri';
 import type { Evaluation } from '../engine/evaluate';
 import type { HistoryDay } from '../engine/evaluate';
 import type { AsiCoverage } from '../signals/asi';
+import type { EtfAssetFlows, EtfFlowsSignal, EtfSum } from '../signals/etf-flows';
 import { asiCrossCheck, type AsiCrossCheck } from '../signals/cross-check';
 import type { Snapshot } from '../snapshot/types';
 
@@ -40,6 +41,8 @@ export function toJson(e: Evaluation) {
     ethbtc: e.ethbtc,
     fearGreed: e.fearGreed,
     total3: e.total3,
+    // Absent from evaluations stored before ETF flows existed: unknown, like a missing file.
+    etfFlows: e.etfFlows ?? null,
   };
 }
 
@@ -56,6 +59,7 @@ const INPUTS: Record<string, string> = {
   russell: 'Russell 2000',
   stage: 'stage',
   hysteresis: 'hysteresis',
+  etfFlows: 'ETF flows',
 };
 /** yes, no, or "unknown (needs BTC dominance)": never "no" for what cannot be told. */
 const tri = (t: TriState) =>
@@ -79,7 +83,13 @@ export function liveText(snap: Snapshot, errors: string[]): string {
 
 /** Which series files were given, to say "no file" apart from "no data up to this day". */
 export type Present =
-  Partial<Record<'rut' | 'coins' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3', boolean>> | 'live';
+  | Partial<
+      Record<
+        'rut' | 'coins' | 'btcDominance' | 'ethbtc' | 'fearGreed' | 'total3' | 'etfFlowsBtc' | 'etfFlowsEth',
+        boolean
+      >
+    >
+  | 'live';
 
 /**
  * A readable summary for a terminal. `crossCheck` (live only) is CoinMarketCap's index beside our ASI,
@@ -171,7 +181,43 @@ export function toText(e: Evaluation, present: Present = {}, crossCheck?: AsiCro
           `${pct(t.change30Pct)} vs BTC ${pct(t.btcChange30Pct)}`
       : `  TOTAL3         ${none('total3', 'total3.csv')}`,
   );
+  out.push(...etfFlowsText(e.etfFlows ?? null, none));
   return out.join('\n');
+}
+
+const usdM = (x: number | null) => (x === null ? 'unknown' : `${fmt(x, { sign: true, digits: 1 })} m USD`);
+
+/** One asset's flows: last session, the two sums (or why unknown) and the streak. */
+function assetText(a: EtfAssetFlows, short: number, long: number): string {
+  const sum = (s: EtfSum, n: number) =>
+    `${n} sessions ${usdM(s.value)}` +
+    (s.value === null
+      ? ` (no row for ${s.missing.join(', ')})`
+      : s.sessions < n
+        ? ` (${s.sessions} since listing)`
+        : '');
+  const st = a.streak;
+  const streak =
+    st.direction === null
+      ? 'no streak (flat session)'
+      : `${st.atLeast ? 'at least ' : ''}${st.sessions} ${st.sessions === 1 ? 'session' : 'sessions'} ` +
+        `of ${st.direction}flow`;
+  const last = `last ${usdM(a.last)} (${a.asOf}${a.stale ? `, not used: ${days(a.ageDays)} old` : ''})`;
+  return `${last}, ${sum(a.short, short)}, ${sum(a.long, long)}, ${streak}`;
+}
+
+/** The ETF flows block: per asset, then the rotation (BTC's long sum out while ETH's is in). */
+function etfFlowsText(f: EtfFlowsSignal | null, none: (key: string, file: string) => string): string[] {
+  if (!f) return [`  ETF flows      ${none('etfFlowsBtc', 'etf-flows-btc.csv')}`];
+  const asset = (label: string, a: EtfAssetFlows | null, file: string) =>
+    `                 ${label} ${a ? assetText(a, f.shortSessions, f.longSessions) : `unknown (no ${file} data)`}`;
+  return [
+    `  ETF flows      US sessions, as of ${f.asOf}` +
+      `${f.stale ? ` (not used: ${days(f.ageDays)} old)` : ''} · ${f.source}`,
+    asset('BTC', f.btc, 'etf-flows-btc.csv'),
+    asset('ETH', f.eth, 'etf-flows-eth.csv'),
+    `                 rotation (BTC ${f.longSessions}-session sum < 0, ETH's > 0): ${yn(f.rotation)}`,
+  ];
 }
 
 export function historyText(days: HistoryDay[]): string {

@@ -45,6 +45,8 @@ export function dataRange(set: SeriesSet): { first: string; last: string } {
     set.ethbtc,
     set.fearGreed,
     set.total3,
+    set.etfFlowsBtc,
+    set.etfFlowsEth,
     ...Object.values(set.coins ?? {}).map((c) => c.closes),
   ];
   for (const s of all) {

@@ -75,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
     ethbtc: !!set.ethbtc,
     fearGreed: !!set.fearGreed,
     total3: !!set.total3,
+    etfFlowsBtc: !!set.etfFlowsBtc,
+    etfFlowsEth: !!set.etfFlowsEth,
   };
   console.log(o.json ? JSON.stringify(toJson(e)) : toText(e, present));
   return 0;

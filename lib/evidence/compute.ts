@@ -6,6 +6,7 @@
 import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { asiPath } from './asi-path';
+import { flowsEvidence } from './etf-flows';
 import { findEvents } from './events';
 import { outcome, outcomeInputs, type OutcomeInputs } from './outcomes';
 import { stats } from './stats';
@@ -80,6 +81,7 @@ export function computeEvidence(set: SeriesSet, settings: Settings, today: Day):
     unconfirmed: found.unconfirmed,
     summary,
     sources: sources(x),
+    etfFlows: flowsEvidence(set, found.events, settings.etfFlows),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { FlowsEvidence } from './etf-flows';
 import type { Day } from '../series/types';
 import type { CompactSeries } from '../snapshot/types';
 
@@ -101,4 +102,6 @@ export interface EvidenceResult {
   summary: Record<EventKind, Record<MetricId, Record<Horizon, MetricSummary>>>;
   /** Sources the outcomes were computed from, per metric (empty when the series is absent). */
   sources: Record<MetricId, string[]>;
+  /** ETF flows around the events beside their base rate; null without flow series (absent in older results). */
+  etfFlows?: FlowsEvidence | null;
 }

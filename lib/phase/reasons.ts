@@ -27,7 +27,7 @@ export type Outcome = 'pass' | 'fail' | 'unknown';
 export interface Reason {
   /** Which rule, e.g. `stage.btc-season`, `flag.fear-washout`, `setup.russell`. */
   rule: string;
-  signal: 'asi' | 'ethbtc' | 'dominance' | 'fearGreed' | 'russell' | 'stage' | 'hysteresis';
+  signal: 'asi' | 'ethbtc' | 'dominance' | 'fearGreed' | 'russell' | 'stage' | 'hysteresis' | 'etfFlows';
   value: number | string | boolean | null;
   comparator: Comparator;
   threshold: number | string | readonly (number | string)[] | null;

@@ -3,6 +3,7 @@ import type { Day } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import type { RussellState } from '../signals/russell';
 import type { Signals } from '../signals/signals';
+import { etfFlowsReason } from './etf-flows';
 import { all, any, daysPhrase, fmt, type Reason } from './reasons';
 import { STAGE_LABELS, type Stage } from './stage';
 import { triState, type TriState } from './tri';
@@ -33,11 +34,13 @@ export function evaluateSetup(
   const russell = russellLeg(sig, day);
   const stageLeg = stageRule(stage);
   const strain = dominanceLeg(sig, settings, day);
-  const reasons = [russell, stageLeg, strain];
-  const value = all(reasons.map((r) => r.passed));
-  // Decisive: all three when it is a setup, else the legs that make it "no" or leave it unknown.
-  for (const r of reasons) if (value === true || r.passed === value) r.decisive = true;
-  return { setup: triState(value, reasons), reasons };
+  // ETF flows confirm beside the setup; a setting makes them one of its legs.
+  const flows = etfFlowsReason(sig, day);
+  const legs = settings.etfFlows.inSetup ? [russell, stageLeg, strain, flows] : [russell, stageLeg, strain];
+  const value = all(legs.map((r) => r.passed));
+  // Decisive: every leg when it is a setup, else the legs that make it "no" or leave it unknown.
+  for (const r of legs) if (value === true || r.passed === value) r.decisive = true;
+  return { setup: triState(value, legs), reasons: [...legs.slice(0, 3), flows] };
 }
 
 function russellLeg(sig: Signals, day: Day): Reason {

@@ -20,6 +20,9 @@ export interface RefreshMeta {
   crossCheckFetchedAt: number;
   /** When the cross-check last answered (crossCheckFetchedAt is the last attempt): its age in the sources tab. */
   crossCheckServedAt?: number;
+  /** The last ETF flows request (epoch ms) and its error, null after an answer (./tasks/etf-flows.ts). */
+  etfFlowsFetchedAt?: number;
+  etfFlowsError?: { at: number; kind: string; message: string } | null;
 }
 
 /** What every refresh task reads and updates (a working copy, saved once at the end). */
@@ -53,4 +56,6 @@ export const KEEP_DAYS = {
   ethbtc: 800,
   fearGreed: 800,
   total3: 800,
+  etfFlowsBtc: 800,
+  etfFlowsEth: 800,
 } as const;

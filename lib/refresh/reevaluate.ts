@@ -26,5 +26,7 @@ export function reevaluate(
     sources: state.previous?.sources ?? {},
     served: servedFrom(state.cache, set, state.universes, state.meta),
     crossCheck: state.previous?.crossCheck ?? state.meta.crossCheck,
+    // A settings change asks nothing: the last ETF flows request's failure still stands.
+    etfFlowsError: state.meta.etfFlowsError ?? null,
   });
 }

@@ -20,6 +20,7 @@ import { ProviderGate } from './gate';
 import { runChain } from './chain';
 import { dominanceAsks } from './tasks/dominance';
 import { dropLegacyDerivedEthBtc, ethBtcAsks } from './tasks/ethbtc';
+import { refreshEtfFlows } from './tasks/etf-flows';
 import { fearGreedAsks } from './tasks/fear-greed';
 import { lazyGlobal } from './tasks/global';
 import { refreshCoinCloses } from './tasks/coins';
@@ -92,6 +93,7 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     runChain(ctx, 'btcDominance', dominanceAsks(global)),
     runChain(ctx, 'total3', total3Asks(global)),
     refreshCrossCheck(ctx),
+    refreshEtfFlows(ctx),
     (async () => {
       await refreshUniverse(ctx);
       await refreshCoinCloses(ctx);
@@ -114,6 +116,7 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     sources: gate.status,
     served: servedFrom(ctx.cache, set, ctx.universes, ctx.meta),
     crossCheck: ctx.meta.crossCheck,
+    etfFlowsError: ctx.meta.etfFlowsError ?? null,
   });
   return { ...stored, snapshot, change };
 }

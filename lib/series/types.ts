@@ -57,4 +57,7 @@ export interface SeriesSet {
   ethbtc?: Series;
   fearGreed?: Series;
   total3?: Series;
+  /** US spot BTC / ETH ETFs' net flow per US session, US$ millions (SIGNALS.md §2). */
+  etfFlowsBtc?: Series;
+  etfFlowsEth?: Series;
 }

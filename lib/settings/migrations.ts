@@ -22,6 +22,12 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: any) => any> = {
       filled.hysteresis.confirmDays = d.hysteresis.confirmDays;
     return { ...filled, version: 3 };
   },
+  // v4: ETF flows (their windows, whether they join the setup, their max age, the rotation alert), all defaults.
+  4: (old: unknown) => {
+    const d = defaultSettings();
+    if (typeof old !== 'object' || old === null) return d;
+    return { ...(fillMissing(d, old) as object), version: 4 };
+  },
 };
 
 /** `old` with every field it lacks taken from `defaults` (objects merged deeply; arrays and values kept whole). */

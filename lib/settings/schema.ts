@@ -7,7 +7,7 @@
 import { BUILTIN_EXCLUDED_CATEGORIES, BUILTIN_EXCLUSIONS } from './exclusions';
 
 /** Stored with the settings; a change of shape bumps it and adds a migration (./migrations.ts). */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 /** Sites that get the on-page badge; each can be switched off. */
 export const SITE_IDS = [
@@ -57,6 +57,7 @@ export type SectionId =
   | 'dominance'
   | 'ethbtc'
   | 'fearGreed'
+  | 'etfFlows'
   | 'stage'
   | 'staleness'
   | 'refresh'
@@ -207,6 +208,13 @@ export const SETTINGS_SCHEMA = {
     neutral: { ...PCT, default: 55, unit: 'index' },
     greed: { ...PCT, default: 75, unit: 'index' },
   },
+  etfFlows: {
+    /** The short and long windows of the flow sums, in US sessions (SIGNALS.md §3: 5 and 20). */
+    shortSessions: { kind: 'int', default: 5, min: 1, max: 60, unit: 'trading_days' },
+    longSessions: { kind: 'int', default: 20, min: 2, max: 250, unit: 'trading_days' },
+    /** Off: flows are a confirmation beside the setup. On: the setup also needs the flows rotation. */
+    inSetup: { kind: 'bool', default: false, label: 'options_f_etfFlows_inSetup' },
+  },
   stage: {
     btcSeasonMax: { ...PCT, default: 25, unit: 'index' },
     altRotationMin: { ...PCT, default: 50, unit: 'index' },
@@ -229,6 +237,8 @@ export const SETTINGS_SCHEMA = {
   staleness: {
     cryptoMaxAgeDays: { kind: 'int', default: 2, min: 1, max: 30, unit: 'days' },
     russellMaxAgeDays: { kind: 'int', default: 4, min: 1, max: 30, unit: 'days' },
+    /** ETF flows are published per US session, after it: a long weekend is not staleness. */
+    etfFlowsMaxAgeDays: { kind: 'int', default: 4, min: 1, max: 30, unit: 'days' },
   },
   refresh: { intervalMinutes: { kind: 'int', default: 60, min: 15, max: 1440, unit: 'minutes' } },
   sites: eachSite({ kind: 'bool', default: true } as const),
@@ -257,6 +267,8 @@ export const SETTINGS_SCHEMA = {
     windowOpens: { kind: 'bool', default: false, label: 'options_alert_windowOpens' },
     /** The verdict when a breakout's spill-over window closes: what the thesis is about, so on by default. */
     windowCloses: { kind: 'bool', default: true, label: 'options_alert_windowCloses' },
+    /** ETF flows rotation (BTC's long sum out, ETH's in) starting or ending. */
+    etfRotation: { kind: 'bool', default: false, label: 'options_alert_etfRotation' },
     /** Quiet hours on the browser's clock: notifications wait until they end (from > to wraps past midnight). */
     quietHours: { kind: 'bool', default: false, label: 'options_alert_quietHours' },
     quietFrom: { kind: 'int', default: 22, min: 0, max: 23, unit: 'hour' },
@@ -370,6 +382,12 @@ export const CROSS_RULES: readonly CrossRule<Settings>[] = [
     'dominance.changeLongDays',
     'long change window must be longer than the short one',
     'options_err_change_order',
+  ),
+  below(
+    'etfFlows.shortSessions',
+    'etfFlows.longSessions',
+    'long flow window must be longer than the short one',
+    'options_err_etf_windows',
   ),
   below('ethbtc.smaShort', 'ethbtc.smaLong', 'long SMA must be longer than the short one', 'options_err_sma_order'),
   {

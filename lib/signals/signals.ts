@@ -8,6 +8,7 @@ import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { asiSignal, type AsiResult } from './asi';
 import { dominanceSignal, type DominanceSignal } from './dominance';
+import { etfFlowsSignal, type EtfFlowsSignal } from './etf-flows';
 import { ethbtcSignal, type EthBtcSignal } from './ethbtc';
 import { fearGreedSignal, type FearGreedSignal } from './fear-greed';
 import { russellSignal, type RussellSignal } from './russell';
@@ -21,6 +22,8 @@ export interface Signals {
   ethbtc: EthBtcSignal | null;
   total3: Total3Signal | null;
   fearGreed: FearGreedSignal | null;
+  /** US spot BTC and ETH ETF flows: a confirmation beside the stage, never one of its rules. */
+  etfFlows: EtfFlowsSignal | null;
 }
 
 /**
@@ -36,5 +39,6 @@ export function computeSignals(set: SeriesSet, s: Settings, day: Day, today: Day
     ethbtc: set.ethbtc ? ethbtcSignal(set.ethbtc, day, today, s.ethbtc, crypto) : null,
     total3: set.total3 ? total3Signal(set.total3, set.coins?.BTC?.closes, day, today, s.total3, crypto) : null,
     fearGreed: set.fearGreed ? fearGreedSignal(set.fearGreed, day, today, s.fearGreed, crypto) : null,
+    etfFlows: etfFlowsSignal(set.etfFlowsBtc, set.etfFlowsEth, day, today, s.etfFlows, s.staleness.etfFlowsMaxAgeDays),
   };
 }

@@ -19,6 +19,8 @@ export interface BuildInput {
   sources: Snapshot['sources'];
   served: Snapshot['served'];
   crossCheck: Snapshot['crossCheck'];
+  /** The last ETF flows request's failure, or null (absent: none recorded). */
+  etfFlowsError?: Snapshot['etfFlowsError'];
 }
 
 const SPARK_DAYS = 90;
@@ -46,6 +48,7 @@ export function buildSnapshot(x: BuildInput): { snapshot: Snapshot; change: Phas
     served: x.served,
     sources: x.sources,
     crossCheck: x.crossCheck,
+    etfFlowsError: x.etfFlowsError ?? null,
   };
   const last = step.change ?? missed.change;
   const change = last ? { ...last, at: x.now } : null;

@@ -33,13 +33,27 @@ export interface Snapshot {
   /** Which provider served each signal, and when its data was fetched. */
   served: Partial<
     Record<
-      'russell' | 'coins' | 'universe' | 'dominance' | 'ethbtc' | 'total3' | 'fearGreed' | 'crossCheck',
+      | 'russell'
+      | 'coins'
+      | 'universe'
+      | 'dominance'
+      | 'ethbtc'
+      | 'total3'
+      | 'fearGreed'
+      | 'crossCheck'
+      | 'etfFlowsBtc'
+      | 'etfFlowsEth',
       { provider: string; fetchedAt: number }
     >
   >;
   sources: Record<string, SourceStatus>;
   /** CoinMarketCap's own altcoin-season value, shown beside ours, never mixed in. */
   crossCheck: { cmcAsi: number; asOf: Day } | null;
+  /**
+   * Why the ETF flows are not current: the last failed attempt since their newest session, or null when the
+   * last attempt answered. Absent in snapshots written before ETF flows existed.
+   */
+  etfFlowsError?: { at: number; kind: string; message: string } | null;
 }
 
 /** One logged stage change (bounded log, newest last). */

@@ -35,7 +35,11 @@ export const CMC_TOTAL3_SOURCE = 'CoinMarketCap TOTAL3';
 export const CMC_ALTCOIN_SEASON_SOURCE = 'CoinMarketCap Altcoin Season Index';
 /** Not the alternative.me index the signal uses: always shown under its own name. */
 export const CMC_FEAR_GREED_SOURCE = 'CoinMarketCap Fear & Greed (CMC index, not alternative.me)';
+/** US spot ETFs' net flow per session, US$ millions (converted from CMC's plain dollars). */
+export const CMC_ETF_BTC_SOURCE = 'CoinMarketCap US spot BTC ETF net flows';
+export const CMC_ETF_ETH_SOURCE = 'CoinMarketCap US spot ETH ETF net flows';
 const LABEL = 'CoinMarketCap';
+const ETF_LABEL = 'CoinMarketCap ETF flows';
 
 // ---------- URLs ----------
 
@@ -61,6 +65,12 @@ export function cmcAltcoinSeasonUrl(startMs: number, endMs: number): string {
 export function cmcFearGreedUrl(startMs: number, endMs: number): string {
   return `${CMC_BASE}/v3/fear-greed/chart?start=${Math.floor(startMs / 1000)}&end=${Math.floor(endMs / 1000)}`;
 }
+
+/**
+ * All US spot crypto ETFs (`category=all`: the BTC and ETH products, recorded 2025-07-14). Whether `category`
+ * also takes `sol` or `xrp` is not shown by any recorded response, so it is not asked.
+ */
+export const CMC_ETF_NETFLOW_URL = `${CMC_BASE}/v3/etf/overview/netflow/chart?category=all&range=30d`;
 
 // ---------- envelope ----------
 
@@ -258,6 +268,45 @@ export function parseCmcFearGreed(json: unknown, o: { now: number }): Result<Ser
   return pointsToSeries(d.value.dataList, o.now, 'data.dataList', (p) => p.score, CMC_FEAR_GREED_SOURCE);
 }
 
+// ---------- ETF net flows ----------
+
+const EtfNetflow = v.looseObject({
+  points: v.array(
+    v.looseObject({
+      // Net flows are signed; an asset's field may be absent (that asset is unknown that day, never 0).
+      btcValue: v.optional(finiteNumber),
+      ethValue: v.optional(finiteNumber),
+      value: v.optional(finiteNumber),
+      timestamp: timestampMs,
+    }),
+  ),
+});
+
+/**
+ * The BTC and ETH products' net flow per session day, US$ millions. A point without `btcValue` (or `ethValue`)
+ * leaves that asset's day out; a point with every field 0 is a closed market or a session not yet published
+ * (CMC sends holidays so), so no asset gets a value from it. Which days are sessions is the signal's to decide.
+ */
+export function parseCmcEtfNetflow(json: unknown, o: { now: number }): Result<{ btc: Series; eth: Series }> {
+  const d = envelope(json, EtfNetflow);
+  if (!d.ok) return d;
+  const btc: Point[] = [];
+  const eth: Point[] = [];
+  const pts = d.value.points;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i]!;
+    const future = futureError(p.timestamp, o.now, `data.points.${i}.timestamp`, ETF_LABEL);
+    if (future) return fail(future);
+    if ((p.btcValue ?? 0) === 0 && (p.ethValue ?? 0) === 0 && (p.value ?? 0) === 0) continue;
+    const date = toDay(p.timestamp);
+    // Millions, like the normalized series (SIGNALS.md §2); rounded to the dollar against float noise.
+    const m = (x: number) => Math.round(x) / 1e6;
+    if (p.btcValue !== undefined) btc.push({ date, value: m(p.btcValue) });
+    if (p.ethValue !== undefined) eth.push({ date, value: m(p.ethValue) });
+  }
+  return ok({ btc: toSeries(btc, CMC_ETF_BTC_SOURCE), eth: toSeries(eth, CMC_ETF_ETH_SOURCE) });
+}
+
 // ---------- fetchers ----------
 
 export function fetchCmcListing(
@@ -296,4 +345,12 @@ export function fetchCmcFearGreed(
 ): Promise<Result<Series>> {
   const url = cmcFearGreedUrl(o.now - (o.days ?? 365) * 86_400_000, o.now);
   return fetchParsed(fetchFn, [url], o, LABEL, (json) => parseCmcFearGreed(json, o));
+}
+
+/** The last 30 days of US spot ETF net flows (BTC and ETH). */
+export function fetchCmcEtfNetflow(
+  fetchFn: FetchFn,
+  o: SourceFetchOptions,
+): Promise<Result<{ btc: Series; eth: Series }>> {
+  return fetchParsed(fetchFn, [CMC_ETF_NETFLOW_URL], o, ETF_LABEL, (json) => parseCmcEtfNetflow(json, o));
 }

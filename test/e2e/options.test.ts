@@ -14,7 +14,7 @@ import type { Series } from '../../lib/series/types';
 import { defaultSettings, type Settings } from '../../lib/settings/defaults';
 import { SETTINGS_SCHEMA, SETTINGS_VERSION } from '../../lib/settings/schema';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { axeSerious, ensureChromeBuild, quietWorker, SKIP, screenshotPath } from '../support/e2e';
+import { axeSerious, ensureChromeBuild, quietWorker, SKIP, screenshotPath, waitFor } from '../support/e2e';
 import { realSeries } from '../support/fixtures';
 import { realSnapshot } from '../support/snapshot';
 import { testNow } from '../support/clock';
@@ -68,6 +68,7 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
       'dominance',
       'ethbtc',
       'fearGreed',
+      'etfFlows',
       'stage',
       'staleness',
       'refresh',
@@ -86,6 +87,19 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
     const switches = Object.entries(SETTINGS_SCHEMA.alerts).filter(([, spec]) => spec.kind === 'bool');
     expect(await page.locator('input[name^="alert-"]').count()).toBe(switches.length);
     expect(await page.locator('#f-asi-excludeSymbols').inputValue()).toContain('USDT');
+    await page.close();
+  });
+
+  it('saves the ETF flows switch that makes the flows a leg of the setup (off by default)', async () => {
+    const page = await openOptions();
+    const box = page.locator('input[name="switch-etfFlows.inSetup"]');
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await waitFor(storedSettings, (s) => s.settings?.etfFlows?.inSetup === true, 'the switch to be saved');
+    await box.uncheck();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await waitFor(storedSettings, (s) => s.settings?.etfFlows?.inSetup === false, 'the switch to be saved off');
     await page.close();
   });
 

@@ -18,6 +18,7 @@ import { DEFAULT_NOW, withShift } from './data';
 import { challengePage, CHALLENGE_HEADERS, defaultStatusBody, drift, hugeJson, nanify } from './faults';
 import { binance, BINANCE_HOSTS } from './routes/binance';
 import { cmc, CMC_HOST } from './routes/cmc';
+import { cmcEtf } from './routes/cmc-etf';
 import { coingecko, COINGECKO_HOST } from './routes/coingecko';
 import { ALTERNATIVE_ME_HOST, COINLORE_HOST, COINPAPRIKA_HOST, SITE_HOSTS, smallRoutes } from './routes/small';
 import { yahoo, YAHOO_HOSTS } from './routes/yahoo';
@@ -39,7 +40,7 @@ const BUILT_IN: Record<string, Handler> = {
   [YAHOO_HOSTS[0]]: yahoo,
   [YAHOO_HOSTS[1]]: yahoo,
   [COINGECKO_HOST]: coingecko,
-  [CMC_HOST]: cmc,
+  [CMC_HOST]: (req) => cmcEtf(req) ?? cmc(req),
   [COINPAPRIKA_HOST]: smallRoutes.coinpaprika,
   [COINLORE_HOST]: smallRoutes.coinlore,
   [ALTERNATIVE_ME_HOST]: smallRoutes.fng,

@@ -13,7 +13,8 @@ describe('badge contracts', () => {
   it('MODEL_DEFAULTS equal the documented defaults of defaultSettings()', () => {
     const d = defaultSettings();
     expect(MODEL_DEFAULTS).toEqual({
-      staleness: d.staleness,
+      // The badge reads these two max ages; ETF flows carry their own stale mark in the snapshot.
+      staleness: { cryptoMaxAgeDays: d.staleness.cryptoMaxAgeDays, russellMaxAgeDays: d.staleness.russellMaxAgeDays },
       stage: { btcSeasonMax: d.stage.btcSeasonMax, altseasonMin: d.stage.altseasonMin },
       dominance: { zones: d.dominance.zones },
     });

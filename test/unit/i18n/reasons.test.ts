@@ -22,7 +22,8 @@ import { asiSignal, type AsiExcluded, type AsiUnknown } from '../../../lib/signa
 import { isSnapshot } from '../../../lib/snapshot/validate';
 import { realSeries, realSeriesStaleEthBtc } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
-import { REPO_ROOT } from '../../support/paths';
+import { REAL_SERIES_FULL, REPO_ROOT } from '../../support/paths';
+import { loadSeriesDir } from '../../../lib/cli/load-dir';
 
 const ROOT = REPO_ROOT;
 const fragment = JSON.parse(readFileSync(join(ROOT, 'lib/i18n/messages/reasons.json'), 'utf8')) as Fragment;
@@ -54,6 +55,15 @@ function realReasons(): { reasons: Reason[]; unknownAsi: AsiUnknown[]; excluded:
   // Evaluated long after the fact: every input is stale.
   for (const d of ['2024-02-20', '2025-09-19', '2026-08-31'] as Day[])
     reasons.push(...evaluateDay(set, s, d, addDays(d, 40)).evaluation.phase.reasons);
+  // ETF flows from series-full: rotation yes (2025-02-24), no (2025-09-18), stale (seen 40 days late), and a
+  // missing session (the ETH day 2025-02-20 dropped: its sums unknown).
+  const full = loadSeriesDir(REAL_SERIES_FULL);
+  const flows = { ...set, etfFlowsBtc: full.etfFlowsBtc, etfFlowsEth: full.etfFlowsEth };
+  for (const d of ['2025-02-24', '2025-09-18'] as Day[])
+    reasons.push(...evaluateDay(flows, s, d, d).evaluation.phase.reasons);
+  reasons.push(...evaluateDay(flows, s, '2025-09-18', '2025-10-28').evaluation.phase.reasons);
+  const gap = { ...full.etfFlowsEth!, points: full.etfFlowsEth!.points.filter((p) => p.date !== '2025-02-20') };
+  reasons.push(...evaluateDay({ ...flows, etfFlowsEth: gap }, s, '2025-02-24', '2025-02-24').evaluation.phase.reasons);
   // Without any coin series, and with a BTC history too short for the window.
   reasons.push(...evaluateDay({ ...set, coins: undefined }, s, '2025-09-19', '2025-09-19').evaluation.phase.reasons);
   // ETH/BTC as ethbtc.csv alone (no ETH closes to derive the later days from): stale since 2024-02-29.
@@ -123,6 +133,7 @@ describe('reasons of the engine on the real series', () => {
         'setup.russell',
         'setup.stage',
         'setup.dominance',
+        'confirm.etf-flows',
       ].sort(),
     );
     const seen = new Set(reasons.map((r) => `${r.rule}:${variantOf(r)}`));
@@ -133,6 +144,10 @@ describe('reasons of the engine on the real series', () => {
       'stage.eth-rotation.dominance:unknown',
       'flag.late-cycle.greed:pass',
       'setup.russell:stale',
+      'confirm.etf-flows:pass',
+      'confirm.etf-flows:fail',
+      'confirm.etf-flows:unknown',
+      'confirm.etf-flows:stale',
     ]) {
       expect(seen, v).toContain(v);
     }

@@ -42,6 +42,7 @@ describe('the options form model', () => {
       'dominance',
       'ethbtc',
       'fearGreed',
+      'etfFlows',
       'stage',
       'staleness',
       'refresh',

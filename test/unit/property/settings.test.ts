@@ -65,6 +65,7 @@ const validSettings: fc.Arbitrary<Settings> = fc
     }),
     ethbtc: fc.record({ changeDays: win, sma: ascending(win, 2), toleranceDays: tol }),
     total3: fc.record({ changeDays: win, toleranceDays: tol }),
+    etfFlows: fc.record({ sessions: ascending(int(1, 60), 2), inSetup: fc.boolean() }),
     fearGreed: ascending(pct, 4),
     stage: fc.record({
       seasons: ascending(pct, 3),
@@ -77,7 +78,11 @@ const validSettings: fc.Arbitrary<Settings> = fc
     marginShare: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map(noNegZero),
     confirmDays: int(1, 30),
     holdDays: int(0, 60),
-    staleness: fc.record({ cryptoMaxAgeDays: int(1, 30), russellMaxAgeDays: int(1, 30) }),
+    staleness: fc.record({
+      cryptoMaxAgeDays: int(1, 30),
+      russellMaxAgeDays: int(1, 30),
+      etfFlowsMaxAgeDays: int(1, 30),
+    }),
     intervalMinutes: int(15, 1440),
     sites: fc.record(
       Object.fromEntries(SITE_IDS.map((id) => [id, fc.boolean()])) as Record<
@@ -96,6 +101,7 @@ const validSettings: fc.Arbitrary<Settings> = fc
       fearWashout: fc.boolean(),
       windowOpens: fc.boolean(),
       windowCloses: fc.boolean(),
+      etfRotation: fc.boolean(),
       quietHours: fc.boolean(),
       quietFrom: int(0, 23),
       quietTo: int(0, 23),
@@ -113,7 +119,7 @@ const validSettings: fc.Arbitrary<Settings> = fc
           : { topN: g.asi.topN, windowDays: g.asi.windowDays };
     const [extremeFear, fear, neutral, greed] = g.fearGreed as [number, number, number, number];
     return {
-      version: 3,
+      version: 4,
       russell: {
         referenceHigh: g.russell.referenceHigh,
         breakoutBaseDays: g.russell.breakoutBaseDays,
@@ -150,6 +156,11 @@ const validSettings: fc.Arbitrary<Settings> = fc
         toleranceDays: g.ethbtc.toleranceDays,
       },
       total3: g.total3,
+      etfFlows: {
+        shortSessions: g.etfFlows.sessions[0]!,
+        longSessions: g.etfFlows.sessions[1]!,
+        inSetup: g.etfFlows.inSetup,
+      },
       fearGreed: { extremeFear, fear, neutral, greed },
       stage: {
         btcSeasonMax,

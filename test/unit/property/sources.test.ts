@@ -17,6 +17,7 @@ import { parseBinanceKlines } from '../../../lib/sources/binance';
 import {
   parseCmcAltcoinSeason,
   parseCmcDominance,
+  parseCmcEtfNetflow,
   parseCmcFearGreed,
   parseCmcListing,
   parseCmcTotal3,
@@ -135,6 +136,15 @@ const cmcAlt = () => ({
   data: { points: cmcPoints((d) => ({ altcoinIndex: 30 + d, name: 'Bitcoin Season' })) },
   status: { ...cmcStatus },
 });
+const cmcEtf = () => ({
+  data: {
+    points: cmcPoints((d) => ({ value: (d - 17) * 1e8, btcValue: (d - 17) * 9e7, ethValue: 1e7 })),
+    aggregation: 'daily',
+  },
+  status: { ...cmcStatus },
+});
+/** Net flows are signed: any finite value. */
+const SIGNED = { min: -Number.MAX_VALUE, max: Number.MAX_VALUE };
 const cmcFng = () => ({
   data: { dataList: cmcPoints((d) => ({ score: 40 + d, name: 'Fear' })) },
   status: { ...cmcStatus },
@@ -303,6 +313,16 @@ const cases: Case[] = [
     parse: (j) => parseCmcAltcoinSeason(j, { now: NOW }),
     label: /^CoinMarketCap/,
     check: (s) => expectGoodSeries(s, PCT),
+  },
+  {
+    name: 'CoinMarketCap parseCmcEtfNetflow',
+    base: cmcEtf,
+    parse: (j) => parseCmcEtfNetflow(j, { now: NOW }),
+    label: /^CoinMarketCap/,
+    check: (d: { btc: never; eth: never }) => {
+      expectGoodSeries(d.btc, SIGNED);
+      expectGoodSeries(d.eth, SIGNED);
+    },
   },
   {
     name: 'CoinMarketCap parseCmcFearGreed',

@@ -27,7 +27,7 @@ const TODAY = '2026-03-19';
 /** Distinct staleness limits, so a chain reading the wrong one is caught. */
 const settings = () => {
   const s = defaultSettings();
-  s.staleness = { cryptoMaxAgeDays: 3, russellMaxAgeDays: 6 };
+  s.staleness = { cryptoMaxAgeDays: 3, russellMaxAgeDays: 6, etfFlowsMaxAgeDays: 5 };
   return s;
 };
 const macroChains = Object.entries(MACRO_CHAINS) as [MacroKey, (typeof MACRO_CHAINS)[MacroKey]][];
@@ -106,6 +106,8 @@ describe('the chain table', () => {
       'total3',
       'fearGreed',
       'crossCheck',
+      'etfFlowsBtc',
+      'etfFlowsEth',
     ]);
     const { window, document } = parseHTML('<!doctype html><html><body></body></html>');
     Object.assign(globalThis, { window, document, Node: window.Node, Element: window.Element });

@@ -41,7 +41,7 @@ function leaves(o: unknown, p = '', out: [string, unknown][] = []): [string, unk
 
 describe('the Settings type, derived from the schema', () => {
   it('stays a precise nested type', () => {
-    expectTypeOf<Settings['version']>().toEqualTypeOf<3>();
+    expectTypeOf<Settings['version']>().toEqualTypeOf<4>();
     expectTypeOf<Settings['hysteresis']>().toEqualTypeOf<{
       confirmDays: number;
       marginPoints: number;

@@ -18,12 +18,12 @@ describe('settings storage migrations', () => {
     await fakeBrowser.storage.sync.set({ settings: v1Settings(), settings$: { v: 1 } });
     await settingsItem.migrate();
     const migrated = await settingsItem.getValue();
-    expect(migrated.version).toBe(3);
+    expect(migrated.version).toBe(4);
     expect(migrated.stage.altseasonMin).toBe(80);
     expect(migrated.sites.tradingview).toBe(true);
     expect(migrated.alerts.stageChange).toBe(true);
     expect(validateSettings(migrated).ok).toBe(true);
-    expect((await fakeBrowser.storage.sync.get('settings$'))['settings$']).toEqual({ v: 3 });
+    expect((await fakeBrowser.storage.sync.get('settings$'))['settings$']).toEqual({ v: 4 });
   });
 
   it('v2 → v3 adds the 7-day hold; a confirmation left at the old default of 2 becomes 3, a chosen one is kept', async () => {
@@ -42,16 +42,42 @@ describe('settings storage migrations', () => {
     expect(SETTINGS_MIGRATIONS[3]!(null)).toEqual(defaultSettings());
   });
 
-  it('a current-version value is left alone', async () => {
-    const v3 = { ...defaultSettings(), refresh: { intervalMinutes: 30 } };
+  it('v3 → v4 adds the ETF flows settings at their defaults and keeps everything else', async () => {
+    const d = defaultSettings();
+    const { etfFlows: _e, ...rest } = d;
+    const { etfFlowsMaxAgeDays: _m, ...staleness } = d.staleness;
+    const { etfRotation: _r, ...alerts } = d.alerts;
+    const v3 = {
+      ...rest,
+      version: 3,
+      staleness,
+      alerts: { ...alerts, setupOn: true },
+      refresh: { intervalMinutes: 30 },
+    };
+    // Without the migration the stored value fails validation and the user's settings would be lost.
+    expect(validateSettings(v3).ok).toBe(false);
     await fakeBrowser.storage.sync.set({ settings: v3, settings$: { v: 3 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getValue()).toEqual(v3);
+    const a = await settingsItem.getValue();
+    expect(a.version).toBe(4);
+    expect(a.etfFlows).toEqual({ shortSessions: 5, longSessions: 20, inSetup: false });
+    expect(a.staleness.etfFlowsMaxAgeDays).toBe(4);
+    expect([a.alerts.etfRotation, a.alerts.setupOn, a.refresh.intervalMinutes]).toEqual([false, true, 30]);
+    expect(validateSettings(a).ok).toBe(true);
+    expect(SETTINGS_MIGRATIONS[4]!(null)).toEqual(defaultSettings());
+  });
+
+  it('a current-version value is left alone', async () => {
+    const v4 = { ...defaultSettings(), refresh: { intervalMinutes: 30 } };
+    await fakeBrowser.storage.sync.set({ settings: v4, settings$: { v: 4 } });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual(v4);
   });
 
   it('the v2 migration turns garbage into defaults instead of crashing', () => {
-    expect(SETTINGS_MIGRATIONS[3]!(SETTINGS_MIGRATIONS[2]!(null))).toEqual(defaultSettings());
-    expect(validateSettings(SETTINGS_MIGRATIONS[3]!(SETTINGS_MIGRATIONS[2]!(v1Settings()))).ok).toBe(true);
+    const upTo4 = (x: unknown) => SETTINGS_MIGRATIONS[4]!(SETTINGS_MIGRATIONS[3]!(SETTINGS_MIGRATIONS[2]!(x)));
+    expect(upTo4(null)).toEqual(defaultSettings());
+    expect(validateSettings(upTo4(v1Settings())).ok).toBe(true);
   });
 
   it('without a stored value the defaults are read', async () => {
