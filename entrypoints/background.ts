@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { settingsItem } from '@/lib/platform/items';
+import { settingsItem, snapshotItem, stageHistoryItem } from '@/lib/platform/items';
 import { createWorker } from '@/lib/platform/worker';
 
 // Thin entrypoint: every listener is registered synchronously in main(), so the MV3 service worker
@@ -14,6 +14,7 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((msg, sender) => worker.onMessage(msg, sender));
     browser.notifications.onClicked.addListener((id) => void worker.onNotificationClicked(id));
     settingsItem.watch(() => void worker.onSettingsChanged());
+    for (const item of [snapshotItem, stageHistoryItem]) item.watch(() => void worker.onViewInputChanged());
     void worker.onWake();
   },
 });
