@@ -18,6 +18,22 @@ function spark(l: BadgeView['panel']['lines'][number], empty: string) {
   );
 }
 
+/**
+ * "All rules": a disclosure button and the list it shows. The list takes the room left in the panel and scrolls
+ * inside it, so opening it never pushes the panel past its height (nor its last line out of view).
+ */
+function allRules(label: string, more: string[]) {
+  if (!more.length) return [];
+  const id = `${PANEL_ID}-more`;
+  const list = h('ul', { id, class: 'small more', hidden: true }, ...more.map((x) => h('li', null, x)));
+  const btn = h('button', { type: 'button', class: 'small all', 'aria-expanded': 'false', 'aria-controls': id }, label);
+  btn.onclick = () => {
+    list.hidden = !list.hidden;
+    btn.setAttribute('aria-expanded', String(!list.hidden));
+  };
+  return [btn, list];
+}
+
 /** Only links to the web: the view comes from storage, and storage is not trusted to hold only what we wrote. */
 const safeHref = (u: string) => (/^https:\/\//.test(u) ? u : null);
 
@@ -44,8 +60,8 @@ export function buildPanel(v: BadgeView, coin: string | null, now: number, onClo
       v.days && h('span', { class: 'muted', title: v.daysTitle }, v.days),
       close,
     ),
-    p.clock && h('p', { class: 'small clock', 'data-testid': 'clock' }, p.clock),
-    coin && h('p', { class: 'coin', 'data-testid': 'coin', title: t.coinLabel }, coin),
+    p.clock && h('p', { class: 'small clock', title: p.clock }, p.clock),
+    coin && h('p', { class: 'coin', title: t.coinLabel }, coin),
     p.flags.length > 0 && h('p', null, ...p.flags.map((f) => h('span', { class: 'chip' }, f))),
     h(
       'ul',
@@ -62,7 +78,7 @@ export function buildPanel(v: BadgeView, coin: string | null, now: number, onClo
             value(l.value, l.stale ? 'old' : 'big'),
             ' ',
             staleChip(l.stale),
-            h('div', { class: 'muted' }, l.note),
+            h('div', { class: 'muted', title: l.note }, l.note),
           ),
           spark(l, t.sparkEmpty),
         ),
@@ -90,7 +106,7 @@ export function buildPanel(v: BadgeView, coin: string | null, now: number, onClo
     ),
     p.top.length > 0 && h('h3', null, t.reasons),
     ul('small', p.top),
-    p.more.length > 0 && h('details', null, h('summary', { class: 'small' }, t.allRules), ul('small more', p.more)),
+    ...allRules(t.allRules, p.more),
     p.flows && h('p', { class: 'small', 'data-testid': 'flows' }, p.flows),
     h(
       'p',

@@ -189,6 +189,8 @@ export function buildBadgeView(x: BadgeViewInput): BadgeView {
   // A day missing from the history shows as unknown, never as its neighbour's stage.
   if (stripFrom)
     for (let i = 0; i < STRIP_DAYS; i++) strip.push(oneOf(byDay.get(addDays(stripFrom, i)), STAGES) ?? 'unknown');
+  // A history without any of these days says nothing: no strip rather than a grey one.
+  if (strip.every((st) => st === 'unknown')) strip.length = 0;
 
   const lines: ViewLine[] = p.lines.map((l) => {
     const sp = sparkline(l.spark, {
