@@ -100,8 +100,7 @@ export class BadgeUi {
     b.style.setProperty('--op', String(v.opacity));
     this.move();
     const t = v.text;
-    const focused =
-      this.app.getRootNode() instanceof ShadowRoot && (this.app.getRootNode() as ShadowRoot).activeElement;
+    const focused = this.active();
     const hadFocus = !!focused && b.contains(focused);
     if (this.collapsed) {
       const dot = h(
@@ -163,6 +162,11 @@ export class BadgeUi {
     if (this.open) this.showPanel(false);
   }
 
+  /** The focused element of the badge's root (its shadow root, or the document in tests). */
+  active(): Element | null {
+    return (this.app.getRootNode() as Document | ShadowRoot).activeElement ?? null;
+  }
+
   /** Positions the badge: its place (left/top) once known, else anchored top right by CSS alone. */
   move() {
     const s = this.badge.style;
@@ -191,7 +195,7 @@ export class BadgeUi {
     const old = this.panel;
     next.style.visibility = old?.style.visibility || 'hidden';
     // A live update keeps focus where it was: in the panel when it was there.
-    if (old && old.contains((this.app.getRootNode() as ShadowRoot).activeElement)) focus = true;
+    if (old && old.contains(this.active())) focus = true;
     if (old) old.replaceWith(next);
     else this.app.append(next);
     this.panel = next;

@@ -247,13 +247,17 @@ export function buildBadgeView(x: BadgeViewInput): BadgeView {
   const excluded: Record<string, number> = {};
   const why: string[] = [];
   const whyIndex = (text: string) => (why.includes(text) ? why.indexOf(text) : why.push(text) - 1);
-  const known = asi && asi.value !== null ? asi : null;
+  // Read defensively: a stored snapshot may be of another shape (a number where the ASI was, a list of junk).
+  const known =
+    asi && typeof asi.value === 'number' && Array.isArray(asi.coins) && Number.isFinite(asi.btcReturn) ? asi : null;
   for (const c of known?.coins ?? []) {
+    if (typeof c?.symbol !== 'string' || !Number.isFinite(c.return)) continue;
     const st = coinStanding(c.symbol.toUpperCase(), known);
     if (st.kind === 'ranked')
       ranked[st.symbol] = [`${fmtSigned(st.vsBtcPct, 0, locale)} %`, ordinal(st.rank, t, locale)];
   }
-  for (const xc of asi?.excluded ?? []) excluded[xc.symbol.toUpperCase()] ??= whyIndex(exclusionText(xc, t, locale));
+  for (const xc of Array.isArray(asi?.excluded) ? asi.excluded : [])
+    if (typeof xc?.symbol === 'string') excluded[xc.symbol.toUpperCase()] ??= whyIndex(exclusionText(xc, t, locale));
   // A stablecoin the data never listed is still excluded as one: the settings' list says so.
   const list = (x.settings as { asi?: { excludeSymbols?: unknown } } | null)?.asi?.excludeSymbols;
   for (const sym of Array.isArray(list) ? list : [])
