@@ -1,5 +1,7 @@
 /** The static-DOM badge (components/badge/ui.ts) in linkedom: no layout, so fixed element sizes. */
 import { parseHTML } from 'linkedom';
+import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
 import { BadgeUi } from '../../../components/badge/ui';
 import type { BadgeShow } from '../../../lib/badge/controller';
 import type { BadgeLayout } from '../../../lib/badge/state';
@@ -117,4 +119,11 @@ export function mountUi() {
 
 export function click(el: Element | null) {
   el!.dispatchEvent(new win.Event('click', { bubbles: true }));
+}
+
+/** Renders a Preact view (the options page's, the popup's) into the linkedom document. */
+export function mount(node: ComponentChild, root: HTMLElement = document.createElement('div')): HTMLElement {
+  if (!root.isConnected) document.body.append(root);
+  act(() => render(node, root));
+  return root;
 }
