@@ -138,6 +138,8 @@ export interface BadgeViewInput {
   flows?: string | null;
 }
 
+const ORDINAL = { one: 'badge_ord_one', two: 'badge_ord_two', few: 'badge_ord_few', other: 'badge_ord_other' };
+
 /** "7th" in English, the number as is where the language has no ordinal suffix (its message wraps it). */
 function ordinal(n: number, t: Translate, locale?: string): string {
   let rule = 'other';
@@ -146,7 +148,7 @@ function ordinal(n: number, t: Translate, locale?: string): string {
   } catch {
     // An unknown locale: the plain form.
   }
-  return t(`badge_ord_${oneOf(rule, ['one', 'two', 'few'] as const) ?? 'other'}`, n);
+  return t(ORDINAL[oneOf(rule, ['one', 'two', 'few'] as const) ?? 'other'], n);
 }
 
 /** Days the last stage of the history has held, counting back from its last day. */
