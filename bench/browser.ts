@@ -16,7 +16,7 @@ import type { SeriesCache } from '../lib/cache/series-cache';
 import { addDays, daysBetween, toDay } from '../lib/series/dates';
 import type { Series } from '../lib/series/types';
 import type { Snapshot } from '../lib/snapshot/types';
-import { CHROME_EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
+import { CHROME_EXTENSION_DIR, launchWithExtension, REPO_ROOT, type ExtensionBrowser } from '../test/support/browser';
 import { realSeries } from '../test/support/fixtures';
 import { realSnapshot } from '../test/support/snapshot';
 import { quietWorker, storageValue, waitFor } from '../test/support/e2e';
@@ -29,7 +29,8 @@ import { summarize, type Summary } from './util';
 
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
 const DAY = '2025-09-19';
-const EN = translateFrom(loadLocales().en!);
+// tsx runs the bench as an ES module (no __dirname): the messages' folder is given.
+const EN = translateFrom(loadLocales(join(REPO_ROOT, 'lib', 'i18n', 'messages')).en!);
 
 /** A real day's snapshot moved to today (values untouched), so the badge shows its normal, fresh state. */
 function asOfToday(s: Snapshot): Snapshot {

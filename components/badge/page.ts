@@ -8,7 +8,8 @@ export const HOST_TAG = 'regime-lens-badge';
 
 /** Removes hosts left by an earlier instance of this script (extension reloaded or updated). */
 export function removeStaleHosts(): void {
-  document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
+  // Hosts are only ever appended to <html>: its children are read, never the page's whole tree (3,000 rows).
+  for (const el of [...document.documentElement.children]) if (el.localName === HOST_TAG) el.remove();
 }
 
 /**
