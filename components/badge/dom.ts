@@ -21,8 +21,8 @@ export const svg = (tag: string, attrs: Attrs | null = null, ...kids: Child[]): 
   fill(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, kids);
 
 /**
- * A shape per stage (■ ◆ ◐ ▲ ★ ○), so the stage never rests on colour alone: one filled path each, even-odd for
- * the outlined ones. Decorative: the label beside it carries the meaning.
+ * A shape per stage (■ ◆ ◐ ▲ ★ ○), so the stage never rests on colour alone: one filled path each,
+ * even-odd for the outlined ones. Decorative: the label beside it carries the meaning.
  */
 const PATHS: Record<string, string> = {
   'btc-season': 'M1.5 1.5h9v9h-9z',

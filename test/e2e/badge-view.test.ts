@@ -119,7 +119,7 @@ describe.skipIf(SKIP)('badge view in Chromium', () => {
     return panel;
   }
 
-  it('paints the 30-day strip in the stage colours of the known history, the days in stage and the ASI change', async () => {
+  it('paints the 30-day strip in the colours of a known history, the days in stage and the ASI change', async () => {
     const page = await open('https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT');
     const ticks = await page.locator('.strip i').evaluateAll((els) =>
       els.map((el) => ({
@@ -140,7 +140,7 @@ describe.skipIf(SKIP)('badge view in Chromium', () => {
     await page.close();
   });
 
-  it('keeps the panel within about 420 px at 1280×720 with its last element visible, also with "All rules" open', async () => {
+  it('keeps the panel ≤ 420 px at 1280×720, its last element visible, also with "All rules" open', async () => {
     const page = await open('https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ASOLUSDT');
     const panel = await openPanel(page);
     const check = async () => {

@@ -38,7 +38,7 @@ const HOST = 'regime-lens-badge';
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
 const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT?type=spot';
 const COINBASE = 'https://www.coinbase.com/advanced-trade/spot/BTC-USD';
-/** The content script's size budget (#18: ≤ 16 KiB gzip, aim ≤ 12 KiB): tightened to 10 KiB, what static DOM reached. */
+/** The content script's size budget (#18: ≤ 16 KiB gzip, aim ≤ 12 KiB), tightened to what static DOM reached. */
 const BUDGET = 10 * 1024;
 
 /**

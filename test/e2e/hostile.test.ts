@@ -29,7 +29,7 @@ function files(dir: string, ext: string): string[] {
 describe('bundles and sources never write raw HTML', () => {
   beforeAll(() => ensureChromeBuild(), 180_000);
 
-  it('the content script assigns innerHTML only in Preact’s dangerouslySetInnerHTML branch (static DOM: none); no other raw-HTML sink', () => {
+  it('the content script assigns innerHTML only in Preact’s dangerouslySetInnerHTML branch; no other raw-HTML sink', () => {
     const code = readFileSync(join(CHROME_EXTENSION_DIR, 'content-scripts', 'badge.js'), 'utf8');
     const assignments = [...code.matchAll(/\binnerHTML\s*=(?!=)\s*([^,;)]{0,20})/g)].map((m) => m[1]!.trim());
     // `x.innerHTML = vnode.dangerouslySetInnerHTML.__html` or clearing it with "": Preact's own code path

@@ -71,7 +71,7 @@ describe('badge controller', () => {
     expect(x.last().view.stage).toBe('altseason');
   });
 
-  it('the coin on screen: from the page URL, against the view’s table, and again on an in-app navigation', async () => {
+  it('the coin on screen: from the page URL, by the view’s table, again on an in-app navigation', async () => {
     const asi = snap.evaluation.asi as AsiSignal;
     const rank = (sym: string) => asi.coins.findIndex((c) => c.symbol === sym) + 1;
     const x = await setup();
@@ -116,7 +116,7 @@ describe('badge controller', () => {
     expect(x.shown.slice(-2).map((v) => v.layout)).toEqual([{ x: 1, y: 2, collapsed: false }, null]);
   });
 
-  it('hides on a site switched off (live, through the view), on pages that are not chart pages, and comes back', async () => {
+  it('hides on a site switched off (live, through the view), off chart pages, and comes back', async () => {
     const x = await setup({ href: BINANCE });
     x.c.update();
     expect(x.last().site).toBe('binance');

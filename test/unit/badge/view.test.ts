@@ -94,7 +94,8 @@ describe('the badge view on real data', { timeout: 60_000 }, () => {
     // Too young on that day: its first close and the day it needed one by.
     const young = asi.excluded.find((x) => x.reason === 'too-young')!;
     expect(coinLine(sep.view, young.symbol.toUpperCase())).toBe(
-      `${young.symbol.toUpperCase()}: not in the ASI universe (too young: first close ${young.args![0]}, needs one by ${young.args![1]})`,
+      `${young.symbol.toUpperCase()}: not in the ASI universe ` +
+        `(too young: first close ${young.args![0]}, needs one by ${young.args![1]})`,
     );
     expect(coinLine(sep.view, 'DAI')).toBe(
       'DAI: not in the ASI universe (on the exclusion list (stablecoin, wrapped, staked or asset-backed))',
