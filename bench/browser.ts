@@ -16,15 +16,21 @@ import type { SeriesCache } from '../lib/cache/series-cache';
 import { addDays, daysBetween, toDay } from '../lib/series/dates';
 import type { Series } from '../lib/series/types';
 import type { Snapshot } from '../lib/snapshot/types';
-import { CHROME_EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../test/support/browser';
+import { CHROME_EXTENSION_DIR, launchWithExtension, REPO_ROOT, type ExtensionBrowser } from '../test/support/browser';
 import { realSeries } from '../test/support/fixtures';
 import { realSnapshot } from '../test/support/snapshot';
-import { quietWorker } from '../test/support/e2e';
+import { quietWorker, storageValue, waitFor } from '../test/support/e2e';
+import { anyCoverageSettings } from '../test/support/snapshot';
+import { buildBadgeView } from '../lib/badge/view';
+import { loadLocales } from '../lib/i18n/node';
+import { translateFrom } from '../lib/i18n/translate';
 import { startStubSites } from '../test/support/sites/server';
 import { summarize, type Summary } from './util';
 
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
 const DAY = '2025-09-19';
+// tsx runs the bench as an ES module (no __dirname): the messages' folder is given.
+const EN = translateFrom(loadLocales(join(REPO_ROOT, 'lib', 'i18n', 'messages')).en!);
 
 /** A real day's snapshot moved to today (values untouched), so the badge shows its normal, fresh state. */
 function asOfToday(s: Snapshot): Snapshot {
@@ -174,6 +180,8 @@ export interface BadgeResult {
   cpu: Summary;
   /** Where that time goes: the deepest content-script frame of each sample, summed over all profiled runs ÷ runs. */
   hot: { frame: string; code: string; ms: number }[];
+  /** Main-thread CPU of the content script per live update (a new badge view stored while the page is open). */
+  live: Summary;
 }
 
 interface CpuProfile {
@@ -231,9 +239,14 @@ export async function benchBadge(
   const sites = await startStubSites();
   const { ext, dispose } = await launch(extensionDir, sites.chromiumArgs);
   try {
-    await ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), {
-      snapshot: asOfToday(realSnapshot(DAY)),
-    });
+    const seeded = asOfToday(realSnapshot(DAY));
+    await ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), { snapshot: seeded });
+    // The worker builds the badge view from the snapshot: wait for it (the badge reads nothing else).
+    await waitFor(
+      () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
+      (v) => v?.computedAt === seeded.computedAt,
+      'the badge view of the seeded snapshot',
+    );
     const out: BadgeRun[] = [];
     let longTaskApi = true;
     let ticks = 0;
@@ -287,6 +300,7 @@ export async function benchBadge(
       cpu.push(a.total);
       for (const [f, t] of a.byFrame) frames.set(f, (frames.get(f) ?? 0) + t);
     }
+    const live = await liveUpdates(ext, seeded, runs);
     const lines = bundle.split('\n');
     const hot = [...frames]
       .sort((a, b) => b[1] - a[1])
@@ -299,6 +313,7 @@ export async function benchBadge(
     return {
       cpu: summarize(cpu),
       hot,
+      live: summarize(live),
       runs: out,
       mount: summarize(out.map((r) => r.mountMs)),
       frame: summarize(out.map((r) => r.frameMs)),
@@ -313,6 +328,44 @@ export async function benchBadge(
     await dispose();
     await sites.close();
   }
+}
+
+/**
+ * A live update: with the badge painted (panel closed), the view in storage is replaced by another (Bitcoin
+ * season ↔ the seeded stage), as the worker does after a refresh; profiled from the write until the page shows
+ * the new stage. CPU in content-script stacks per update, `n` updates on one page.
+ */
+async function liveUpdates(ext: ExtensionBrowser, seeded: Snapshot, n: number): Promise<number[]> {
+  const other = asOfToday(realSnapshot('2026-05-04', undefined, anyCoverageSettings()));
+  const views = [seeded, other].map((snapshot) =>
+    buildBadgeView({ snapshot, history: null, settings: null, t: EN, locale: 'en-US', now: Date.now() }),
+  );
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(TV);
+  const stage = () =>
+    page.evaluate(() =>
+      document.querySelector('regime-lens-badge')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-stage'),
+    );
+  await waitFor(stage, (s) => s === views[0]!.stage, 'the badge painted');
+  const cdp = await ext.context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const out: number[] = [];
+  try {
+    for (let i = 1; i <= n + 2; i++) {
+      const v = views[i % 2]!;
+      await cdp.send('Profiler.start');
+      await ext.serviceWorker.evaluate((x) => (globalThis as any).chrome.storage.local.set({ badgeView: x }), v);
+      await waitFor(stage, (s) => s === v.stage, 'the live update painted', { interval: 5 });
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      if (i > 2) out.push(attribute(profile, '/content-scripts/badge.js').total);
+    }
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close();
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------

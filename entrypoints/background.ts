@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { settingsItem } from '@/lib/platform/items';
+import { settingsItem, snapshotItem, stageHistoryItem } from '@/lib/platform/items';
 import { createWorker } from '@/lib/platform/worker';
 
 export default defineBackground({
@@ -17,6 +17,7 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((msg, sender) => worker.onMessage(msg, sender));
     browser.notifications.onClicked.addListener((id) => void worker.onNotificationClicked(id));
     settingsItem.watch(() => void worker.onSettingsChanged());
+    for (const item of [snapshotItem, stageHistoryItem]) item.watch(() => void worker.onViewInputChanged());
     void worker.onWake();
   },
 });

@@ -1,30 +1,23 @@
 import type { Command } from '../messages';
 import type { SiteId } from '../settings/defaults';
-import type { Snapshot } from '../snapshot/types';
-import type { StoredSettings } from './model';
-import {
-  applyChanges,
-  badgeOpacity,
-  badgeSite,
-  KEYS,
-  layoutFor,
-  usableSnapshot,
-  type BadgeLayout,
-  type StoredState,
-} from './state';
+import { coinFromUrl } from './coin';
+import { siteFromUrl } from './sites';
+import { KEYS, layoutFor, type BadgeLayout } from './state';
+import type { BadgeView } from './view';
+import { coinLine, usableView } from './view-read';
 
-/** The part of a storage area the badge uses (browser.storage.local / sync). */
+/** The part of a storage area the badge uses (browser.storage.local). */
 export interface StorageAreaLike {
   get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-/** What the view gets on each update: BadgeApp's data and callbacks, for the page's site. */
-export interface BadgeView {
+/** What the page shows on each update: the worker's view, the coin on screen, the site's place and callbacks. */
+export interface BadgeShow {
   site: SiteId;
-  snapshot: Snapshot | null;
-  settings: StoredSettings;
-  opacity: number;
+  view: BadgeView;
+  /** The coin-on-screen line, or null when the page's URL names no coin. */
+  coin: string | null;
   layout: BadgeLayout | null;
   onLayout(layout: BadgeLayout): void;
   onDetails(): void;
@@ -32,12 +25,11 @@ export interface BadgeView {
 
 export interface BadgeControllerDeps {
   local: StorageAreaLike;
-  sync: StorageAreaLike;
   /** Sends a command to the worker (browser.runtime.sendMessage). */
   send(command: Command): Promise<unknown>;
   /** False once the extension is gone (reloaded or updated): nothing is shown, written or sent then. */
   isValid(): boolean;
-  show(view: BadgeView): void;
+  show(x: BadgeShow): void;
   hide(): void;
 }
 
@@ -49,18 +41,14 @@ export interface BadgeController {
 }
 
 /**
- * The content script's logic, with the browser injected: reads what the badge shows from storage,
- * decides per page whether and what to show, and persists where the user left it. Storage is read
- * raw (KEYS, pinned to lib/platform/items.ts by a unit test): WXT's storage layer alone would take a
- * quarter of the content script's 16 KB budget.
+ * The content script's logic, with the browser injected: ONE storage read of the worker's badge view (and the
+ * stored places), then per page whether and what to show. Storage is read raw (KEYS, pinned to
+ * lib/platform/items.ts by a unit test): WXT's storage layer would take a quarter of the size budget.
  */
 export async function startBadgeController(d: BadgeControllerDeps, href: string): Promise<BadgeController> {
-  const [l, s] = await Promise.all([d.local.get([KEYS.snapshot, KEYS.layouts]), d.sync.get(KEYS.settings)]);
-  const st: StoredState = {
-    snapshot: l[KEYS.snapshot],
-    layouts: l[KEYS.layouts],
-    settings: s[KEYS.settings] as StoredState['settings'],
-  };
+  const l = await d.local.get([KEYS.view, KEYS.layouts]);
+  let view = usableView(l[KEYS.view]);
+  let layouts = l[KEYS.layouts];
   // Read-modify-write of the whole map: other sites keep their own place.
   const saveLayout = (site: SiteId, layout: BadgeLayout) =>
     d.isValid() &&
@@ -71,17 +59,27 @@ export async function startBadgeController(d: BadgeControllerDeps, href: string)
   const onDetails = () => d.isValid() && void d.send({ type: 'open-details' }).catch(() => {});
   const update = (next = href) => {
     href = next;
-    const site = badgeSite(href, st.settings);
-    if (!site || !d.isValid()) return d.hide();
+    const site = siteFromUrl(href);
+    // A site missing from the view's list is on: every site defaults to on.
+    if (!site || !view || view.off.includes(site) || !d.isValid()) return d.hide();
     d.show({
       site,
-      snapshot: usableSnapshot(st.snapshot),
-      settings: st.settings,
-      opacity: badgeOpacity(st.settings),
-      layout: layoutFor(st.layouts, site),
+      view,
+      coin: coinLine(view, coinFromUrl(site, href)),
+      layout: layoutFor(layouts, site),
       onLayout: (layout) => saveLayout(site, layout),
       onDetails,
     });
   };
-  return { update, onChanged: (changes, area) => void (applyChanges(st, changes, area) && update()) };
+  return {
+    update,
+    onChanged: (changes, area) => {
+      if (area !== 'local') return;
+      const v = changes[KEYS.view];
+      const p = changes[KEYS.layouts];
+      if (v) view = usableView(v.newValue);
+      if (p) layouts = p.newValue;
+      if (v || p) update();
+    },
+  };
 }

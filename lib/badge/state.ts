@@ -49,35 +49,7 @@ export function usableSnapshot(v: unknown): Snapshot | null {
 }
 
 /** Storage keys of the items the badge reads (lib/platform/items.ts; a unit test keeps them equal). */
-export const KEYS = { snapshot: 'snapshot', layouts: 'badgeLayout', settings: 'settings' } as const;
-
-/** What the content script holds from storage, as stored (checked where it is read). */
-export interface StoredState {
-  snapshot: unknown;
-  layouts: unknown;
-  settings: SettingsLike | undefined;
-}
-
-/** Applies a `storage.onChanged` event to what the badge holds; true when something it reads changed. */
-export function applyChanges(
-  state: StoredState,
-  changes: Record<string, { newValue?: unknown }>,
-  area: string,
-): boolean {
-  let hit = false;
-  const take = (k: keyof StoredState) => {
-    const c = changes[KEYS[k]];
-    if (c) {
-      (state as unknown as Record<string, unknown>)[k] = c.newValue;
-      hit = true;
-    }
-  };
-  if (area === 'local') {
-    take('snapshot');
-    take('layouts');
-  } else if (area === 'sync') take('settings');
-  return hit;
-}
+export const KEYS = { view: 'badgeView', layouts: 'badgeLayout' } as const;
 
 /** The layout stored for a site, if it is well-formed. */
 export function layoutFor(all: unknown, site: SiteId): BadgeLayout | null {

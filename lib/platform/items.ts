@@ -6,6 +6,7 @@ import type { RefreshMeta } from '../refresh/context';
 import type { Day } from '../series/types';
 import { defaultSettings, SETTINGS_VERSION, type Settings } from '../settings/defaults';
 import { SETTINGS_MIGRATIONS } from '../settings/migrations';
+import type { BadgeView } from '../badge/view';
 import type { StageHistory } from '../snapshot/stage-history';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
 
@@ -137,6 +138,17 @@ export const evidenceLogItem = lazyItem(() =>
  */
 export const stageHistoryItem = lazyItem(() =>
   storage.defineItem<StageHistory | null>('local:stageHistory', {
+    fallback: null,
+    version: 1,
+  }),
+);
+
+/**
+ * What the on-page badge shows, translated and formatted by the worker (lib/badge/view.ts): the content script
+ * reads this one small item and paints it. Derived data: its shape version is inside (`v`), another is rebuilt.
+ */
+export const badgeViewItem = lazyItem(() =>
+  storage.defineItem<BadgeView | null>('local:badgeView', {
     fallback: null,
     version: 1,
   }),

@@ -13,6 +13,7 @@ import { reevaluate } from '../refresh/reevaluate';
 import { isSnapshot } from '../snapshot/validate';
 import { refreshStateItem, settingsItem, snapshotItem } from './items';
 import { logEvidence } from './evidence-log';
+import { writeBadgeView } from './badge-view';
 import { publish } from './publish';
 import { browserShell, type Shell } from './shell';
 import { recordStageHistory } from './stage-history';
@@ -139,15 +140,29 @@ export function createWorker(deps: WorkerDeps) {
     });
   }
 
+  /** The badge view again, coalescing changes that arrive together (snapshot, then history, then settings). */
+  let viewQueued: Promise<void> | null = null;
+  function badgeView(): Promise<void> {
+    viewQueued ??= Promise.resolve().then(() => {
+      viewQueued = null;
+      return writeBadgeView(shell, deps.now(), log);
+    });
+    return viewQueued;
+  }
+
   return {
     refresh,
     reevaluate: reevaluateNow,
     ensureAlarm,
     /** Each time the worker starts (also after the browser killed it). */
-    onWake: () => syncToolbar(),
+    onWake: () => Promise.all([syncToolbar(), badgeView()]).then(() => {}),
+    /** The snapshot or the stage history changed (a refresh, a re-evaluation, a restore): the badge's view follows. */
+    onViewInputChanged: () => badgeView(),
     /** A saved settings change takes effect at once: new alarm period, today evaluated again. */
     onSettingsChanged: async () => {
       await ensureAlarm();
+      // The view first: a site switched off or another language reaches open pages without waiting for caches.
+      await badgeView();
       await reevaluateNow('settings changed');
     },
     onNotificationClicked: async (id: string) => {
@@ -163,7 +178,10 @@ export function createWorker(deps: WorkerDeps) {
       await refresh('startup');
     },
     onAlarm: async (alarm: { name: string }) => {
-      if (alarm.name === ALARM) await refresh('alarm');
+      if (alarm.name !== ALARM) return;
+      await refresh('alarm');
+      // Ages in the view ("stale 3 d") move on even when the refresh failed and nothing else changed.
+      await badgeView();
     },
     /** Returns true for a handled command (the caller answers the sender), false to ignore. */
     onMessage: (

@@ -174,7 +174,10 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
     expect(await panel.locator('[data-line="asi"]').textContent()).toContain(String(good.evaluation.asi!.value));
     const panelText = (await panel.textContent()) ?? '';
     expect(panelText).toMatch(/updated .+ ago/);
-    expect(panelText).toMatch(/data of .+ old · stale/);
+    // The stale value is demoted, its age beside it and the data's date in its title.
+    const chip = panel.locator('[data-line="asi"] .chip.stale');
+    expect(await chip.textContent()).toMatch(/^stale \d+ d$/);
+    expect(await chip.getAttribute('title')).toMatch(/^Altcoin Season Index: data of .+, \d+ d old$/);
     expect(await rejections(tv)).toEqual([]);
 
     // 6. nothing uncaught anywhere, in the same worker instance that ran every refresh

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_DEFAULTS } from '../../../lib/badge/model';
 import { KEYS } from '../../../lib/badge/state';
 import { defaultSettings } from '../../../lib/settings/defaults';
-import { badgeLayoutItem, settingsItem, snapshotItem } from '../../../lib/platform/items';
+import { badgeLayoutItem, badgeViewItem } from '../../../lib/platform/items';
 
 describe('badge contracts', () => {
   it('MODEL_DEFAULTS equal the documented defaults of defaultSettings()', () => {
@@ -21,9 +21,9 @@ describe('badge contracts', () => {
   });
 
   it('KEYS are the storage items of lib/platform/items.ts, in the areas the content script reads them from', () => {
-    // The content script reads snapshot and layouts from storage.local, settings from storage.sync.
-    expect(snapshotItem.key).toBe(`local:${KEYS.snapshot}`);
+    // The content script reads the worker's badge view and the layouts from storage.local, nothing else.
+    expect(badgeViewItem.key).toBe(`local:${KEYS.view}`);
     expect(badgeLayoutItem.key).toBe(`local:${KEYS.layouts}`);
-    expect(settingsItem.key).toBe(`sync:${KEYS.settings}`);
+    expect(Object.keys(KEYS).sort()).toEqual(['layouts', 'view']);
   });
 });

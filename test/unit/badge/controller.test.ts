@@ -1,45 +1,53 @@
 /** The content script's logic (lib/badge/controller.ts) with fake storage, runtime and view. */
 import { describe, expect, it } from 'vitest';
-import { startBadgeController, type BadgeView, type StorageAreaLike } from '../../../lib/badge/controller';
+import { startBadgeController, type BadgeShow, type StorageAreaLike } from '../../../lib/badge/controller';
+import { buildBadgeView } from '../../../lib/badge/view';
+import { loadLocales } from '../../../lib/i18n/node';
+import { translateFrom } from '../../../lib/i18n/translate';
 import type { Command } from '../../../lib/messages';
+import { defaultSettings } from '../../../lib/settings/defaults';
+import type { AsiSignal } from '../../../lib/signals/asi';
 import { anyCoverageSettings, realSnapshot } from '../../support/snapshot';
 
-const TV = 'https://www.tradingview.com/chart/AbC123/';
+const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ASOLUSDT';
 const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT';
+const en = translateFrom(loadLocales().en!);
+const snap = realSnapshot('2025-09-19');
+const view = (s: unknown = snap, settings: unknown = defaultSettings()) =>
+  buildBadgeView({ snapshot: s, history: null, settings: settings as never, t: en, locale: 'en-US', now: 0 });
 
-function area(init: Record<string, unknown> = {}): StorageAreaLike & { data: Record<string, unknown> } {
+function area(
+  init: Record<string, unknown> = {},
+): StorageAreaLike & { data: Record<string, unknown>; gets: unknown[] } {
   const data = structuredClone(init);
+  const gets: unknown[] = [];
   return {
     data,
-    get: async (keys) =>
-      Object.fromEntries(
+    gets,
+    get: async (keys) => {
+      gets.push(keys);
+      return Object.fromEntries(
         [keys]
           .flat()
           .filter((k) => k in data)
           .map((k) => [k, structuredClone(data[k])]),
-      ),
+      );
+    },
     set: async (items) => void Object.assign(data, structuredClone(items)),
   };
 }
 
 async function setup(
-  o: {
-    local?: Record<string, unknown>;
-    sync?: Record<string, unknown>;
-    href?: string;
-    send?: (c: Command) => Promise<unknown>;
-  } = {},
+  o: { local?: Record<string, unknown>; href?: string; send?: (c: Command) => Promise<unknown> } = {},
 ) {
-  const local = area(o.local ?? { snapshot: realSnapshot('2025-09-19') });
-  const sync = area(o.sync);
-  const shown: BadgeView[] = [];
+  const local = area(o.local ?? { badgeView: view() });
+  const shown: BadgeShow[] = [];
   const sent: Command[] = [];
   let hidden = 0;
   let valid = true;
   const c = await startBadgeController(
     {
       local,
-      sync,
       send: o.send ?? (async (cmd) => void sent.push(cmd)),
       isValid: () => valid,
       show: (v) => void shown.push(v),
@@ -53,30 +61,54 @@ async function setup(
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('badge controller', () => {
-  it('shows the stored snapshot, layout and opacity for the page’s site', async () => {
+  it('reads the badge view and the layouts in ONE storage get, and shows them for the page’s site', async () => {
     const x = await setup({
-      local: { snapshot: realSnapshot('2025-09-19'), badgeLayout: { tradingview: { x: 5, y: 6, collapsed: true } } },
-      sync: { settings: { badge: { opacity: 0.5 } } },
+      local: { badgeView: view(), badgeLayout: { tradingview: { x: 5, y: 6, collapsed: true } }, snapshot: snap },
     });
+    expect(x.local.gets).toEqual([['badgeView', 'badgeLayout']]);
     x.c.update();
-    expect(x.last()).toMatchObject({ site: 'tradingview', opacity: 0.5, layout: { x: 5, y: 6, collapsed: true } });
-    expect(x.last().snapshot?.evaluation.phase.stage).toBe('altseason');
+    expect(x.last()).toMatchObject({ site: 'tradingview', layout: { x: 5, y: 6, collapsed: true } });
+    expect(x.last().view.stage).toBe('altseason');
   });
 
-  it('a malformed stored snapshot is shown as none ("No data")', async () => {
-    const x = await setup({ local: { snapshot: { version: 99 } } });
+  it('the coin on screen: from the page URL, by the view’s table, again on an in-app navigation', async () => {
+    const asi = snap.evaluation.asi as AsiSignal;
+    const rank = (sym: string) => asi.coins.findIndex((c) => c.symbol === sym) + 1;
+    const x = await setup();
     x.c.update();
-    expect(x.last().snapshot).toBeNull();
+    expect(x.last().coin).toMatch(
+      new RegExp(`^SOL [+−]\\d+ % vs BTC · ${rank('SOL')}(st|nd|rd|th) of ${asi.coins.length}$`),
+    );
+    x.c.update('https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3AUSDTTRY');
+    expect(x.last().coin).toBe(
+      'USDT: not in the ASI universe (on the exclusion list (stablecoin, wrapped, staked or asset-backed))',
+    );
+    // A coin the ASI never saw: outside the top N, by the snapshot's own N.
+    x.c.update('https://www.binance.com/en/trade/ZZZ_USDT');
+    expect(x.last().coin).toBe(`ZZZ: not in the ASI universe (outside the top ${asi.topN} by market cap)`);
+    x.c.update('https://www.tradingview.com/chart/AbC123/');
+    expect(x.last().coin).toBeNull();
   });
 
-  it('follows storage changes it reads, and ignores the rest', async () => {
+  it('a missing or malformed view shows nothing (the worker writes one on wake)', async () => {
+    for (const badgeView of [undefined, { v: 99 }, { ...view(), strip: 'x' }]) {
+      const x = await setup({ local: { badgeView } });
+      x.c.update();
+      expect(x.shown).toHaveLength(0);
+      expect(x.hidden()).toBe(1);
+    }
+  });
+
+  it('follows the view and layouts as they change in local storage, and ignores the rest', async () => {
     const x = await setup();
     x.c.update();
     // Bitcoin season on an ASI of 13 coins (accepted here: any coverage)
-    x.c.onChanged({ snapshot: { newValue: realSnapshot('2026-05-04', undefined, anyCoverageSettings()) } }, 'local');
+    const btc = view(realSnapshot('2026-05-04', undefined, anyCoverageSettings()), anyCoverageSettings());
+    x.c.onChanged({ badgeView: { newValue: btc } }, 'local');
     expect(x.shown).toHaveLength(2);
-    expect(x.last().snapshot?.evaluation.phase.stage).toBe('btc-season');
-    x.c.onChanged({ seriesCache: { newValue: {} } }, 'local');
+    expect(x.last().view.stage).toBe('btc-season');
+    x.c.onChanged({ seriesCache: { newValue: {} }, snapshot: { newValue: null } }, 'local');
+    x.c.onChanged({ badgeView: { newValue: null } }, 'sync');
     expect(x.shown).toHaveLength(2);
     // The options page's "Reset badge positions": the layout is gone.
     x.c.onChanged({ badgeLayout: { newValue: { tradingview: { x: 1, y: 2, collapsed: false } } } }, 'local');
@@ -84,11 +116,12 @@ describe('badge controller', () => {
     expect(x.shown.slice(-2).map((v) => v.layout)).toEqual([{ x: 1, y: 2, collapsed: false }, null]);
   });
 
-  it('hides on a site switched off (live), on pages that are not chart pages, and comes back', async () => {
+  it('hides on a site switched off (live, through the view), off chart pages, and comes back', async () => {
     const x = await setup({ href: BINANCE });
     x.c.update();
     expect(x.last().site).toBe('binance');
-    x.c.onChanged({ settings: { newValue: { sites: { binance: false } } } }, 'sync');
+    const s = defaultSettings();
+    x.c.onChanged({ badgeView: { newValue: view(snap, { ...s, sites: { ...s.sites, binance: false } }) } }, 'local');
     expect(x.hidden()).toBe(1);
     x.c.update(TV);
     expect(x.last().site).toBe('tradingview');
@@ -100,7 +133,7 @@ describe('badge controller', () => {
   });
 
   it('saves a dropped layout for its site, keeping the other sites’ places', async () => {
-    const x = await setup({ local: { snapshot: null, badgeLayout: { binance: { x: 1, y: 1, collapsed: false } } } });
+    const x = await setup({ local: { badgeView: view(), badgeLayout: { binance: { x: 1, y: 1, collapsed: false } } } });
     x.c.update();
     x.last().onLayout({ x: 300, y: 200, collapsed: true });
     await flush();
@@ -131,7 +164,7 @@ describe('badge controller', () => {
     await flush();
     expect(x.local.data.badgeLayout).toBeUndefined();
     expect(x.sent).toEqual([]);
-    x.c.onChanged({ snapshot: { newValue: null } }, 'local');
+    x.c.onChanged({ badgeView: { newValue: view() } }, 'local');
     expect(x.hidden()).toBe(1);
   });
 });

@@ -1,40 +1,7 @@
-/** What the content script holds from storage (lib/badge/state.ts): change events, the snapshot frame, layouts. */
+/** What lib/badge/state.ts reads from storage: the snapshot frame (for the view builder), layouts. */
 import { describe, expect, it } from 'vitest';
-import { applyChanges, layoutFor, usableSnapshot, type StoredState } from '../../../lib/badge/state';
+import { layoutFor, usableSnapshot } from '../../../lib/badge/state';
 import { realSnapshot } from '../../support/snapshot';
-
-const fresh = (): StoredState => ({
-  snapshot: 'old',
-  layouts: { tradingview: { x: 1, y: 2, collapsed: false } },
-  settings: undefined,
-});
-
-describe('applyChanges', () => {
-  it('takes snapshot and layouts from local, settings from sync, and says when something it reads changed', () => {
-    const st = fresh();
-    expect(applyChanges(st, { snapshot: { newValue: 'new' } }, 'local')).toBe(true);
-    expect(st.snapshot).toBe('new');
-    expect(applyChanges(st, { settings: { newValue: { sites: { binance: false } } } }, 'sync')).toBe(true);
-    expect(st.settings).toEqual({ sites: { binance: false } });
-    expect(applyChanges(st, { badgeLayout: { newValue: {} } }, 'local')).toBe(true);
-    expect(st.layouts).toEqual({});
-  });
-
-  it('a removed item becomes undefined (the reader falls back to defaults)', () => {
-    const st = fresh();
-    expect(applyChanges(st, { badgeLayout: {} }, 'local')).toBe(true);
-    expect(st.layouts).toBeUndefined();
-  });
-
-  it('ignores other keys and the wrong area', () => {
-    const st = fresh();
-    expect(applyChanges(st, { seriesCache: { newValue: 1 }, phaseLog: { newValue: [] } }, 'local')).toBe(false);
-    expect(applyChanges(st, { snapshot: { newValue: 'x' } }, 'sync')).toBe(false);
-    expect(applyChanges(st, { settings: { newValue: 'x' } }, 'local')).toBe(false);
-    expect(applyChanges(st, { snapshot: { newValue: 'x' } }, 'session')).toBe(false);
-    expect(st).toEqual(fresh());
-  });
-});
 
 describe('usableSnapshot', () => {
   it('passes a real snapshot through unchanged', () => {

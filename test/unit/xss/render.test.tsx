@@ -9,20 +9,20 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BadgeApp } from '../../../components/badge/BadgeApp';
 import { Options } from '../../../components/options/Options';
 import { CoinTable } from '../../../components/popup/CoinTable';
 import type { ViewCtx } from '../../../components/popup/context';
 import { Header } from '../../../components/popup/Header';
 import { PhaseLog, Sources } from '../../../components/popup/Sources';
 import { Tiles } from '../../../components/popup/Tiles';
+import { coinLine } from '../../../lib/badge/view-read';
 import { makeFormat } from '../../../lib/format/format';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom, type Translate } from '../../../lib/i18n/translate';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
 import type { Snapshot } from '../../../lib/snapshot/types';
 import { hostileLog, hostileSnapshot, XSS } from '../../support/hostile';
-import { FakeResizeObserver, layoutFrame } from '../badge/dom';
+import { FakeResizeObserver, layoutFrame, mountUi, shown } from '../badge/dom';
 
 let snap: Snapshot;
 let t: Translate;
@@ -123,53 +123,32 @@ describe('hostile text renders as text', () => {
     expectInert(root);
   });
 
-  it('badge and its open panel: reasons and source names', () => {
-    const root = mount(
-      <BadgeApp
-        snapshot={snap}
-        settings={defaultSettings()}
-        opacity={0.95}
-        theme="light"
-        layout={null}
-        t={t}
-        now={() => snap.computedAt + 60_000}
-        onLayout={() => {}}
-        onDetails={() => {}}
-      />,
-    );
+  it('badge and its open panel (static DOM from the worker’s view): reasons, arguments, the coin line', () => {
+    // An excluded coin whose reason carries the payload: the coin-on-screen line shows it as text.
+    const s = structuredClone(snap);
+    (s.evaluation.asi as { excluded: unknown[] }).excluded.push({ symbol: 'ABC', reason: 'gone', why: `${XSS} coin` });
+    const x = shown({ snapshot: s, settings: defaultSettings(), now: snap.computedAt + 60_000 });
+    const m = mountUi();
+    const root = m.show({ ...x, coin: coinLine(x.view, 'ABC') });
     expect(root.querySelector('.panel')).toBeNull();
-    const main = root.querySelector<HTMLButtonElement>('button.main')!;
-    act(() => {
-      main.dispatchEvent(new win.Event('click', { bubbles: true }));
-    });
+    root.querySelector<HTMLButtonElement>('button.main')!.dispatchEvent(new win.Event('click', { bubbles: true }));
     const panel = root.querySelector('.panel');
     expect(panel).not.toBeNull();
-    expectInert(root, 2);
+    expectInert(root, 3);
     expect(panel!.textContent).toContain(`${XSS} reason`);
     expect(panel!.textContent).toContain(`${XSS} arg`);
-    expect(panel!.textContent).toContain(`${XSS} russell`);
+    expect(panel!.querySelector('.coin')!.textContent).toBe(`ABC: not in the ASI universe (${XSS} coin)`);
+    m.dispose();
   });
 
   it('badge: an unknown ASI’s reason ("why") from storage', () => {
     const s = structuredClone(snap);
     s.evaluation.asi = { value: null, why: XSS, asOf: null, excluded: [] };
-    const root = mount(
-      <BadgeApp
-        snapshot={s}
-        settings={defaultSettings()}
-        opacity={0.95}
-        theme="dark"
-        layout={null}
-        t={t}
-        now={() => s.computedAt}
-        onLayout={() => {}}
-        onDetails={() => {}}
-      />,
-    );
-    act(() => {
-      root.querySelector('button.main')!.dispatchEvent(new win.Event('click', { bubbles: true }));
-    });
+    const m = mountUi();
+    const root = m.show(shown({ snapshot: s, settings: defaultSettings(), now: s.computedAt }));
+    root.querySelector('button.main')!.dispatchEvent(new win.Event('click', { bubbles: true }));
     expectInert(root);
+    m.dispose();
   });
 
   it('options page: hostile stored settings (a tampered sync storage) show as text with their errors', () => {

@@ -1,3 +1,5 @@
+import type { BadgeShow } from '@/lib/badge/controller';
+import { BadgeUi } from './ui';
 import { detectTheme, type Theme } from '@/lib/badge/theme';
 import type { SiteId } from '@/lib/settings/defaults';
 
@@ -6,7 +8,8 @@ export const HOST_TAG = 'regime-lens-badge';
 
 /** Removes hosts left by an earlier instance of this script (extension reloaded or updated). */
 export function removeStaleHosts(): void {
-  document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
+  // Hosts are only ever appended to <html>: its children are read, never the page's whole tree (3,000 rows).
+  for (const el of [...document.documentElement.children]) if (el.localName === HOST_TAG) el.remove();
 }
 
 /**
@@ -56,3 +59,28 @@ export function watchTheme(site: SiteId, onChange: () => void, signal: AbortSign
   }
   signal.addEventListener('abort', () => mo.disconnect());
 }
+
+/**
+ * The badge's host and UI, not yet in the page: `show` mounts it after <body> (the site's body styles and
+ * re-renders never reach it) and paints, `hide` takes it out.
+ */
+export function badgeHost(css: string, signal: AbortSignal) {
+  const { host, root } = createHost(css);
+  const ui = new BadgeUi(root, signal);
+  return {
+    show(x: BadgeShow) {
+      if (!host.isConnected) document.documentElement.append(host);
+      ui.show(x, readTheme(x.site));
+    },
+    hide: () => host.remove(),
+  };
+}
+
+/** `fn` as a callback that never throws: after an extension reload its APIs throw, and nothing is left to undo. */
+export const quietly = (fn: () => void) => () => {
+  try {
+    fn();
+  } catch {
+    // The extension is gone already; so is what fn would undo.
+  }
+};

@@ -4,14 +4,13 @@
  * in text (read by screen readers, not colour alone), with the data's date in its title.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BadgeApp } from '../../../components/badge/BadgeApp';
 import { panelModel } from '../../../lib/badge/model';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
 import { dayMs } from '../../../lib/series/dates';
 import { realSeriesStaleEthBtc } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
-import { click, mount, setupDom } from './dom';
+import { click, mountUi, setupDom, shown } from './dom';
 
 const t = translateFrom(loadLocales().en!);
 const zh = translateFrom(loadLocales().zh_CN!);
@@ -43,20 +42,9 @@ describe('stale marks in the mini-panel', () => {
   });
 
   it('the rendered panel shows the chip beside each stale value, as text, with the date in its title', () => {
-    const root = mount(
-      <BadgeApp
-        snapshot={snap}
-        settings={undefined}
-        opacity={0.95}
-        theme="light"
-        layout={null}
-        t={t}
-        locale="en-US"
-        now={() => dayMs('2025-09-22') + 3_600_000}
-        onLayout={() => {}}
-        onDetails={() => {}}
-      />,
-    );
+    const m = mountUi();
+    // The worker built the view three days after the data; the demoted value shows its age.
+    const root = m.show(shown({ snapshot: snap, now: dayMs('2025-09-22') + 3_600_000 }));
     click(root.querySelector('button.main'));
     const panel = root.querySelector('.panel')!;
     const chip = (sel: string) => panel.querySelector(`${sel} .chip.stale`);
@@ -74,5 +62,9 @@ describe('stale marks in the mini-panel', () => {
     expect(panel.querySelector('[data-line="asi"] .v')!.getAttribute('aria-label')).toBe(
       'Altcoin Season Index 79, stale 3 d',
     );
+    // Demoted: the stale value is small and grey (class old), a fresh one stays large.
+    expect(panel.querySelector('[data-line="asi"] .v')!.classList.contains('old')).toBe(true);
+    expect(panel.querySelector('[data-line="russell"] .v')!.classList.contains('big')).toBe(true);
+    m.dispose();
   });
 });

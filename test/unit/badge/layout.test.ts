@@ -4,33 +4,18 @@
  * gone) puts it back to the default place, expanded.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BadgeApp } from '../../../components/badge/BadgeApp';
 import { defaultPosition } from '../../../lib/badge/drag';
 import type { BadgeLayout } from '../../../lib/badge/state';
-import { loadLocales } from '../../../lib/i18n/node';
-import { translateFrom } from '../../../lib/i18n/translate';
 import { realSnapshot } from '../../support/snapshot';
-import { BADGE_SIZE, mount, setupDom, VIEWPORT } from './dom';
+import { BADGE_SIZE, mountUi, setupDom, shown, VIEWPORT } from './dom';
 
-const t = translateFrom(loadLocales().en!);
 const snap = realSnapshot('2025-09-19');
 
 describe('layout from storage', () => {
   beforeAll(() => setupDom());
 
-  const app = (layout: BadgeLayout | null, onLayout: (l: BadgeLayout) => void = () => {}) => (
-    <BadgeApp
-      snapshot={snap}
-      settings={undefined}
-      opacity={0.95}
-      theme="light"
-      layout={layout}
-      t={t}
-      now={() => snap.computedAt}
-      onLayout={onLayout}
-      onDetails={() => {}}
-    />
-  );
+  const app = (layout: BadgeLayout | null, onLayout: (l: BadgeLayout) => void = () => {}) =>
+    shown({ snapshot: snap, now: snap.computedAt }, { layout, onLayout });
   const where = (root: HTMLElement) => {
     const b = root.querySelector<HTMLElement>('.badge')!;
     return {
@@ -43,20 +28,19 @@ describe('layout from storage', () => {
   const home = defaultPosition(BADGE_SIZE, VIEWPORT);
 
   it('starts where it was left, and moves when another tab stores a new place', () => {
-    const root = mount(app({ x: 10, y: 20, collapsed: true }));
+    const m = mountUi();
+    const root = m.show(app({ x: 10, y: 20, collapsed: true }));
     expect(where(root)).toEqual({ left: '10px', top: '20px', collapsed: 'true', right: '' });
-    mount(app({ x: 300, y: 400, collapsed: false }), root);
+    m.show(app({ x: 300, y: 400, collapsed: false }));
     expect(where(root)).toEqual({ left: '300px', top: '400px', collapsed: 'false', right: '' });
   });
 
   it('a reset (layout set → null) puts an open badge back to the default place, expanded, without storing anything', () => {
     const stored: BadgeLayout[] = [];
-    const root = mount(app({ x: 10, y: 20, collapsed: true }, (l) => stored.push(l)));
+    const m = mountUi();
+    const root = m.show(app({ x: 10, y: 20, collapsed: true }, (l) => stored.push(l)));
     expect(where(root).collapsed).toBe('true');
-    mount(
-      app(null, (l) => stored.push(l)),
-      root,
-    );
+    m.show(app(null, (l) => stored.push(l)));
     expect(where(root)).toEqual({ left: `${home.x}px`, top: `${home.y}px`, collapsed: 'false', right: '' });
     expect(root.querySelector('button.main')).not.toBeNull();
     // The default place is not written back: the site stays "not arranged".
@@ -64,9 +48,10 @@ describe('layout from storage', () => {
   });
 
   it('without a stored layout it sits at the default place, and stays there on unrelated updates', () => {
-    const root = mount(app(null));
+    const m = mountUi();
+    const root = m.show(app(null));
     expect(where(root)).toMatchObject({ left: `${home.x}px`, top: `${home.y}px`, collapsed: 'false' });
-    mount(app(null), root);
+    m.show(app(null));
     expect(where(root)).toMatchObject({ left: `${home.x}px`, top: `${home.y}px` });
   });
 });

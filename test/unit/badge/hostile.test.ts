@@ -1,10 +1,9 @@
 /**
  * Storage is not trusted to have the snapshot's shape (an older version, a bug, a tampered store):
- * the badge model reads every field defensively. A malformed field shows as unknown ("—" or left
- * out), never crashes the render, never becomes 0 or a raw i18n key.
+ * the badge model and the view the worker builds from it read every field defensively. A malformed field shows
+ * as unknown ("—" or left out), never crashes the build or the render, never becomes 0 or a raw i18n key.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BadgeApp } from '../../../components/badge/BadgeApp';
 import { badgeModel, panelModel } from '../../../lib/badge/model';
 import { russellMark } from '../../../lib/badge/format';
 import { usableSnapshot } from '../../../lib/badge/state';
@@ -12,7 +11,7 @@ import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
 import type { Snapshot } from '../../../lib/snapshot/types';
 import { realSnapshot } from '../../support/snapshot';
-import { click, mount, setupDom } from './dom';
+import { click, mountUi, setupDom, shown } from './dom';
 
 const t = translateFrom(loadLocales().en!);
 
@@ -66,20 +65,8 @@ describe('a malformed stored snapshot', () => {
   it.each(CASES)(
     '%s: the badge and its panel render, with no raw key, no "undefined"/"NaN"/"[object"',
     (_name, snap) => {
-      // As the content script passes it: through usableSnapshot.
-      const root = mount(
-        <BadgeApp
-          snapshot={usableSnapshot(snap)}
-          settings={undefined}
-          opacity={0.95}
-          theme="light"
-          layout={null}
-          t={t}
-          now={() => now}
-          onLayout={() => {}}
-          onDetails={() => {}}
-        />,
-      );
+      // As the worker builds the view from it (usableSnapshot inside), and the content script paints it.
+      const root = mountUi().show(shown({ snapshot: snap, now }, { coin: 'SOL +1 % vs BTC · 1st of 2' }));
       click(root.querySelector('button.main'));
       const text = root.textContent ?? '';
       expect(root.querySelector('.panel')).not.toBeNull();

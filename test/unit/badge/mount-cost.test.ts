@@ -1,22 +1,16 @@
 /**
  * What mounting the badge costs the host page, as counts (never times, see docs/BENCHMARKS.md §1):
- * no layout read during the mount (each would force a synchronous layout of the whole page), one
- * getMessage per label per page (not per render), and no Intl.NumberFormat for an en-US browser.
+ * no layout read during the mount (each would force a synchronous layout of the whole page), no getMessage
+ * at all (the worker translated the view) and no Intl.NumberFormat (the worker formatted the numbers).
  */
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BadgeApp } from '../../../components/badge/BadgeApp';
 import { defaultPosition, HOME } from '../../../lib/badge/drag';
 import type { BadgeLayout } from '../../../lib/badge/state';
-import { loadLocales } from '../../../lib/i18n/node';
-import { makeTranslate, translateFrom, type Translate } from '../../../lib/i18n/translate';
 import { anyCoverageSettings, realSnapshot } from '../../support/snapshot';
-import { BADGE_SIZE, layoutFrame, setupDom, VIEWPORT } from './dom';
+import { BADGE_SIZE, layoutFrame, mountUi, setupDom, shown, VIEWPORT } from './dom';
 
 // the ASI of 12 coins accepted, for a number to format
 const snap = realSnapshot('2026-08-21', undefined, anyCoverageSettings());
-const en = translateFrom(loadLocales().en!);
 
 /** Layout reads (the ones the badge could make): counted while `fn` runs. */
 function layoutReads(fn: () => void): string[] {
@@ -72,79 +66,61 @@ function layoutReads(fn: () => void): string[] {
 describe('mounting the badge', () => {
   beforeAll(() => setupDom());
 
-  const app = (t: Translate, layout: BadgeLayout | null = null) => (
-    <BadgeApp
-      snapshot={snap}
-      settings={undefined}
-      opacity={0.95}
-      theme="light"
-      layout={layout}
-      t={t}
-      locale="en-US"
-      now={() => snap.computedAt + 60_000}
-      onLayout={() => {}}
-      onDetails={() => {}}
-    />
-  );
+  const app = (layout: BadgeLayout | null = null) =>
+    shown({ snapshot: snap, now: snap.computedAt + 60_000 }, { layout });
   const style = (root: HTMLElement) => {
     const s = root.querySelector<HTMLElement>('.badge')!.style;
     return { left: s.left || '', top: s.top || '', right: s.right || '', visibility: s.visibility || '' };
   };
-  const fresh = () => {
-    const root = document.createElement('div');
-    document.body.append(root);
-    return root;
-  };
 
   it('reads no layout: CSS anchors it at the default place; its size comes from the ResizeObserver after the first layout', () => {
-    const root = fresh();
-    expect(layoutReads(() => act(() => render(app(en), root)))).toEqual([]);
-    expect(style(root)).toEqual({ left: '', top: `${HOME.top}px`, right: `${HOME.right}px`, visibility: '' });
+    const m = mountUi();
+    const x = app();
+    expect(layoutReads(() => m.ui.show(x, 'light'))).toEqual([]);
+    expect(style(m.root)).toEqual({ left: '', top: `${HOME.top}px`, right: `${HOME.right}px`, visibility: '' });
     layoutFrame();
     const home = defaultPosition(BADGE_SIZE, VIEWPORT);
     // The same place, now in left/top terms (what a drag starts from).
     expect(home).toEqual({ x: VIEWPORT.width - BADGE_SIZE.width - HOME.right, y: HOME.top });
-    expect(style(root)).toEqual({ left: `${home.x}px`, top: `${home.y}px`, right: '', visibility: '' });
-    act(() => render(null, root));
+    expect(style(m.root)).toEqual({ left: `${home.x}px`, top: `${home.y}px`, right: '', visibility: '' });
+    m.dispose();
   });
 
   it('reads no layout with a stored place either (clamped once the size is known)', () => {
-    const root = fresh();
-    expect(layoutReads(() => act(() => render(app(en, { x: 5000, y: 30, collapsed: false }), root)))).toEqual([]);
-    expect(style(root)).toMatchObject({ left: '5000px', top: '30px', right: '' });
+    const m = mountUi();
+    const x = app({ x: 5000, y: 30, collapsed: false });
+    expect(layoutReads(() => m.ui.show(x, 'light'))).toEqual([]);
+    expect(style(m.root)).toMatchObject({ left: '5000px', top: '30px', right: '' });
     layoutFrame();
-    expect(style(root)).toMatchObject({ left: `${VIEWPORT.width - BADGE_SIZE.width - 8}px`, top: '30px', right: '' });
-    act(() => render(null, root));
+    expect(style(m.root)).toMatchObject({ left: `${VIEWPORT.width - BADGE_SIZE.width - 8}px`, top: '30px', right: '' });
+    m.dispose();
   });
 
-  it('asks getMessage once per label per page: the second render and the placing re-render ask nothing', () => {
-    const keys: string[] = [];
-    const t = makeTranslate((key, subs) => (keys.push(key), en(key, ...(subs ?? []))));
-    const root = fresh();
-    act(() => render(app(t), root));
-    const first = keys.length;
-    expect(first).toBeGreaterThan(5);
-    // Each (key, arguments) once: the badge_sig_* labels and stage names are asked for a single time.
-    expect(new Set(keys).size).toBe(first);
-    layoutFrame();
-    act(() => render(app(t), root));
-    expect(keys.length).toBe(first);
-    act(() => render(null, root));
+  it('paints a live update (a new view) without a layout read, patching the same host', () => {
+    const m = mountUi();
+    m.show(app());
+    const badge = m.root.querySelector('.badge');
+    const next = shown({ snapshot: realSnapshot('2025-09-19'), now: snap.computedAt });
+    expect(layoutReads(() => m.ui.show(next, 'light'))).toEqual([]);
+    expect(m.root.querySelector('.badge')).toBe(badge);
+    expect(badge!.getAttribute('data-stage')).toBe('altseason');
+    m.dispose();
   });
 
-  it('constructs no Intl.NumberFormat (en-US)', () => {
+  it('constructs no Intl.NumberFormat and formats nothing on the page (the worker did)', () => {
+    const x = app();
     const Real = Intl.NumberFormat;
     let made = 0;
     Intl.NumberFormat = new Proxy(Real, { construct: (T, args) => (made++, Reflect.construct(T, args)) });
-    const root = fresh();
+    const m = mountUi();
     try {
-      act(() => render(app(en), root));
-      layoutFrame();
+      m.show(x);
     } finally {
       Intl.NumberFormat = Real;
     }
-    expect(root.querySelector('.kv .v')!.textContent).toMatch(/^\d+$/);
+    expect(m.root.querySelector('.kv .v')!.textContent).toBe(x.view.asi.text);
+    expect(x.view.asi.text).toMatch(/^\d+$/);
     expect(made).toBe(0);
-    act(() => render(null, root));
+    m.dispose();
   });
 });

@@ -1,0 +1,279 @@
+import type { BadgeShow } from '@/lib/badge/controller';
+import {
+  clampPosition,
+  defaultPosition,
+  dragPosition,
+  HOME,
+  isDrag,
+  panelPosition,
+  type Point,
+  type Size,
+} from '@/lib/badge/drag';
+import type { BadgeLayout } from '@/lib/badge/state';
+import { addDays } from '@/lib/series/dates';
+import type { Theme } from '@/lib/badge/theme';
+import { h, stageIcon, staleChip, value } from './dom';
+import { buildPanel, PANEL_ID } from './panel';
+
+const viewport = (): Size => {
+  const el = document.documentElement;
+  return { width: el.clientWidth || innerWidth, height: el.clientHeight || innerHeight };
+};
+const sizeOf = (el: HTMLElement): Size => ({ width: el.offsetWidth, height: el.offsetHeight });
+const px = (n: number) => `${n}px`;
+
+/**
+ * The on-page badge as static DOM: a draggable pill (or dot) with the stage, its days and 30-day strip, the ASI
+ * and its 7-day change, dominance and the Russell; the mini-panel is built only when opened. Nothing is measured
+ * while mounting (a layout read would force one of the whole host page): CSS places the first paint, and a
+ * ResizeObserver reports the size after the browser's own layout, when the badge is clamped into the window.
+ */
+export class BadgeUi {
+  app = h('div', { class: 'app' });
+  badge = h('div', { class: 'badge' });
+  main: HTMLButtonElement | null = null;
+  panel: HTMLElement | null = null;
+  x!: BadgeShow;
+  theme: Theme = 'light';
+  pos: Point | null = null;
+  collapsed = false;
+  open = false;
+  size: Size | null = null;
+  vp: Size = { width: 0, height: 0 };
+  drag: { start: Point; p0: Point; moved: boolean } | null = null;
+  suppressClick = false;
+  stored: BadgeLayout | null | undefined = undefined;
+  ro = new ResizeObserver(([e]) => {
+    const b = e!.borderBoxSize?.[0];
+    this.size = b ? { width: b.inlineSize, height: b.blockSize } : sizeOf(this.badge);
+    this.vp = viewport();
+    this.place();
+  });
+
+  constructor(root: HTMLElement, signal: AbortSignal) {
+    this.app.append(this.badge);
+    root.append(this.app);
+    this.badge.addEventListener('pointerdown', this.onPointer);
+    this.app.addEventListener('keydown', (e) => e.key === 'Escape' && this.open && (e.preventDefault(), this.close()));
+    addEventListener('resize', () => ((this.vp = viewport()), this.place()), { signal });
+    // A press outside the badge and panel closes the panel (without stealing focus).
+    document.addEventListener(
+      'pointerdown',
+      (e) => {
+        const path = e.composedPath();
+        if (this.open && !path.includes(this.badge) && !(this.panel && path.includes(this.panel))) this.close(false);
+      },
+      { capture: true, signal },
+    );
+    this.ro.observe(this.badge, { box: 'border-box' });
+    signal.addEventListener('abort', () => (this.ro.disconnect(), this.follow(false)));
+  }
+
+  /** Shows `x` (first paint, a live update, another page of the site): the pill is rebuilt, the rest patched. */
+  show(x: BadgeShow, theme: Theme) {
+    this.x = x;
+    this.theme = theme;
+    const l = x.layout;
+    // A layout stored from another tab (or the first read) moves the badge, unless it is being dragged; a reset
+    // (options: "Reset badge positions", the layout gone) puts it back to the default place, expanded.
+    const s = this.stored;
+    if (!this.drag && (s === undefined || l?.x !== s?.x || l?.y !== s?.y || l?.collapsed !== s?.collapsed)) {
+      this.pos = l && { x: l.x, y: l.y };
+      if (this.collapsed !== !!l?.collapsed) this.size = null;
+      this.collapsed = !!l?.collapsed;
+      if (this.collapsed) this.open = false;
+    }
+    this.stored = l;
+    this.paint();
+  }
+
+  paint() {
+    const { view: v } = this.x;
+    const a = this.app;
+    a.className = `app`;
+    a.dataset.theme = this.theme;
+    a.style.setProperty('--st', v.colors[v.stage]);
+    const b = this.badge;
+    b.dataset.stage = v.stage;
+    b.dataset.collapsed = String(this.collapsed);
+    b.dataset.stale = String(v.stale !== null);
+    b.style.setProperty('--op', String(v.opacity));
+    this.move();
+    const t = v.text;
+    const focused = this.active();
+    const hadFocus = !!focused && b.contains(focused);
+    if (this.collapsed) {
+      const dot = h(
+        'button',
+        { type: 'button', class: 'dot', 'aria-label': t.expand, title: v.summary },
+        stageIcon(v.stage, 10),
+      );
+      dot.onclick = this.onMainClick;
+      b.replaceChildren(dot);
+      this.main = dot as HTMLButtonElement;
+    } else {
+      const main = h(
+        'button',
+        {
+          type: 'button',
+          class: 'main',
+          'aria-expanded': String(this.open),
+          'aria-controls': PANEL_ID,
+          title: `${v.summary}\n${t.dragHint}`,
+        },
+        stageIcon(v.stage),
+        h('span', { class: 'stage' }, v.label),
+        v.days && h('span', { class: 'k days', title: v.daysTitle }, v.days),
+        v.strip.length > 0 &&
+          h(
+            'span',
+            { class: 'strip', role: 'img', 'aria-label': v.stripLabel },
+            ...v.strip.map((st, n) => {
+              const date = addDays(v.stripFrom!, n);
+              const i = h('i', { title: `${date}: ${v.names[st]}`, 'data-date': date, 'data-stage': st });
+              i.style.background = v.colors[st];
+              return i;
+            }),
+          ),
+        h(
+          'span',
+          { class: 'kv' },
+          h('span', { class: 'k' }, t.asi),
+          value(v.asi, 'b'),
+          v.asi7 && h('span', { class: 'k d7', title: v.asi7Title }, v.asi7),
+        ),
+        h('span', { class: 'kv' }, h('span', { class: 'k' }, t.dom), value(v.dom)),
+        value(v.russell),
+        v.confirming && h('span', { class: 'chip', title: v.confirming.title }, v.confirming.text),
+        staleChip(v.stale),
+      );
+      main.onclick = this.onMainClick;
+      const collapse = h(
+        'button',
+        { type: 'button', class: 'collapse', 'aria-label': t.collapse, title: t.collapse },
+        '–',
+      );
+      collapse.onclick = () => this.setCollapsed(true);
+      b.replaceChildren(main, collapse);
+      this.main = main as HTMLButtonElement;
+    }
+    if (hadFocus) this.main.focus();
+    // An open panel follows the data too.
+    if (this.open) this.showPanel(false);
+  }
+
+  /** The focused element of the badge's root (its shadow root, or the document in tests). */
+  active(): Element | null {
+    return (this.app.getRootNode() as Document | ShadowRoot).activeElement ?? null;
+  }
+
+  /** Positions the badge: its place (left/top) once known, else anchored top right by CSS alone. */
+  move() {
+    const s = this.badge.style;
+    const p = this.pos;
+    s.left = p ? px(p.x) : '';
+    s.top = px(p ? p.y : HOME.top);
+    s.right = p ? '' : px(HOME.right);
+  }
+
+  /** Clamps the badge into the window (or turns the default place into left/top), and places an open panel. */
+  place() {
+    if (!this.size) return;
+    const next = this.pos ? clampPosition(this.pos, this.size, this.vp) : defaultPosition(this.size, this.vp);
+    this.pos = next;
+    this.move();
+    const panel = this.panel;
+    if (panel) {
+      const at = panelPosition({ ...next, ...this.size }, sizeOf(panel), this.vp);
+      Object.assign(panel.style, { left: px(at.x), top: px(at.y), visibility: 'visible' });
+    }
+  }
+
+  showPanel(focus: boolean) {
+    const x = this.x;
+    const next = buildPanel(x.view, x.coin, Date.now(), () => this.close(), x.onDetails);
+    const old = this.panel;
+    next.style.visibility = old?.style.visibility || 'hidden';
+    // A live update keeps focus where it was: in the panel when it was there.
+    if (old && old.contains(this.active())) focus = true;
+    if (old) old.replaceWith(next);
+    else this.app.append(next);
+    this.panel = next;
+    // Laid out hidden first, measured (a user action: one layout is fine), then placed and shown.
+    this.vp = viewport();
+    this.place();
+    if (focus) next.focus();
+  }
+
+  close(focusMain = true) {
+    this.open = false;
+    this.panel?.remove();
+    this.panel = null;
+    this.main?.setAttribute('aria-expanded', 'false');
+    if (focusMain) this.main?.focus();
+  }
+
+  setCollapsed(collapsed: boolean) {
+    this.close(false);
+    this.collapsed = collapsed;
+    this.size = null;
+    if (this.pos) this.x.onLayout({ ...this.pos, collapsed });
+    this.paint();
+    this.main?.focus();
+  }
+
+  onMainClick = () => {
+    if (this.suppressClick) return void (this.suppressClick = false);
+    if (this.collapsed) this.setCollapsed(false);
+    else if (this.open) this.close();
+    else {
+      this.open = true;
+      this.main?.setAttribute('aria-expanded', 'true');
+      this.showPanel(true);
+    }
+  };
+
+  follow(on: boolean) {
+    for (const type of ['pointermove', 'pointerup', 'pointercancel'])
+      (on ? addEventListener : removeEventListener)(type, this.onPointer as EventListener, true);
+  }
+
+  /**
+   * Drag by pointer: a press that travels a few pixels moves the badge (and is not a click). Moves are followed on
+   * the window (capture phase), so a quick flick off the badge, or a page that stops propagation, keeps the drag.
+   */
+  onPointer = (e: PointerEvent) => {
+    const d = this.drag;
+    const at = { x: e.clientX, y: e.clientY };
+    if (e.type === 'pointerdown') {
+      this.suppressClick = false;
+      if (e.button || !this.pos || (e.target as Element).closest('.collapse')) return;
+      this.vp = viewport();
+      this.drag = { start: this.pos, p0: at, moved: false };
+      this.follow(true);
+    } else if (d && e.type === 'pointermove') {
+      if (!d.moved) {
+        if (!isDrag(d.p0, at)) return;
+        d.moved = true;
+        // From here on the page (e.g. a chart's crosshair) does not see this pointer.
+        this.badge.setPointerCapture(e.pointerId);
+        if (this.open) this.close(false);
+      }
+      this.pos = this.dragTo(d, at);
+      this.move();
+    } else if (d) {
+      this.drag = null;
+      this.follow(false);
+      if (d.moved && e.type === 'pointerup') {
+        this.pos = this.dragTo(d, at);
+        this.move();
+        this.suppressClick = true;
+        this.x.onLayout({ ...this.pos, collapsed: this.collapsed });
+      }
+    }
+  };
+
+  dragTo(d: NonNullable<BadgeUi['drag']>, at: Point): Point {
+    return clampPosition(dragPosition(d.start, d.p0, at), this.size ?? sizeOf(this.badge), this.vp);
+  }
+}

@@ -1,0 +1,28 @@
+import css from '@/components/badge/badge.css?inline';
+import { badgeHost, quietly, removeStaleHosts, watchTheme } from '@/components/badge/page';
+import { startBadgeController } from '@/lib/badge/controller';
+import { BADGE_MATCHES, siteOfPage } from '@/lib/badge/sites';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+
+// Thin wiring: one storage read of the worker's badge view in, one static-DOM shadow-root badge out.
+export default defineContentScript({
+  matches: BADGE_MATCHES,
+  cssInjectionMode: 'ui', // styles go into the badge's shadow root only (inlined), never into the page
+  async main(ctx) {
+    removeStaleHosts();
+    const { runtime, storage } = browser;
+    const { show, hide } = badgeHost(css, ctx.signal);
+    ctx.onInvalidated(hide);
+    const send = (c: unknown) => runtime.sendMessage(c);
+    const isValid = () => ctx.isValid;
+    const badge = await startBadgeController({ local: storage.local, send, isValid, hide, show }, location.href);
+    storage.onChanged.addListener(badge.onChanged);
+    ctx.onInvalidated(quietly(() => storage.onChanged.removeListener(badge.onChanged)));
+    const site = siteOfPage(location.href);
+    if (site) watchTheme(site, () => badge.update(), ctx.signal);
+    ctx.addEventListener(window, 'wxt:locationchange', (e) => badge.update(e.newUrl.href)); // URL before `location`
+    const poll = setInterval(() => ctx.isInvalid && clearInterval(poll), 2_000); // orphaned after a reload: unmount
+    badge.update();
+  },
+});
