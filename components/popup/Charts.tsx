@@ -127,8 +127,8 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
   // TOTAL3 against BTC, both rebased to 100 at the chart's start (only from the full histories).
   const total3 = useMemo<SeriesSpec[]>(
     () => [
-      { kind: 'line', points: charts?.total3?.points ?? [], precision: 0 },
-      { kind: 'line', tone: 'accent', points: charts?.total3?.btc ?? [], precision: 0 },
+      { kind: 'line', points: charts?.total3?.points ?? [], precision: 1 },
+      { kind: 'line', tone: 'accent', points: charts?.total3?.btc ?? [], precision: 1 },
     ],
     [charts],
   );
@@ -206,7 +206,7 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
       </ChartCard>
       <ChartCard
         id="total3"
-        digits={0}
+        digits={1}
         title={t('popup_chart_total3')}
         points={total3[0]!.points}
         source={src(charts?.total3?.source, e.total3?.source)}

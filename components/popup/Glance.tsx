@@ -27,8 +27,10 @@ export function StageRibbon({ days, snapshot, ctx }: { days: StageHistoryDay[]; 
       <div class="ribbon" role="list" aria-label={label} data-testid="ribbon" data-from={r.from} data-to={r.to}>
         {r.window ? (
           <span
+            role="listitem"
             class="ribbon-window"
             data-testid="ribbon-window"
+            aria-label={t('popup_ribbon_window', f.day(r.window.from), f.day(r.window.to))}
             style={{ left: at(r.window.from), width: pct(daysBetween(r.window.from, r.window.to) + 1, r.span) }}
             title={t('popup_ribbon_window', f.day(r.window.from), f.day(r.window.to))}
           />
@@ -79,7 +81,7 @@ export function WhatChanged({ days, snapshot, ctx }: { days: StageHistoryDay[]; 
     <p class="changed small" data-testid="what-changed">
       <span class="muted">{t('popup_changed_label')}</span> {t('popup_changed_asi', arrow(w.asi1, 0), arrow(w.asi7, 0))}
       {' · '}
-      {t('popup_changed_dom', arrow(w.dom7, 1))}
+      {w.dom7 === null ? t('popup_changed_dom_unknown') : t('popup_changed_dom', arrow(w.dom7, 1))}
       {' · '}
       {c
         ? t('popup_changed_stage', t(stageKey(c.from)), t(stageKey(c.to)), f.day(c.date), w.held ?? f.number(null))

@@ -54,6 +54,7 @@ export function TimeChart({ id, series, height = 150, locale }: Props) {
   >([]);
   const dark = useDarkMode();
   const [labels, setLabels] = useState<BandLabel[]>([]);
+  const [scaleWidth, setScaleWidth] = useState(0);
   const place = useRef<() => void>(() => {});
   const [L, setL] = useState<Lib | null>(lib);
   // Built once it is near the viewport: a chart below the fold (or in a hidden tab) costs nothing until then.
@@ -166,6 +167,7 @@ export function TimeChart({ id, series, height = 150, locale }: Props) {
         (s.priceLines ?? []).map((l) => ({ y: apis.current[i]?.api.priceToCoordinate(l.price) ?? null, l })),
       );
       setLabels(stackLabels(wanted, height - LABEL_H, scale, p));
+      setScaleWidth(scale);
     };
     requestAnimationFrame(() => place.current());
   }, [series, dark, L, near]);
@@ -177,6 +179,7 @@ export function TimeChart({ id, series, height = 150, locale }: Props) {
       class="chart-wrap"
       data-chart={id}
       data-points={count}
+      data-scale-width={scaleWidth}
       style={{ height: `${height}px`, display: count === 0 ? 'none' : undefined }}
     >
       <div class="chart-box" ref={box} style={{ height: `${height}px` }} />

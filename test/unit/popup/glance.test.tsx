@@ -150,7 +150,7 @@ describe('what changed', () => {
       return root.textContent!;
     })();
     expect(text).toContain(`ASI ${w.asi1! > 0 ? '▲' : w.asi1! < 0 ? '▼' : ''}`);
-    expect(text).toContain('dominance — pts in 7 days');
+    expect(text).toContain('dominance change unknown');
     const c = w.lastChange!;
     expect(text).toContain(`on ${makeFormat('en').day(c.date)} (${w.held} days in this stage)`);
   });
