@@ -98,9 +98,6 @@ export function mountPopup(root: Element, io: PopupIo): { ready: Promise<void> }
   };
   const setSettings = (v: unknown) => (s.settings = settingsOrDefaults(v));
   const asLog = (v: unknown) => (Array.isArray(v) ? (v as PhaseLogEntry[]) : []);
-  // Fetched while the storage reads are in flight (each costs a round trip through the browser): the Charts tab then
-  // finds its code ready. Neither is evaluated before it arrives, so the stage never waits for them.
-  const charting = Promise.all([loadChartLib(), Charts.preload()]);
   const ready = Promise.all([
     it.snapshot.getValue(),
     it.settings.getValue(),
@@ -112,6 +109,9 @@ export function mountPopup(root: Element, io: PopupIo): { ready: Promise<void> }
         [s.snapshot, s.log, s.history] = [a, asLog(c), historyDays(d)];
         setSettings(b);
         draw();
+        // Asked for right after the first render, not before: evaluating the chart library (200 KB) ahead of the
+        // storage replies would delay the stage. The Charts tab then finds its code loaded or on its way.
+        const charting = Promise.all([loadChartLib(), Charts.preload()]);
         afterPaint(() => void charting.finally(() => void charts().finally(() => void forwardLog().then(res))));
       }),
   );
