@@ -230,3 +230,25 @@ describe('TOTAL3 against BTC', () => {
     expect(c.btc.at(-1)![1]).toBeCloseTo((btc.get(dn)! / btc.get(d0)!) * 100, 9);
   });
 });
+
+describe('in Chinese', () => {
+  it('the ribbon, What changed and the setup read in Chinese, with no raw key', () => {
+    const root = document.createElement('div');
+    const c = ctx(undefined, zh, 'zh-CN');
+    act(() =>
+      render(
+        <div>
+          <StageRibbon days={year} snapshot={snap} ctx={c} />
+          <WhatChanged days={year} snapshot={snap} ctx={c} />
+        </div>,
+        root,
+      ),
+    );
+    const text = root.textContent!;
+    expect(text).toMatch(/变化：\s*ASI 1 天 [▲▼]?[+−]?\d+，7 天 [▲▼]?[+−]?\d+/);
+    expect(text).toContain('市值占比变化未知');
+    expect(text).toContain('本阶段已');
+    expect(root.querySelector('[data-testid="ribbon"]')!.getAttribute('aria-label')).toBe('阶段，近 365 天');
+    expect(root.innerHTML).not.toMatch(/\b(?:popup|stage)_[a-z0-9_]+\b/);
+  });
+});
