@@ -179,7 +179,7 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     await page.close();
   });
 
-  it('no two chart labels overlap, and none covers the price scale (bounding boxes, every chart with bands)', async () => {
+  it('no two chart labels overlap, and none covers the price scale (bounding boxes, charts with bands)', async () => {
     const page = await openPopup();
     await page.getByRole('tab', { name: 'Charts' }).click();
     await page.locator('.charts[data-full="true"]').waitFor();
