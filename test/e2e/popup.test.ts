@@ -313,6 +313,8 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
   it('shows the ASI coin table with excluded and too-young coins', async () => {
     const page = await openPopup();
     await page.getByRole('tab', { name: 'Coins' }).click();
+    // The tab's code loads when it is first opened.
+    await page.locator('[data-testid="coin-table"]').waitFor();
     const asi = snapshot.evaluation.asi!;
     expect(asi.value).not.toBeNull();
     const rows = page.locator('[data-testid="coin-table"] tbody tr[data-coin]');
@@ -336,6 +338,7 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
   it('lists the sources and sends the refresh command from the button', async () => {
     const page = await openPopup();
     await page.getByRole('tab', { name: 'Sources' }).click();
+    await page.locator('[data-testid="sources"]').waitFor();
     expect(await page.locator('[data-source="binance"]').count()).toBe(1);
     await page.getByRole('tabpanel').getByRole('button', { name: 'Refresh now' }).click();
     // No network here (every host resolves to nothing; the install-time refresh failed, so the providers
@@ -367,6 +370,8 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
       const found: string[] = [];
       for (const tab of ['Signals', 'Charts', 'Evidence', 'Coins', 'Sources', 'Log']) {
         await page.getByRole('tab', { name: tab }).click();
+        // Each panel is built when first opened (its code loads then): check it once it has content.
+        await page.locator(`#panel-${tab.toLowerCase()} > *`).first().waitFor();
         if (tab === 'Charts') await page.locator('.charts[data-full="true"]').waitFor();
         if (tab === 'Evidence')
           await page.locator('[data-testid="evidence-summary"], [data-testid="evidence-none"]').first().waitFor();
