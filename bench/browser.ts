@@ -15,6 +15,8 @@ import type { Page } from 'playwright-core';
 import type { SeriesCache } from '../lib/cache/series-cache';
 import { addDays, daysBetween, toDay } from '../lib/series/dates';
 import type { Series } from '../lib/series/types';
+import { defaultSettings } from '../lib/settings/defaults';
+import { extendStageHistory } from '../lib/snapshot/stage-history';
 import type { Snapshot } from '../lib/snapshot/types';
 import { CHROME_EXTENSION_DIR, launchWithExtension, REPO_ROOT, type ExtensionBrowser } from '../test/support/browser';
 import { realSeries } from '../test/support/fixtures';
@@ -446,10 +448,17 @@ export async function benchPopup(extensionDir = CHROME_EXTENSION_DIR, runs = 20,
   const { ext, dispose } = await launch(extensionDir, ['--host-resolver-rules=MAP * ~NOTFOUND']);
   try {
     const snapshot = realSnapshot(DAY);
+    // The stage history the worker stores beside the snapshot: the popup's ribbon and "What changed" read it.
+    const stageHistory = extendStageHistory(null, realSeries(), defaultSettings(), DAY).history;
     await ext.serviceWorker.evaluate(
-      ([snap, seriesCache]) =>
-        (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache, phaseLog: [] }),
-      [snapshot, seededCache()] as const,
+      ([snap, seriesCache, history]) =>
+        (globalThis as any).chrome.storage.local.set({
+          snapshot: snap,
+          seriesCache,
+          phaseLog: [],
+          stageHistory: history,
+        }),
+      [snapshot, seededCache(), stageHistory] as const,
     );
     const rows: {
       stage: number;

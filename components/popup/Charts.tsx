@@ -34,12 +34,18 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
       {
         kind: 'line',
         points,
-        priceLines: [{ price: settings.russell.referenceHigh, title: t('popup_chart_ref_high'), tone: 'ref' }],
+        priceLines: [
+          {
+            price: settings.russell.referenceHigh,
+            title: `${t('popup_chart_ref_high')} ${f.number(settings.russell.referenceHigh, 0)}`,
+            tone: 'ref',
+          },
+        ],
         markers: breakouts.map((d) => ({ time: d, text: t('popup_chart_breakout') })),
         precision: 0,
       },
     ];
-  }, [charts, spark, settings.russell.referenceHigh, t]);
+  }, [charts, spark, settings.russell.referenceHigh, t, f]);
 
   const asi = useMemo<SeriesSpec[]>(
     () => [
@@ -49,12 +55,20 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
         range: [0, 100],
         precision: 0,
         priceLines: [
-          { price: settings.stage.btcSeasonMax, title: t('stage_btc_season'), tone: 'low' },
-          { price: settings.stage.altseasonMin, title: t('stage_altseason'), tone: 'high' },
+          {
+            price: settings.stage.btcSeasonMax,
+            title: `${t('stage_btc_season')} ${f.number(settings.stage.btcSeasonMax)}`,
+            tone: 'low',
+          },
+          {
+            price: settings.stage.altseasonMin,
+            title: `${t('stage_altseason')} ${f.number(settings.stage.altseasonMin)}`,
+            tone: 'high',
+          },
         ],
       },
     ],
-    [charts, spark, settings.stage.btcSeasonMax, settings.stage.altseasonMin, t],
+    [charts, spark, settings.stage.btcSeasonMax, settings.stage.altseasonMin, t, f],
   );
 
   const dom = useMemo<SeriesSpec[]>(
@@ -95,12 +109,29 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
         range: [0, 100],
         precision: 0,
         priceLines: [
-          { price: settings.fearGreed.extremeFear, title: t('popup_fg_extreme_fear'), tone: 'low' },
-          { price: settings.fearGreed.greed, title: t('popup_fg_greed'), tone: 'high' },
+          {
+            price: settings.fearGreed.extremeFear,
+            title: `${t('popup_fg_extreme_fear')} ${f.number(settings.fearGreed.extremeFear)}`,
+            tone: 'low',
+          },
+          {
+            price: settings.fearGreed.greed,
+            title: `${t('popup_fg_greed')} ${f.number(settings.fearGreed.greed)}`,
+            tone: 'high',
+          },
         ],
       },
     ],
-    [charts, settings.fearGreed.extremeFear, settings.fearGreed.greed, t],
+    [charts, settings.fearGreed.extremeFear, settings.fearGreed.greed, t, f],
+  );
+
+  // TOTAL3 against BTC, both rebased to 100 at the chart's start (only from the full histories).
+  const total3 = useMemo<SeriesSpec[]>(
+    () => [
+      { kind: 'line', points: charts?.total3?.points ?? [], precision: 1 },
+      { kind: 'line', tone: 'accent', points: charts?.total3?.btc ?? [], precision: 1 },
+    ],
+    [charts],
   );
 
   // BTC's bars behind, ETH's in front: outflows of one beside inflows of the other is the rotation.
@@ -182,6 +213,17 @@ export function Charts({ snapshot, settings, charts, locale, ctx }: Props) {
         ctx={ctx}
       >
         <TimeChart id="ethbtc" series={eth} locale={locale} />
+      </ChartCard>
+      <ChartCard
+        id="total3"
+        digits={1}
+        title={t('popup_chart_total3')}
+        points={total3[0]!.points}
+        source={src(charts?.total3?.source, e.total3?.source)}
+        ctx={ctx}
+        note={t('popup_chart_total3_note')}
+      >
+        <TimeChart id="total3" series={total3} locale={locale} />
       </ChartCard>
       <ChartCard
         id="fearGreed"

@@ -1,3 +1,4 @@
+import { ageDaysAt } from '@/lib/format/age';
 import { asiWhyText, exclusionText } from '@/lib/i18n/reason-text';
 import type { AsiExcluded, ExclusionReason } from '@/lib/signals/asi';
 import type { Snapshot } from '@/lib/snapshot/types';
@@ -65,7 +66,8 @@ export function CoinTable({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx 
             </tbody>
           </table>
           <p class="small muted">
-            {t('popup_source', asi.source)} · {t('popup_data_of', f.day(asi.asOf))} ({f.daysAgo(asi.ageDays)})
+            {t('popup_source', asi.source)} ·{' '}
+            {t('popup_data_age', f.day(asi.asOf), f.daysAgo(ageDaysAt(asi.asOf, ctx.now)))}
           </p>
         </>
       )}

@@ -1,7 +1,10 @@
 import { reasonText } from '@/lib/i18n/reason-text';
+import { setupWords } from '@/lib/i18n/setup-text';
 import { variantOf, type Reason } from '@/lib/phase/reasons';
 import type { Thesis } from '@/lib/phase/thesis';
+import type { StageHistoryDay } from '@/lib/snapshot/stage-history';
 import type { Snapshot } from '@/lib/snapshot/types';
+import { StageRibbon, WhatChanged } from './Glance';
 import { russellStateKey, stageKey, type ViewCtx } from './context';
 
 const STAGE_TONE: Record<string, string> = {
@@ -14,12 +17,21 @@ const STAGE_TONE: Record<string, string> = {
 };
 
 /** The stage (translated), confirmation, flags, macro, setup and every rule's reason. */
-export function Header({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) {
+export function Header({
+  snapshot,
+  history = [],
+  ctx,
+}: {
+  snapshot: Snapshot;
+  /** The stored stage history's days (oldest first); empty before the worker wrote one. */
+  history?: StageHistoryDay[];
+  ctx: ViewCtx;
+}) {
   const { t, f } = ctx;
   const p = snapshot.evaluation.phase;
   const decisive = p.reasons.filter((r) => r.decisive);
   const rest = p.reasons.filter((r) => !r.decisive);
-  const setupWhy = p.reasons.filter((r) => r.rule.startsWith('setup.') && r.decisive);
+  const setup = setupWords(p, t, f.locale);
   return (
     <section class="header" aria-labelledby="stage-heading">
       <p class="stage-line">
@@ -33,6 +45,8 @@ export function Header({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) 
           </span>
         ) : null}
       </p>
+      <StageRibbon days={history} snapshot={snapshot} ctx={ctx} />
+      <WhatChanged days={history} snapshot={snapshot} ctx={ctx} />
       <ul class="flags" aria-label={t('popup_flags_label')}>
         {p.flags.length === 0 ? <li class="muted">{t('popup_flags_none')}</li> : null}
         {p.flags.includes('late-cycle') ? (
@@ -51,15 +65,9 @@ export function Header({ snapshot, ctx }: { snapshot: Snapshot; ctx: ViewCtx }) 
       </ul>
       <p class={`setup ${p.setup.state}`} data-testid="setup" data-state={p.setup.state}>
         <span class={`chip ${p.setup.state === 'yes' ? 'ok' : p.setup.state === 'no' ? '' : 'warn'}`}>
-          {t(`popup_setup_${p.setup.state}`)}
+          {setup.head}
         </span>{' '}
-        <span class="muted">
-          {p.setup.state === 'yes'
-            ? t('popup_setup_hint')
-            : p.setup.state === 'unknown'
-              ? t('popup_setup_needs', p.setup.missing.map((m) => t(`popup_input_${m}`)).join(', '))
-              : setupWhy.map((r) => reasonText(r, t, f.locale)).join('; ')}
-        </span>
+        <span data-testid="setup-why">{setup.why}</span>
       </p>
       {p.thesis ? <ThesisLine thesis={p.thesis} ctx={ctx} /> : null}
       <div class="reasons" data-testid="reasons">

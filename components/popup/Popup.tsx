@@ -6,15 +6,21 @@ import type { RefreshReply } from '@/lib/refresh/outcome';
 import { makeFormat } from '@/lib/format/format';
 import type { Translate } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/settings/defaults';
+import type { StageHistoryDay } from '@/lib/snapshot/stage-history';
 import type { PhaseLogEntry, Snapshot } from '@/lib/snapshot/types';
+import { lazyView } from '../shared/lazy';
 import { Tabs } from '../shared/Tabs';
-import { Charts } from './Charts';
-import { CoinTable } from './CoinTable';
-import { Evidence } from './Evidence';
 import type { ViewCtx } from './context';
 import { Header } from './Header';
-import { PhaseLog, Sources } from './Sources';
 import { Tiles } from './Tiles';
+
+// The first paint shows the header and the Signals tab; the other tabs' code loads when they open (the Charts tab's
+// also right after the first paint, see mount.tsx).
+export const Charts = lazyView(() => import('./Charts').then((m) => m.Charts));
+const Evidence = lazyView(() => import('./Evidence').then((m) => m.Evidence));
+const CoinTable = lazyView(() => import('./CoinTable').then((m) => m.CoinTable));
+const Sources = lazyView(() => import('./Sources').then((m) => m.Sources));
+const PhaseLog = lazyView(() => import('./Sources').then((m) => m.PhaseLog));
 
 export interface PopupProps {
   t: Translate;
@@ -26,6 +32,8 @@ export interface PopupProps {
   /** Full chart histories, once built (null: the snapshot's sparklines are drawn meanwhile). */
   charts: ChartData | null;
   phaseLog: PhaseLogEntry[];
+  /** The stored stage history's days, oldest first (the ribbon and "What changed"); empty before one exists. */
+  history?: StageHistoryDay[];
   /** What followed past Russell breakouts; undefined until computed (after first paint), null without Russell history. */
   evidence?: EvidenceResult | null;
   /** The Evidence tab's forward log since install; undefined until read. */
@@ -80,7 +88,7 @@ export function Popup(p: PopupProps) {
         <p data-testid="placeholder">{t('popup_first_refresh')}</p>
       ) : (
         <>
-          <Header snapshot={p.snapshot} ctx={ctx} />
+          <Header snapshot={p.snapshot} history={p.history} ctx={ctx} />
           <Tabs
             label={t('popup_tabs_label')}
             tabs={[

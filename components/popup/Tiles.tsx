@@ -1,4 +1,5 @@
 import { asiWhyText } from '@/lib/i18n/reason-text';
+import { ageDaysAt } from '@/lib/format/age';
 import { asiCrossCheck } from '@/lib/signals/cross-check';
 import type { ComponentChildren } from 'preact';
 import type { Settings } from '@/lib/settings/defaults';
@@ -47,7 +48,10 @@ function Tile({ id, title, value, signal, served, snapshot, threshold, children,
       <p class="source small muted">
         {signal ? (
           <>
-            {t('popup_source', signal.source)} · {t('popup_data_of', f.day(signal.asOf))} ({f.daysAgo(signal.ageDays)})
+            {t('popup_source', signal.source)} ·{' '}
+            <span data-testid="data-age">
+              {t('popup_data_age', f.day(signal.asOf), f.daysAgo(ageDaysAt(signal.asOf, now)))}
+            </span>
           </>
         ) : (
           t('popup_source_none')
@@ -60,7 +64,7 @@ function Tile({ id, title, value, signal, served, snapshot, threshold, children,
 
 /** A tile per signal, in the order the thesis reads them. */
 export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; settings: Settings; ctx: ViewCtx }) {
-  const { t, f } = ctx;
+  const { t, f, now } = ctx;
   const e = snapshot.evaluation;
   const st = settings.stage;
   const crypto = settings.staleness.cryptoMaxAgeDays;
@@ -100,7 +104,7 @@ export function Tiles({ snapshot, settings, ctx }: { snapshot: Snapshot; setting
             </div>
             <div>
               {r.lastBreakoutDate
-                ? t('popup_last_breakout', f.day(r.lastBreakoutDate), f.daysAgo(r.daysSinceBreakout))
+                ? t('popup_last_breakout', f.day(r.lastBreakoutDate), f.daysAgo(ageDaysAt(r.lastBreakoutDate, now)))
                 : t('popup_no_breakout')}
             </div>
           </>

@@ -9,10 +9,13 @@ export interface TabSpec {
 
 /**
  * WAI-ARIA tabs: Left/Right/Home/End move between tabs (roving tabindex), Tab moves into the panel.
- * Every panel stays mounted (charts are created once per mount); inactive ones are `hidden`.
+ * A panel is mounted the first time its tab is shown, then stays mounted (charts are created once per mount);
+ * inactive ones are `hidden`. Panels never shown are not built: the first paint renders only the first tab.
  */
 export function Tabs({ tabs, label, initial }: { tabs: TabSpec[]; label: string; initial?: string }) {
   const [active, setActive] = useState(initial ?? tabs[0]!.id);
+  const seen = useRef(new Set<string>());
+  seen.current.add(active);
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const select = (id: string, focus: boolean) => {
     setActive(id);
@@ -64,7 +67,7 @@ export function Tabs({ tabs, label, initial }: { tabs: TabSpec[]; label: string;
           hidden={t.id !== active}
           tabIndex={0}
         >
-          {t.panel}
+          {seen.current.has(t.id) ? t.panel : null}
         </div>
       ))}
     </>

@@ -16,7 +16,7 @@ import { isUsSession } from '../series/us-market';
 import type { CompactSeries } from '../snapshot/types';
 
 /** How far back each chart looks (calendar days). */
-export const CHART_DAYS = { rut: 730, asi: 365, dominance: 730, ethbtc: 365, fearGreed: 365 } as const;
+export const CHART_DAYS = { rut: 730, asi: 365, dominance: 730, ethbtc: 365, fearGreed: 365, total3: 365 } as const;
 /** Months of the dominance MACD shown. */
 export const MACD_MONTHS = 36;
 
@@ -46,6 +46,8 @@ export interface ChartData {
   fearGreed: (LineChart & { lower: number; upper: number }) | null;
   /** The last 90 US sessions of spot ETF net flows, US$ millions; null without either series. */
   etfFlows: { btc: CompactSeries; eth: CompactSeries; source: string } | null;
+  /** TOTAL3 and BTC, each rebased to 100 on the first day both have a close in the window. */
+  total3: (LineChart & { btc: CompactSeries; btcSource: string }) | null;
 }
 
 /** Sessions the flows histogram shows. */
@@ -101,6 +103,21 @@ export function buildChartData(set: SeriesSet, s: Settings, today: Day): ChartDa
         }
       : null,
     etfFlows: etfFlowsChart(set.etfFlowsBtc, set.etfFlowsEth, today),
+    total3: set.total3 && set.coins?.BTC ? total3Chart(set.total3, set.coins.BTC.closes, today) : null,
+  };
+}
+
+/** TOTAL3 against BTC over the same days (days either lacks are left out), both rebased to 100 at the start. */
+export function total3Chart(total3: Series, btc: Series, today: Day): NonNullable<ChartData['total3']> {
+  const b = new Map(tail(btc, today, CHART_DAYS.total3));
+  const both = tail(total3, today, CHART_DAYS.total3).filter(([d, v]) => b.has(d) && v > 0 && b.get(d)! > 0);
+  const t0 = both[0]?.[1];
+  const b0 = both[0] ? b.get(both[0][0])! : undefined;
+  return {
+    points: both.map(([d, v]) => [d, (v / t0!) * 100]),
+    btc: both.map(([d]) => [d, (b.get(d)! / b0!) * 100]),
+    source: total3.source,
+    btcSource: btc.source,
   };
 }
 

@@ -68,3 +68,13 @@ export const asiWhyText = (u: AsiUnknown, t: Translate, locale?: string): string
 /** Why a coin was left out of the ASI, in words; the engine's English `why` for a snapshot without parameters. */
 export const exclusionText = (x: AsiExcluded, t: Translate, locale?: string): string =>
   phrase(`excl.${x.reason}`, x.args, x.why, t, locale);
+
+/** One phrase of a reason's parameters (e.g. `{ code: 'trend.falling' }`) in the reader's language; '' if unknown. */
+export function phraseText(a: ReasonArg | undefined, t: Translate, locale?: string): string {
+  if (!a || typeof a !== 'object') return typeof a === 'number' ? numbers(locale).format(a) : String(a ?? '');
+  try {
+    return say(t, numbers(locale), `reason_p_${name(a.code)}`, a.args ?? []);
+  } catch {
+    return '';
+  }
+}

@@ -150,10 +150,13 @@ describe.skipIf(SKIP)(suiteName('hostile text in Chromium: popup, badge panel, o
     expect(await page.locator('[data-testid="coin-table"] tbody tr[data-coin] th').first().textContent()).toBe(XSS);
     expect(await page.locator('[data-testid="coin-table"]').getByText(XSS, { exact: true }).isVisible()).toBe(true);
     await page.getByRole('tab', { name: 'Sources' }).click();
+    // The popup builds a tab when it is first opened (its code loads then).
+    await page.locator('[data-testid="sources"]').waitFor();
     expect(await page.getByText(`HTTP 500 from data-api.binance.vision: ${XSS}`).isVisible()).toBe(true);
     expect(await page.getByText(`${XSS} provider`).isVisible()).toBe(true);
     expect(await page.locator('.served').textContent()).toContain(`${XSS} served`);
     await page.getByRole('tab', { name: 'Log' }).click();
+    await page.locator('[data-testid="phase-log"]').waitFor();
     expect(await page.getByText(`${XSS} logged`).isVisible()).toBe(true);
     // Rendered as HTML, the payload would be an <img> element now (its onerror would fire later).
     expect(await images(page)).toBe(0);

@@ -6,21 +6,27 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { STAGE_COLOR } from '../../lib/badge/stage-style';
 import { buildChartData } from '../../lib/charts/build';
+import { stageRibbon, whatChanged } from '../../lib/charts/glance';
+import { loadSeriesDir } from '../../lib/cli/load-dir';
+import { ageDaysAt } from '../../lib/format/age';
+import { extendStageHistory } from '../../lib/snapshot/stage-history';
 import type { SeriesCache } from '../../lib/cache/series-cache';
 import { addDays } from '../../lib/series/dates';
 import type { Series, SeriesSet } from '../../lib/series/types';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { afterPaint, axeSerious, ensureChromeBuild, quietWorker, SKIP, screenshotPath } from '../support/e2e';
-import { realSeries } from '../support/fixtures';
+import { testNow } from '../support/clock';
+import { REAL_SERIES_FULL, realSeries } from '../support/fixtures';
 import { realSnapshot } from '../support/snapshot';
 
 const DAY = '2025-09-19';
 
 /** The real series as the worker would have cached them by DAY (coins trimmed to 400 days). */
 function seededCache(): { cache: SeriesCache; set: SeriesSet } {
-  const real = realSeries();
+  const real = { ...realSeries() };
   const upTo = (s: Series, keep: number): Series => ({
     source: s.source,
     points: s.points.filter((p) => p.date <= DAY && p.date > addDays(DAY, -keep)),
@@ -33,6 +39,8 @@ function seededCache(): { cache: SeriesCache; set: SeriesSet } {
   });
   const set: SeriesSet = { coins: {} };
   const cache: SeriesCache = { version: 1, macro: {}, coins: {} };
+  // series/ has no TOTAL3: the worker's TOTAL3 history from series-full, for the TOTAL3-vs-BTC chart.
+  real.total3 ??= loadSeriesDir(REAL_SERIES_FULL).total3;
   for (const [sym, c] of Object.entries(real.coins ?? {})) {
     const s = upTo(c.closes, 400);
     if (s.points.length === 0) continue;
@@ -54,6 +62,8 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
   const { cache, set } = seededCache();
   const expected = buildChartData(set, defaultSettings(), DAY);
   const snapshot = realSnapshot(DAY);
+  // The year of stages the worker stores beside that snapshot (lib/platform/stage-history.ts).
+  const stageHistory = extendStageHistory(null, realSeries(), defaultSettings(), DAY).history;
   // A logged change as the worker would have recorded it (real reasons of that day).
   const phaseLog = [
     {
@@ -74,9 +84,14 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
   // Re-seeded before each test: the "Refresh now" test lets the worker re-evaluate as of the real today.
   beforeEach(async () => {
     await ext.serviceWorker.evaluate(
-      ([snap, seriesCache, log]) =>
-        (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache, phaseLog: log }),
-      [snapshot, cache, phaseLog] as const,
+      ([snap, seriesCache, log, history]) =>
+        (globalThis as any).chrome.storage.local.set({
+          snapshot: snap,
+          seriesCache,
+          phaseLog: log,
+          stageHistory: history,
+        }),
+      [snapshot, cache, phaseLog, stageHistory] as const,
     );
   });
 
@@ -119,6 +134,16 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     await page.close();
   });
 
+  /** Scrolls each chart with points into view (charts are built when near the viewport) until it has a canvas. */
+  async function buildEveryChart(page: Page): Promise<void> {
+    for (const box of await page.locator('[data-chart]').all()) {
+      if (Number(await box.getAttribute('data-points')) === 0) continue;
+      await box.scrollIntoViewIfNeeded();
+      await box.locator('canvas').first().waitFor();
+    }
+    await afterPaint(page);
+  }
+
   it('draws every chart with the expected number of points, full history after the first paint', async () => {
     const page = await openPopup();
     const t0 = Date.now();
@@ -134,9 +159,17 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     expect(await points('ethbtc')).toBe(expected.ethbtc!.points.length);
     expect(await points('fearGreed')).toBe(expected.fearGreed!.points.length);
     expect(await points('fearGreed')).toBeGreaterThan(300);
-    // One canvas set per chart, and the TradingView attribution is visible.
-    for (const id of ['rut', 'asi', 'dominance', 'dominance-macd', 'ethbtc', 'fearGreed']) {
-      expect(await page.locator(`[data-chart="${id}"] canvas`).count()).toBeGreaterThan(0);
+    // TOTAL3 against BTC: a year of both, rebased to 100 at the start (the card's last value is TOTAL3's).
+    expect(await points('total3')).toBe(expected.total3!.points.length);
+    expect(await points('total3')).toBeGreaterThan(300);
+    const last = expected.total3!.points.at(-1)!;
+    expect(await page.locator('[data-card="total3"] figcaption').textContent()).toContain(
+      `Last ${last[1].toFixed(1)} on Sep 19, 2025 · ${expected.total3!.points.length} points`,
+    );
+    // Charts are built as they come into view; each has its canvases once scrolled to.
+    await buildEveryChart(page);
+    for (const id of ['rut', 'asi', 'ethbtc', 'total3', 'fearGreed']) {
+      expect(await page.locator(`[data-chart="${id}"] canvas`).count(), id).toBeGreaterThan(0);
     }
     expect(await page.locator('.attribution a[href="https://www.tradingview.com/"]').isVisible()).toBe(true);
     expect(await page.locator('[data-card="dominance"] figcaption').textContent()).toContain(
@@ -146,8 +179,59 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     await page.close();
   });
 
+  it('no two chart labels overlap, and none covers the price scale (bounding boxes, charts with bands)', async () => {
+    const page = await openPopup();
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await page.locator('.charts[data-full="true"]').waitFor();
+    await buildEveryChart(page);
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-chart]')].map((box) => {
+        box.scrollIntoView({ block: 'center' });
+        const b = box.getBoundingClientRect();
+        const scale = Number(box.getAttribute('data-scale-width'));
+        const labels = [...box.querySelectorAll('.band-label')].map((l) => {
+          const r = l.getBoundingClientRect();
+          // Drawn on top: the element at the label's centre is the label (not a canvas of the chart).
+          const onTop = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) === l;
+          return { text: l.textContent, top: r.top, bottom: r.bottom, left: r.left, right: r.right, onTop };
+        });
+        return {
+          id: box.getAttribute('data-chart'),
+          top: b.top,
+          bottom: b.bottom,
+          scaleLeft: b.right - scale,
+          scaleWidth: scale,
+          labels,
+        };
+      }),
+    );
+    const fg = charts.find((c) => c.id === 'fearGreed')!;
+    expect(fg.labels.map((l) => l.text).sort()).toEqual(['Extreme fear 25', 'Greed 75']);
+    expect(charts.find((c) => c.id === 'asi')!.labels.length).toBe(2);
+    expect(charts.find((c) => c.id === 'rut')!.labels.length).toBe(1);
+    const overlaps: string[] = [];
+    for (const c of charts) {
+      for (const [i, a] of c.labels.entries()) {
+        // Left of the price scale (its ticks and last-value label live there), inside the chart's height.
+        if (!a.onTop) overlaps.push(`${c.id}: "${a.text}" is covered`);
+        if (a.right > c.scaleLeft + 0.5) overlaps.push(`${c.id}: "${a.text}" covers the price scale`);
+        if (a.top < c.top - 0.5 || a.bottom > c.bottom + 0.5) overlaps.push(`${c.id}: "${a.text}" outside the chart`);
+        for (const b of c.labels.slice(i + 1)) {
+          const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (x > 0.5 && y > 0.5) overlaps.push(`${c.id}: "${a.text}" overlaps "${b.text}"`);
+        }
+      }
+    }
+    expect(overlaps).toEqual([]);
+    // The scale's width was read from the chart (a label placed before that would sit over the scale).
+    for (const c of charts.filter((x) => x.labels.length > 0)) expect(c.scaleWidth, c.id!).toBeGreaterThan(20);
+    await page.close();
+  });
+
   it('paints the stage and the sparkline charts before the full histories (first paint never waits)', async () => {
     const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 480, height: 600 });
     await page.goto(ext.extensionUrl('popup.html'));
     const timing = await page.evaluate(async () => {
       const start = performance.timeOrigin;
@@ -157,11 +241,13 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
           tick();
         });
       const stage = await wait('[data-testid="stage"]');
+      // Straight to the Charts tab, as a user would; its first chart is the Russell 2000.
+      (document.getElementById('tab-charts') as HTMLButtonElement).click();
       // The first frame with a chart: what it drew from (the snapshot's sparklines, or the full cache).
-      const sparkChart = await wait('[data-chart="asi"] canvas');
+      const sparkChart = await wait('[data-chart="rut"] canvas');
       const first = {
         full: document.querySelector('.charts')?.getAttribute('data-full'),
-        points: Number(document.querySelector('[data-chart="asi"]')?.getAttribute('data-points')),
+        points: Number(document.querySelector('[data-chart="rut"]')?.getAttribute('data-points')),
       };
       const full = await wait('.charts[data-full="true"]');
       return { start, stage, sparkChart, full, first };
@@ -172,15 +258,64 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     );
     // Drawn from the snapshot's 90-day sparkline first (a popup that waited for the full histories would
     // show its first chart with data-full="true"), then the full history.
-    expect(timing.first).toEqual({ full: 'false', points: snapshot.sparklines.asi.length });
+    expect(timing.first).toEqual({ full: 'false', points: snapshot.sparklines.rut.length });
     expect(timing.first.points).toBeGreaterThan(30);
     expect(timing.sparkChart).toBeLessThanOrEqual(timing.full);
+    await page.close();
+  });
+
+  it('shows the year of stages as a ribbon in the stage colours, and what changed', async () => {
+    const page = await openPopup();
+    const ribbon = stageRibbon(stageHistory.days, snapshot)!;
+    const segs = await page
+      .locator('.ribbon-seg')
+      .evaluateAll((els) =>
+        els.map((e) => [
+          e.getAttribute('data-stage'),
+          Number(e.getAttribute('data-days')),
+          getComputedStyle(e).backgroundColor,
+        ]),
+      );
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    expect(segs).toEqual(ribbon.segments.map((r) => [r.stage, r.days, rgb(STAGE_COLOR[r.stage])]));
+    expect(segs.length).toBeGreaterThan(1);
+    expect(await page.locator('.ribbon-seg').last().getAttribute('aria-label')).toMatch(
+      /^Altcoin season: .* to Sep 19, 2025/,
+    );
+    expect(await page.locator('[data-testid="ribbon-breakout"]').count()).toBe(ribbon.breakouts.length);
+    const w = whatChanged(stageHistory.days, snapshot);
+    const sign = (n: number) => `${n > 0 ? '▲+' : n < 0 ? '▼−' : ''}${Math.abs(n)}`;
+    expect(await page.locator('[data-testid="what-changed"]').textContent()).toBe(
+      `What changed: ASI ${sign(w.asi1!)} in 1 day, ${sign(w.asi7!)} in 7 days · dominance change unknown · ` +
+        `last stage change ${await stageName(page, w.lastChange!.from)} → Altcoin season on ` +
+        `${new Date(`${w.lastChange!.date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })}` +
+        ` (${w.held} days in this stage)`,
+    );
+    // The setup in tri-state words: what is needed and what is.
+    expect(await page.locator('[data-testid="setup"]').textContent()).toContain(
+      'Setup: not met — needs Bitcoin season or Mixed; the stage is Altcoin season',
+    );
+    await page.close();
+  });
+
+  it('says how old each value is, counted to the same now as its fetch time (never "today" for old data)', async () => {
+    const page = await openPopup();
+    const ages = await page.locator('[data-testid="data-age"]').allTextContents();
+    expect(ages.length).toBeGreaterThan(3);
+    const old = ageDaysAt(DAY, testNow());
+    expect(old).toBeGreaterThan(1); // the seeded snapshot is of 2025-09-19
+    expect(ages).toContain(`data of Sep 19, 2025 (${old.toLocaleString('en-US')} days ago)`);
+    for (const a of ages) expect(a).not.toContain('(today)');
+    // The fetch line beside it is just as old (fetched the same day, 12:00 UTC).
+    expect(await page.locator('[data-tile="asi"] .source').textContent()).toMatch(/fetched from \S+ \d[\d,]* days ago/);
     await page.close();
   });
 
   it('shows the ASI coin table with excluded and too-young coins', async () => {
     const page = await openPopup();
     await page.getByRole('tab', { name: 'Coins' }).click();
+    // The tab's code loads when it is first opened.
+    await page.locator('[data-testid="coin-table"]').waitFor();
     const asi = snapshot.evaluation.asi!;
     expect(asi.value).not.toBeNull();
     const rows = page.locator('[data-testid="coin-table"] tbody tr[data-coin]');
@@ -204,6 +339,7 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
   it('lists the sources and sends the refresh command from the button', async () => {
     const page = await openPopup();
     await page.getByRole('tab', { name: 'Sources' }).click();
+    await page.locator('[data-testid="sources"]').waitFor();
     expect(await page.locator('[data-source="binance"]').count()).toBe(1);
     await page.getByRole('tabpanel').getByRole('button', { name: 'Refresh now' }).click();
     // No network here (every host resolves to nothing; the install-time refresh failed, so the providers
@@ -235,6 +371,8 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
       const found: string[] = [];
       for (const tab of ['Signals', 'Charts', 'Evidence', 'Coins', 'Sources', 'Log']) {
         await page.getByRole('tab', { name: tab }).click();
+        // Each panel is built when first opened (its code loads then): check it once it has content.
+        await page.locator(`#panel-${tab.toLowerCase()} > *`).first().waitFor();
         if (tab === 'Charts') await page.locator('.charts[data-full="true"]').waitFor();
         if (tab === 'Evidence')
           await page.locator('[data-testid="evidence-summary"], [data-testid="evidence-none"]').first().waitFor();
@@ -249,10 +387,17 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
       await page.screenshot({ path: screenshotPath(`popup-${scheme}.png`) });
       await page.getByRole('tab', { name: 'Charts' }).click();
       await page.locator('.charts[data-full="true"]').waitFor();
+      await buildEveryChart(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await afterPaint(page);
       await page.screenshot({ path: screenshotPath(`popup-charts-${scheme}.png`), fullPage: true });
       await page.close();
     });
+  }
+
+  /** A stage's name as the popup writes it (the phase log's entry uses the same words). */
+  async function stageName(page: Page, stage: string): Promise<string> {
+    return page.evaluate((k) => (globalThis as any).chrome.i18n.getMessage(k), `stage_${stage.replace(/-/g, '_')}`);
   }
 
   it('logs no page errors', () => {

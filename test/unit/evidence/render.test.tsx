@@ -261,7 +261,7 @@ describe.each([
   });
 });
 
-it('the popup has an Evidence tab right after Charts', () => {
+it('the popup has an Evidence tab right after Charts', async () => {
   const snap = realSnapshot('2025-09-19');
   const root = mount(
     <Popup
@@ -280,5 +280,8 @@ it('the popup has an Evidence tab right after Charts', () => {
   const tabs = [...root.querySelectorAll('[role="tab"]')].map((b) => b.id);
   expect(tabs.slice(0, 3)).toEqual(['tab-signals', 'tab-charts', 'tab-evidence']);
   expect(root.querySelector('[role="tab"]#tab-evidence')!.textContent).toBe('Evidence');
-  expect(root.querySelector('#panel-evidence [data-testid="evidence-events"]')).not.toBeNull();
+  // Built when first opened (its code loads then): empty before, the events after.
+  expect(root.querySelector('#panel-evidence')!.childNodes.length).toBe(0);
+  act(() => (root.querySelector('#tab-evidence') as HTMLButtonElement).click());
+  await vi.waitFor(() => expect(root.querySelector('#panel-evidence [data-testid="evidence-events"]')).not.toBeNull());
 });

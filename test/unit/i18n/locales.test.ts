@@ -109,6 +109,7 @@ function sources(): string[] {
     'entrypoints/badge.content',
     'lib/badge',
     'lib/toolbar.ts',
+    'lib/i18n/setup-text.ts',
   ])
     walk(join(ROOT, d));
   return out;

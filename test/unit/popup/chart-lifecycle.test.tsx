@@ -14,6 +14,7 @@ vi.mock('lightweight-charts', () => {
     setData: (d: unknown[]) => void calls.setData.push(d.length),
     createPriceLine: () => ({}),
     removePriceLine() {},
+    priceToCoordinate: () => 10,
   });
   return {
     LineSeries: 'line',
@@ -27,12 +28,14 @@ vi.mock('lightweight-charts', () => {
         addSeries: () => (calls.series++, series()),
         applyOptions() {},
         timeScale: () => scale,
+        priceScale: () => ({ width: () => 40 }),
         remove: () => void calls.removed++,
       };
     },
   };
 });
-const { TimeChart } = await import('../../../components/shared/TimeChart');
+const { TimeChart, loadChartLib, stackLabels, LABEL_H } = await import('../../../components/shared/TimeChart');
+const { chartColors } = await import('../../../components/shared/theme');
 
 beforeAll(() => {
   const { window, document } = parseHTML('<!doctype html><html><body></body></html>');
@@ -42,6 +45,8 @@ beforeAll(() => {
     window,
     document,
     matchMedia,
+    requestAnimationFrame: (cb: () => void) => setTimeout(cb, 0),
+    innerHeight: 600,
     Node: window.Node,
     Element: window.Element,
     HTMLElement: window.HTMLElement,
@@ -50,7 +55,9 @@ beforeAll(() => {
 });
 
 describe('TimeChart', () => {
-  it('creates its chart once per mount, replaces the data in place, and removes the chart on unmount', () => {
+  it('creates its chart once per mount, replaces the data in place, and removes the chart on unmount', async () => {
+    // The library is loaded on first use (after the popup's first paint); once loaded, charts are built at mount.
+    await loadChartLib();
     const root = document.createElement('div');
     const spec = (n: number) => [
       {
@@ -71,5 +78,41 @@ describe('TimeChart', () => {
     expect(calls.removed).toBe(0);
     act(() => render(null, root));
     expect(calls.removed).toBe(1);
+  });
+});
+
+describe('band labels', () => {
+  const p = chartColors(false);
+  const line = (price: number, title: string) => ({ price, title, tone: 'ref' as const });
+
+  it('sit just above their lines, left of the price scale, in price order', () => {
+    const out = stackLabels(
+      [
+        { y: 120, l: line(25, 'Extreme fear 25') },
+        { y: 40, l: line(75, 'Greed 75') },
+      ],
+      150 - LABEL_H,
+      42,
+      p,
+    );
+    expect(out.map((b) => [b.text, b.top, b.right])).toEqual([
+      ['Greed 75', 40 - LABEL_H, 46],
+      ['Extreme fear 25', 120 - LABEL_H, 46],
+    ]);
+  });
+
+  it('never overlap: a label that would cover the one above moves below it, and none leaves the plot', () => {
+    // Dominance zones 4 px apart on a wide scale: drawn at their lines they would overlap.
+    const ys = [60, 64, 68, 72];
+    const out = stackLabels(
+      ys.map((y, i) => ({ y, l: line(40 + i * 5, `${40 + i * 5}`) })),
+      150 - LABEL_H,
+      40,
+      p,
+    );
+    for (let i = 1; i < out.length; i++) expect(out[i]!.top - out[i - 1]!.top).toBeGreaterThanOrEqual(LABEL_H);
+    expect(out[0]!.top).toBe(60 - LABEL_H);
+    // A line off the plot (no coordinate) gets no label.
+    expect(stackLabels([{ y: null, l: line(1, 'x') }], 100, 40, p)).toEqual([]);
   });
 });

@@ -134,7 +134,12 @@ function runtimeImports(entry: string, seen = new Set<string>()): Set<string> {
   if (seen.has(entry)) return seen;
   seen.add(entry);
   const text = readFileSync(entry, 'utf8');
-  for (const m of text.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^;]*?\s+from\s+)?'([^']+)'/gm)) {
+  // Static imports, and dynamic ones (the popup loads its tabs' code on demand: still part of its bundle).
+  const specs = [
+    ...text.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^;]*?\s+from\s+)?'([^']+)'/gm),
+    ...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g),
+  ];
+  for (const m of specs) {
     const spec = m[1]!;
     const base = spec.startsWith('@/')
       ? join(ROOT, spec.slice(2))

@@ -40,7 +40,7 @@ describe('settingsOrDefaults: validate the stored settings or use the defaults',
       .filter((f) => /\bvalidateSettings\(/.test(readFileSync(f, 'utf8')))
       .map((f) => relative(ROOT, f));
     expect(callers).toEqual([]);
-    const readers = ['lib/platform/store.ts', 'entrypoints/options/main.tsx', 'entrypoints/popup/main.tsx'];
+    const readers = ['lib/platform/store.ts', 'entrypoints/options/main.tsx', 'components/popup/mount.tsx'];
     for (const f of readers) expect(readFileSync(join(ROOT, f), 'utf8'), f).toMatch(/\bsettingsOrDefaults\(/);
   });
 });
