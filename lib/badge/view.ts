@@ -13,6 +13,7 @@ import type { SiteId } from '../settings/defaults';
 import type { StageHistory } from '../snapshot/stage-history';
 import type { Snapshot } from '../snapshot/types';
 import { coinStanding } from './coin';
+import { etfFlowsLine } from './etf-line';
 import { fmtDay, fmtSigned, type Cell } from './format';
 import { badgeModel, oneOf, panelModel, STAGES, type StoredSettings } from './model';
 import { sparkline } from './sparkline';
@@ -88,7 +89,7 @@ export interface BadgeView {
     more: string[];
     clock: string | null;
     links: { id: string; label: string; href: string }[];
-    /** ETH ETF flows, when another part of the worker provides them. */
+    /** The ETF flows line (lib/badge/etf-line.ts), absent while the snapshot has no flows. */
     flows?: string;
   };
   /**
@@ -179,6 +180,8 @@ export function buildBadgeView(x: BadgeViewInput): BadgeView {
   const today = e?.today ?? null;
   // The history is only this snapshot's when it ends on the snapshot's day.
   const h = x.history && today && x.history.days.at(-1)?.date === today ? x.history : null;
+  // The ETF flows line (#16): given by the caller, or from the snapshot's flows; none without flows.
+  const flows = x.flows !== undefined ? x.flows : etfFlowsLine(e?.etfFlows, t, locale);
 
   const held = daysInStage(h, m.stage);
   const since = held === null ? null : h!.days[h!.days.length - held]!.date;
@@ -300,7 +303,7 @@ export function buildBadgeView(x: BadgeViewInput): BadgeView {
       more,
       clock,
       links: SOURCE_LINKS.map((l) => ({ ...l })),
-      ...(x.flows ? { flows: x.flows } : {}),
+      ...(flows ? { flows } : {}),
     },
     coins: {
       ranked,

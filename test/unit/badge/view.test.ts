@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coinFromUrl } from '../../../lib/badge/coin';
+import { etfFlowsLine } from '../../../lib/badge/etf-line';
 import { STAGE_ONPAGE } from '../../../lib/badge/stage-style';
 import { asiChange7, buildBadgeView, daysInStage, SOURCE_LINKS, STRIP_DAYS } from '../../../lib/badge/view';
 import { coinLine, usableView } from '../../../lib/badge/view-read';
@@ -48,6 +49,23 @@ describe('the badge view on real data', { timeout: 60_000 }, () => {
     }
     // The month of January 2025 holds more than one stage (the strip shows a change).
     expect(new Set(jan.view.strip).size).toBeGreaterThan(1);
+  });
+
+  it('carries the ETF flows line from the snapshot’s flows (#16), and none where there are no flows', () => {
+    const flows = sep.snapshot.evaluation.etfFlows;
+    expect(flows).toBeTruthy();
+    const line = etfFlowsLine(flows, en, 'en-US');
+    expect(line).toMatch(/BTC .*ETH/);
+    expect(sep.view.panel.flows).toBe(line);
+    const noFlows = { ...sep.snapshot, evaluation: { ...sep.snapshot.evaluation, etfFlows: null } };
+    const v = buildBadgeView({
+      snapshot: noFlows,
+      history: sep.history,
+      settings,
+      t: en,
+      now: sep.snapshot.computedAt,
+    });
+    expect(v.panel.flows).toBeUndefined();
   });
 
   it('days in stage and the ASI’s 7-day change come from the history', () => {
