@@ -459,7 +459,8 @@ were spent on instrumentation. Two page-side measurements instead (bench/browser
   later style, layout and paint of the badge (shared with the page's own rendering work). Median of ${b.cpu.n} runs.
 - **Wall time and long tasks.** An init script in the page's main world (\`BADGE_PROBE\`) observes \`<html>\`'s
   children: the stub is opened with \`?stale-hosts=1\`, so it leaves one \`<regime-lens-badge>\` as a previous instance
-  would; the content script's first statement (\`removeStaleHosts()\`) removes it, which marks **main() started**
+  would; the content script's first DOM step (\`removeStaleHosts()\`, in \`badgeHost\`) removes it, which marks
+  **main() started**
   (delivered at the end of its first synchronous part). The host is appended and rendered in one synchronous step, so
   its record marks **in DOM** (the probe checks \`.badge[data-stage]\` in the shadow root); a \`requestAnimationFrame\`
   after it marks the **next frame**, a task after that frame **painted**. Long tasks come from

@@ -1,3 +1,7 @@
+/*
+ * The badge on the page: storage → view. The worker's badge view becomes a shadow host with static DOM
+ * (ui.ts), the panel built on first open (panel.ts). No Preact, no request, no innerHTML: data goes in as text.
+ */
 import type { BadgeShow } from '@/lib/badge/controller';
 import { BadgeUi } from './ui';
 import { detectTheme, type Theme } from '@/lib/badge/theme';
@@ -65,6 +69,7 @@ export function watchTheme(site: SiteId, onChange: () => void, signal: AbortSign
  * re-renders never reach it) and paints, `hide` takes it out.
  */
 export function badgeHost(css: string, signal: AbortSignal) {
+  removeStaleHosts(); // a reloaded extension's leftover badge goes before this one is made
   const { host, root } = createHost(css);
   const ui = new BadgeUi(root, signal);
   return {

@@ -34,7 +34,8 @@ export interface PopupProps {
   phaseLog: PhaseLogEntry[];
   /** The stored stage history's days, oldest first (the ribbon and "What changed"); empty before one exists. */
   history?: StageHistoryDay[];
-  /** What followed past Russell breakouts; undefined until computed (after first paint), null without Russell history. */
+  /** What followed past Russell breakouts; undefined until computed (after first paint), null without Russell
+   * history. */
   evidence?: EvidenceResult | null;
   /** The Evidence tab's forward log since install; undefined until read. */
   evidenceLog?: LiveLog | null;

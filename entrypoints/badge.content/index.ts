@@ -1,16 +1,18 @@
+/*
+ * The badge on trading pages: storage → views. The worker's badge view (lib/platform/badge-view.ts) becomes one
+ * static-DOM shadow-root badge (components/badge). Thin wiring: one storage read, no request, no logic here.
+ */
 import css from '@/components/badge/badge.css?inline';
-import { badgeHost, quietly, removeStaleHosts, watchTheme } from '@/components/badge/page';
+import { badgeHost, quietly, watchTheme } from '@/components/badge/page';
 import { startBadgeController } from '@/lib/badge/controller';
 import { BADGE_MATCHES, siteOfPage } from '@/lib/badge/sites';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 
-// Thin wiring: one storage read of the worker's badge view in, one static-DOM shadow-root badge out.
 export default defineContentScript({
   matches: BADGE_MATCHES,
   cssInjectionMode: 'ui', // styles go into the badge's shadow root only (inlined), never into the page
   async main(ctx) {
-    removeStaleHosts();
     const { runtime, storage } = browser;
     const { show, hide } = badgeHost(css, ctx.signal);
     ctx.onInvalidated(hide);

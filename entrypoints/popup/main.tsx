@@ -1,3 +1,7 @@
+/*
+ * The popup: storage → views (snapshot, stage history, caches into components/popup/mount.tsx). Wiring only: the
+ * storage items, translations and commands handed in.
+ */
 import '@/components/shared/base.css';
 import './popup.css';
 import { browser } from 'wxt/browser';
@@ -6,7 +10,6 @@ import { makeTranslate } from '@/lib/i18n/translate';
 import { asRefreshReply } from '@/lib/refresh/outcome';
 import * as items from '@/lib/platform/items';
 
-// Wiring only: the storage items, translations and commands handed to the popup (components/popup/mount.tsx).
 const t = makeTranslate((key, subs) => browser.i18n.getMessage(key as never, subs));
 document.documentElement.lang = t('popup_html_lang');
 mountPopup(document.getElementById('app')!, {

@@ -20,6 +20,8 @@ import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { afterPaint, axeSerious, ensureChromeBuild, quietWorker, SKIP, screenshotPath } from '../support/e2e';
 import { testNow } from '../support/clock';
 import { REAL_SERIES_FULL, realSeries } from '../support/fixtures';
+
+const SHORT_UTC_DATE = { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' } as const;
 import { realSnapshot } from '../support/snapshot';
 
 const DAY = '2025-09-19';
@@ -288,7 +290,7 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     expect(await page.locator('[data-testid="what-changed"]').textContent()).toBe(
       `What changed: ASI ${sign(w.asi1!)} in 1 day, ${sign(w.asi7!)} in 7 days · dominance change unknown · ` +
         `last stage change ${await stageName(page, w.lastChange!.from)} → Altcoin season on ` +
-        `${new Date(`${w.lastChange!.date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })}` +
+        `${new Date(`${w.lastChange!.date}T00:00:00Z`).toLocaleDateString('en-US', SHORT_UTC_DATE)}` +
         ` (${w.held} days in this stage)`,
     );
     // The setup in tri-state words: what is needed and what is.
