@@ -70,7 +70,8 @@ describe('mountPopup', () => {
     expect(root.querySelector('[data-testid="stage"]')!.getAttribute('data-stage')).toBe('altseason');
     expect(root.querySelectorAll('.ribbon-seg').length).toBeGreaterThan(0);
     expect(root.querySelector('[data-testid="what-changed"]')!.textContent).toContain('ASI');
-    expect(root.querySelectorAll('[data-tile]').length).toBe(6);
+    // Six signal tiles and the ETF flows tile (#16).
+    expect(root.querySelectorAll('[data-tile]').length).toBe(7);
     // Not built: the other tabs' panels are empty until opened.
     expect(root.querySelector('#panel-charts')!.childNodes.length).toBe(0);
     expect(root.querySelector('#panel-coins')!.childNodes.length).toBe(0);
