@@ -9,6 +9,7 @@ import type { Day, SeriesSet } from '../series/types';
 import type { Settings } from '../settings/defaults';
 import { evaluateFlags, type Flag } from '../phase/flags';
 import {
+  CATCH_UP_DAYS,
   EMPTY_HYSTERESIS,
   hysteresisReasons,
   replayMissedDays,
@@ -157,7 +158,7 @@ export function stageHistory(
   s: Settings,
   from: Day,
   to: Day,
-  warmupDays = 60,
+  warmupDays = CATCH_UP_DAYS,
 ): { days: HistoryDay[]; changes: EvaluationStep['change'][]; last: EvaluationStep | null } {
   let state = EMPTY_HYSTERESIS;
   const days: HistoryDay[] = [];

@@ -197,7 +197,14 @@ export function replayMissedDays<C>(
 ): { hysteresis: HysteresisState; change: C | null } {
   let h = prev;
   let change: C | null = null;
-  if (prev.day === null || prev.day >= addDays(today, -1)) return { hysteresis: h, change };
+  if (prev.day === null) {
+    // Never stepped (a fresh install, or a state refused and rebuilt): warm up over the same days the CLI's
+    // history does, so the first stage shown is the one the same data gives with history (issue #13). The
+    // warm-up's own changes happened before the install: none is returned for the log.
+    for (let d = addDays(today, -CATCH_UP_DAYS); d < today; d = addDays(d, 1)) h = evaluate(d, h).hysteresis;
+    return { hysteresis: h, change };
+  }
+  if (prev.day >= addDays(today, -1)) return { hysteresis: h, change };
   let first = addDays(prev.day, 1);
   if (prev.day < addDays(today, -CATCH_UP_DAYS)) {
     // Too long away to replay: a change pending back then no longer counts toward a confirmation.
