@@ -24,6 +24,9 @@ export interface CallOptions {
   fetch: FetchFn;
 }
 
+/** Binance's request weight limit is 6000 a minute: stop at 90 % of it, leaving room for calls in flight. */
+export const BINANCE_WEIGHT_PAUSE = 5400;
+
 /** Thrown by the guarded fetch instead of sending: the call it belongs to ends without a request. */
 class NotSent extends Error {}
 
@@ -128,6 +131,7 @@ export class ProviderGate {
         if (res.status === 429 || res.status === 418) this.noteRateLimit(provider, res.headers.get('retry-after'));
         else if (res.status >= 500) this.failingNow.add(provider);
         else if (res.ok) this.failingNow.delete(provider);
+        if (res.ok) this.noteWeight(provider, res.headers.get('x-mbx-used-weight-1m'));
         return res;
       });
     let r: Result<T>;
@@ -222,6 +226,17 @@ export class ProviderGate {
     const state = this.cooldowns[provider] ?? initialCooldown();
     const budget = this.budgets[provider];
     return Math.max(nextRequestAt(state), budget ? nextSlot(this.sent[provider] ?? [], now, budget) : now, now);
+  }
+
+  /**
+   * Binance reports the request weight used in the current minute on every answer: near its limit the
+   * provider is held off until the next minute, before a 429 (and a 418 ban if requests keep coming).
+   */
+  private noteWeight(provider: ProviderId, used: string | null): void {
+    if (used === null || !(Number(used) >= BINANCE_WEIGHT_PAUSE)) return;
+    const now = this.clock();
+    const cur = this.cooldowns[provider] ?? initialCooldown();
+    this.cooldowns[provider] = { ...cur, retryAt: Math.max(cur.retryAt, (Math.floor(now / 60_000) + 1) * 60_000) };
   }
 
   /** A 429/418 seen by any attempt holds the provider off at once (the call records the failure itself). */
