@@ -20,6 +20,8 @@ import { recordStageHistory } from './stage-history';
 import { loadRefreshState, loadSettings, saveEvaluation, saveRefreshResult } from './store';
 
 export const ALARM = 'regime-lens-refresh';
+/** One-shot: a partial refresh (rate limits, a provider's hiccup) asks for what it missed this soon. */
+export const RETRY_ALARM = 'regime-lens-retry';
 
 export interface WorkerDeps {
   fetch: FetchFn;
@@ -66,6 +68,7 @@ export function createWorker(deps: WorkerDeps) {
         const state = await loadRefreshState(log);
         const result = await runRefresh(state, { fetch: deps.fetch, now: deps.now, random });
         await saveRefreshResult(result);
+        await scheduleRetry(result.meta.partial?.retryAt ?? null);
         await refreshStateItem.setValue({
           startedAt: result.snapshot.computedAt,
           finishedAt: deps.now(),
@@ -126,6 +129,19 @@ export function createWorker(deps: WorkerDeps) {
   }
 
   /**
+   * The partial refresh's one-shot retry, or none once a refresh is complete. Set after the refresh is
+   * saved: a worker killed before that leaves the regular alarm, which asks for the same items.
+   */
+  async function scheduleRetry(at: number | null): Promise<void> {
+    try {
+      if (at === null) await browser.alarms.clear(RETRY_ALARM);
+      else await browser.alarms.create(RETRY_ALARM, { when: at });
+    } catch (e) {
+      log(`Regime Lens: retry alarm not set: ${String(e)}`);
+    }
+  }
+
+  /**
    * Creates the alarm only when missing or when the interval changed; the first run is offset at random.
    * Settings are validated first: a corrupt synced value must not throw here and leave no alarm.
    */
@@ -178,8 +194,8 @@ export function createWorker(deps: WorkerDeps) {
       await refresh('startup');
     },
     onAlarm: async (alarm: { name: string }) => {
-      if (alarm.name !== ALARM) return;
-      await refresh('alarm');
+      if (alarm.name !== ALARM && alarm.name !== RETRY_ALARM) return;
+      await refresh(alarm.name === ALARM ? 'alarm' : 'retry');
       // Ages in the view ("stale 3 d") move on even when the refresh failed and nothing else changed.
       await badgeView();
     },

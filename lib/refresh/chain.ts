@@ -3,13 +3,14 @@
  * store. Each task file says only how its links are asked (the provider call and what counts as an answer).
  */
 import { MACRO_CHAINS, type Link } from '../cache/chains';
-import { expectedDay, fallbackDue, isDue } from '../cache/freshness';
+import { expectedDay, fallbackDue, isDue, isFresh } from '../cache/freshness';
 import { lastDay, storeMacro, type MacroKey } from '../cache/series-cache';
 import { toDay } from '../series/dates';
 import type { Day, Series } from '../series/types';
 import type { Snapshot as CurrentValue } from '../sources/parse';
 import type { Result } from '../core/result';
-import { KEEP_DAYS, type TaskContext } from './context';
+import { KEEP_DAYS, passes, type TaskContext } from './context';
+import type { ProviderId } from '../sources/providers';
 import type { CallOptions } from './gate';
 
 /** What asking one link gets to work with. */
@@ -40,11 +41,18 @@ export async function runChain(ctx: TaskContext, key: MacroKey, asks: Asks): Pro
   const expected = expectedDay(chain, ctx.now);
   if (!isDue(ctx.cache.macro[key]?.[primary.source], expected, ctx.now)) return;
   const maxAge = ctx.settings.staleness[chain.maxAge];
-  if (await answered(ctx, key, primary, asks, expected)) return;
+  // The first link that failed for a reason that passes (rate limit, 5xx): the series is asked again at
+  // the next refresh, which a partial refresh brings forward.
+  let waits: ProviderId | null = null;
+  const failed = (p: ProviderId) => (waits ??= p);
+  if (await answered(ctx, key, primary, asks, expected, failed)) return;
   for (const link of fallbacks) {
     if (!fallbackDue(ctx.cache.macro[key], primary.source, expected, ctx.now, maxAge)) continue;
-    if (await answered(ctx, key, link, asks, expected)) return;
+    if (await answered(ctx, key, link, asks, expected, failed)) return;
   }
+  // Only while no link's series is fresh: a fallback serving the signal is not a gap.
+  const served = Object.values(ctx.cache.macro[key] ?? {}).some((c) => isFresh(c, toDay(ctx.now), maxAge));
+  if (waits && !served) ctx.pending.push({ item: key, provider: waits });
 }
 
 async function answered(
@@ -53,11 +61,17 @@ async function answered(
   link: Link & { source: string },
   asks: Asks,
   expected: Day,
+  failed: (p: ProviderId) => void,
 ): Promise<boolean> {
   const ask = asks[link.source];
   if (!ask) return false;
   const last = lastDay(ctx.cache.macro[key]?.[link.source]);
-  const a = await ask({ call: (run) => ctx.gate.call(link.provider, run), last, expected, now: ctx.now });
+  const call = async <T>(run: (o: CallOptions) => Promise<Result<T>>): Promise<Result<T>> => {
+    const r = await ctx.gate.call(link.provider, run);
+    if (!r.ok && passes(r.error)) failed(link.provider);
+    return r;
+  };
+  const a = await ask({ call, last, expected, now: ctx.now });
   if (!a) return false;
   storeMacro(ctx.cache, key, a.provider ?? link.provider, a.series, ctx.now, KEEP_DAYS[key]);
   return true;

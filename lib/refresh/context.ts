@@ -5,6 +5,8 @@ import type { Settings } from '../settings/defaults';
 import type { Snapshot } from '../snapshot/types';
 import type { EmptyAnswer } from './empty-backoff';
 import type { ProviderGate } from './gate';
+import type { SourceError } from '../core/result';
+import type { ProviderId } from '../sources/providers';
 
 /** Bookkeeping the refresh keeps beside the caches (persisted with them). */
 export interface RefreshMeta {
@@ -23,6 +25,18 @@ export interface RefreshMeta {
   /** The last ETF flows request (epoch ms) and its error, null after an answer (./tasks/etf-flows.ts). */
   etfFlowsFetchedAt?: number;
   etfFlowsError?: { at: number; kind: string; message: string } | null;
+  /**
+   * CoinGecko's exclusion categories one page at a time, while the set is being completed (a failed or
+   * deferred page is asked again at the next refresh; the pages already answered are kept).
+   */
+  coingeckoPages?: Record<string, { fetchedAt: number; ids: string[] }>;
+  /** Send times of the recent requests of budgeted providers (lib/net/budget.ts), kept across a killed worker. */
+  sentCalls?: Record<string, number[]>;
+  /**
+   * A partial refresh: what it could not fetch (asked again at the next refresh), and when that refresh
+   * is due (a one-shot alarm sooner than the regular period). Absent after a complete refresh.
+   */
+  partial?: { missing: string[]; retryAt: number };
 }
 
 /** What every refresh task reads and updates (a working copy, saved once at the end). */
@@ -33,6 +47,21 @@ export interface TaskContext {
   cache: SeriesCache;
   universes: Record<Day, UniverseSnapshot>;
   meta: RefreshMeta;
+  /** What this refresh could not fetch for a reason that passes (a rate limit, a 5xx): asked again soon. */
+  pending: Pending[];
+}
+
+/** An item a refresh could not fetch, and the provider it waits for. */
+export interface Pending {
+  item: string;
+  provider: ProviderId;
+}
+
+/** A failure that passes (rate limit, budget, cooldown, 5xx, transport): the item is asked again soon. */
+export function passes(e: SourceError): boolean {
+  return (
+    e.kind === 'rate-limited' || e.kind === 'timeout' || e.kind === 'network' || (e.kind === 'http' && e.status >= 500)
+  );
 }
 
 export const emptyMeta = (): RefreshMeta => ({

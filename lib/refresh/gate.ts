@@ -9,6 +9,7 @@ import {
 } from '../net/cooldown';
 import { DEFAULT_RATE_LIMIT_MS, parseRetryAfter, type FetchFn, type FetchJsonOptions } from '../net/http';
 import type { HostLimiter } from '../net/limit';
+import { nextSlot, recentCalls, type Budget, type SentLog } from '../net/budget';
 import type { Result, SourceError } from '../core/result';
 import type { SourceStatus } from '../snapshot/types';
 
@@ -22,6 +23,9 @@ export interface CallOptions {
   /** Limited per host and checked against the provider's cooldown right before each attempt is sent. */
   fetch: FetchFn;
 }
+
+/** Binance's request weight limit is 6000 a minute: stop at 90 % of it, leaving room for calls in flight. */
+export const BINANCE_WEIGHT_PAUSE = 5400;
 
 /** Thrown by the guarded fetch instead of sending: the call it belongs to ends without a request. */
 class NotSent extends Error {}
@@ -42,6 +46,10 @@ export class ProviderGate {
   private readonly probing = new Set<ProviderId>();
   /** Providers whose last answered attempt in this refresh failed (5xx, network): no new calls start. */
   private readonly failingNow = new Set<ProviderId>();
+  /** Send times of the recent requests of each budgeted provider (persisted by the caller). */
+  readonly sent: SentLog = {};
+  /** The earliest time a call refused in this refresh (cooldown, budget) may be sent, by provider. */
+  readonly deferred: Partial<Record<ProviderId, number>> = {};
 
   constructor(
     private readonly rawFetch: FetchFn,
@@ -52,8 +60,12 @@ export class ProviderGate {
     private readonly http: Omit<FetchJsonOptions, 'now' | 'signal'>,
     /** Real time (performance.now() scale) after which no call starts and running ones are cut. */
     private readonly deadline: number,
+    /** Per-provider call budgets, and the send times already spent against them (from storage). */
+    private readonly budgets: Partial<Record<ProviderId, Budget>> = {},
+    sent: Record<string, unknown> = {},
   ) {
     const now = clock();
+    for (const [p, b] of Object.entries(budgets)) this.sent[p] = recentCalls(sent[p], now, b);
     this.cooldowns = Object.fromEntries(Object.entries(cooldowns).map(([k, v]) => [k, restoreCooldown(v, now)]));
     this.status = structuredClone(status);
   }
@@ -66,6 +78,7 @@ export class ProviderGate {
       return { ok: false, error: { kind: 'timeout', message: 'Refresh time budget spent before this request' } };
     if (!canRequest(state, now)) {
       const until = new Date(nextRequestAt(state)).toISOString().slice(11, 16);
+      this.defer(provider, nextRequestAt(state));
       return {
         ok: false,
         error: {
@@ -105,6 +118,7 @@ export class ProviderGate {
           throw new NotSent(refused.message);
         }
         sent = true;
+        this.sent[provider]?.push(this.clock());
         // Outcomes are noted before the slot is released, so the next queued attempt already sees them.
         let res: Response;
         try {
@@ -117,6 +131,7 @@ export class ProviderGate {
         if (res.status === 429 || res.status === 418) this.noteRateLimit(provider, res.headers.get('retry-after'));
         else if (res.status >= 500) this.failingNow.add(provider);
         else if (res.ok) this.failingNow.delete(provider);
+        if (res.ok) this.noteWeight(provider, res.headers.get('x-mbx-used-weight-1m'));
         return res;
       });
     let r: Result<T>;
@@ -131,7 +146,12 @@ export class ProviderGate {
       this.probing.delete(provider);
     }
     // Refused before sending: nothing new was learnt about the provider, so its state stays as it is.
-    if (refused) return { ok: false, error: refused };
+    if (refused) {
+      // Set inside the guarded fetch: TypeScript cannot see that assignment, hence the cast.
+      const e = refused as SourceError;
+      if (e.kind === 'rate-limited') this.defer(provider, e.retryAt);
+      return { ok: false, error: e };
+    }
     // Cut off by the refresh's time budget: our limit, not the provider's failure; its state stays too.
     if (!r.ok && budget.aborted) {
       return {
@@ -144,12 +164,15 @@ export class ProviderGate {
     }
     const done = this.clock();
     const cur = this.cooldowns[provider] ?? initialCooldown();
+    // An item error (a symbol rejected before any request, a 400/404 about one coin or page) fails only
+    // that item: the provider's cooldown and its status stay as they are, so one bad coin never holds
+    // off the provider's other calls (BTC's included) nor marks it failing in the sources tab.
+    if (!r.ok && isItemError(r.error, sent)) return r;
     if (r.ok) {
       this.cooldowns[provider] = onSuccess(cur);
       this.status[provider] = { lastSuccess: done, lastError: this.status[provider]?.lastError ?? null };
     } else {
-      // A bad query (unknown symbol, 400/404) is about that request, not the provider's health.
-      if (!isRequestError(r.error)) this.cooldowns[provider] = onFailure(cur, r.error, done);
+      this.cooldowns[provider] = onFailure(cur, r.error, done);
       this.status[provider] = {
         lastSuccess: this.status[provider]?.lastSuccess ?? null,
         lastError: { at: done, kind: r.error.kind, message: r.error.message },
@@ -180,7 +203,40 @@ export class ProviderGate {
     if (!sent && this.failingNow.has(provider)) {
       return { kind: 'rate-limited', retryAt: now, message: `${label} failing in this refresh; request not sent` };
     }
+    const budget = this.budgets[provider];
+    const slot = budget ? nextSlot(this.sent[provider] ?? [], now, budget) : now;
+    if (budget && slot > now) {
+      const until = new Date(slot).toISOString().slice(11, 19);
+      return {
+        kind: 'rate-limited',
+        retryAt: slot,
+        message: `${label}: ${budget.calls} calls a minute spent; request not sent (next after ${until} UTC)`,
+      };
+    }
     return null;
+  }
+
+  private defer(provider: ProviderId, at: number): void {
+    this.deferred[provider] = Math.min(this.deferred[provider] ?? Infinity, at);
+  }
+
+  /** When a call to `provider` may next be sent (its cooldown, Retry-After and budget), now at the earliest. */
+  nextAllowed(provider: ProviderId): number {
+    const now = this.clock();
+    const state = this.cooldowns[provider] ?? initialCooldown();
+    const budget = this.budgets[provider];
+    return Math.max(nextRequestAt(state), budget ? nextSlot(this.sent[provider] ?? [], now, budget) : now, now);
+  }
+
+  /**
+   * Binance reports the request weight used in the current minute on every answer: near its limit the
+   * provider is held off until the next minute, before a 429 (and a 418 ban if requests keep coming).
+   */
+  private noteWeight(provider: ProviderId, used: string | null): void {
+    if (used === null || !(Number(used) >= BINANCE_WEIGHT_PAUSE)) return;
+    const now = this.clock();
+    const cur = this.cooldowns[provider] ?? initialCooldown();
+    this.cooldowns[provider] = { ...cur, retryAt: Math.max(cur.retryAt, (Math.floor(now / 60_000) + 1) * 60_000) };
   }
 
   /** A 429/418 seen by any attempt holds the provider off at once (the call records the failure itself). */
@@ -192,6 +248,13 @@ export class ProviderGate {
   }
 }
 
-function isRequestError(e: SourceError): boolean {
+/**
+ * Whether a failed call is about its item, not the provider: nothing was sent (the source rejected its
+ * own input, e.g. a symbol that cannot be a Binance symbol), or the provider answered a bad query (400,
+ * 404: an unknown symbol, a delisted coin, a renamed category). Only transport failures, 5xx, 429/418
+ * and an unreadable envelope count against the provider.
+ */
+export function isItemError(e: SourceError, sent: boolean): boolean {
+  if (!sent) return e.kind !== 'rate-limited' && e.kind !== 'timeout' && e.kind !== 'network';
   return e.kind === 'http' && (e.status === 400 || e.status === 404);
 }

@@ -7,6 +7,7 @@ import { CHAINS, type Chain, type ServedKey } from '../cache/chains';
 import type { SeriesCache, UniverseSnapshot } from '../cache/series-cache';
 import { engineSeries } from '../cache/series-set';
 import { createHostLimiter } from '../net/limit';
+import { COINGECKO_BUDGET } from '../net/budget';
 import type { FetchFn } from '../net/http';
 import type { HysteresisState } from '../phase/hysteresis';
 import { EMPTY_HYSTERESIS } from '../phase/hysteresis';
@@ -77,6 +78,8 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     { ...(deps.sleep ? { sleep: deps.sleep } : {}), ...(deps.random ? { random: deps.random } : {}) },
     // One signal per call (not one shared by all), so no signal collects dozens of listeners.
     performance.now() + (deps.budgetMs ?? REFRESH_BUDGET_MS),
+    { coingecko: COINGECKO_BUDGET },
+    state.meta.sentCalls ?? {},
   );
   const ctx: TaskContext = {
     gate,
@@ -85,6 +88,7 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     cache: structuredClone(state.cache),
     universes: structuredClone(state.universes),
     meta: { ...emptyMeta(), ...structuredClone(state.meta) },
+    pending: [],
   };
   const global = lazyGlobal(ctx);
   await Promise.all([
@@ -101,6 +105,10 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
       await runChain(ctx, 'ethbtc', ethBtcAsks());
     })(),
   ]);
+  ctx.meta.sentCalls = gate.sent;
+  const partial = partialRefresh(ctx, gate, deps.now());
+  if (partial) ctx.meta.partial = partial;
+  else delete ctx.meta.partial;
   const set = engineSeries(ctx.cache, ctx.universes, state.settings, toDay(deps.now()));
   const stored = { cache: ctx.cache, universes: ctx.universes, meta: ctx.meta, providerState: gate.cooldowns };
   if (Object.keys(set).length === 0 && state.previous) {
@@ -119,6 +127,21 @@ export async function runRefresh(state: RefreshState, deps: RefreshDeps): Promis
     etfFlowsError: ctx.meta.etfFlowsError ?? null,
   });
   return { ...stored, snapshot, change };
+}
+
+/** The soonest a partial refresh is followed by another (browsers do not fire alarms sooner than 30 s). */
+export const RETRY_MIN_MS = 60_000;
+
+/**
+ * What this refresh could not fetch for a reason that passes, and when to ask again: as soon as the
+ * first provider those items wait for may be asked (its Retry-After, cooldown or call budget), at least
+ * a minute on. Null for a complete refresh.
+ */
+export function partialRefresh(ctx: TaskContext, gate: ProviderGate, now: number): RefreshMeta['partial'] | null {
+  if (ctx.pending.length === 0) return null;
+  const providers = [...new Set(ctx.pending.map((p) => p.provider))];
+  const first = Math.min(...providers.map((p) => gate.nextAllowed(p)));
+  return { missing: ctx.pending.map((p) => p.item).sort(), retryAt: Math.max(now + RETRY_MIN_MS, first) };
 }
 
 /**

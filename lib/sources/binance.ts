@@ -27,6 +27,11 @@ export interface KlinesQuery {
   startTime?: number;
 }
 
+/** Whether `pair` can be a Binance symbol at all (`BSC-USDUSDT`, unicode or 40 characters cannot). */
+export function isBinanceSymbol(pair: string): boolean {
+  return SYMBOL_RE.test(pair);
+}
+
 /** `BTC` → `BTCUSDT`. */
 export function binancePair(coin: string): string {
   return `${coin.trim().toUpperCase()}USDT`;
@@ -97,7 +102,7 @@ export interface FetchKlinesOptions extends KlinesQuery, SourceFetchOptions {
 /** Daily closes of one pair, mirror host first. */
 export async function fetchBinanceCloses(fetchFn: FetchFn, o: FetchKlinesOptions): Promise<Result<Series>> {
   const label = `Binance ${o.symbol}`;
-  if (!SYMBOL_RE.test(o.symbol)) return fail(schemaError('symbol', `${label}: not a Binance symbol`));
+  if (!isBinanceSymbol(o.symbol)) return fail(schemaError('symbol', `${label}: not a Binance symbol`));
   const urls = BINANCE_HOSTS.map((h) => binanceKlinesUrl(o, h));
   return fetchParsed(fetchFn, urls, o, label, (json) =>
     parseBinanceKlines(json, { now: o.now, symbol: o.symbol, source: o.source }),

@@ -23,7 +23,7 @@ import {
   toSeries,
   validate,
 } from './parse';
-import { fail, ok, schemaError, type Result } from '../core/result';
+import { fail, ok, oneLine, schemaError, type Result } from '../core/result';
 
 export const CMC_BASE = 'https://api.coinmarketcap.com/data-api';
 /** CMC tags that exclude a coin from the altcoin universe (SIGNALS.md §6). */
@@ -87,6 +87,17 @@ function envelope<TOut>(json: unknown, dataSchema: v.GenericSchema<unknown, TOut
   if (!status.ok) return status;
   const s = status.value.status;
   if (s?.error_code !== undefined && String(s.error_code) !== '0') {
+    const code = Number(s.error_code);
+    // "System busy" (HTTP 200, error_code 500): the provider is overloaded right now, like a 503; it passes
+    // (a short backoff), unlike a changed envelope (a long one).
+    if ((code >= 500 && code <= 599) || /busy/i.test(s.error_message ?? '')) {
+      const why = s.error_message ? ` "${s.error_message}"` : '';
+      return fail({
+        kind: 'http',
+        status: code >= 500 && code <= 599 ? code : 503,
+        message: oneLine(`${LABEL}: API error ${s.error_code}${why} (HTTP 200)`),
+      });
+    }
     return fail(
       schemaError(
         'status.error_code',

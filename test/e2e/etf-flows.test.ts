@@ -62,6 +62,9 @@ describe.skipIf(SKIP)(suiteName('ETF flows from the emulator'), { timeout: 300_0
       const caption = await page.locator('[data-card="etfFlows"] figcaption').textContent();
       expect(caption).toContain(fmt.day(served.at(-1)!.day));
       expect(caption).toContain(String(served.length));
+      // Charts are built when they come near the viewport (#18.2): scroll to it, then the canvas appears.
+      await page.locator('[data-card="etfFlows"]').scrollIntoViewIfNeeded();
+      await page.locator('[data-card="etfFlows"] canvas').first().waitFor();
       expect(await page.locator('[data-card="etfFlows"] canvas').count()).toBeGreaterThan(0);
     } finally {
       await w.close();

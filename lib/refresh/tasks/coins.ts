@@ -1,9 +1,10 @@
 import { lastDay, mergePoints } from '../../cache/series-cache';
-import { binancePair, fetchBinanceCloses } from '../../sources/binance';
+import { binancePair, fetchBinanceCloses, isBinanceSymbol } from '../../sources/binance';
 import { COINGECKO_MAX_DAYS, fetchCoingeckoMarketChart } from '../../sources/coingecko';
 import { addDays, dayMs, daysBetween, toDay } from '../../series/dates';
 import type { Series } from '../../series/types';
-import { KEEP_DAYS, type TaskContext } from '../context';
+import { KEEP_DAYS, passes, type TaskContext } from '../context';
+import type { ProviderId } from '../../sources/providers';
 import { CHAINS } from '../../cache/chains';
 import { expectedDay, isDue } from '../../cache/freshness';
 import { onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../empty-backoff';
@@ -31,10 +32,18 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
       if (!isDue(cached, expected, ctx.now)) return;
       const last = lastDay(cached);
       if (last && waitingForCandle(ctx.meta.emptyAnswers[symbol], ctx.now)) return;
+      // A ticker that cannot be a Binance symbol (CoinGecko lists bridged USDT as BSC-USD) is not listed
+      // there: it goes to CoinGecko at once, without a request and without counting against Binance.
+      if (!isBinanceSymbol(binancePair(symbol))) ctx.meta.notOnBinance[symbol] = toDay(ctx.now);
       const notListed = ctx.meta.notOnBinance[symbol];
       let series: Series | null = null;
       let provider = 'binance';
-      if (!notListed || daysBetween(notListed, toDay(ctx.now)) >= NOT_LISTED_RETRY_DAYS) {
+      /** The failure that left this coin without data, when it passes (asked again at the next refresh). */
+      let waitsFor: ProviderId | null = null;
+      if (
+        isBinanceSymbol(binancePair(symbol)) &&
+        (!notListed || daysBetween(notListed, toDay(ctx.now)) >= NOT_LISTED_RETRY_DAYS)
+      ) {
         const r = await ctx.gate.call('binance', (o) =>
           fetchBinanceCloses(o.fetch, {
             ...o,
@@ -47,7 +56,7 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
           delete ctx.meta.notOnBinance[symbol];
         } else if (r.error.kind === 'http' && r.error.status === 400) {
           ctx.meta.notOnBinance[symbol] = toDay(ctx.now);
-        }
+        } else if (passes(r.error)) waitsFor = 'binance';
       }
       if (!series && ctx.meta.notOnBinance[symbol] && ctx.meta.coingeckoIds[symbol]) {
         const days = Math.min(COINGECKO_MAX_DAYS, last ? daysBetween(last, toDay(ctx.now)) + 2 : coldDays);
@@ -57,9 +66,12 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
         if (r.ok) {
           series = r.value.closes;
           provider = 'coingecko';
-        }
+        } else if (passes(r.error)) waitsFor = 'coingecko';
       }
-      if (!series) return;
+      if (!series) {
+        if (waitsFor) ctx.pending.push({ item: `coin ${symbol}`, provider: waitsFor });
+        return;
+      }
       if (last) {
         // Answered, but nothing after the last cached day: back off this coin; a new candle resets it.
         const empty = series.points.every((p) => p.date <= last)

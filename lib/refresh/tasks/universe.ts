@@ -1,10 +1,15 @@
 import type { UniverseSnapshot } from '../../cache/series-cache';
 import { fetchCmcListing, cmcExclusionTags, type CmcListingCoin } from '../../sources/cmc';
-import { fetchCoingeckoExcludedIds, fetchCoingeckoMarkets } from '../../sources/coingecko';
+import {
+  COINGECKO_EXCLUDED_CATEGORIES,
+  fetchCoingeckoExcludedIds,
+  fetchCoingeckoMarkets,
+  type ExcludedIds,
+} from '../../sources/coingecko';
 import { addDays, toDay } from '../../series/dates';
 import type { Day } from '../../series/types';
 import { selectUniverse } from '../../signals/asi';
-import type { TaskContext } from '../context';
+import { passes, type TaskContext } from '../context';
 import { MIN_REFETCH_MS } from '../../cache/freshness';
 
 /** Universe snapshots older than this are dropped (the ASI history charts go back a year). */
@@ -24,12 +29,20 @@ export const CATEGORIES_REFETCH_MS = 7 * 24 * 3_600_000;
 export async function refreshUniverse(ctx: TaskContext): Promise<void> {
   const today = toDay(ctx.now);
   const have = ctx.universes[today];
-  if (have && !(have.provisional && ctx.now - (have.fetchedAt ?? 0) >= MIN_REFETCH_MS)) return;
+  if (have && !have.provisional) return;
+  if (have && ctx.now - (have.fetchedAt ?? 0) < MIN_REFETCH_MS) {
+    // Provisional, not due again yet: unless CoinGecko's category pages (spread over the call budget)
+    // complete its tags now, in which case it is taken again at once.
+    if (!ctx.meta.coingeckoExcluded) await refreshCoingeckoCategories(ctx);
+    if (!ctx.meta.coingeckoExcluded) return;
+  }
   const [cg, cmc] = await Promise.all([
     ctx.gate.call('coingecko', (o) => fetchCoingeckoMarkets(o.fetch, { ...o, page: 1, perPage: 250 })),
     ctx.gate.call('cmc', (o) => fetchCmcListing(o.fetch, { ...o, limit: 200 })),
-    refreshCoingeckoCategories(ctx),
   ]);
+  // CoinMarketCap's listing carries the tags: CoinGecko's six category pages (of its 5 calls a minute)
+  // are asked only when it did not answer.
+  if (!cmc.ok) await refreshCoingeckoCategories(ctx);
   const tags = new Map<string, string[]>();
   if (cmc.ok) for (const c of cmc.value) if (!tags.has(c.symbol)) tags.set(c.symbol, cmcExclusionTags(c));
 
@@ -50,10 +63,12 @@ export async function refreshUniverse(ctx: TaskContext): Promise<void> {
       .filter((c): c is CmcListingCoin & { marketCap: number } => c.marketCap !== undefined)
       .map((c) => ({ symbol: c.symbol, marketCap: c.marketCap }));
   } else {
+    ctx.pending.push({ item: 'universe', provider: passes(cg.error) ? 'coingecko' : 'cmc' });
     return;
   }
   const cgCats = ctx.meta.coingeckoExcluded?.byId;
   const provisional = !cmc.ok && !cgCats;
+  if (provisional) ctx.pending.push({ item: 'universe tags', provider: 'cmc' });
   const carried = provisional ? lastCategories(ctx.universes, today) : new Map<string, string[]>();
   const seen = new Set<string>();
   const coins: UniverseSnapshot['coins'] = [];
@@ -76,12 +91,37 @@ export async function refreshUniverse(ctx: TaskContext): Promise<void> {
     if (day < addDays(today, -KEEP_UNIVERSE_DAYS)) delete ctx.universes[day];
 }
 
-/** CoinGecko's exclusion categories, fetched when missing or a week old (one request per category). */
+/**
+ * CoinGecko's exclusion categories, fetched when missing or a week old, one page (request) per category.
+ * Each page stands alone: one that fails or is deferred by the call budget is asked again at the next
+ * refresh, the others are kept. The set is used once every page is in (a partial list could let a
+ * stablecoin in; pages spread over a few refreshes then complete it).
+ */
 async function refreshCoingeckoCategories(ctx: TaskContext): Promise<void> {
   const have = ctx.meta.coingeckoExcluded;
   if (have && ctx.now - have.fetchedAt < CATEGORIES_REFETCH_MS) return;
-  const r = await ctx.gate.call('coingecko', (o) => fetchCoingeckoExcludedIds(o.fetch, o));
-  if (r.ok) ctx.meta.coingeckoExcluded = { fetchedAt: ctx.now, byId: r.value };
+  const pages = { ...ctx.meta.coingeckoPages };
+  for (const category of COINGECKO_EXCLUDED_CATEGORIES) {
+    const p = pages[category];
+    if (p && ctx.now - p.fetchedAt < CATEGORIES_REFETCH_MS) continue;
+    const r = await ctx.gate.call('coingecko', (o) =>
+      fetchCoingeckoExcludedIds(o.fetch, { ...o, categories: [category] }),
+    );
+    if (r.ok) pages[category] = { fetchedAt: ctx.now, ids: Object.keys(r.value) };
+    // Deferred by the budget or a cooldown: the rest would be refused too; the next refresh goes on.
+    else if (r.error.kind === 'rate-limited') break;
+  }
+  const missing = COINGECKO_EXCLUDED_CATEGORIES.filter((c) => !pages[c]);
+  if (missing.length > 0) {
+    ctx.meta.coingeckoPages = pages;
+    ctx.pending.push(...missing.map((c) => ({ item: `category ${c}`, provider: 'coingecko' as const })));
+    return;
+  }
+  const byId: ExcludedIds = {};
+  for (const c of COINGECKO_EXCLUDED_CATEGORIES) for (const id of pages[c]!.ids) (byId[id] ??= []).push(c);
+  const fetchedAt = Math.min(...COINGECKO_EXCLUDED_CATEGORIES.map((c) => pages[c]!.fetchedAt));
+  ctx.meta.coingeckoExcluded = { fetchedAt, byId };
+  delete ctx.meta.coingeckoPages;
 }
 
 /** The categories of each symbol in the latest universe before `today`. */

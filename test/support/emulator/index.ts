@@ -15,6 +15,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_NOW, withShift } from './data';
+import { createLimits, type RateLimits } from './limits';
 import { challengePage, CHALLENGE_HEADERS, defaultStatusBody, drift, hugeJson, nanify } from './faults';
 import { binance, BINANCE_HOSTS } from './routes/binance';
 import { cmc, CMC_HOST } from './routes/cmc';
@@ -104,6 +105,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const shift = opts.shiftDays ?? 0;
   withShift(shift, () => undefined); // validates the shift up front
   let now = opts.now ?? DEFAULT_NOW;
+  /** Wall time when the clock was last set: the rate limits' clock runs on from `now` with real time. */
+  let nowSetAt = Date.now();
+  const limits = createLimits(opts.limits);
+  const limitNow = () => now + (Date.now() - nowSetAt);
   let globalLatency = opts.latencyMs ?? 0;
   const hostLatency = new Map<string, number>();
   const faults = new Map<string, ActiveFault>();
@@ -233,7 +238,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (fault?.kind === 'hang') return; // never answer; close() destroys the socket
 
       let out: ReturnType<typeof answer>;
-      if (req.method === 'OPTIONS') out = { status: 204, headers: {}, body: Buffer.alloc(0) };
+      const limit = fault || req.method !== 'GET' ? {} : limits.take(host, rawPath, limitNow());
+      if (limit.limited) {
+        entry.fault = limit.limited.label;
+        out = {
+          status: limit.limited.status,
+          headers: limit.limited.headers,
+          body: Buffer.from(limit.limited.body, 'utf8'),
+        };
+      } else if (req.method === 'OPTIONS') out = { status: 204, headers: {}, body: Buffer.alloc(0) };
       else if (req.method !== 'GET' && req.method !== 'HEAD')
         out = { status: 405, headers: { allow: 'GET, HEAD, OPTIONS' }, body: Buffer.alloc(0) };
       else {
@@ -247,7 +260,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           };
         }
       }
-      const headers: Record<string, string> = { date: new Date().toUTCString(), ...out.headers };
+      const headers: Record<string, string> = { date: new Date().toUTCString(), ...out.headers, ...limit.headers };
       if (CORS_STAR.has(host) && !headers['access-control-allow-origin']) headers['access-control-allow-origin'] = '*';
       if (!out.chunked) headers['content-length'] = String(out.body.length);
 
@@ -338,7 +351,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     inData: (f) => withShift(shift, f),
     setNow(ms: number) {
       if (!Number.isFinite(ms)) throw new Error('emulator: setNow needs epoch milliseconds');
+      // A clock set back (the next test starting over) starts the limits' windows over too.
+      if (ms < limitNow()) limits.reset();
       now = ms;
+      nowSetAt = Date.now();
     },
     setFault(host: string, fault: Fault | null) {
       checkHost(host);
@@ -347,6 +363,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
     clearFaults() {
       faults.clear();
+    },
+    get limits() {
+      return limits.limits;
+    },
+    setLimits(l: RateLimits | null) {
+      limits.set(l);
     },
     setLatency(ms: number | null, host?: string) {
       if (host === undefined) globalLatency = ms ?? 0;

@@ -1,4 +1,5 @@
 /** Shared types of the local API emulator (see README.md in this folder). */
+import type { RateLimits } from './limits';
 
 /** One request as a route handler sees it. */
 export interface EmuRequest {
@@ -87,6 +88,8 @@ export interface EmulatorOptions {
   now?: number;
   /** Move every fixture date this many days (a multiple of 7), e.g. to line real data up with the real clock. */
   shiftDays?: number;
+  /** The providers' rate limits (limits.ts; `REAL_LIMITS` for the real services'). Default: none. */
+  limits?: RateLimits;
 }
 
 export interface Emulator {
@@ -117,6 +120,10 @@ export interface Emulator {
   setNow(ms: number): void;
   setFault(host: string, fault: Fault | null): void;
   clearFaults(): void;
+  /** The rate limits in force (limits.ts); a fault on a host takes precedence over its limit. */
+  readonly limits: RateLimits;
+  /** Replaces every limit (`null` or `{}`: none), their windows started over. */
+  setLimits(limits: RateLimits | null): void;
   /** Latency in ms for one host, or for every host without its own (`host` omitted). `null` clears a host's. */
   setLatency(ms: number | null, host?: string): void;
   /** Adds a handler in front of the host's built-in routes (or for a new site host). Returns a remover. */

@@ -40,6 +40,7 @@ function setup(answers: Record<string, Answer | 'call-fails'>) {
     settings: defaultSettings(), // staleness: crypto 2 days, Russell 4
     cache: emptySeriesCache(),
     universes: {},
+    pending: [],
     meta: emptyMeta(),
   };
   let calledNow: string[] = [];

@@ -126,9 +126,12 @@ describe('CMC listing', () => {
   });
 
   it('a non-zero status.error_code with HTTP 200 ("system busy") is an error', () => {
+    // busy: a transient server error (a short backoff), not a changed envelope
     const r = parseCmcListing(env({}, { error_code: '500', error_message: 'system busy' }));
-    expect(r).toMatchObject({ ok: false, error: { kind: 'schema', path: 'status.error_code' } });
-    if (!r.ok) expect(r.error.message).toBe('CoinMarketCap: API error 500 "system busy"');
+    expect(r).toMatchObject({ ok: false, error: { kind: 'http', status: 500 } });
+    if (!r.ok) expect(r.error.message).toBe('CoinMarketCap: API error 500 "system busy" (HTTP 200)');
+    const other = parseCmcListing(env({}, { error_code: '1002', error_message: 'API key missing.' }));
+    expect(other).toMatchObject({ ok: false, error: { kind: 'schema', path: 'status.error_code' } });
   });
 
   it('builds the listing URL of SIGNALS.md', () => {
