@@ -14,7 +14,9 @@ import type { SeriesCache } from '../../lib/cache/series-cache';
 import { loadSeriesDir } from '../../lib/cli/load-dir';
 import { addDays, toDay } from '../../lib/series/dates';
 import type { Series, SeriesSet } from '../../lib/series/types';
+import { extendStageHistory, type StageHistory } from '../../lib/snapshot/stage-history';
 import type { Snapshot } from '../../lib/snapshot/types';
+import { KEEP_DAYS } from '../../lib/refresh/context';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { dataShiftFor, testNow } from '../support/clock';
 import { afterPaint, ensureChromeBuild, quietWorker, SKIP, screenshotPath, waitFor } from '../support/e2e';
@@ -34,9 +36,9 @@ const shifted = (s: Series, days: number, keep: number, today: string): Series =
 
 /**
  * The full real series moved by whole weeks to end about yesterday, as the worker would hold them today:
- * the engine's input for the snapshot and the popup's series cache (coins 400 days, the rest 4,000).
+ * the engine's input for the snapshot and the popup's series cache (coins as many days as the worker keeps, the rest 4,000).
  */
-function seeded(): { snapshot: Snapshot; cache: SeriesCache } {
+function seeded(): { snapshot: Snapshot; cache: SeriesCache; stageHistory: StageHistory } {
   const now = testNow();
   const today = toDay(now);
   const shift = dataShiftFor(now);
@@ -51,13 +53,13 @@ function seeded(): { snapshot: Snapshot; cache: SeriesCache } {
   });
   const cache: SeriesCache = { version: 1, macro: {}, coins: {} };
   for (const [sym, c] of Object.entries(real.coins ?? {})) {
-    const closes = shifted(c.closes, shift, 400, today);
+    const closes = shifted(c.closes, shift, KEEP_DAYS.coins, today);
     if (closes.points.length === 0) continue;
-    const caps = c.marketCaps && shifted(c.marketCaps, shift, 400, today);
+    const caps = c.marketCaps && shifted(c.marketCaps, shift, KEEP_DAYS.coins, today);
     set.coins![sym] = { ...c, closes, ...(caps ? { marketCaps: caps } : {}) };
     cache.coins[sym] = cached(closes);
   }
-  for (const key of ['rut', 'btcDominance', 'ethbtc', 'fearGreed', 'total3'] as const) {
+  for (const key of ['rut', 'btcDominance', 'ethbtc', 'fearGreed', 'total3', 'etfFlowsBtc', 'etfFlowsEth'] as const) {
     const s = real[key];
     if (!s) continue;
     set[key] = shifted(s, shift, 4000, today);
@@ -66,18 +68,21 @@ function seeded(): { snapshot: Snapshot; cache: SeriesCache } {
   // Any coverage: the shifted coins end on different days, and a picture needs the ASI's number.
   const snapshot = realSnapshot(today, undefined, anyCoverageSettings(), set);
   snapshot.computedAt = fetchedAt;
-  return { snapshot, cache };
+  // The year of stages the worker keeps beside the snapshot: the badge's strip, the popup's ribbon.
+  const { history: stageHistory } = extendStageHistory(null, set, anyCoverageSettings(), today);
+  return { snapshot, cache, stageHistory };
 }
 
 describe.skipIf(SKIP)('screenshots for the README', () => {
   let ext: ExtensionBrowser;
   let zh: ExtensionBrowser;
   let sites: StubSites;
-  const { snapshot, cache } = seeded();
+  const { snapshot, cache, stageHistory } = seeded();
   const seed = (b: ExtensionBrowser) =>
     b.serviceWorker.evaluate(
-      ([snap, seriesCache]) => (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache }),
-      [snapshot, cache] as const,
+      ([snap, seriesCache, history]) =>
+        (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache, stageHistory: history }),
+      [snapshot, cache, stageHistory] as const,
     );
 
   beforeAll(async () => {
@@ -108,26 +113,24 @@ describe.skipIf(SKIP)('screenshots for the README', () => {
   }
 
   /**
-   * Lets every chart of the shown tab draw: charts are built as they come near the viewport (#18.2), so each
-   * shown chart box is scrolled to first; then each has a canvas, the page goes back to the top, two frames.
+   * Lets every chart of the shown tab draw: charts are built as they come near the viewport (#18.2), and some
+   * only once their data is computed after the first paint, so each poll scrolls to the shown charts still
+   * without a canvas; then back to the top, and two frames.
    */
   async function chartsDrawn(page: Page): Promise<void> {
-    const boxes = page.locator('[data-chart]');
-    for (let i = 0; i < (await boxes.count()); i++) {
-      const box = boxes.nth(i);
-      if (await box.isVisible()) await box.scrollIntoViewIfNeeded();
-    }
-    await page.evaluate(() => window.scrollTo(0, 0));
     await waitFor(
       () =>
-        page.evaluate(() =>
-          [...document.querySelectorAll('[data-chart]')]
-            .filter((b) => b.getClientRects().length > 0 && !b.querySelector('canvas'))
-            .map((b) => b.closest('[data-card]')?.getAttribute('data-card') ?? b.getAttribute('data-chart')),
-        ),
+        page.evaluate(() => {
+          const missing = [...document.querySelectorAll('[data-chart]')].filter(
+            (b) => b.getClientRects().length > 0 && !b.querySelector('canvas'),
+          );
+          missing[0]?.scrollIntoView({ block: 'center' });
+          return missing.map((b) => b.getAttribute('data-chart'));
+        }),
       (missing) => missing.length === 0,
       'the visible charts to have their canvases (the value: those without)',
     );
+    await page.evaluate(() => window.scrollTo(0, 0));
     await afterPaint(page);
   }
 
