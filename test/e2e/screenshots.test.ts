@@ -36,7 +36,8 @@ const shifted = (s: Series, days: number, keep: number, today: string): Series =
 
 /**
  * The full real series moved by whole weeks to end about yesterday, as the worker would hold them today:
- * the engine's input for the snapshot and the popup's series cache (coins as many days as the worker keeps, the rest 4,000).
+ * the engine's input for the snapshot and the popup's series cache (coins as many days as the worker keeps,
+ * the rest 4,000).
  */
 function seeded(): { snapshot: Snapshot; cache: SeriesCache; stageHistory: StageHistory } {
   const now = testNow();
