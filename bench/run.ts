@@ -245,13 +245,10 @@ function table(x: Inputs): Row[] {
 
 const COMPARED_HEAD = ['figure (#18)', 'now', 'target', 'verdict', 'last run', 'change'];
 
-/**
- * Issue #18's figures, each compared with its target and the last run. The badge's live update is measured
- * by bench/browser.ts once it reports `liveUpdate`; until then it shows as not measured.
- */
+/** Issue #18's figures, each compared with its target and the last run. */
 function figures(x: Inputs, w: WorkerResult): Figure[] {
   const { badge: b, popup: p, engine: e, network: n } = x;
-  const live = (b as { liveUpdate?: Summary }).liveUpdate;
+  const live = b.live;
   return [
     { id: 'badge.cpu', label: 'Badge: main-thread CPU (median)', unit: 'ms', value: b.cpu.median, max: 5 },
     {
