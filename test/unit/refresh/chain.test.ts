@@ -35,7 +35,12 @@ interface Asked {
 /** A context whose gate only records the provider of each call, and asks that answer as `answers` says. */
 function setup(answers: Record<string, Answer | 'call-fails'>) {
   const ctx: TaskContext = {
-    gate: { call: (provider: string) => (calledNow.push(provider), Promise.resolve({ ok: false })) } as never,
+    gate: {
+      call: (provider: string) => (
+        calledNow.push(provider),
+        Promise.resolve({ ok: false, error: { kind: 'schema', message: 'stub' } })
+      ),
+    } as never,
     now: NOW,
     settings: defaultSettings(), // staleness: crypto 2 days, Russell 4
     cache: emptySeriesCache(),

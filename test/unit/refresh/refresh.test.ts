@@ -225,7 +225,7 @@ describe('refresh against the API emulator (real fixture data)', { timeout: 30_0
     }
     expect(refreshes).toBeGreaterThan(1);
     // each category page asked exactly once, and never more than 5 CoinGecko calls in any minute
-    expect(emu.count((q) => q.path.includes('category='))).toBe(6);
+    expect(emu.count((q) => q.host === 'api.coingecko.com' && q.path.includes('category='))).toBe(6);
     const cg = emu.requests.filter((q) => q.host === 'api.coingecko.com').map((q) => q.simNow);
     for (const t of cg) expect(cg.filter((x) => x >= t && x < t + 60_000).length).toBeLessThanOrEqual(5);
     const u = r.universes['2026-03-19']!;
