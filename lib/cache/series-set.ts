@@ -75,5 +75,10 @@ export function toSeriesSet(
   }
   if (Object.keys(coins).length > 0) set.coins = coins;
   // ETH/BTC by the one rule (SIGNALS.md §2): ETH ÷ BTC of the cached closes where the pair has no close.
-  return withDerivedEthBtc(set);
+  const derived = withDerivedEthBtc(set);
+  // The extension's ASI universe is its recorded universes. With none recorded yet (the universe not fetched),
+  // the coins cached for other series (ETH for ETH/BTC) are no universe: "every given coin" (SIGNALS.md §3) is
+  // the CLI's fixed lists, and here it made an ASI over one coin. Only BTC stays, so the ASI is unknown.
+  if (caps.size === 0 && derived.coins) derived.coins = derived.coins.BTC ? { BTC: derived.coins.BTC } : undefined;
+  return derived;
 }

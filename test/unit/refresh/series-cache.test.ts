@@ -100,3 +100,27 @@ describe('series cache', () => {
     expect(set.coins!.USDT!.categories).toEqual(['stablecoin']);
   });
 });
+
+describe('the engine input without a recorded universe (issue #13)', () => {
+  const coin = (v: number) => ({
+    provider: 'binance',
+    source: 'Binance closes',
+    points: [
+      ['2026-03-17', v],
+      ['2026-03-18', v * 1.1],
+    ] as [string, number][],
+    fetchedAt: 0,
+  });
+  const cache = { ...emptySeriesCache(), coins: { BTC: coin(70_000), ETH: coin(2_000) } };
+
+  it('keeps only BTC (no ASI over the coins cached for other series), ETH/BTC still derived', () => {
+    const set = toSeriesSet(cache, {});
+    expect(Object.keys(set.coins ?? {})).toEqual(['BTC']);
+    expect(set.ethbtc?.points.map((p) => p.date)).toEqual(['2026-03-17', '2026-03-18']);
+  });
+
+  it('with a universe recorded, its coins are the ASI universe', () => {
+    const set = toSeriesSet(cache, { '2026-03-18': { coins: [{ symbol: 'ETH', marketCap: 1e11 }] } });
+    expect(Object.keys(set.coins ?? {}).sort()).toEqual(['BTC', 'ETH']);
+  });
+});
