@@ -17,6 +17,7 @@ import { BINANCE_MAX_LIMIT, binancePair, fetchBinanceCloses } from '../lib/sourc
 import { COINGECKO_MAX_DAYS, fetchCoingeckoMarketChart } from '../lib/sources/coingecko';
 import { emptySeriesCache } from '../lib/cache/series-cache';
 import { startEmulator, type Emulator, type LogEntry } from '../test/support/emulator';
+import { REAL_LIMITS } from '../test/support/emulator/limits';
 
 export const LATENCY_MS = 100;
 /**
@@ -57,6 +58,12 @@ export interface NetworkResult {
   firstEmpty: Traffic & { at: string };
   /** The next hourly refresh: the waiting coins are backed off. */
   afterDataEnd: Traffic & { at: string };
+  /**
+   * Install → complete snapshot with every provider's real limit at once (REAL_LIMITS), on a simulated clock: each
+   * partial refresh is followed by the next at its retry time, as the worker's retry alarm does. `ms` is that
+   * simulated time plus the last refresh's wall time; `complete` false when 10 refreshes did not get there.
+   */
+  limited: { ms: number; refreshes: number; requests: number; limitedAnswers: number; complete: boolean };
 }
 
 const fresh = (): RefreshState => ({
@@ -151,7 +158,31 @@ async function naiveRefresh(emu: Emulator, warm: RefreshResult, now: number): Pr
   };
 }
 
+/** Issue 13: from empty storage under all real limits at once to a snapshot with nothing left to retry. */
+export async function underLimits(): Promise<NetworkResult['limited']> {
+  const emu = await startEmulator({ now: T0, latencyMs: LATENCY_MS, limits: REAL_LIMITS });
+  try {
+    let state = fresh();
+    let now = T0;
+    let requests = 0;
+    let limitedAnswers = 0;
+    for (let i = 1; i <= 10; i++) {
+      const { r, t } = await measured(emu, state, now);
+      requests += t.requests;
+      limitedAnswers += emu.requests.filter((q) => q.fault?.startsWith('limit:')).length;
+      const done = !r.meta.partial;
+      if (done || i === 10) return { ms: now - T0 + t.wallMs, refreshes: i, requests, limitedAnswers, complete: done };
+      now = r.meta.partial!.retryAt;
+      state = after(r);
+    }
+    throw new Error('unreachable');
+  } finally {
+    await emu.close();
+  }
+}
+
 export async function benchNetwork(): Promise<NetworkResult> {
+  const limited = await underLimits();
   const emu = await startEmulator({ now: T0, latencyMs: LATENCY_MS });
   try {
     const cold = await measured(emu, fresh(), T0);
@@ -190,6 +221,7 @@ export async function benchNetwork(): Promise<NetworkResult> {
         bytes: (24 * naive.bytes) / Math.max(1, bytes),
       },
       sameAsi: naive.asi === warm.t.asi,
+      limited,
     };
   } finally {
     await emu.close();

@@ -210,6 +210,13 @@ function table(x: Inputs): Row[] {
     [`Engine: ${engine.historyDays}-day stage history with hysteresis`, ms(engine.history.median, 0), '—', ''],
     ['Network: cold start', `${n.cold.requests} req, ${kb(n.cold.bytes)}, ${ms(n.cold.wallMs, 0)}`, '—', ''],
     [
+      'Network: install → complete snapshot under all real limits at once (simulated clock, retries at retryAt)',
+      `${(n.limited.ms / 1000).toFixed(1)} s, ${n.limited.refreshes} refreshes, ${n.limited.requests} req, ` +
+        `${n.limited.limitedAnswers} limited answers${n.limited.complete ? '' : ', NOT complete'}`,
+      '≤ 5 min',
+      verdict(n.limited.complete && n.limited.ms <= 300_000),
+    ],
+    [
       'Network: warm refresh, same day (+1 h: nothing new is due)',
       `${n.warm.requests} req, ${kb(n.warm.bytes)}, ${ms(n.warm.wallMs, 0)}`,
       budget,
