@@ -232,11 +232,9 @@ describe.skipIf(SKIP)(suiteName('real rate limits on every provider'), { timeout
     expect(world.ext.errors).toEqual([]);
   });
 
-  // KNOWN BUG (found by this test, left for the lead): with no universe recorded, the engine counts the ASI over
-  // "every given coin" (SIGNALS.md §3, meant for the CLI's fixed lists) — in the extension the coins cached for
-  // other series (ETH) — so the badge shows ASI 0 "counted 1 of 1" instead of unknown. `it.fails` pins it: this
-  // turns red once the ASI is unknown there, and then becomes a plain `it`.
-  it.fails('while no universe can be fetched the ASI is unknown, never a number over the coins cached', async () => {
+  // Found by this test: with no universe recorded, the engine once counted the ASI over the coins cached for
+  // other series (ETH), ASI 0 "counted 1 of 1"; lib/cache/series-set.ts now keeps only BTC until a universe is.
+  it('while no universe can be fetched the ASI is unknown, never a number over the coins cached', async () => {
     const { blocked } = await startBlocked();
     const asi = blocked.snapshot!.evaluation.asi;
     expect(asi?.value ?? null, JSON.stringify({ ...asi, coins: undefined, excluded: undefined })).toBeNull();
