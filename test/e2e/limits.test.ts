@@ -223,11 +223,13 @@ describe.skipIf(SKIP)(suiteName('real rate limits on every provider'), { timeout
     expect(dishonest(healed)).toBeNull();
     const c = first.evaluation.asi!.coverage!;
     console.log(
-      `limits e2e (b): blocked (partial, missing ${blocked.meta!.partial!.missing.join(' ')}) after ${(blockedAt / 1000).toFixed(0)} s; ` +
+      `limits e2e (b): blocked (partial, missing ${blocked.meta!.partial!.missing.join(' ')}) ` +
+        `after ${(blockedAt / 1000).toFixed(0)} s; ` +
         `lifted; back after ${((first.computedAt - liftedAt) / 1000).toFixed(0)} s (retry alarm was due in ` +
         `${((pendingRetry! - liftedAt) / 1000).toFixed(0)} s): ASI ${first.evaluation.asi!.value} counted ` +
         `${c.counted} of ${c.aimed}, still missing ${back.meta?.partial?.missing.join(' ') ?? 'nothing'}; healed ` +
-        `after ${((healed.snapshot!.computedAt - liftedAt) / 1000).toFixed(0)} s; test ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+        `after ${((healed.snapshot!.computedAt - liftedAt) / 1000).toFixed(0)} s; ` +
+        `test ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
     expect(world.ext.errors).toEqual([]);
   });
