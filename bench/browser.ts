@@ -12,16 +12,14 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { SeriesCache } from '../lib/cache/series-cache';
 import { addDays, daysBetween, toDay } from '../lib/series/dates';
-import type { Series } from '../lib/series/types';
-import { defaultSettings } from '../lib/settings/defaults';
 import { extendStageHistory } from '../lib/snapshot/stage-history';
 import type { Snapshot } from '../lib/snapshot/types';
 import { CHROME_EXTENSION_DIR, launchWithExtension, REPO_ROOT, type ExtensionBrowser } from '../test/support/browser';
 import { realSeries } from '../test/support/fixtures';
 import { realSnapshot } from '../test/support/snapshot';
-import { quietWorker, storageValue, waitFor } from '../test/support/e2e';
+import { quietWorker, seedCachesAndSettings, storageValue, waitFor } from '../test/support/e2e';
+import { popupSeed } from '../test/support/worker-storage';
 import { anyCoverageSettings } from '../test/support/snapshot';
 import { buildBadgeView } from '../lib/badge/view';
 import { loadLocales } from '../lib/i18n/node';
@@ -51,34 +49,6 @@ function asOfToday(s: Snapshot): Snapshot {
   for (const k of ['rut', 'asi', 'dominance'] as const)
     c.sparklines[k] = c.sparklines[k].map(([d, v]) => [addDays(d, shift), v]);
   return c;
-}
-
-/**
- * The real series as the worker would have cached them by DAY (coins trimmed to 400 days), as in
- * test/e2e/popup.test.ts.
- */
-function seededCache(): SeriesCache {
-  const real = realSeries();
-  const upTo = (s: Series, keep: number): Series => ({
-    source: s.source,
-    points: s.points.filter((p) => p.date <= DAY && p.date > addDays(DAY, -keep)),
-  });
-  const cached = (s: Series) => ({
-    provider: 'fixture',
-    source: s.source,
-    points: s.points.map((p) => [p.date, p.value] as [string, number]),
-    fetchedAt: Date.parse(`${DAY}T11:59:00Z`),
-  });
-  const cache: SeriesCache = { version: 1, macro: {}, coins: {} };
-  for (const [sym, c] of Object.entries(real.coins ?? {})) {
-    const s = upTo(c.closes, 400);
-    if (s.points.length > 0) cache.coins[sym] = cached(s);
-  }
-  for (const key of ['rut', 'btcDominance', 'ethbtc', 'fearGreed', 'total3'] as const) {
-    const s = real[key];
-    if (s) cache.macro[key] = { [s.source]: cached(upTo(s, 4000)) };
-  }
-  return cache;
 }
 
 /** Launches Chromium on a private copy of the build (other builds of the shared .output must not change it mid-run). */
@@ -447,18 +417,16 @@ export interface PopupResult {
 export async function benchPopup(extensionDir = CHROME_EXTENSION_DIR, runs = 20, warmup = 2): Promise<PopupResult> {
   const { ext, dispose } = await launch(extensionDir, ['--host-resolver-rules=MAP * ~NOTFOUND']);
   try {
-    const snapshot = realSnapshot(DAY);
+    // Seeded as test/e2e/popup.test.ts does: caches, the recorded universe and settings that count it whole.
+    const { seriesCache, universes, settings } = popupSeed(DAY);
+    await seedCachesAndSettings(ext, { seriesCache, universes }, settings);
+    const snapshot = realSnapshot(DAY, undefined, settings);
     // The stage history the worker stores beside the snapshot: the popup's ribbon and "What changed" read it.
-    const stageHistory = extendStageHistory(null, realSeries(), defaultSettings(), DAY).history;
+    const stageHistory = extendStageHistory(null, realSeries(), settings, DAY).history;
     await ext.serviceWorker.evaluate(
-      ([snap, seriesCache, history]) =>
-        (globalThis as any).chrome.storage.local.set({
-          snapshot: snap,
-          seriesCache,
-          phaseLog: [],
-          stageHistory: history,
-        }),
-      [snapshot, seededCache(), stageHistory] as const,
+      ([snap, history]) =>
+        (globalThis as any).chrome.storage.local.set({ snapshot: snap, phaseLog: [], stageHistory: history }),
+      [snapshot, stageHistory] as const,
     );
     const rows: {
       stage: number;

@@ -8,16 +8,24 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NUM_FIELDS } from '../../components/options/fields';
-import type { SeriesCache } from '../../lib/cache/series-cache';
 import { addDays, daysBetween, toDay } from '../../lib/series/dates';
-import type { Series } from '../../lib/series/types';
+import type { Series, SeriesSet } from '../../lib/series/types';
 import { defaultSettings, type Settings } from '../../lib/settings/defaults';
 import { SETTINGS_SCHEMA, SETTINGS_VERSION } from '../../lib/settings/schema';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { axeSerious, ensureChromeBuild, quietWorker, SKIP, screenshotPath, waitFor } from '../support/e2e';
+import {
+  axeSerious,
+  ensureChromeBuild,
+  quietWorker,
+  seedCachesAndSettings,
+  SKIP,
+  screenshotPath,
+  waitFor,
+} from '../support/e2e';
 import { realSeries } from '../support/fixtures';
 import { realSnapshot } from '../support/snapshot';
 import { testNow } from '../support/clock';
+import { universeSettings, workerStorage } from '../support/worker-storage';
 
 describe.skipIf(SKIP)('options page in Chromium', () => {
   let ext: ExtensionBrowser;
@@ -149,26 +157,23 @@ describe.skipIf(SKIP)('options page in Chromium', () => {
     const today = toDay(testNow());
     const shift = daysBetween('2025-09-19', today);
     const real = realSeries();
-    const moved = (s: Series) => ({
-      provider: 'fixture',
+    const moved = (s: Series): Series => ({
       source: s.source,
-      points: s.points
-        .filter((p) => p.date <= '2025-09-19' && p.date > '2024-08-15')
-        .map((p) => [addDays(p.date, shift), p.value] as [string, number]),
+      points: s.points.map((p) => ({ date: addDays(p.date, shift), value: p.value })),
+    });
+    const coins: NonNullable<SeriesSet['coins']> = {};
+    for (const [sym, c] of Object.entries(real.coins!))
+      if (c.closes.points[0]!.date <= '2025-09-19') coins[sym] = { ...c, closes: moved(c.closes) };
+    // Cached as the worker would hold them today (400 days back), with the universe it recorded.
+    const stored = workerStorage({ coins, fearGreed: moved(real.fearGreed!) }, today, {
+      coinDays: 400,
+      macroDays: 400,
       fetchedAt: testNow(),
     });
-    const cache: SeriesCache = {
-      version: 1,
-      macro: { fearGreed: { [real.fearGreed!.source]: moved(real.fearGreed!) } },
-      coins: {},
-    };
-    for (const [sym, c] of Object.entries(real.coins!))
-      if (c.closes.points[0]!.date <= '2025-09-19') cache.coins[sym] = moved(c.closes);
-    const before = realSnapshot(today, undefined, defaultSettings());
-    await ext.serviceWorker.evaluate(
-      ([snapshot, seriesCache]) => (globalThis as any).chrome.storage.local.set({ snapshot, seriesCache }),
-      [before, cache] as const,
-    );
+    const settings = universeSettings(defaultSettings());
+    await seedCachesAndSettings(ext, stored, settings);
+    const before = realSnapshot(today, undefined, settings);
+    await ext.serviceWorker.evaluate((snapshot) => (globalThis as any).chrome.storage.local.set({ snapshot }), before);
     const page = await openOptions();
     await page.fill('#f-stage-altseasonMin', '85');
     await page.getByRole('button', { name: 'Save', exact: true }).click();

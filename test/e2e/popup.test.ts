@@ -9,63 +9,36 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { STAGE_COLOR } from '../../lib/badge/stage-style';
 import { buildChartData } from '../../lib/charts/build';
 import { stageRibbon, whatChanged } from '../../lib/charts/glance';
-import { loadSeriesDir } from '../../lib/cli/load-dir';
 import { ageDaysAt } from '../../lib/format/age';
 import { extendStageHistory } from '../../lib/snapshot/stage-history';
-import type { SeriesCache } from '../../lib/cache/series-cache';
-import { addDays } from '../../lib/series/dates';
-import type { Series, SeriesSet } from '../../lib/series/types';
-import { defaultSettings } from '../../lib/settings/defaults';
+import { engineSeries } from '../../lib/cache/series-set';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { afterPaint, axeSerious, ensureChromeBuild, quietWorker, SKIP, screenshotPath } from '../support/e2e';
+import {
+  afterPaint,
+  axeSerious,
+  ensureChromeBuild,
+  quietWorker,
+  seedCachesAndSettings,
+  SKIP,
+  screenshotPath,
+} from '../support/e2e';
 import { testNow } from '../support/clock';
-import { REAL_SERIES_FULL, realSeries } from '../support/fixtures';
+import { realSeries } from '../support/fixtures';
 
 const SHORT_UTC_DATE = { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' } as const;
 import { realSnapshot } from '../support/snapshot';
+import { popupSeed } from '../support/worker-storage';
 
 const DAY = '2025-09-19';
 
-/** The real series as the worker would have cached them by DAY (coins trimmed to 400 days). */
-function seededCache(): { cache: SeriesCache; set: SeriesSet } {
-  const real = { ...realSeries() };
-  const upTo = (s: Series, keep: number): Series => ({
-    source: s.source,
-    points: s.points.filter((p) => p.date <= DAY && p.date > addDays(DAY, -keep)),
-  });
-  const cached = (s: Series) => ({
-    provider: 'fixture',
-    source: s.source,
-    points: s.points.map((p) => [p.date, p.value] as [string, number]),
-    fetchedAt: Date.parse(`${DAY}T11:59:00Z`),
-  });
-  const set: SeriesSet = { coins: {} };
-  const cache: SeriesCache = { version: 1, macro: {}, coins: {} };
-  // series/ has no TOTAL3: the worker's TOTAL3 history from series-full, for the TOTAL3-vs-BTC chart.
-  real.total3 ??= loadSeriesDir(REAL_SERIES_FULL).total3;
-  for (const [sym, c] of Object.entries(real.coins ?? {})) {
-    const s = upTo(c.closes, 400);
-    if (s.points.length === 0) continue;
-    set.coins![sym] = { symbol: sym, closes: s };
-    cache.coins[sym] = cached(s);
-  }
-  for (const key of ['rut', 'btcDominance', 'ethbtc', 'fearGreed', 'total3'] as const) {
-    const s = real[key];
-    if (!s) continue;
-    const trimmed = upTo(s, 4000);
-    set[key] = trimmed;
-    cache.macro[key] = { [s.source]: cached(trimmed) };
-  }
-  return { cache, set };
-}
-
 describe.skipIf(SKIP)('popup in Chromium', () => {
   let ext: ExtensionBrowser;
-  const { cache, set } = seededCache();
-  const expected = buildChartData(set, defaultSettings(), DAY);
-  const snapshot = realSnapshot(DAY);
+  const { seriesCache: cache, universes, set, settings } = popupSeed(DAY);
+  // Expected from the cache the worker reads (recorded universe included), as the popup builds them.
+  const expected = buildChartData(engineSeries(cache, universes, settings, DAY), settings, DAY);
+  const snapshot = realSnapshot(DAY, undefined, settings, set);
   // The year of stages the worker stores beside that snapshot (lib/platform/stage-history.ts).
-  const stageHistory = extendStageHistory(null, realSeries(), defaultSettings(), DAY).history;
+  const stageHistory = extendStageHistory(null, realSeries(), settings, DAY).history;
   // A logged change as the worker would have recorded it (real reasons of that day).
   const phaseLog = [
     {
@@ -81,19 +54,21 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     ensureChromeBuild();
     ext = await launchWithExtension({ extraArgs: ['--host-resolver-rules=MAP * ~NOTFOUND'] });
     await quietWorker(ext);
+    await seedCachesAndSettings(ext, { seriesCache: cache, universes }, settings);
   });
 
   // Re-seeded before each test: the "Refresh now" test lets the worker re-evaluate as of the real today.
   beforeEach(async () => {
     await ext.serviceWorker.evaluate(
-      ([snap, seriesCache, log, history]) =>
+      ([snap, seriesCache, recorded, log, history]) =>
         (globalThis as any).chrome.storage.local.set({
           snapshot: snap,
           seriesCache,
+          universes: recorded,
           phaseLog: log,
           stageHistory: history,
         }),
-      [snapshot, cache, phaseLog, stageHistory] as const,
+      [snapshot, cache, universes, phaseLog, stageHistory] as const,
     );
   });
 

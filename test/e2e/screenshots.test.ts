@@ -10,81 +10,72 @@
 import { execSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeriesCache } from '../../lib/cache/series-cache';
 import { loadSeriesDir } from '../../lib/cli/load-dir';
 import { addDays, toDay } from '../../lib/series/dates';
 import type { Series, SeriesSet } from '../../lib/series/types';
-import { extendStageHistory, type StageHistory } from '../../lib/snapshot/stage-history';
-import type { Snapshot } from '../../lib/snapshot/types';
+import { extendStageHistory } from '../../lib/snapshot/stage-history';
 import { KEEP_DAYS } from '../../lib/refresh/context';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { dataShiftFor, testNow } from '../support/clock';
-import { afterPaint, ensureChromeBuild, quietWorker, SKIP, screenshotPath, waitFor } from '../support/e2e';
+import {
+  afterPaint,
+  ensureChromeBuild,
+  quietWorker,
+  seedCachesAndSettings,
+  SKIP,
+  screenshotPath,
+  waitFor,
+} from '../support/e2e';
 import { REAL_SERIES_FULL } from '../support/paths';
 import { startStubSites, type StubSites } from '../support/sites/server';
 import { anyCoverageSettings, realSnapshot } from '../support/snapshot';
+import { universeSettings, workerStorage } from '../support/worker-storage';
 
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
 const SCHEMES = ['light', 'dark'] as const;
 
-const shifted = (s: Series, days: number, keep: number, today: string): Series => ({
+const shifted = (s: Series, days: number): Series => ({
   source: s.source,
-  points: s.points
-    .map((p) => ({ date: addDays(p.date, days), value: p.value }))
-    .filter((p) => p.date <= today && p.date > addDays(today, -keep)),
+  points: s.points.map((p) => ({ date: addDays(p.date, days), value: p.value })),
 });
 
 /**
- * The full real series moved by whole weeks to end about yesterday, as the worker would hold them today:
- * the engine's input for the snapshot and the popup's series cache (coins as many days as the worker keeps,
- * the rest 4,000).
+ * The full real series moved by whole weeks to end about yesterday, as the worker would hold them today: the
+ * engine's input for the snapshot and the popup's series cache (coins as many days as the worker keeps, the rest
+ * 4,000) with the universe it recorded.
  */
-function seeded(): { snapshot: Snapshot; cache: SeriesCache; stageHistory: StageHistory } {
+function seeded() {
   const now = testNow();
   const today = toDay(now);
   const shift = dataShiftFor(now);
   const real = loadSeriesDir(REAL_SERIES_FULL);
-  const set: SeriesSet = { coins: {} };
+  const all: SeriesSet = { coins: {} };
+  for (const [sym, c] of Object.entries(real.coins ?? {})) all.coins![sym] = { ...c, closes: shifted(c.closes, shift) };
+  for (const key of ['rut', 'btcDominance', 'ethbtc', 'fearGreed', 'total3', 'etfFlowsBtc', 'etfFlowsEth'] as const)
+    if (real[key]) all[key] = shifted(real[key]!, shift);
   const fetchedAt = now - 10 * 60_000;
-  const cached = (s: Series) => ({
-    provider: 'fixture',
-    source: s.source,
-    points: s.points.map((p) => [p.date, p.value] as [string, number]),
-    fetchedAt,
-  });
-  const cache: SeriesCache = { version: 1, macro: {}, coins: {} };
-  for (const [sym, c] of Object.entries(real.coins ?? {})) {
-    const closes = shifted(c.closes, shift, KEEP_DAYS.coins, today);
-    if (closes.points.length === 0) continue;
-    const caps = c.marketCaps && shifted(c.marketCaps, shift, KEEP_DAYS.coins, today);
-    set.coins![sym] = { ...c, closes, ...(caps ? { marketCaps: caps } : {}) };
-    cache.coins[sym] = cached(closes);
-  }
-  for (const key of ['rut', 'btcDominance', 'ethbtc', 'fearGreed', 'total3', 'etfFlowsBtc', 'etfFlowsEth'] as const) {
-    const s = real[key];
-    if (!s) continue;
-    set[key] = shifted(s, shift, 4000, today);
-    cache.macro[key] = { [s.source]: cached(set[key]!) };
-  }
+  const stored = workerStorage(all, today, { coinDays: KEEP_DAYS.coins, macroDays: 4000, fetchedAt });
   // Any coverage: the shifted coins end on different days, and a picture needs the ASI's number.
-  const snapshot = realSnapshot(today, undefined, anyCoverageSettings(), set);
+  const settings = universeSettings(anyCoverageSettings());
+  const snapshot = realSnapshot(today, undefined, settings, stored.set);
   snapshot.computedAt = fetchedAt;
   // The year of stages the worker keeps beside the snapshot: the badge's strip, the popup's ribbon.
-  const { history: stageHistory } = extendStageHistory(null, set, anyCoverageSettings(), today);
-  return { snapshot, cache, stageHistory };
+  const { history: stageHistory } = extendStageHistory(null, stored.set, settings, today);
+  return { ...stored, settings, snapshot, stageHistory };
 }
 
 describe.skipIf(SKIP)('screenshots for the README', () => {
   let ext: ExtensionBrowser;
   let zh: ExtensionBrowser;
   let sites: StubSites;
-  const { snapshot, cache, stageHistory } = seeded();
-  const seed = (b: ExtensionBrowser) =>
-    b.serviceWorker.evaluate(
-      ([snap, seriesCache, history]) =>
-        (globalThis as any).chrome.storage.local.set({ snapshot: snap, seriesCache, stageHistory: history }),
-      [snapshot, cache, stageHistory] as const,
+  const { snapshot, seriesCache, universes, settings, stageHistory } = seeded();
+  const seed = async (b: ExtensionBrowser) => {
+    await seedCachesAndSettings(b, { seriesCache, universes }, settings);
+    await b.serviceWorker.evaluate(
+      ([snap, history]) => (globalThis as any).chrome.storage.local.set({ snapshot: snap, stageHistory: history }),
+      [snapshot, stageHistory] as const,
     );
+  };
 
   beforeAll(async () => {
     ensureChromeBuild();

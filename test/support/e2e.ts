@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Settings } from '../../lib/settings/defaults';
+import { SETTINGS_VERSION } from '../../lib/settings/schema';
 import type { Snapshot } from '../../lib/snapshot/types';
 import {
   CHROME_EXTENSION_DIR,
@@ -111,6 +113,32 @@ export async function quietWorker(ext: ExtensionBrowser): Promise<void> {
     'the install-time refresh to finish',
   );
   await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.alarms.clearAll());
+}
+
+/**
+ * Seeds the worker's caches and universes, then stores `settings` the way the options page does and waits for the
+ * worker's re-evaluation of them (with series cached it writes a snapshot). A snapshot seeded afterwards is then
+ * not overwritten by that re-evaluation, which runs as of the real today.
+ */
+export async function seedCachesAndSettings(
+  ext: ExtensionBrowser,
+  local: { seriesCache: unknown; universes: unknown },
+  settings: Settings,
+): Promise<void> {
+  await ext.serviceWorker.evaluate(
+    async ([items, s, v]) => {
+      const chrome = (globalThis as unknown as Chromeish).chrome;
+      await chrome.storage.local.remove(['snapshot']);
+      await chrome.storage.local.set(items);
+      await chrome.storage.sync.set({ settings: s, settings$: { v } });
+    },
+    [local, settings, SETTINGS_VERSION] as const,
+  );
+  await waitFor(
+    () => storageValue(ext, 'snapshot'),
+    (v) => v != null,
+    "the worker's re-evaluation of the settings",
+  );
 }
 
 /** Resolves after the page has painted twice more: what was rendered before is on screen (canvases included). */
