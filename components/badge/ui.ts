@@ -140,6 +140,7 @@ export class BadgeUi {
           { class: 'kv' },
           h('span', { class: 'k' }, t.asi),
           value(v.asi, 'b'),
+          v.asiPartial && h('span', { class: 'k part', title: v.asiPartial.title }, v.asiPartial.text),
           v.asi7 && h('span', { class: 'k d7', title: v.asi7Title }, v.asi7),
         ),
         h('span', { class: 'kv' }, h('span', { class: 'k' }, t.dom), value(v.dom)),

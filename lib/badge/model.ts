@@ -138,6 +138,8 @@ export interface BadgeModel {
   stage: Stage;
   stageLabel: string;
   asi: Cell;
+  /** "48/50" beside a known ASI that counted fewer coins than its universe aims at (a partial refresh). */
+  asiPartial: { text: string; title: string } | null;
   dominance: Cell;
   russell: Cell;
   confirming: { text: string; title: string } | null;
@@ -158,6 +160,13 @@ export function badgeModel(
   const stage: Stage = e?.phase.stage ?? 'unknown';
   const stageLabel = t(stageKey(stage));
   const asi = cell(t('badge_asi'), valueOf(snap, 'asi'), t, 0, '', locale);
+  // A number over fewer coins than aimed at is said so, never shown as if complete (SIGNALS.md §3 coverage).
+  const cov = e?.asi?.coverage;
+  const asiPartial =
+    asi.known && cov && Number.isFinite(cov.counted) && Number.isFinite(cov.aimed) && cov.counted < cov.aimed
+      ? { text: t('badge_asi_part', cov.counted, cov.aimed), title: t('badge_asi_part_title', cov.counted, cov.aimed) }
+      : null;
+  if (asiPartial) asi.aria += `, ${asiPartial.title}`;
   const dominance = cell(t('badge_dom'), valueOf(snap, 'dominance'), t, 1, '%', locale);
   const russell = russellMark(valueOf(snap, 'russell') === null ? null : e!.russell!.state, t);
 
@@ -188,12 +197,12 @@ export function badgeModel(
   const summary = t(
     'badge_summary',
     stageLabel,
-    asi.known ? asi.text : '?',
+    !asi.known ? '?' : asiPartial ? `${asi.text} (${asiPartial.text})` : asi.text,
     dominance.known ? dominance.text : '?',
     russell.text,
     when,
   );
-  return { stage, stageLabel, asi, dominance, russell, confirming, stale, summary };
+  return { stage, stageLabel, asi, asiPartial, dominance, russell, confirming, stale, summary };
 }
 
 export interface PanelLine {

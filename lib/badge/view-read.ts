@@ -5,7 +5,8 @@
 import type { Stage } from '../phase/stage';
 import type { BadgeView } from './view';
 
-export const BADGE_VIEW_VERSION = 1;
+// 2: asiPartial (an ASI over fewer coins than aimed at says so).
+export const BADGE_VIEW_VERSION = 2;
 
 /** A view's template filled in on the page: %1, %2… are the parameters (a symbol, an age), in any order. */
 export const fill = (template: string, ...values: (string | number)[]) =>

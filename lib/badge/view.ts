@@ -63,6 +63,8 @@ export interface BadgeView {
   days: string;
   daysTitle: string;
   asi: Cell;
+  /** "48/50": the ASI counted fewer coins than aimed at (with its explanation), else null. */
+  asiPartial: { text: string; title: string } | null;
   /** "▲ 3" / "▼ 2" / "= 0": the ASI's change over 7 days; empty when either end is unknown. */
   asi7: string;
   asi7Title: string;
@@ -281,6 +283,7 @@ export function buildBadgeView(x: BadgeViewInput): BadgeView {
     days: held === null ? '' : t('badge_age_d', held),
     daysTitle: since === null ? '' : t('badge_days_title', m.stageLabel, fmtDay(since, locale), held!),
     asi: m.asi,
+    asiPartial: m.asiPartial,
     asi7,
     asi7Title: asi7 ? t('badge_asi7_title', asi7) : '',
     dom: m.dominance,

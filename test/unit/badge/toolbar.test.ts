@@ -16,7 +16,8 @@ describe('toolbarBadge', () => {
     expect(toolbarBadge(snap, t, sameDay)).toEqual({
       text: '79',
       color: STAGE_COLOR.altseason,
-      title: 'Regime Lens: Altcoin season · ASI 79 · BTC.D ? · R2K ▲ breakout · updated 5 min ago',
+      // The real ASI of that day counted 71 of its 76 altcoins, and says so (#13).
+      title: 'Regime Lens: Altcoin season · ASI 79 (71/76) · BTC.D ? · R2K ▲ breakout · updated 5 min ago',
     });
   });
 
