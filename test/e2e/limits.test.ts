@@ -76,7 +76,7 @@ describe.skipIf(SKIP)(suiteName('real rate limits on every provider'), { timeout
 
   it('reaches a complete snapshot from empty storage under all real limits at once, the badge honest meanwhile', async () => {
     const t0 = Date.now();
-    w = await startWorld({ beforeLaunch: (emu) => emu.setLimits(REAL_LIMITS) });
+    w = await startWorld(); // REAL_LIMITS by default
     const world = w;
     tv = await world.ext.context.newPage();
     await tv.goto(TV);
@@ -142,10 +142,8 @@ describe.skipIf(SKIP)(suiteName('real rate limits on every provider'), { timeout
   /** CoinMarketCap busy on every call, CoinGecko 429 on every call: no universe can be fetched. */
   async function startBlocked(): Promise<{ world: World; page: Page; blocked: Seen }> {
     const world = await startWorld({
-      beforeLaunch: (emu) => {
-        emu.setLimits({ ...REAL_LIMITS, cmc: { calls: 0, windowMs: 60_000 } });
-        emu.setFault(COINGECKO_HOST, { status: 429, retryAfter: '30' });
-      },
+      limits: { ...REAL_LIMITS, cmc: { calls: 0, windowMs: 60_000 } },
+      beforeLaunch: (emu) => emu.setFault(COINGECKO_HOST, { status: 429, retryAfter: '30' }),
     });
     w = world;
     const page = await world.ext.context.newPage();

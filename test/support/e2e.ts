@@ -17,6 +17,7 @@ import {
 } from './browser';
 import { dataShiftFor, faketimeAvailable, faketimeEnv, LIBFAKETIME, testNow } from './clock';
 import { startEmulator, type Emulator } from './emulator';
+import { REAL_LIMITS, type RateLimits } from './emulator/limits';
 
 /** The bits of the `chrome` global that tests call inside the browser (evaluate callbacks). */
 export interface Chromeish {
@@ -249,6 +250,11 @@ export interface WorldOptions {
   latencyMs?: number;
   /** Faults or routes to set before the browser starts (the install refresh sees them). */
   beforeLaunch?: (emu: Emulator) => void;
+  /**
+   * The providers' rate limits. Default: the real services' (REAL_LIMITS), so every end-to-end test meets them as
+   * the extension does every day; `null` turns them off for a test about something else that must not wait.
+   */
+  limits?: RateLimits | null;
 }
 
 export const REFRESH_ALARM = 'regime-lens-refresh';
@@ -267,6 +273,7 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
     now: at - (o.dataAgeDays ?? 0) * 86_400_000,
     shiftDays: shift,
     latencyMs: o.latencyMs,
+    ...(o.limits === null ? {} : { limits: o.limits ?? REAL_LIMITS }),
   });
   o.beforeLaunch?.(emu);
   let ext: ExtensionBrowser;
