@@ -139,8 +139,9 @@ export class BadgeUi {
           'span',
           { class: 'kv' },
           h('span', { class: 'k' }, t.asi),
+          // Compact on the page: "≈" before a number over part of the universe; the title says k of N.
+          v.asiPartial && h('span', { class: 'part', title: v.asiPartial.title }, '≈'),
           value(v.asi, 'b'),
-          v.asiPartial && h('span', { class: 'k part', title: v.asiPartial.title }, v.asiPartial.text),
           v.asi7 && h('span', { class: 'k d7', title: v.asi7Title }, v.asi7),
         ),
         h('span', { class: 'kv' }, h('span', { class: 'k' }, t.dom), value(v.dom)),

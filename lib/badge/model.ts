@@ -138,7 +138,10 @@ export interface BadgeModel {
   stage: Stage;
   stageLabel: string;
   asi: Cell;
-  /** "48/50" beside a known ASI that counted fewer coins than its universe aims at (a partial refresh). */
+  /**
+   * A known ASI that counted fewer coins than its universe aims at (a partial refresh): "48/50" for the summary,
+   * and its explanation; the badge marks the number with "≈" and this title.
+   */
   asiPartial: { text: string; title: string } | null;
   dominance: Cell;
   russell: Cell;
@@ -236,6 +239,12 @@ export interface PanelModel {
   updated: string;
 }
 
+/** "counted 71 of 76 coins" for a known ASI over part of its universe, else empty. */
+function asiPartNote(asi: Snapshot['evaluation']['asi'] | undefined, t: Translate): string {
+  const c = asi?.value != null ? asi.coverage : undefined;
+  return c && c.counted < c.aimed ? t('badge_asi_part_note', c.counted, c.aimed) : '';
+}
+
 export function panelModel(
   snap: Snapshot | null,
   t: Translate,
@@ -304,7 +313,7 @@ export function panelModel(
       0,
       '',
       t('badge_th_asi', btcSeasonMax, altseasonMin),
-      asiWhy,
+      asiWhy || asiPartNote(e?.asi, t),
       [btcSeasonMax, altseasonMin],
       [0, 100],
       1,

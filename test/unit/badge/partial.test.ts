@@ -77,17 +77,21 @@ describe('an ASI over part of its universe says so on the badge', () => {
     expect(toolbarBadge(partial, en, now).title).toContain(`(${k}/${n})`);
   });
 
-  it('the page shows it as text beside the ASI, with its explanation as the title', () => {
+  it('the page marks the number with "≈", says k of N in its title and on the panel\'s ASI line', () => {
     const { counted: k, aimed: n } = asiOf(partial).coverage!;
     const m = mountUi();
     const root = m.show(shown({ snapshot: partial, now }));
     const part = root.querySelector('button.main .part');
-    expect(part?.textContent).toBe(`${k}/${n}`);
+    expect(part?.textContent).toBe('≈');
     expect(part?.getAttribute('title')).toContain(`${k} of ${n} coins`);
+    // the mark stands right before the number it qualifies
+    expect(part?.nextElementSibling?.textContent).toBe(String(asiOf(partial).value));
+    click(root.querySelector('button.main'));
+    expect(root.querySelector('.panel [data-line="asi"]')?.textContent).toContain(`counted ${k} of ${n} coins`);
     m.dispose();
     const c = mountUi().show(shown({ snapshot: whole, now }));
     expect(c.querySelector('button.main .part')).toBeNull();
     click(c.querySelector('button.main'));
-    expect(c.querySelector('.panel')).not.toBeNull();
+    expect(c.querySelector('.panel [data-line="asi"]')?.textContent).not.toContain('counted');
   });
 });
