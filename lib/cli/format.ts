@@ -225,9 +225,12 @@ export function historyText(days: HistoryDay[]): string {
     .map(
       (d) =>
         `${d.date}  ${d.stage.padEnd(13)} ASI ${d.asi === null ? '  ?' : String(d.asi).padStart(3)}` +
+        `  BTC.D ${d.dominance === null ? '    ?' : d.dominance.toFixed(1).padStart(5)}` +
+        `  setup ${d.setup.padEnd(7)}` +
         (d.confirming ? `  confirming ${d.confirming.stage} ${d.confirming.count}/${d.confirming.of}` : '') +
         (d.held ? `  ${d.held.stage} held until ${d.held.until}` : ''),
     )
+    .map((line) => line.trimEnd())
     .join('\n');
 }
 

@@ -47,13 +47,15 @@ async function main(argv: string[]): Promise<number> {
     console.log(
       o.json
         ? JSON.stringify(
-            days.map(({ date, stage, confirming, held, rawStage, asi }) => ({
+            days.map(({ date, stage, confirming, held, rawStage, asi, dominance, setup }) => ({
               date,
               stage,
               confirming,
               held,
               rawStage,
               asi,
+              dominance,
+              setup,
             })),
           )
         : historyText(days),

@@ -22,7 +22,7 @@ import { outcomeOf, type Reason } from '../phase/reasons';
 import { evaluateSetup } from '../phase/setup';
 import { STAGE_LABELS, stageInputs, stageOf, type Stage } from '../phase/stage';
 import { thesisClock, type Thesis } from '../phase/thesis';
-import type { TriState } from '../phase/tri';
+import type { Tri, TriState } from '../phase/tri';
 import type { RussellState } from '../signals/russell';
 import { computeSignals, type Signals } from '../signals/signals';
 
@@ -147,6 +147,10 @@ export interface HistoryDay {
   asi: number | null;
   confirming: HysteresisStep['confirming'];
   held: HysteresisStep['held'];
+  /** The setup's verdict that day (yes, no, or unknown naming what is missing). */
+  setup: Tri;
+  /** BTC dominance that day (%), null when unknown. */
+  dominance: number | null;
 }
 
 /**
@@ -178,6 +182,8 @@ export function stageHistory(
       asi: e.asi && e.asi.value !== null ? e.asi.value : null,
       confirming: e.phase.confirming,
       held: e.phase.held,
+      setup: e.phase.setup.state,
+      dominance: e.dominance && e.dominance.value !== null ? e.dominance.value : null,
     });
   }
   return { days, changes, last };

@@ -3,7 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectOneLineError, regime } from '../../support/cli';
-import { REAL_SERIES } from '../../support/fixtures';
+import { daysBetween } from '../../../lib/series/dates';
+import { REAL_SERIES, REAL_SERIES_FULL } from '../../support/fixtures';
 
 // Each case spawns the CLI (about 1 s of start-up on 2 cores), so these run concurrently with a longer timeout.
 describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => {
@@ -99,6 +100,19 @@ describe.concurrent('regime CLI on the real series', { timeout: 60_000 }, () => 
     expect(days).toHaveLength(30);
     expect(days[0]).toEqual(expect.objectContaining({ date: '2025-09-01', stage: expect.any(String) }));
     expect('confirming' in days[0]).toBe(true);
+  });
+
+  it('--history on series-full 2024-07-15..2026-03-18: a known setup and a known BTC dominance on every day (#15)', async () => {
+    const r = await regime('--series', REAL_SERIES_FULL, '--history', '2024-07-15', '2026-03-18', '--json');
+    expect(r.code).toBe(0);
+    const days = JSON.parse(r.stdout) as { date: string; setup: string; dominance: number | null }[];
+    expect(days).toHaveLength(daysBetween('2024-07-15', '2026-03-18') + 1);
+    expect(days.filter((d) => d.setup !== 'yes' && d.setup !== 'no').map((d) => d.date)).toEqual([]);
+    expect(days.filter((d) => !(typeof d.dominance === 'number' && d.dominance > 0)).map((d) => d.date)).toEqual([]);
+    // the same days as text: one line each, the setup and dominance in columns
+    const text = await regime('--series', REAL_SERIES_FULL, '--history', '2025-12-18', '2025-12-18');
+    const d = days.find((x) => x.date === '2025-12-18')!;
+    expect(text.stdout.trim()).toMatch(new RegExp(`BTC\\.D +${d.dominance!.toFixed(1)}  setup ${d.setup}$`));
   });
 
   it('--history applies the hysteresis: a new stage shows only on its third day (real coins, Nov 2024)', async () => {
