@@ -16,6 +16,12 @@ export interface RefreshMeta {
   notOnBinance: Record<string, Day>;
   /** Coins whose incremental request was answered without a new candle, by symbol (./empty-backoff.ts). */
   emptyAnswers: Record<string, EmptyAnswer>;
+  /**
+   * Coins CoinGecko refused by themselves (404 for a delisted id, 400), by symbol: asked again after 3 h, 6 h,
+   * 12 h, then every 24 h, so they do not spend the keyless budget at every refresh (./empty-backoff.ts).
+   * Absent in metas stored before it.
+   */
+  coingeckoRefused?: Record<string, EmptyAnswer>;
   /** CoinGecko's exclusion categories by coin id, refetched weekly (categories change slowly). */
   coingeckoExcluded: { fetchedAt: number; byId: ExcludedIds } | null;
   crossCheck: Snapshot['crossCheck'];

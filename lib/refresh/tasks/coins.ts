@@ -7,7 +7,7 @@ import { KEEP_DAYS, passes, type TaskContext } from '../context';
 import type { ProviderId } from '../../sources/providers';
 import { CHAINS } from '../../cache/chains';
 import { expectedDay, isDue } from '../../cache/freshness';
-import { onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../empty-backoff';
+import { emptyBackoffMs, onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../empty-backoff';
 import { wantedSymbols } from './universe';
 import { CATCH_UP_DAYS } from '../../phase/hysteresis';
 import { STAGE_HISTORY_DAYS } from '../../snapshot/stage-history';
@@ -26,6 +26,7 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
   const coldDays = ctx.settings.asi.windowDays + STAGE_HISTORY_DAYS + CATCH_UP_DAYS;
   const wanted = wantedSymbols(ctx);
   ctx.meta.emptyAnswers = restoreEmptyAnswers(ctx.meta.emptyAnswers, ctx.now);
+  const refused = (ctx.meta.coingeckoRefused = restoreEmptyAnswers(ctx.meta.coingeckoRefused, ctx.now));
   await Promise.all(
     wanted.map(async (symbol) => {
       const cached = ctx.cache.coins[symbol];
@@ -58,7 +59,12 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
           ctx.meta.notOnBinance[symbol] = toDay(ctx.now);
         } else if (passes(r.error)) waitsFor = 'binance';
       }
-      if (!series && ctx.meta.notOnBinance[symbol] && ctx.meta.coingeckoIds[symbol]) {
+      if (
+        !series &&
+        ctx.meta.notOnBinance[symbol] &&
+        ctx.meta.coingeckoIds[symbol] &&
+        !waitingForCandle(refused[symbol], ctx.now)
+      ) {
         const days = Math.min(COINGECKO_MAX_DAYS, last ? daysBetween(last, toDay(ctx.now)) + 2 : coldDays);
         const r = await ctx.gate.call('coingecko', (o) =>
           fetchCoingeckoMarketChart(o.fetch, { ...o, id: ctx.meta.coingeckoIds[symbol]!, days }),
@@ -66,7 +72,13 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
         if (r.ok) {
           series = r.value.closes;
           provider = 'coingecko';
+          delete refused[symbol];
         } else if (passes(r.error)) waitsFor = 'coingecko';
+        else if (r.error.kind === 'http') {
+          // This coin refused by itself: it waits, the provider does not (item errors are not provider errors).
+          const count = (refused[symbol]?.count ?? 0) + 1;
+          refused[symbol] = { count, retryAt: ctx.now + emptyBackoffMs(count) };
+        }
       }
       if (!series) {
         if (waitsFor) ctx.pending.push({ item: `coin ${symbol}`, provider: waitsFor });
@@ -98,4 +110,5 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
   }
   for (const symbol of Object.keys(ctx.meta.emptyAnswers))
     if (!ctx.cache.coins[symbol]) delete ctx.meta.emptyAnswers[symbol];
+  for (const symbol of Object.keys(refused)) if (!wanted.includes(symbol)) delete refused[symbol];
 }

@@ -12,7 +12,7 @@ import type { AsiResult } from '../../../lib/signals/asi';
 import { startEmulator, type Emulator } from '../../support/emulator';
 import { REAL_LIMITS } from '../../support/emulator/limits';
 import { coingecko } from '../../support/emulator/routes/coingecko';
-import type { EmuRequest } from '../../support/emulator/types';
+import type { EmuRequest, LogEntry } from '../../support/emulator/types';
 
 const T0 = Date.parse('2026-03-19T12:00:00Z');
 const MINUTE = 60_000;
@@ -131,6 +131,34 @@ describe('item errors are not provider errors', { timeout: 60_000 }, () => {
     const c = coverage(e)!;
     expect(c.aimed - c.counted).toBe(BAD.length);
     expect(e.value).not.toBeNull();
+  });
+
+  it('a coin CoinGecko refuses by itself (404) waits 3 h, then 6 h: not asked at every refresh, its budget kept', async () => {
+    badCoinsInMarkets();
+    const { r } = await untilComplete(await refresh(fresh()));
+    const chart = (q: LogEntry) => /^\/api\/v3\/coins\/[^/]+\/market_chart/.test(q.path);
+    const idOf = (q: LogEntry) => q.path.split('/')[4]!;
+    const refusedIds = [...new Set(emu.requests.filter((q) => chart(q) && q.status === 404).map(idOf))];
+    expect(refusedIds.length).toBeGreaterThan(0);
+    const refused = r.meta.coingeckoRefused!;
+    expect(Object.values(refused).map((e) => e.count)).toEqual(refusedIds.map(() => 1));
+    const askedRefused = () => emu.requests.filter((q) => chart(q) && refusedIds.includes(idOf(q))).length;
+
+    // The hourly refresh an hour later does not ask them again (before, each one cost a CoinGecko call)
+    emu.resetLog();
+    const r1 = await refresh(after(r), emu.now + 60 * MINUTE);
+    expect(askedRefused()).toBe(0);
+    expect(r1.meta.partial?.missing ?? []).toEqual([]);
+
+    // 3 h after its refusal each is asked again; refused again, it waits 6 h
+    const due = Math.max(...Object.values(refused).map((e) => e.retryAt)) + MINUTE;
+    emu.resetLog();
+    const r2 = await refresh(after(r1), due);
+    expect(askedRefused()).toBe(refusedIds.length);
+    for (const e of Object.values(r2.meta.coingeckoRefused!)) {
+      expect(e.count).toBe(2);
+      expect(e.retryAt).toBe(due + 6 * 60 * MINUTE);
+    }
   });
 
   it('CoinGecko at its keyless rate and CoinMarketCap’s data-api down, BSC-USD in the universe: BTC and the coins are fetched', async () => {
