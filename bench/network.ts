@@ -9,13 +9,17 @@ import type { CachedSeries, SeriesCache } from '../lib/cache/series-cache';
 import { toSeriesSet } from '../lib/cache/series-set';
 import { computeSignals } from '../lib/signals/signals';
 import { createHostLimiter, limitFetch } from '../lib/net/limit';
-import { emptyMeta } from '../lib/refresh/context';
-import { runRefresh, type RefreshResult, type RefreshState } from '../lib/refresh/run';
+import {
+  nextRefreshState,
+  emptyRefreshState,
+  runRefresh,
+  type RefreshResult,
+  type RefreshState,
+} from '../lib/refresh/run';
 import { toDay } from '../lib/series/dates';
 import { defaultSettings } from '../lib/settings/defaults';
 import { BINANCE_MAX_LIMIT, binancePair, fetchBinanceCloses } from '../lib/sources/binance';
 import { COINGECKO_MAX_DAYS, fetchCoingeckoMarketChart } from '../lib/sources/coingecko';
-import { emptySeriesCache } from '../lib/cache/series-cache';
 import { startEmulator, type Emulator, type LogEntry } from '../test/support/emulator';
 import { REAL_LIMITS } from '../test/support/emulator/limits';
 
@@ -66,22 +70,8 @@ export interface NetworkResult {
   limited: { ms: number; refreshes: number; requests: number; limitedAnswers: number; complete: boolean };
 }
 
-const fresh = (): RefreshState => ({
-  settings: defaultSettings(),
-  cache: emptySeriesCache(),
-  universes: {},
-  meta: emptyMeta(),
-  providerState: {},
-  previous: null,
-});
-const after = (r: RefreshResult): RefreshState => ({
-  settings: defaultSettings(),
-  cache: r.cache,
-  universes: r.universes,
-  meta: r.meta,
-  providerState: r.providerState,
-  previous: r.snapshot,
-});
+const fresh = (): RefreshState => emptyRefreshState(defaultSettings());
+const after = (r: RefreshResult): RefreshState => nextRefreshState(r, defaultSettings());
 
 function traffic(log: readonly LogEntry[], wallMs: number, asi: number | null): Traffic {
   const byHost: Record<string, { requests: number; bytes: number }> = {};

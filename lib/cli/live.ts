@@ -1,8 +1,6 @@
-import { emptySeriesCache } from '../cache/series-cache';
 import type { FetchFn } from '../net/http';
-import { emptyMeta } from '../refresh/context';
 import { PROVIDER_LABELS, type ProviderId } from '../refresh/gate';
-import { runRefresh } from '../refresh/run';
+import { emptyRefreshState, runRefresh } from '../refresh/run';
 import type { Settings } from '../settings/defaults';
 import type { Snapshot } from '../snapshot/types';
 
@@ -12,10 +10,10 @@ import type { Snapshot } from '../snapshot/types';
  * (the real URL's host goes in the `x-emulated-host` header): for tests and offline development.
  */
 export async function liveSnapshot(settings: Settings, now: number, env = process.env): Promise<Snapshot> {
-  const result = await runRefresh(
-    { settings, cache: emptySeriesCache(), universes: {}, meta: emptyMeta(), providerState: {}, previous: null },
-    { fetch: liveFetch(env.REGIME_API_EMULATOR), now: () => now },
-  );
+  const result = await runRefresh(emptyRefreshState(settings), {
+    fetch: liveFetch(env.REGIME_API_EMULATOR),
+    now: () => now,
+  });
   return result.snapshot;
 }
 

@@ -4,7 +4,7 @@
  * the worker stores, in one write with the caches, and every view reads.
  */
 import { CHAINS, type Chain, type ServedKey } from '../cache/chains';
-import type { SeriesCache, UniverseSnapshot } from '../cache/series-cache';
+import { emptySeriesCache, type SeriesCache, type UniverseSnapshot } from '../cache/series-cache';
 import { engineSeries } from '../cache/series-set';
 import { createHostLimiter } from '../net/limit';
 import { COINGECKO_BUDGET } from '../net/budget';
@@ -41,6 +41,23 @@ export interface RefreshState {
   meta: RefreshMeta;
   providerState: Record<string, unknown>;
   previous: Snapshot | null;
+}
+
+/** A first install's state: nothing cached, recorded or remembered yet. */
+export function emptyRefreshState(settings: Settings): RefreshState {
+  return { settings, cache: emptySeriesCache(), universes: {}, meta: emptyMeta(), providerState: {}, previous: null };
+}
+
+/** What the next refresh reads once `r` was saved (the worker stores exactly these parts). */
+export function nextRefreshState(r: RefreshResult, settings: Settings): RefreshState {
+  return {
+    settings,
+    cache: r.cache,
+    universes: r.universes,
+    meta: r.meta,
+    providerState: r.providerState,
+    previous: r.snapshot,
+  };
 }
 
 /** Everything a refresh writes; the caller stores it in one write so no half of it can be lost. */

@@ -6,15 +6,14 @@
  * stage with exactly one notification for that day.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptySeriesCache } from '../../lib/cache/series-cache';
-import { emptyMeta } from '../../lib/refresh/context';
-import { runRefresh } from '../../lib/refresh/run';
+import { emptyRefreshState, runRefresh } from '../../lib/refresh/run';
 import { toDay } from '../../lib/series/dates';
 import { defaultSettings } from '../../lib/settings/defaults';
 import type { Evaluation } from '../../lib/engine/evaluate';
 import { DATE_MATRIX, faketimeAvailable, LIBFAKETIME } from '../support/clock';
 import { IN_CI, SKIP, startWorld, suiteName, waitFor, type World } from '../support/e2e';
 import { startEmulator } from '../support/emulator';
+import { emulatorDeps } from '../support/refresh';
 import { thresholdsThatMove } from '../support/thresholds';
 
 const NO_FAKETIME = !faketimeAvailable() && !IN_CI;
@@ -39,17 +38,7 @@ function essentials(e: Evaluation) {
 async function expectedAt(at: number, shift: number): Promise<Evaluation> {
   const emu = await startEmulator({ now: at, shiftDays: shift });
   try {
-    const r = await runRefresh(
-      {
-        settings: defaultSettings(),
-        cache: emptySeriesCache(),
-        universes: {},
-        meta: emptyMeta(),
-        providerState: {},
-        previous: null,
-      },
-      { fetch: emu.fetch, now: () => at, sleep: async () => {}, random: () => 0.5 },
-    );
+    const r = await runRefresh(emptyRefreshState(defaultSettings()), emulatorDeps(emu, at));
     return r.snapshot.evaluation;
   } finally {
     await emu.close();

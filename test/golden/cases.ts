@@ -8,11 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { emptySeriesCache } from '../../lib/cache/series-cache';
-import { emptyMeta } from '../../lib/refresh/context';
-import { runRefresh } from '../../lib/refresh/run';
+import { emptyRefreshState, runRefresh } from '../../lib/refresh/run';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { DEFAULT_NOW, startEmulator } from '../support/emulator';
+import { emulatorDeps } from '../support/refresh';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const GOLDEN_DIR = join(ROOT, 'test/golden/out');
@@ -64,17 +63,7 @@ export async function cliOutput(c: CliCase): Promise<string> {
 export async function coldStartSnapshot(): Promise<string> {
   const emu = await startEmulator({ now: DEFAULT_NOW });
   try {
-    const r = await runRefresh(
-      {
-        settings: defaultSettings(),
-        cache: emptySeriesCache(),
-        universes: {},
-        meta: emptyMeta(),
-        providerState: {},
-        previous: null,
-      },
-      { fetch: emu.fetch, now: () => DEFAULT_NOW, sleep: async () => {}, random: () => 0.5 },
-    );
+    const r = await runRefresh(emptyRefreshState(defaultSettings()), emulatorDeps(emu, DEFAULT_NOW));
     return `${JSON.stringify(r.snapshot, null, 1)}\n`;
   } finally {
     await emu.close();

@@ -7,13 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { emptySeriesCache } from '../../../lib/cache/series-cache';
 import { engineSeries } from '../../../lib/cache/series-set';
 import { catchUp, evaluateDay } from '../../../lib/engine/evaluate';
 import { EMPTY_HYSTERESIS, type HysteresisState } from '../../../lib/phase/hysteresis';
-import { emptyMeta } from '../../../lib/refresh/context';
 import { lastClosedCryptoDay, lastClosedUsSession } from '../../../lib/cache/freshness';
-import { runRefresh, type RefreshResult } from '../../../lib/refresh/run';
+import { emptyRefreshState, runRefresh, type RefreshResult } from '../../../lib/refresh/run';
 import { addDays, daysBetween, isoWeekStart, toDay } from '../../../lib/series/dates';
 import type { Point } from '../../../lib/series/types';
 import { isUsSession, lastUsSessionOfWeek } from '../../../lib/series/us-market';
@@ -23,6 +21,7 @@ import { phaseLogItem, settingsItem, snapshotItem } from '../../../lib/platform/
 import { createWorker } from '../../../lib/platform/worker';
 import { DATE_MATRIX, dataShiftFor } from '../../support/clock';
 import { startEmulator, type Emulator } from '../../support/emulator';
+import { refreshOn } from '../../support/refresh';
 import { recordingShell } from '../../support/shell';
 import { thresholdsThatMove } from '../../support/thresholds';
 
@@ -50,17 +49,11 @@ describe.each(DATE_MATRIX)('as of $at ($label)', ({ at }) => {
   const settings = defaultSettings();
   let emu: Emulator;
   let cold: RefreshResult;
-  const refresh = (state: Parameters<typeof runRefresh>[0], t: number) => {
-    emu.setNow(t);
-    return runRefresh(state, { fetch: emu.fetch, now: () => t, sleep: async () => {}, random: () => 0.5 });
-  };
+  const refresh = (state: Parameters<typeof runRefresh>[0], t: number) => refreshOn(emu, state, t);
 
   beforeAll(async () => {
     emu = await startEmulator({ now, shiftDays: dataShiftFor(now) });
-    cold = await refresh(
-      { settings, cache: emptySeriesCache(), universes: {}, meta: emptyMeta(), providerState: {}, previous: null },
-      now,
-    );
+    cold = await refresh(emptyRefreshState(settings), now);
   });
   afterAll(() => emu.close());
 

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emptySeriesCache } from '../../../lib/cache/series-cache';
-import { emptyMeta } from '../../../lib/refresh/context';
 import { reevaluate } from '../../../lib/refresh/reevaluate';
-import { runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
+import { emptyRefreshState, runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
 import { ETF_RETRY_MS } from '../../../lib/refresh/tasks/etf-flows';
 import { addDays } from '../../../lib/series/dates';
 import { isUsSession } from '../../../lib/series/us-market';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { CMC_ETF_NETFLOW_URL, fetchCmcEtfNetflow, parseCmcEtfNetflow } from '../../../lib/sources/cmc';
 import { startEmulator, type Emulator } from '../../support/emulator';
+import { refreshOn } from '../../support/refresh';
 import { isNyseSession, servedEtfFlows } from '../../support/emulator/routes/cmc-etf';
 import { REAL } from '../../support/paths';
 
@@ -73,18 +72,8 @@ describe('ETF flows from the emulator, and its faults', { timeout: 60_000 }, () 
     emu.setNow(T0);
   });
 
-  const fresh = (): RefreshState => ({
-    settings: defaultSettings(),
-    cache: emptySeriesCache(),
-    universes: {},
-    meta: emptyMeta(),
-    providerState: {},
-    previous: null,
-  });
-  const refresh = (state: RefreshState, now = T0): Promise<RefreshResult> => {
-    emu.setNow(now);
-    return runRefresh(state, { fetch: emu.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 });
-  };
+  const fresh = (): RefreshState => emptyRefreshState(defaultSettings());
+  const refresh = (state: RefreshState, now = T0): Promise<RefreshResult> => refreshOn(emu, state, now);
 
   it('the route serves real flows on the NYSE sessions ending at the last published one', () => {
     const served = servedEtfFlows(T0);

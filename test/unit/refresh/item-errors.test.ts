@@ -4,12 +4,11 @@
  * and the real rate limits of every provider at once still lead to a complete snapshot within minutes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emptySeriesCache } from '../../../lib/cache/series-cache';
-import { emptyMeta } from '../../../lib/refresh/context';
-import { runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
+import { nextRefreshState, emptyRefreshState, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import type { AsiResult } from '../../../lib/signals/asi';
 import { startEmulator, type Emulator } from '../../support/emulator';
+import { refreshOn } from '../../support/refresh';
 import { REAL_LIMITS } from '../../support/emulator/limits';
 import { coingecko } from '../../support/emulator/routes/coingecko';
 import type { EmuRequest, LogEntry } from '../../support/emulator/types';
@@ -31,26 +30,9 @@ beforeEach(() => {
   while (removers.length) removers.pop()!();
 });
 
-const fresh = (): RefreshState => ({
-  settings: defaultSettings(),
-  cache: emptySeriesCache(),
-  universes: {},
-  meta: emptyMeta(),
-  providerState: {},
-  previous: null,
-});
-const after = (r: RefreshResult): RefreshState => ({
-  settings: defaultSettings(),
-  cache: r.cache,
-  universes: r.universes,
-  meta: r.meta,
-  providerState: r.providerState,
-  previous: r.snapshot,
-});
-const refresh = (state: RefreshState, now = emu.now) => {
-  emu.setNow(now);
-  return runRefresh(state, { fetch: emu.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 });
-};
+const fresh = (): RefreshState => emptyRefreshState(defaultSettings());
+const after = (r: RefreshResult): RefreshState => nextRefreshState(r, defaultSettings());
+const refresh = (state: RefreshState, now = emu.now) => refreshOn(emu, state, now);
 /** Refreshes at each partial refresh's retry time (the worker's one-shot alarm) until one is complete. */
 async function untilComplete(first: RefreshResult, max = 12): Promise<{ r: RefreshResult; refreshes: number }> {
   let r = first;

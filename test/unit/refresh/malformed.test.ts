@@ -9,27 +9,18 @@
  * every parser under arbitrary drift.)
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emptySeriesCache } from '../../../lib/cache/series-cache';
-import { emptyMeta } from '../../../lib/refresh/context';
-import { runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
+import { emptyRefreshState, runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import type { Fault } from '../../support/emulator/types';
 import { startEmulator, type Emulator } from '../../support/emulator';
+import { emulatorDeps } from '../../support/refresh';
 
 const T0 = Date.parse('2026-03-19T12:00:00Z');
 let emu: Emulator;
 let clean: RefreshResult;
 
-const fresh = (): RefreshState => ({
-  settings: defaultSettings(),
-  cache: emptySeriesCache(),
-  universes: {},
-  meta: emptyMeta(),
-  providerState: {},
-  previous: null,
-});
-const refresh = () =>
-  runRefresh(fresh(), { fetch: emu.fetch, now: () => T0, sleep: async () => {}, random: () => 0.5 });
+const fresh = (): RefreshState => emptyRefreshState(defaultSettings());
+const refresh = () => runRefresh(fresh(), emulatorDeps(emu, T0));
 
 beforeAll(async () => {
   emu = await startEmulator({ now: T0 });

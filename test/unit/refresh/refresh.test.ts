@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emptySeriesCache } from '../../../lib/cache/series-cache';
-import { emptyMeta } from '../../../lib/refresh/context';
-import { runRefresh, type RefreshResult, type RefreshState } from '../../../lib/refresh/run';
+import {
+  nextRefreshState,
+  emptyRefreshState,
+  runRefresh,
+  type RefreshResult,
+  type RefreshState,
+} from '../../../lib/refresh/run';
 import { addDays, dayMs } from '../../../lib/series/dates';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { startEmulator, type Emulator } from '../../support/emulator';
+import { emulatorDeps, refreshOn } from '../../support/refresh';
 
 const T0 = Date.parse('2026-03-19T12:00:00Z');
 const HOUR = 3_600_000;
@@ -20,29 +25,12 @@ beforeEach(() => {
   emu.setNow(T0);
 });
 
-const fresh = (): RefreshState => ({
-  settings: defaultSettings(),
-  cache: emptySeriesCache(),
-  universes: {},
-  meta: emptyMeta(),
-  providerState: {},
-  previous: null,
-});
+const fresh = (): RefreshState => emptyRefreshState(defaultSettings());
 
 /** The state the next refresh reads after `r` was saved. */
-const after = (r: RefreshResult, settings = defaultSettings()): RefreshState => ({
-  settings,
-  cache: r.cache,
-  universes: r.universes,
-  meta: r.meta,
-  providerState: r.providerState,
-  previous: r.snapshot,
-});
+const after = (r: RefreshResult, settings = defaultSettings()): RefreshState => nextRefreshState(r, settings);
 
-const refresh = (state: RefreshState, now = emu.now) => {
-  emu.setNow(now);
-  return runRefresh(state, { fetch: emu.fetch, now: () => now, sleep: async () => {}, random: () => 0.5 });
-};
+const refresh = (state: RefreshState, now = emu.now) => refreshOn(emu, state, now);
 /** Two refreshes 15 minutes apart: after a failure the first one only probes each provider once. */
 const retry = async (state: RefreshState, now: number) => refresh(after(await refresh(state, now)), now + 15 * 60_000);
 const bytes = () => emu.requests.reduce((a, r) => a + r.bytes, 0);
@@ -423,13 +411,7 @@ describe('refresh against the API emulator (real fixture data)', { timeout: 30_0
     emu.setLatency(2_000, 'api.alternative.me');
     try {
       emu.setNow(T0);
-      const r = await runRefresh(fresh(), {
-        fetch: emu.fetch,
-        now: () => T0,
-        sleep: async () => {},
-        random: () => 0.5,
-        budgetMs: 500,
-      });
+      const r = await runRefresh(fresh(), emulatorDeps(emu, T0, { budgetMs: 500 }));
       expect(emu.count('api.alternative.me')).toBeGreaterThan(0);
       expect((r.providerState['alternative.me'] as { failures: number } | undefined)?.failures ?? 0).toBe(0);
       expect(r.snapshot.sources['alternative.me']?.lastError ?? null).toBeNull();
