@@ -164,11 +164,10 @@ export function badgeModel(
   const stageLabel = t(stageKey(stage));
   const asi = cell(t('badge_asi'), valueOf(snap, 'asi'), t, 0, '', locale);
   // A number over fewer coins than aimed at is said so, never shown as if complete (SIGNALS.md §3 coverage).
-  const cov = e?.asi?.coverage;
-  const asiPartial =
-    asi.known && cov && Number.isFinite(cov.counted) && Number.isFinite(cov.aimed) && cov.counted < cov.aimed
-      ? { text: t('badge_asi_part', cov.counted, cov.aimed), title: t('badge_asi_part_title', cov.counted, cov.aimed) }
-      : null;
+  const cov = asi.known ? partialCoverage(e?.asi) : null;
+  const asiPartial = cov
+    ? { text: t('badge_asi_part', cov.counted, cov.aimed), title: t('badge_asi_part_title', cov.counted, cov.aimed) }
+    : null;
   if (asiPartial) asi.aria += `, ${asiPartial.title}`;
   const dominance = cell(t('badge_dom'), valueOf(snap, 'dominance'), t, 1, '%', locale);
   const russell = russellMark(valueOf(snap, 'russell') === null ? null : e!.russell!.state, t);
@@ -239,10 +238,10 @@ export interface PanelModel {
   updated: string;
 }
 
-/** "counted 71 of 76 coins" for a known ASI over part of its universe, else empty. */
-function asiPartNote(asi: Snapshot['evaluation']['asi'] | undefined, t: Translate): string {
+/** The coverage of a known ASI that counted fewer coins than its universe aims at (a partial refresh), else null. */
+function partialCoverage(asi: Snapshot['evaluation']['asi'] | undefined): { counted: number; aimed: number } | null {
   const c = asi?.value != null ? asi.coverage : undefined;
-  return c && c.counted < c.aimed ? t('badge_asi_part_note', c.counted, c.aimed) : '';
+  return c && Number.isFinite(c.counted) && Number.isFinite(c.aimed) && c.counted < c.aimed ? c : null;
 }
 
 export function panelModel(
@@ -292,6 +291,7 @@ export function panelModel(
   const vsAth = signed(ru?.pctFromAth);
   const unknownAsi = e?.asi?.value === null ? (e.asi as AsiUnknown) : null;
   const asiWhy = unknownAsi && typeof unknownAsi.why === 'string' ? asiWhyText(unknownAsi, t, locale) : '';
+  const asiPart = partialCoverage(e?.asi);
   const lines = [
     // Weekends and US holidays are not gaps in an index's history (4 days).
     line(
@@ -313,7 +313,7 @@ export function panelModel(
       0,
       '',
       t('badge_th_asi', btcSeasonMax, altseasonMin),
-      asiWhy || asiPartNote(e?.asi, t),
+      asiWhy || (asiPart ? t('badge_asi_part_note', asiPart.counted, asiPart.aimed) : ''),
       [btcSeasonMax, altseasonMin],
       [0, 100],
       1,
