@@ -1,15 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-/** Every key `storage.local.get` is asked for from now on. */
-function recordGets(): string[] {
+/** Every key `storage.local.get` is asked for from now on (`calls`: one entry per call). */
+function recordGets(): { keys: string[]; calls: string[][] } {
   const keys: string[] = [];
+  const calls: string[][] = [];
   const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
   vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (k?: unknown) => {
-    keys.push(...(typeof k === 'string' ? [k] : Array.isArray(k) ? (k as string[]) : Object.keys((k as object) ?? {})));
+    const asked = typeof k === 'string' ? [k] : Array.isArray(k) ? (k as string[]) : Object.keys((k as object) ?? {});
+    keys.push(...asked);
+    calls.push(asked);
     return get(k as never);
   });
-  return keys;
+  return { keys, calls };
 }
 
 describe('storage items (lib/platform/items.ts)', () => {
@@ -20,7 +23,7 @@ describe('storage items (lib/platform/items.ts)', () => {
       seriesCache: { version: 1, macro: {}, coins: {} },
     });
     vi.resetModules();
-    const gets = recordGets();
+    const gets = recordGets().keys;
     const items = await import('../../../lib/platform/items');
     await new Promise((r) => setTimeout(r, 20)); // WXT starts its per-item reads asynchronously
     expect(gets).toEqual([]);
@@ -43,5 +46,53 @@ describe('storage items (lib/platform/items.ts)', () => {
       { key: 'local:snapshot', value: null },
     ]);
     expect('getValue' in phaseLogItem).toBe(true);
+  });
+
+  it('reads asked for in one task share one storage.get, each with its value or fallback (the popup first paint)', async () => {
+    fakeBrowser.reset();
+    const history = { v: 1, days: [{ day: '2025-09-19', stage: 'mixed' }] };
+    await fakeBrowser.storage.local.set({ snapshot: { version: 9 }, stageHistory: history });
+    vi.resetModules();
+    const items = await import('../../../lib/platform/items');
+    const gets = recordGets();
+    const read = [items.snapshotItem, items.phaseLogItem, items.stageHistoryItem, items.badgeViewItem];
+    const values = await Promise.all(read.map((i) => i.getValue()));
+    // Without the batching, WXT defines each item (one read) and then reads it again: eight calls here.
+    expect(gets.calls).toEqual([['snapshot', 'phaseLog', 'stageHistory', 'badgeView']]);
+    expect(values).toEqual([{ version: 9 }, [], history, null]);
+    // The same values as WXT's own items give.
+    const { storage } = await import('wxt/utils/storage');
+    const wxt = ['local:snapshot', 'local:phaseLog', 'local:stageHistory', 'local:badgeView'] as const;
+    const fallbacks = [null, [], null, null];
+    const own = await Promise.all(wxt.map((k, n) => storage.defineItem(k, { fallback: fallbacks[n] }).getValue()));
+    expect(own).toEqual(values);
+    vi.restoreAllMocks();
+  });
+
+  it('a watch needs no read, and gives the fallback when the value is removed', async () => {
+    fakeBrowser.reset();
+    vi.resetModules();
+    const items = await import('../../../lib/platform/items');
+    const gets = recordGets().keys;
+    const seen: unknown[] = [];
+    items.phaseLogItem.watch((v) => seen.push(v));
+    await fakeBrowser.storage.local.set({ phaseLog: [{ stage: 'mixed' }] });
+    await fakeBrowser.storage.local.remove('phaseLog');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([[{ stage: 'mixed' }], []]);
+    expect(gets).toEqual([]);
+    vi.restoreAllMocks();
+  });
+
+  it('an item with migrations is still defined before it is read (settings: its migrations run first)', async () => {
+    fakeBrowser.reset();
+    vi.resetModules();
+    const items = await import('../../../lib/platform/items');
+    const { defaultSettings } = await import('../../../lib/settings/defaults');
+    expect(await items.settingsItem.getValue()).toEqual(defaultSettings());
+    expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({});
+    await items.settingsItem.setValue(defaultSettings());
+    // Defined through WXT: the first write records the item's version beside it.
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual(['settings', 'settings$']);
   });
 });
