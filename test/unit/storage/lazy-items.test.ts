@@ -84,15 +84,33 @@ describe('storage items (lib/platform/items.ts)', () => {
     vi.restoreAllMocks();
   });
 
-  it('an item with migrations is still defined before it is read (settings: its migrations run first)', async () => {
+  it('settings at the current version: one storage.get with the version beside them; an older one is migrated', async () => {
     fakeBrowser.reset();
     vi.resetModules();
     const items = await import('../../../lib/platform/items');
     const { defaultSettings } = await import('../../../lib/settings/defaults');
+    const { SETTINGS_VERSION } = await import('../../../lib/settings/schema');
+    const calls: unknown[] = [];
+    const get = fakeBrowser.storage.sync.get.bind(fakeBrowser.storage.sync);
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockImplementation(
+      async (k?: unknown) => (calls.push(k), get(k as never)),
+    );
+    // Nothing stored: the defaults, and no version written by a read.
     expect(await items.settingsItem.getValue()).toEqual(defaultSettings());
-    expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({});
-    await items.settingsItem.setValue(defaultSettings());
-    // Defined through WXT: the first write records the item's version beside it.
-    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual(['settings', 'settings$']);
+    expect(calls).toEqual([['settings', 'settings$']]);
+    const mine = { ...defaultSettings(), stage: { ...defaultSettings().stage, altseasonMin: 80 } };
+    await fakeBrowser.storage.sync.set({ settings: mine, settings$: { v: SETTINGS_VERSION } });
+    calls.length = 0;
+    expect(await items.settingsItem.getValue()).toEqual(mine);
+    expect(calls).toEqual([['settings', 'settings$']]);
+    // Stored by version 3 (no ETF flows settings yet): read through WXT's item, its migrations run first.
+    const { etfFlows: _e, ...v3 } = mine;
+    await fakeBrowser.storage.sync.set({ settings: { ...v3, version: 3 }, settings$: { v: 3 } });
+    const migrated = await items.settingsItem.getValue();
+    expect(migrated.version).toBe(SETTINGS_VERSION);
+    expect(migrated.etfFlows).toEqual(defaultSettings().etfFlows);
+    expect(migrated.stage.altseasonMin).toBe(80);
+    expect((await get('settings$'))['settings$']).toEqual({ v: SETTINGS_VERSION });
+    vi.restoreAllMocks();
   });
 });
