@@ -123,6 +123,24 @@ describe('shipped bundle', () => {
     expect(total).toBeLessThanOrEqual(250 * 1024);
   });
 
+  it('has popup.html fetch the Charts tab and lightweight-charts early, but run neither before the stage', () => {
+    const html = readFileSync(join(CHROME_EXTENSION_DIR, 'popup.html'), 'utf8');
+    const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+    const lib = preloads.find((f) => /^chunks\/lightweight-charts[^/]*\.js$/.test(f));
+    const tab = preloads.find((f) => /^chunks\/Charts-[^/]*\.js$/.test(f));
+    expect(lib, preloads.join(', ')).toBeDefined();
+    expect(tab, preloads.join(', ')).toBeDefined();
+    // Fetched early, evaluated late: no module the page runs first imports them statically (only import()).
+    const entry = /<script[^>]*\ssrc="\/([^"]+)"/.exec(html)![1]!;
+    for (const f of [entry, ...preloads.filter((p) => p !== lib && p !== tab)]) {
+      const code = readFileSync(join(CHROME_EXTENSION_DIR, f), 'utf8');
+      for (const chunk of [lib!, tab!]) {
+        const name = chunk.slice('chunks/'.length);
+        expect(code, `${f} imports ${name} statically`).not.toMatch(new RegExp(`(from|import)\\s*["']\\./${name}`));
+      }
+    }
+  });
+
   it('builds the Firefox package byte-identically twice', () => {
     const build = () => execSync('npx wxt build -b firefox --mv3', { cwd: REPO_ROOT, stdio: 'pipe', timeout: 170_000 });
     build();
