@@ -154,6 +154,11 @@ export interface BadgeResult {
   hot: { frame: string; code: string; ms: number }[];
   /** Main-thread CPU of the content script per live update (a new badge view stored while the page is open). */
   live: Summary;
+  /**
+   * Control runs: the same page where no content script runs (a path the manifest does not match), its long tasks
+   * counted over the same window after the load (the badge runs' median idle delay and window length).
+   */
+  control: { runs: number; longTasksInWindow: number; runsWithLongTasks: number };
 }
 
 interface CpuProfile {
@@ -272,6 +277,7 @@ export async function benchBadge(
       cpu.push(a.total);
       for (const [f, t] of a.byFrame) frames.set(f, (frames.get(f) ?? 0) + t);
     }
+    const control = await controlRuns(ext, out, runs);
     const live = await liveUpdates(ext, seeded, runs);
     const lines = bundle.split('\n');
     const hot = [...frames]
@@ -295,11 +301,44 @@ export async function benchBadge(
       pageLongTasks: out.reduce((a, r) => a + r.pageLongTasks, 0),
       longTaskApi,
       ticksPerRun: ticks / Math.max(1, out.length),
+      control,
     };
   } finally {
     await dispose();
     await sites.close();
   }
+}
+
+/**
+ * The page alone: the chart page at a path the content script is not injected on, with the same probe; long tasks
+ * overlapping [load + idle delay − 50 ms, + painted], the badge runs' medians, so both counts cover the same window.
+ */
+async function controlRuns(ext: ExtensionBrowser, badgeRuns: BadgeRun[], n: number): Promise<BadgeResult['control']> {
+  const finite = (xs: number[]) => xs.filter(Number.isFinite);
+  const idle = summarize(finite(badgeRuns.map((r) => r.idleDelayMs))).median;
+  const length = summarize(finite(badgeRuns.map((r) => r.paintedMs))).median;
+  if (!Number.isFinite(idle) || !Number.isFinite(length)) throw new Error('control runs: no badge window to copy');
+  let inWindow = 0;
+  let withAny = 0;
+  for (let i = 0; i < n; i++) {
+    const page = await ext.context.newPage();
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.addInitScript({ content: BADGE_PROBE });
+    await page.goto(TV.replace('/chart/', '/no-badge/'));
+    await page.waitForFunction(() => (window as any).__rl?.loadEnd != null, null, { timeout: 30_000 });
+    await page.waitForTimeout(idle + length + 200);
+    const r = await page.evaluate(() => (window as any).__rl);
+    const badge = await page.evaluate(() => document.querySelector('regime-lens-badge') !== null);
+    await page.close();
+    if (badge) throw new Error('the control page got a badge: its path must not match the content script');
+    const start = r.loadEnd + idle;
+    const lt: { start: number; duration: number }[] = r.longtasks ?? [];
+    const k = lt.filter((t) => t.start <= start + length && t.start + t.duration >= start - 50).length;
+    inWindow += k;
+    if (k > 0) withAny++;
+  }
+  return { runs: n, longTasksInWindow: inWindow, runsWithLongTasks: withAny };
 }
 
 /**
@@ -403,8 +442,13 @@ const POPUP_PROBE = `(() => {
 })();`;
 
 export interface PopupResult {
+  /** Where the navigation to the popup starts: see PopupStart. */
+  start: PopupStart;
   /** Navigation start → the HTML received / parsed (module scripts loaded and run by DOMContentLoaded). */
   responseEnd: Summary;
+  /** Navigation start → the HTML parsed (domInteractive): no script of the product has run yet (module scripts are
+   * deferred), so this is the browser's share, the floor under every later figure. */
+  htmlParsed: Summary;
   domContentLoaded: Summary;
   stage: Summary;
   chartInDom: Summary;
@@ -414,7 +458,19 @@ export interface PopupResult {
   storage: { snapshotGetMs: number; snapshotBytes: number; seriesCacheGetMs: number; seriesCacheBytes: number };
 }
 
-export async function benchPopup(extensionDir = CHROME_EXTENSION_DIR, runs = 20, warmup = 2): Promise<PopupResult> {
+/**
+ * `new-tab`: each run opens a new tab (about:blank) and navigates it to popup.html, so the page moves to another
+ * renderer process on the way. `extension-process`: the tab first shows a file of the extension (its icon), so the
+ * navigation to popup.html stays in the extension's process, as when a page of the extension is already open.
+ */
+export type PopupStart = 'new-tab' | 'extension-process';
+
+export async function benchPopup(
+  extensionDir = CHROME_EXTENSION_DIR,
+  runs = 20,
+  warmup = 2,
+  start: PopupStart = 'new-tab',
+): Promise<PopupResult> {
   const { ext, dispose } = await launch(extensionDir, ['--host-resolver-rules=MAP * ~NOTFOUND']);
   try {
     // Seeded as test/e2e/popup.test.ts does: caches, the recorded universe and settings that count it whole.
@@ -433,13 +489,14 @@ export async function benchPopup(extensionDir = CHROME_EXTENSION_DIR, runs = 20,
       chartInDom: number;
       drawn: number;
       chart: string;
-      nav: { responseEnd: number; dcl: number };
+      nav: { responseEnd: number; domInteractive: number; dcl: number };
     }[] = [];
     for (let i = 0; i < runs + warmup; i++) {
       const page: Page = await ext.context.newPage();
       await page.emulateMedia({ colorScheme: 'light' });
       await page.setViewportSize({ width: 480, height: 600 });
       await page.addInitScript({ content: POPUP_PROBE });
+      if (start === 'extension-process') await page.goto(ext.extensionUrl('icon/128.png'));
       await page.goto(ext.extensionUrl('popup.html'));
       await page
         .waitForFunction(() => (window as any).__rl?.drawn != null, null, { timeout: 30_000 })
@@ -462,7 +519,7 @@ export async function benchPopup(extensionDir = CHROME_EXTENSION_DIR, runs = 20,
           chartInDom: r.chartInDom,
           drawn: r.drawn,
           chart: r.chart,
-          nav: r.nav ?? { responseEnd: Number.NaN, dcl: Number.NaN },
+          nav: r.nav ?? { responseEnd: Number.NaN, domInteractive: Number.NaN, dcl: Number.NaN },
         });
     }
     const page = await ext.context.newPage();
@@ -489,8 +546,10 @@ export async function benchPopup(extensionDir = CHROME_EXTENSION_DIR, runs = 20,
     })()`)) as PopupResult['storage'];
     await page.close();
     return {
+      start,
       storage,
       responseEnd: summarize(rows.map((r) => r.nav.responseEnd)),
+      htmlParsed: summarize(rows.map((r) => r.nav.domInteractive)),
       domContentLoaded: summarize(rows.map((r) => r.nav.dcl)),
       stage: summarize(rows.map((r) => r.stage)),
       chartInDom: summarize(rows.map((r) => r.chartInDom)),

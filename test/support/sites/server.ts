@@ -85,7 +85,8 @@ export async function startStubSites(): Promise<StubSites> {
     const path = (req.url ?? '/').split('?')[0]!;
     requests.push(`${host} ${req.url}`);
     let html: string | null = null;
-    if (host === 'www.tradingview.com' && /^\/(chart|symbols)\//.test(path)) html = tradingViewChart();
+    // /no-badge/: the same chart page where no content script is injected (the bench's control runs).
+    if (host === 'www.tradingview.com' && /^\/(chart|symbols|no-badge)\//.test(path)) html = tradingViewChart();
     else if (EXCHANGE_NAMES[host] && path !== '/favicon.ico') html = exchangeTrade(EXCHANGE_NAMES[host]!);
     else if ((STUB_HOSTS as readonly string[]).includes(host) && path !== '/favicon.ico') html = otherPage(host, path);
     if (html === null) {
