@@ -207,6 +207,15 @@ function attribute(profile: CpuProfile, marker: string): { total: number; byFram
   return { total, byFrame };
 }
 
+/** A new tab for a badge run: light scheme, no motion, 1280×720, BADGE_PROBE installed. */
+async function probedPage(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript({ content: BADGE_PROBE });
+  return page;
+}
+
 export async function benchBadge(
   extensionDir = CHROME_EXTENSION_DIR,
   runs = 20,
@@ -228,10 +237,7 @@ export async function benchBadge(
     let longTaskApi = true;
     let ticks = 0;
     for (let i = 0; i < runs + warmup; i++) {
-      const page = await ext.context.newPage();
-      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.addInitScript({ content: BADGE_PROBE });
+      const page = await probedPage(ext);
       await page.goto(`${TV}&stale-hosts=1`);
       await page.waitForFunction(() => (window as any).__rl?.painted != null, null, { timeout: 30_000 });
       await page.waitForTimeout(200); // let a long task that ends after the paint be reported
@@ -257,10 +263,7 @@ export async function benchBadge(
     const cpu: number[] = [];
     const frames = new Map<string, number>();
     for (let i = 0; i < runs + warmup; i++) {
-      const page = await ext.context.newPage();
-      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.addInitScript({ content: BADGE_PROBE });
+      const page = await probedPage(ext);
       await page.goto('https://www.tradingview.com/markets/');
       const cdp = await ext.context.newCDPSession(page);
       await cdp.send('Profiler.enable');
@@ -321,10 +324,7 @@ async function controlRuns(ext: ExtensionBrowser, badgeRuns: BadgeRun[], n: numb
   let inWindow = 0;
   let withAny = 0;
   for (let i = 0; i < n; i++) {
-    const page = await ext.context.newPage();
-    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.addInitScript({ content: BADGE_PROBE });
+    const page = await probedPage(ext);
     await page.goto(TV.replace('/chart/', '/no-badge/'));
     await page.waitForFunction(() => (window as any).__rl?.loadEnd != null, null, { timeout: 30_000 });
     await page.waitForTimeout(idle + length + 200);
