@@ -3,9 +3,9 @@ import type { AsiExcluded, AsiUnknown } from '../signals/asi';
 import type { Translate } from './translate';
 
 /*
- * Reasons in the reader's language, from their parameters (lib/i18n/messages/reasons.json). Imported
- * by the badge's content script, so kept small (16 KiB gzip budget), and it never throws: a stored
- * reason may be from an older version, or hand-edited.
+ * Reasons in the reader's language, from their parameters (lib/i18n/messages/reasons.json), for the popup
+ * and the worker's badge view (the content script only shows the view's strings). It never throws: a
+ * stored reason may be from an older version, or hand-edited.
  */
 
 /** A message name from a rule id or phrase code: `stage.eth-rotation.ethbtc` → `stage_eth_rotation_ethbtc`. */
@@ -27,8 +27,18 @@ function say(t: Translate, nf: Intl.NumberFormat, key: string, args: ReasonArg[]
   throw 0;
 }
 
-const numbers = (locale: string | undefined, sign?: boolean) =>
-  new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: sign ? 'exceptZero' : 'auto' });
+// One formatter per locale and sign display: constructing an Intl.NumberFormat costs far more than using one, and a
+// popup's first render formats a few dozen reasons (the coins table, every exclusion).
+const formats = new Map<string, Intl.NumberFormat>();
+function numbers(locale: string | undefined, sign?: boolean): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${sign ? 1 : 0}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: sign ? 'exceptZero' : 'auto' });
+    formats.set(key, f);
+  }
+  return f;
+}
 
 /**
  * The reason's sentence: the message `reason_<template or rule>_<variant>` (variant stale, unknown, pass or
