@@ -552,10 +552,8 @@ start: its evaluation (the top-level frame), its first calls into the extension 
 \`chrome.runtime\`, whose native accessors are created on first use: the \`get app\` frames), the first DOM calls of
 its isolated world (the stale-host scan reads two children), WXT's content-script context (\`stopOldScripts\` posts
 a message, listeners are added), and building and inserting the badge's elements with their shadow-root stylesheet;
-then, after the storage reply, the paint. The profile counts wall time between samples 100 µs apart: on this
-${m.cores}-core machine, with the page's ticker, the browser and the GPU process running, a sample that lands after
-the thread was descheduled counts that wait too, which is why runs spread from ${b.cpu.min.toFixed(1)} to
-${b.cpu.max.toFixed(1)} ms.`
+then, after the storage reply, the paint. The profile's time is wall time between samples 100 µs apart (a thread
+descheduled between two samples counts too); runs spread from ${b.cpu.min.toFixed(1)} to ${b.cpu.max.toFixed(1)} ms.`
 }
 The wall time (main() start → in DOM) is larger again because main() awaits one \`chrome.storage.local.get\` (the
 badge view and the stored badge places): an IPC round trip answered while the page's ticker competes for this
