@@ -53,6 +53,11 @@ export function waitingForCandle(e: EmptyAnswer | undefined, now: number): boole
  */
 export function onEmptyAnswer(prev: EmptyAnswer | undefined, expected: Day, now: number): EmptyAnswer | undefined {
   if (now < dayMs(addDays(expected, 1)) + EMPTY_GRACE_MS) return prev;
+  return backoffAgain(prev, now);
+}
+
+/** One more failed ask at `now`: the count up by one, the next ask after its wait (3 h, 6 h, 12 h, then 24 h). */
+export function backoffAgain(prev: EmptyAnswer | undefined, now: number): EmptyAnswer {
   const count = (prev?.count ?? 0) + 1;
   return { count, retryAt: now + emptyBackoffMs(count) };
 }

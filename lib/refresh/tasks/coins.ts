@@ -7,7 +7,7 @@ import { KEEP_DAYS, passes, type TaskContext } from '../context';
 import type { ProviderId } from '../../sources/providers';
 import { CHAINS } from '../../cache/chains';
 import { expectedDay, isDue } from '../../cache/freshness';
-import { emptyBackoffMs, onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../empty-backoff';
+import { backoffAgain, onEmptyAnswer, restoreEmptyAnswers, waitingForCandle } from '../empty-backoff';
 import { wantedSymbols } from './universe';
 import { CATCH_UP_DAYS } from '../../phase/hysteresis';
 import { STAGE_HISTORY_DAYS } from '../../snapshot/stage-history';
@@ -74,11 +74,8 @@ export async function refreshCoinCloses(ctx: TaskContext): Promise<void> {
           provider = 'coingecko';
           delete refused[symbol];
         } else if (passes(r.error)) waitsFor = 'coingecko';
-        else if (r.error.kind === 'http') {
-          // This coin refused by itself: it waits, the provider does not (item errors are not provider errors).
-          const count = (refused[symbol]?.count ?? 0) + 1;
-          refused[symbol] = { count, retryAt: ctx.now + emptyBackoffMs(count) };
-        }
+        // This coin refused by itself: it waits, the provider does not (item errors are not provider errors).
+        else if (r.error.kind === 'http') refused[symbol] = backoffAgain(refused[symbol], ctx.now);
       }
       if (!series) {
         if (waitsFor) ctx.pending.push({ item: `coin ${symbol}`, provider: waitsFor });
