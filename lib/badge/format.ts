@@ -1,3 +1,4 @@
+import { cachedIntl } from '../format/intl';
 import type { Translate } from '../i18n/translate';
 import { dayMs } from '../series/dates';
 import type { RussellState } from '../signals/russell';
@@ -12,25 +13,19 @@ export interface Cell {
   aria: string;
 }
 
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
 /** A cached Intl formatter for the UI language; an invalid or empty language falls back to the runtime's. */
 function intl<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
   make: (locale?: string) => T,
   key: string,
   locale?: string,
 ): T {
-  const k = `${key}|${locale}`;
-  let f = formats.get(k) as T | undefined;
-  if (!f) {
+  return cachedIntl(`badge:${key}|${locale}`, () => {
     try {
-      f = make(locale || undefined);
+      return make(locale || undefined);
     } catch {
-      f = make();
+      return make();
     }
-    formats.set(k, f);
-  }
-  return f;
+  });
 }
 
 /**

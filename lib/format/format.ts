@@ -3,6 +3,7 @@
  * Flow: provider → cache → engine → snapshot → storage → views; the views' last step before text.
  */
 import { dayMs } from '../series/dates';
+import { cachedIntl } from './intl';
 import type { Day } from '../series/types';
 
 /** What an unknown value shows as. Never 0: a trader would read 0 as a reading. */
@@ -46,13 +47,8 @@ const noNegZero = (x: number) => (Object.is(x, -0) ? 0 : x);
 /** Intl objects are costly to build; a page formats hundreds of numbers with a handful of them. */
 export function makeFormat(locale: string): Format {
   const loc = safeLocale(locale);
-  const nf = new Map<string, Intl.NumberFormat>();
-  const num = (opts: Intl.NumberFormatOptions) => {
-    const key = JSON.stringify(opts);
-    let f = nf.get(key);
-    if (!f) nf.set(key, (f = new Intl.NumberFormat(loc, opts)));
-    return f;
-  };
+  const num = (opts: Intl.NumberFormatOptions) =>
+    cachedIntl(`format:${loc}|${JSON.stringify(opts)}`, () => new Intl.NumberFormat(loc, opts));
   const fixed = (digits: number) => num({ minimumFractionDigits: digits, maximumFractionDigits: digits });
   const dayFmt = new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeZone: 'UTC' });
   const monthFmt = new Intl.DateTimeFormat(loc, { year: 'numeric', month: 'short', timeZone: 'UTC' });

@@ -1,5 +1,6 @@
 import { variantOf, type Reason, type ReasonArg } from '../phase/reasons';
 import type { AsiExcluded, AsiUnknown } from '../signals/asi';
+import { cachedIntl } from '../format/intl';
 import type { Translate } from './translate';
 
 /*
@@ -27,18 +28,12 @@ function say(t: Translate, nf: Intl.NumberFormat, key: string, args: ReasonArg[]
   throw 0;
 }
 
-// One formatter per locale and sign display: constructing an Intl.NumberFormat costs far more than using one, and a
-// popup's first render formats a few dozen reasons (the coins table, every exclusion).
-const formats = new Map<string, Intl.NumberFormat>();
-function numbers(locale: string | undefined, sign?: boolean): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${sign ? 1 : 0}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: sign ? 'exceptZero' : 'auto' });
-    formats.set(key, f);
-  }
-  return f;
-}
+// One formatter per locale and sign display (cachedIntl): a popup's first render formats a few dozen reasons.
+const numbers = (locale: string | undefined, sign?: boolean): Intl.NumberFormat =>
+  cachedIntl(
+    `reason:${locale ?? ''}|${sign ? 1 : 0}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: sign ? 'exceptZero' : 'auto' }),
+  );
 
 /**
  * The reason's sentence: the message `reason_<template or rule>_<variant>` (variant stale, unknown, pass or
