@@ -207,6 +207,11 @@ function attribute(profile: CpuProfile, marker: string): { total: number; byFram
   return { total, byFrame };
 }
 
+/** Long tasks overlapping [start − 50 ms, end]: the script's evaluation sits just before its start. */
+function overlapping(tasks: { start: number; duration: number }[] | null, start: number, end: number): number {
+  return (tasks ?? []).filter((t) => t.start <= end && t.start + t.duration >= start - 50).length;
+}
+
 /** A new tab for a badge run: light scheme, no motion, 1280×720, BADGE_PROBE installed. */
 async function probedPage(ext: ExtensionBrowser): Promise<Page> {
   const page = await ext.context.newPage();
@@ -246,15 +251,13 @@ export async function benchBadge(
       if (r.start === null) throw new Error('the badge probe saw no content-script start (stale host not removed)');
       if (r.longtasks === null) longTaskApi = false;
       if (i < warmup) continue;
-      const lt: { start: number; duration: number }[] = r.longtasks ?? [];
-      const inWindow = lt.filter((t) => t.start <= r.painted && t.start + t.duration >= r.start - 50);
       ticks += r.ticks;
       out.push({
         mountMs: r.mounted - r.start,
         frameMs: r.frame - r.start,
         paintedMs: r.painted - r.start,
-        longTasks: inWindow.length,
-        pageLongTasks: lt.length,
+        longTasks: overlapping(r.longtasks, r.start, r.painted),
+        pageLongTasks: r.longtasks?.length ?? 0,
         idleDelayMs: r.loadEnd === null ? Number.NaN : r.start - r.loadEnd,
       });
     }
@@ -333,8 +336,7 @@ async function controlRuns(ext: ExtensionBrowser, badgeRuns: BadgeRun[], n: numb
     await page.close();
     if (badge) throw new Error('the control page got a badge: its path must not match the content script');
     const start = r.loadEnd + idle;
-    const lt: { start: number; duration: number }[] = r.longtasks ?? [];
-    const k = lt.filter((t) => t.start <= start + length && t.start + t.duration >= start - 50).length;
+    const k = overlapping(r.longtasks, start, start + length);
     inWindow += k;
     if (k > 0) withAny++;
   }

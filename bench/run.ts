@@ -149,6 +149,17 @@ const nextDayRatio = (n: NetworkResult) => ({
   bytes: n.naive.bytes / Math.max(1, n.nextDay.bytes),
 });
 
+/** A timing row with a target: the median, "≤ max ms", and the verdict with by how much it is missed. */
+const targetRow = (label: string, value: number, max: number): Row => [
+  label,
+  ms(value),
+  `≤ ${max} ms`,
+  verdict(value <= max, `+${(value - max).toFixed(0)} ms`),
+];
+/** A target's verdict in prose: "met", or "missed by N ms" (and what those ms are). */
+const missedBy = (value: number, max: number, what = '') =>
+  value <= max ? 'met' : `missed by ${(value - max).toFixed(0)} ms${what}`;
+
 function table(x: Inputs): Row[] {
   const { badgeSize, popupGzip, engine, network: n, badge, popup, popupTab } = x;
   const budget = `≤ ${TARGETS.warmRequests} req, ≤ ${TARGETS.warmBytes / 1024} KB`;
@@ -162,12 +173,11 @@ function table(x: Inputs): Row[] {
       `≤ ${TARGETS.badgeGzip} B`,
       verdict(badgeSize.gzip <= TARGETS.badgeGzip),
     ],
-    [
+    targetRow(
       'Badge: main-thread CPU of the content script, injection → painted (median)',
-      ms(badge.cpu.median),
-      `≤ ${TARGETS.badgeMountMs} ms`,
-      verdict(badge.cpu.median <= TARGETS.badgeMountMs, `+${(badge.cpu.median - TARGETS.badgeMountMs).toFixed(0)} ms`),
-    ],
+      badge.cpu.median,
+      TARGETS.badgeMountMs,
+    ),
     [
       'Badge: wall time, main() start → in DOM / next frame / after it (median)',
       `${ms(badge.mount.median)} / ${ms(badge.frame.median)} / ${ms(badge.painted.median)}`,
@@ -193,24 +203,16 @@ function table(x: Inputs): Row[] {
       `≤ ${TARGETS.popupJsGzip / 1024} KB`,
       verdict(popupGzip <= TARGETS.popupJsGzip),
     ],
-    [
+    targetRow(
       "Popup, in the extension's process: navigation → first chart drawn (median)",
-      ms(popup.firstChart.median),
-      `≤ ${TARGETS.popupFirstChartMs} ms`,
-      verdict(
-        popup.firstChart.median <= TARGETS.popupFirstChartMs,
-        `+${(popup.firstChart.median - TARGETS.popupFirstChartMs).toFixed(0)} ms`,
-      ),
-    ],
-    [
+      popup.firstChart.median,
+      TARGETS.popupFirstChartMs,
+    ),
+    targetRow(
       "Popup, in the extension's process: navigation → stage shown (median)",
-      ms(popup.stage.median),
-      `≤ ${TARGETS.popupStageMs} ms`,
-      verdict(
-        popup.stage.median <= TARGETS.popupStageMs,
-        `+${(popup.stage.median - TARGETS.popupStageMs).toFixed(0)} ms`,
-      ),
-    ],
+      popup.stage.median,
+      TARGETS.popupStageMs,
+    ),
     [
       "Popup, in the extension's process: navigation → HTML parsed, before any script of the product (median)",
       ms(popup.htmlParsed.median),
@@ -223,15 +225,11 @@ function table(x: Inputs): Row[] {
       '—',
       '',
     ],
-    [
+    targetRow(
       `Engine: full recompute, evaluateDay (${engine.coins} coins, ${engine.russellBars} Russell bars)`,
-      ms(engine.evaluateDay.median),
-      `≤ ${TARGETS.engineMs} ms`,
-      verdict(
-        engine.evaluateDay.median <= TARGETS.engineMs,
-        `+${(engine.evaluateDay.median - TARGETS.engineMs).toFixed(0)} ms`,
-      ),
-    ],
+      engine.evaluateDay.median,
+      TARGETS.engineMs,
+    ),
     ['Engine: buildSnapshot (evaluateDay + 90-day ASI sparkline)', ms(engine.buildSnapshot.median), '—', ''],
     [`Engine: ${engine.historyDays}-day stage history with hysteresis`, ms(engine.history.median, 0), '—', ''],
     ['Network: cold start', `${n.cold.requests} req, ${kb(n.cold.bytes)}, ${ms(n.cold.wallMs, 0)}`, '—', ''],
@@ -387,13 +385,13 @@ function hosts(t: NetworkResult['cold']): string {
     .join(', ');
 }
 
-/** A row of a timing table: median (bold when it is the target's figure), p90, min, max. */
 /** A row of the popup table: both starts' median and p90. */
 function popupRow(label: string, a: Summary, b: Summary): string {
   const cells = (s: Summary) => `${s.median.toFixed(1)} ms | ${s.p90.toFixed(1)}`;
   return `| ${label} | ${cells(a)} | ${cells(b)} |`;
 }
 
+/** A row of a timing table: median (bold when it is the target's figure), p90, min, max. */
 function stat(label: string, s: Summary, digits: number, bold = false): string {
   const median = `${s.median.toFixed(digits)} ms`;
   const b = bold ? '**' : '';
@@ -439,17 +437,12 @@ function markdown(
   },
 ): string {
   const { m, engine: e, network: n, badge: b, popup: p } = x;
-  const badgeMissBy = b.mount.median - TARGETS.badgeMountMs;
-  const popupMissBy = p.firstChart.median - TARGETS.popupFirstChartMs;
-  const engineMissBy = e.evaluateDay.median - TARGETS.engineMs;
   const badgeVerdict =
-    (b.cpu.median <= TARGETS.badgeMountMs
-      ? 'met'
-      : `missed by ${(b.cpu.median - TARGETS.badgeMountMs).toFixed(0)} ms of main-thread time`) +
+    missedBy(b.cpu.median, TARGETS.badgeMountMs, ' of main-thread time') +
     (b.longTasksInWindow === 0 ? '' : `, and ${b.longTasksInWindow} long tasks overlap the mount`);
-  const popupVerdict =
-    p.firstChart.median <= TARGETS.popupFirstChartMs ? 'met' : `missed by ${popupMissBy.toFixed(0)} ms`;
-  const engineVerdict = e.evaluateDay.median <= TARGETS.engineMs ? 'met' : `missed by ${engineMissBy.toFixed(0)} ms`;
+  const popupVerdict = missedBy(p.firstChart.median, TARGETS.popupFirstChartMs);
+  const stageVerdict = missedBy(p.stage.median, TARGETS.popupStageMs);
+  const engineVerdict = missedBy(e.evaluateDay.median, TARGETS.engineMs);
   const popupFiles = x.popupFiles.map((f) => `\`${f.file}\` ${f.bytes} B → ${f.gzip} B gzip`).join('; ');
   const htmlShare =
     p.htmlParsed.median >= TARGETS.popupStageMs
@@ -606,11 +599,8 @@ Raw \`chrome.storage.local.get\` in the loaded popup (median of 5): snapshot ${p
 for ${kb(p.storage.snapshotBytes)}; series cache ${p.storage.seriesCacheGetMs.toFixed(1)} ms for
 ${kb(p.storage.seriesCacheBytes)}.
 
-**Targets, in the extension's process: stage ≤ ${TARGETS.popupStageMs} ms ${
-    p.stage.median <= TARGETS.popupStageMs
-      ? 'met'
-      : `missed by ${(p.stage.median - TARGETS.popupStageMs).toFixed(0)} ms`
-  }; first chart ≤ ${TARGETS.popupFirstChartMs} ms ${popupVerdict}.**
+**Targets, in the extension's process: stage ≤ ${TARGETS.popupStageMs} ms ${stageVerdict};
+first chart ≤ ${TARGETS.popupFirstChartMs} ms ${popupVerdict}.**
 Where the time goes (medians above, in the extension's process): ${p.htmlParsed.median.toFixed(0)} ms pass before the
 popup's HTML is parsed, before any script of the product runs (module scripts are deferred): the browser's share, and
 ${htmlShare} the
