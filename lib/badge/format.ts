@@ -1,4 +1,4 @@
-import { cachedIntl } from '../format/intl';
+import { cachedIntl } from '../core/intl';
 import type { Translate } from '../i18n/translate';
 import { dayMs } from '../series/dates';
 import type { RussellState } from '../signals/russell';

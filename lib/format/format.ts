@@ -3,7 +3,7 @@
  * Flow: provider → cache → engine → snapshot → storage → views; the views' last step before text.
  */
 import { dayMs } from '../series/dates';
-import { cachedIntl } from './intl';
+import { cachedIntl } from '../core/intl';
 import type { Day } from '../series/types';
 
 /** What an unknown value shows as. Never 0: a trader would read 0 as a reading. */

@@ -1,6 +1,6 @@
 import { variantOf, type Reason, type ReasonArg } from '../phase/reasons';
 import type { AsiExcluded, AsiUnknown } from '../signals/asi';
-import { cachedIntl } from '../format/intl';
+import { cachedIntl } from '../core/intl';
 import type { Translate } from './translate';
 
 /*
