@@ -17,11 +17,12 @@ export default defineConfig({
     return { plugins: [preact(), preloadCharts()] };
   },
   hooks: {
-    // The content script uses the browser's own promise-based API (WXT's plain `browser`: `browser`
-    // in Firefox, `chrome` in Chromium MV3), not webextension-polyfill: the polyfill alone would take
-    // a fifth of its 16 KiB gzip budget. Extension pages and the worker keep the polyfill.
+    // The content script and the popup's first paint use the browser's own promise-based API (WXT's plain
+    // `browser`: `browser` in Firefox, `chrome` in Chromium MV3), not webextension-polyfill: the polyfill alone
+    // would take a fifth of the content script's 16 KiB gzip budget, and the first paint must load and run at once.
+    // Extension pages and the worker keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'popup-first-paint')) return;
       config.plugins = [
         {
           name: 'regime-lens:content-script-browser',

@@ -8,7 +8,7 @@
  *   the content script: its gzip budget has no room for them (see BENCHMARKS.md).
  * - popup: from navigation start to the first chart drawn from the cached snapshot and series cache.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -55,9 +55,12 @@ function asOfToday(s: Snapshot): Snapshot {
 async function launch(
   extensionDir: string,
   extraArgs: string[],
+  /** Files added to the copy (path in the extension → text), e.g. a bench-only page. */
+  extraFiles: Record<string, string> = {},
 ): Promise<{ ext: ExtensionBrowser; dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'regime-lens-bench-'));
   cpSync(extensionDir, dir, { recursive: true });
+  for (const [path, text] of Object.entries(extraFiles)) writeFileSync(join(dir, path), text);
   try {
     const ext = await launchWithExtension({ extensionDir: dir, extraArgs });
     await quietWorker(ext);
@@ -392,7 +395,18 @@ async function liveUpdates(ext: ExtensionBrowser, seeded: Snapshot, n: number): 
  * canvas of that chart with drawn pixels: at least two distinct colours. That frame is "first chart drawn".
  */
 const POPUP_PROBE = `(() => {
-  const r = (window.__rl = { stage: null, clicked: null, chartInDom: null, drawn: null, chart: null, frames: 0 });
+  const r = (window.__rl = {
+    stage: null, header: null, clicked: null, chartInDom: null, drawn: null, chart: null, frames: 0,
+  });
+  // Shown means styled: the stage counts once it is in the DOM and every stylesheet of the page has loaded (the
+  // first paint's script can run before them; the page is not rendered until they have).
+  const styled = () => [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet);
+  const stageShown = () => {
+    if (r.stage !== null || !document.querySelector('[data-testid="stage"]')) return;
+    if (styled()) return void (r.stage = performance.now());
+    for (const l of document.querySelectorAll('link[rel=stylesheet]'))
+      if (!l.sheet) l.addEventListener('load', stageShown, { once: true });
+  };
   const drawn = (box) => {
     for (const c of box.querySelectorAll('canvas')) {
       const w = c.width, h = c.height;
@@ -420,7 +434,9 @@ const POPUP_PROBE = `(() => {
     requestAnimationFrame(() => poll(box));
   };
   const mo = new MutationObserver(() => {
-    if (r.stage === null && document.querySelector('[data-testid="stage"]')) r.stage = performance.now();
+    stageShown();
+    // The full header (the popup's own render: setup, reasons), after the first paint's stage line.
+    if (r.header === null && document.querySelector('[data-testid="setup"]')) r.header = performance.now();
     // The charts live in the Charts tab: open it the moment it exists, as a user going straight to it.
     const tab = document.getElementById('tab-charts');
     if (tab && r.clicked === null) {
@@ -452,10 +468,19 @@ export interface PopupResult {
    * deferred), so this is the browser's share, the floor under every later figure. */
   htmlParsed: Summary;
   domContentLoaded: Summary;
+  /** The stage line shown (in the DOM and styled): the first paint's, from the badge view. */
   stage: Summary;
+  /** The popup's own render: the full header (setup, reasons) in the DOM. */
+  header: Summary;
   chartInDom: Summary;
   firstChart: Summary;
   chart: string;
+  /**
+   * The floor under any script of the product: a page of the extension (added to the bench's copy, never shipped)
+   * holding one classic script of one statement, opened as the popup is. Navigation start → its HTML parsed, and →
+   * that statement run (the page's script context is created and the script loaded first).
+   */
+  floor: { htmlParsed: Summary; scriptStart: Summary };
   /** Diagnostics from a loaded popup page: raw chrome.storage.local.get times (median of 5) and JSON sizes. */
   storage: { snapshotGetMs: number; snapshotBytes: number; seriesCacheGetMs: number; seriesCacheBytes: number };
 }
@@ -467,13 +492,30 @@ export interface PopupResult {
  */
 export type PopupStart = 'new-tab' | 'extension-process';
 
+/** The floor page (PopupResult.floor): popup.html's head without its product scripts, and one classic script. */
+const FLOOR_FILES = {
+  'bench-floor.html': `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>floor</title>
+    <script src="/bench-floor.js"></script>
+  </head>
+  <body>
+    <main id="app"></main>
+  </body>
+</html>
+`,
+  'bench-floor.js': 'window.__floor = performance.now();\n',
+};
+
 export async function benchPopup(
   extensionDir = CHROME_EXTENSION_DIR,
   runs = 20,
   warmup = 2,
   start: PopupStart = 'new-tab',
 ): Promise<PopupResult> {
-  const { ext, dispose } = await launch(extensionDir, ['--host-resolver-rules=MAP * ~NOTFOUND']);
+  const { ext, dispose } = await launch(extensionDir, ['--host-resolver-rules=MAP * ~NOTFOUND'], FLOOR_FILES);
   try {
     // Seeded as test/e2e/popup.test.ts does: caches, the recorded universe and settings that count it whole.
     const { seriesCache, universes, settings } = popupSeed(DAY);
@@ -486,8 +528,15 @@ export async function benchPopup(
         (globalThis as any).chrome.storage.local.set({ snapshot: snap, phaseLog: [], stageHistory: history }),
       [snapshot, stageHistory] as const,
     );
+    // The worker builds the badge view (the popup's first paint reads it) from what was just stored.
+    await waitFor(
+      () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
+      (v) => v?.computedAt === snapshot.computedAt,
+      'the badge view of the seeded snapshot',
+    );
     const rows: {
       stage: number;
+      header: number;
       chartInDom: number;
       drawn: number;
       chart: string;
@@ -518,11 +567,24 @@ export async function benchPopup(
       if (i >= warmup)
         rows.push({
           stage: r.stage,
+          header: r.header,
           chartInDom: r.chartInDom,
           drawn: r.drawn,
           chart: r.chart,
           nav: r.nav ?? { responseEnd: Number.NaN, domInteractive: Number.NaN, dcl: Number.NaN },
         });
+    }
+    const floor: { htmlParsed: number; scriptStart: number }[] = [];
+    for (let i = 0; i < runs + warmup; i++) {
+      const page = await ext.context.newPage();
+      if (start === 'extension-process') await page.goto(ext.extensionUrl('icon/128.png'));
+      await page.goto(ext.extensionUrl('bench-floor.html'));
+      const r = (await page.evaluate(`({
+        htmlParsed: performance.getEntriesByType('navigation')[0].domInteractive,
+        scriptStart: window.__floor,
+      })`)) as { htmlParsed: number; scriptStart: number };
+      await page.close();
+      if (i >= warmup) floor.push(r);
     }
     const page = await ext.context.newPage();
     await page.goto(ext.extensionUrl('popup.html'));
@@ -550,10 +612,15 @@ export async function benchPopup(
     return {
       start,
       storage,
+      floor: {
+        htmlParsed: summarize(floor.map((r) => r.htmlParsed)),
+        scriptStart: summarize(floor.map((r) => r.scriptStart)),
+      },
       responseEnd: summarize(rows.map((r) => r.nav.responseEnd)),
       htmlParsed: summarize(rows.map((r) => r.nav.domInteractive)),
       domContentLoaded: summarize(rows.map((r) => r.nav.dcl)),
       stage: summarize(rows.map((r) => r.stage)),
+      header: summarize(rows.map((r) => r.header)),
       chartInDom: summarize(rows.map((r) => r.chartInDom)),
       firstChart: summarize(rows.map((r) => r.drawn)),
       chart: [...new Set(rows.map((r) => r.chart))].join(', '),

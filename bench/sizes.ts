@@ -23,7 +23,7 @@ export function sizeOf(path: string, root: string): FileSize {
 }
 
 /**
- * Every JS file an HTML page of the build loads: its module scripts and modulepreloads, then
+ * Every JS file an HTML page of the build loads: its scripts (classic and module) and modulepreloads, then
  * everything they import (static and dynamic), transitively.
  */
 export function pageScripts(outDir: string, html: string): string[] {

@@ -5,16 +5,8 @@ import type { Thesis } from '@/lib/phase/thesis';
 import type { StageHistoryDay } from '@/lib/snapshot/stage-history';
 import type { Snapshot } from '@/lib/snapshot/types';
 import { StageRibbon, WhatChanged } from './Glance';
+import { STAGE_TONE } from './tone';
 import { russellStateKey, stageKey, type ViewCtx } from './context';
-
-const STAGE_TONE: Record<string, string> = {
-  'btc-season': 'warn',
-  'eth-rotation': 'info',
-  mixed: 'info',
-  'alt-rotation': 'ok',
-  altseason: 'ok',
-  unknown: 'bad',
-};
 
 /** The stage (translated), confirmation, flags, macro, setup and every rule's reason. */
 export function Header({

@@ -48,8 +48,7 @@ export function usableSnapshot(v: unknown): Snapshot | null {
     : { ...s, evaluation: { ...s.evaluation, phase: { ...phase!, reasons: ok } } };
 }
 
-/** Storage keys of the items the badge reads (lib/platform/items.ts; a unit test keeps them equal). */
-export const KEYS = { view: 'badgeView', layouts: 'badgeLayout' } as const;
+export { KEYS } from './keys';
 
 /** The layout stored for a site, if it is well-formed. */
 export function layoutFor(all: unknown, site: SiteId): BadgeLayout | null {

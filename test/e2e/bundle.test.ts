@@ -131,7 +131,7 @@ describe('shipped bundle', () => {
     expect(lib, preloads.join(', ')).toBeDefined();
     expect(tab, preloads.join(', ')).toBeDefined();
     // Fetched early, evaluated late: no module the page runs first imports them statically (only import()).
-    const entry = /<script[^>]*\ssrc="\/([^"]+)"/.exec(html)![1]!;
+    const entry = /<script type="module"[^>]*\ssrc="\/([^"]+)"/.exec(html)![1]!;
     for (const f of [entry, ...preloads.filter((p) => p !== lib && p !== tab)]) {
       const code = readFileSync(join(CHROME_EXTENSION_DIR, f), 'utf8');
       for (const chunk of [lib!, tab!]) {
@@ -139,6 +139,20 @@ describe('shipped bundle', () => {
         expect(code, `${f} imports ${name} statically`).not.toMatch(new RegExp(`(from|import)\\s*["']\\./${name}`));
       }
     }
+  });
+
+  it("has popup.html start with the first paint's script: classic, async, fetched first, without the polyfill", () => {
+    const html = readFileSync(join(CHROME_EXTENSION_DIR, 'popup.html'), 'utf8');
+    const first = /<(script|link)\b[^>]*>/.exec(html.slice(html.indexOf('<head>')))![0];
+    // A module would wait for the parser and run after it; a plain classic one would hold the parser up.
+    expect(first).toBe('<script async fetchpriority="high" src="/popup-first-paint.js">');
+    expect(first).not.toContain('type=');
+    const code = readFileSync(join(CHROME_EXTENSION_DIR, 'popup-first-paint.js'), 'utf8');
+    expect(code).toContain('badgeView');
+    // The polyfill's wrapper (its error text) and any import: one self-contained script of a few KB.
+    expect(code).not.toMatch(/This script should only be loaded in a browser extension|\bimport\s*[("'{]/);
+    console.info(`[bundle] popup-first-paint.js: ${code.length} B, ${gzipSync(code).length} B gzip`);
+    expect(code.length).toBeLessThanOrEqual(4 * 1024);
   });
 
   it('builds the Firefox package byte-identically twice', () => {

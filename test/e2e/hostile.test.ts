@@ -142,7 +142,7 @@ describe.skipIf(SKIP)(suiteName('hostile text in Chromium: popup, badge panel, o
 
   it('popup: every tab shows the payload as text, creates no image and opens no dialog', async () => {
     const page = await open(ext.extensionUrl('popup.html'));
-    await page.locator('[data-testid="stage"]').waitFor();
+    await page.locator('[data-testid="setup"]').waitFor(); // the popup's render, not its first paint
     await page.locator('.reasons summary').click();
     await expect.poll(() => page.getByText(`${XSS} reason`).first().isVisible()).toBe(true);
     expect(await page.locator('[data-tile="russell"] .source').textContent()).toContain(`${XSS} russell`);

@@ -107,7 +107,7 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
 
     // 2. the popup's button, twice, and the alarm again: the providers are backed off
     const popup = await open(ext.extensionUrl('popup.html'));
-    await popup.locator('[data-testid="stage"]').waitFor();
+    await popup.locator('[data-testid="setup"]').waitFor(); // the popup's render, not its first paint
     for (let i = 0; i < 2; i++) {
       const before = (await refreshState())?.finishedAt ?? 0;
       await popup.locator('.topbar').getByRole('button', { name: 'Refresh now' }).click();
@@ -144,7 +144,7 @@ describe.skipIf(SKIP)(suiteName('every provider answers 500'), { timeout: 240_00
 
     // 4. the popup shows them, with their age and the failing sources
     await popup.reload();
-    await popup.locator('[data-testid="stage"]').waitFor();
+    await popup.locator('[data-testid="setup"]').waitFor(); // the popup's render, not its first paint
     expect(await popup.locator('[data-tile="asi"] [data-testid="value"]').textContent()).toBe(
       String(good.evaluation.asi!.value),
     );

@@ -21,6 +21,8 @@ import {
   seedCachesAndSettings,
   SKIP,
   screenshotPath,
+  storageValue,
+  waitFor,
 } from '../support/e2e';
 import { testNow } from '../support/clock';
 import { realSeries } from '../support/fixtures';
@@ -81,9 +83,45 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
     await page.emulateMedia({ colorScheme });
     await page.setViewportSize({ width: 480, height: 600 });
     await page.goto(ext.extensionUrl('popup.html'));
-    await page.locator('[data-testid="stage"]').waitFor();
+    // The popup's own render (the setup line), not only the first paint's stage line before it.
+    await page.locator('[data-testid="setup"]').waitFor();
     return page;
   }
+
+  it("paints the stage from the worker's badge view with its first script alone, before any module", async () => {
+    await waitFor(
+      () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
+      (v) => v?.computedAt === snapshot.computedAt,
+      'the badge view of the seeded snapshot',
+    );
+    // An extension page without the popup's modules: only popup.html's first script runs on an empty #app.
+    const page = await ext.context.newPage();
+    await page.goto(ext.extensionUrl('icon/16.png'));
+    const src = await page.evaluate(async () => {
+      document.documentElement.replaceChildren(document.createElement('body'));
+      document.body.append(Object.assign(document.createElement('main'), { id: 'app' }));
+      const html = await (await fetch('/popup.html')).text();
+      const src = /<script[^>]*\ssrc="([^"]+)"/.exec(html)![1]!;
+      document.body.append(Object.assign(document.createElement('script'), { src }));
+      return src;
+    });
+    expect(src).toBe('/popup-first-paint.js');
+    const stage = page.locator('#app > section.header [data-testid="stage"]');
+    await stage.waitFor();
+    expect(await stage.getAttribute('data-stage')).toBe('altseason');
+    expect(await stage.textContent()).toBe('Altcoin season');
+    expect(await stage.getAttribute('class')).toBe('stage chip ok');
+    expect(await page.locator('#app .stage-line').textContent()).toBe('Stage Altcoin season');
+    await page.close();
+  });
+
+  it('replaces the first paint with its own header: one stage, nothing of the first paint left', async () => {
+    const page = await openPopup();
+    expect(await page.locator('[data-testid="stage"]').count()).toBe(1);
+    expect(await page.locator('[data-first-paint]').count()).toBe(0);
+    expect(await page.locator('#stage-heading').getAttribute('data-stage')).toBe('altseason');
+    await page.close();
+  });
 
   it('shows the stage, flags, setup and the reasons of the real snapshot', async () => {
     const page = await openPopup();

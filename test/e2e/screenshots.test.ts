@@ -100,7 +100,8 @@ describe.skipIf(SKIP)('screenshots for the README', () => {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 480, height: 600 });
     await page.goto(b.extensionUrl('popup.html'));
-    await page.getByTestId('stage').waitFor();
+    // The popup's own render (the setup line), not only the first paint's stage line before it.
+    await page.getByTestId('setup').waitFor();
     return page;
   }
 
