@@ -12,12 +12,12 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 export default defineContentScript({
   matches: BADGE_MATCHES,
   cssInjectionMode: 'ui', // styles go into the badge's shadow root only (inlined), never into the page
+  noScriptStartedPostMessage: true, // WXT's started signal as a DOM event only: no page message listener runs
   async main(ctx) {
     const { runtime, storage } = browser;
     const { show, hide } = badgeHost(css, ctx.signal);
     ctx.onInvalidated(hide);
-    const send = (c: unknown) => runtime.sendMessage(c);
-    const isValid = () => ctx.isValid;
+    const [send, isValid] = [(c: unknown) => runtime.sendMessage(c), () => ctx.isValid];
     const badge = await startBadgeController({ local: storage.local, send, isValid, hide, show }, location.href);
     storage.onChanged.addListener(badge.onChanged);
     ctx.onInvalidated(quietly(() => storage.onChanged.removeListener(badge.onChanged)));

@@ -441,6 +441,25 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     await okx.close();
   });
 
+  it("posts no message to the page on start (every message listener of a trading page would run), only WXT's event", async () => {
+    const page = await ext.context.newPage();
+    // In the page's main world, before its scripts: what reaches a listener of the page.
+    // WXT's event name: the extension id, the entrypoint and wxt:content-script-started.
+    const started = `${ext.extensionId}:badge:wxt:content-script-started`;
+    await page.addInitScript((type) => {
+      const seen = ((window as any).__seen = { messages: [] as string[], events: 0 });
+      addEventListener('message', (e) => seen.messages.push(JSON.stringify(e.data)));
+      document.addEventListener(type, () => seen.events++);
+    }, started);
+    await page.goto(TV);
+    await badge(page).waitFor();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100))); // a posted message arrives in a later task
+    const seen = await page.evaluate(() => (window as any).__seen);
+    expect(seen.events).toBe(1); // the started signal to older instances went out, as a DOM event
+    expect(seen.messages.filter((m: string) => m.includes('wxt:'))).toEqual([]);
+    await page.close();
+  });
+
   it('removes host elements left by an earlier instance before mounting', async () => {
     const page = await open(`${TV}&stale-hosts=2`);
     expect(await hosts(page)).toBe(1);
