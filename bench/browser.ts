@@ -25,7 +25,6 @@ import { buildBadgeView } from '../lib/badge/view';
 import { loadLocales } from '../lib/i18n/node';
 import { translateFrom } from '../lib/i18n/translate';
 import { startStubSites } from '../test/support/sites/server';
-import { scriptTime, type ScriptTime, type TraceEvent } from './trace';
 import { summarize, type Summary } from './util';
 
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
@@ -65,12 +64,9 @@ async function launch(
   try {
     const ext = await launchWithExtension({ extensionDir: dir, extraArgs });
     await quietWorker(ext);
-    let closed = false; // disposed once, whether mid-run (the badge's floor) or in a finally
     return {
       ext,
       dispose: async () => {
-        if (closed) return;
-        closed = true;
         await ext.close();
         rmSync(dir, { recursive: true, force: true });
       },
@@ -155,18 +151,7 @@ export interface BadgeResult {
   pageLongTasks: number;
   longTaskApi: boolean;
   ticksPerRun: number;
-  /**
-   * Main-thread time of the content script from traces (separate runs, scriptTime): `cpu` the thread's CPU time in
-   * the events running the script (the target's measure), `wall` their duration.
-   */
-  thread: { cpu: Summary; wall: Summary; compile: Summary };
-  /** The same for the floor script (FLOOR_BADGE) in place of the product's. */
-  floor: { cpu: Summary; wall: Summary };
-  /**
-   * Wall time of the sampled CPU profile's samples whose stack holds a frame of the script (separate runs): where the
-   * time goes, by frame. Each sample counts until the next one, so time the thread or the sampler was descheduled for
-   * counts too.
-   */
+  /** Main-thread CPU time of the content script (sampled CPU profile, separate runs): median and per run. */
   cpu: Summary;
   /** Where that time goes: the deepest content-script frame of each sample, summed over all profiled runs ÷ runs. */
   hot: { frame: string; code: string; ms: number }[];
@@ -239,60 +224,6 @@ async function probedPage(ext: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
-/** Seeds a fresh altseason snapshot and waits for the worker's badge view of it (the badge reads nothing else). */
-async function seedBadge(ext: ExtensionBrowser): Promise<Snapshot> {
-  const seeded = asOfToday(realSnapshot(DAY));
-  await ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), { snapshot: seeded });
-  await waitFor(
-    () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
-    (v) => v?.computedAt === seeded.computedAt,
-    'the badge view of the seeded snapshot',
-  );
-  return seeded;
-}
-
-/** Per run: navigation to the chart page traced (started on a same-site page, as the profiled runs) until painted. */
-async function tracedRuns(ext: ExtensionBrowser, runs: number, warmup: number): Promise<ScriptTime[]> {
-  const out: ScriptTime[] = [];
-  for (let i = 0; i < runs + warmup; i++) {
-    const page = await probedPage(ext);
-    await page.goto('https://www.tradingview.com/markets/');
-    const cdp = await ext.context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const complete = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8', transferMode: 'ReportEvents' });
-    await page.goto(`${TV}&stale-hosts=1`);
-    await page.waitForFunction(() => (window as any).__rl?.painted != null, null, { timeout: 30_000 });
-    await page.waitForTimeout(100);
-    await cdp.send('Tracing.end');
-    await complete;
-    await cdp.detach();
-    await page.close();
-    if (i >= warmup) out.push(scriptTime(events, '/content-scripts/badge.js'));
-  }
-  return out;
-}
-
-/**
- * The floor under the badge: the build with its content script replaced by the least a badge must do (the same
- * stale-host removal, one storage read of the view and the places, a shadow host with the stage appended), traced
- * as the real one. What the platform costs whatever the script: injecting it, its bindings, one storage reply.
- */
-const FLOOR_BADGE = `(() => {
-  for (const e of [...document.documentElement.children]) if (e.localName === 'regime-lens-badge') e.remove();
-  chrome.storage.local.get(['badgeView', 'badgeLayout']).then((got) => {
-    const host = document.createElement('regime-lens-badge');
-    const badge = document.createElement('div');
-    badge.className = 'badge';
-    badge.dataset.stage = got.badgeView.stage;
-    badge.textContent = got.badgeView.label;
-    host.attachShadow({ mode: 'open' }).append(badge);
-    document.documentElement.append(host);
-  });
-})();
-`;
-
 export async function benchBadge(
   extensionDir = CHROME_EXTENSION_DIR,
   runs = 20,
@@ -302,7 +233,14 @@ export async function benchBadge(
   const sites = await startStubSites();
   const { ext, dispose } = await launch(extensionDir, sites.chromiumArgs);
   try {
-    const seeded = await seedBadge(ext);
+    const seeded = asOfToday(realSnapshot(DAY));
+    await ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), { snapshot: seeded });
+    // The worker builds the badge view from the snapshot: wait for it (the badge reads nothing else).
+    await waitFor(
+      () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
+      (v) => v?.computedAt === seeded.computedAt,
+      'the badge view of the seeded snapshot',
+    );
     const out: BadgeRun[] = [];
     let longTaskApi = true;
     let ticks = 0;
@@ -348,18 +286,8 @@ export async function benchBadge(
       cpu.push(a.total);
       for (const [f, t] of a.byFrame) frames.set(f, (frames.get(f) ?? 0) + t);
     }
-    const traced = await tracedRuns(ext, runs, warmup);
     const control = await controlRuns(ext, out, runs);
     const live = await liveUpdates(ext, seeded, runs);
-    await dispose();
-    const floorBrowser = await launch(extensionDir, sites.chromiumArgs, { 'content-scripts/badge.js': FLOOR_BADGE });
-    let floor: ScriptTime[];
-    try {
-      await seedBadge(floorBrowser.ext);
-      floor = await tracedRuns(floorBrowser.ext, runs, warmup);
-    } finally {
-      await floorBrowser.dispose();
-    }
     const lines = bundle.split('\n');
     const hot = [...frames]
       .sort((a, b) => b[1] - a[1])
@@ -370,12 +298,6 @@ export async function benchBadge(
         return { frame, code, ms: t / Math.max(1, cpu.length) };
       });
     return {
-      thread: {
-        cpu: summarize(traced.map((r) => r.cpu)),
-        wall: summarize(traced.map((r) => r.wall)),
-        compile: summarize(traced.map((r) => r.compile)),
-      },
-      floor: { cpu: summarize(floor.map((r) => r.cpu)), wall: summarize(floor.map((r) => r.wall)) },
       cpu: summarize(cpu),
       hot,
       live: summarize(live),

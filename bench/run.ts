@@ -174,16 +174,10 @@ function table(x: Inputs): Row[] {
       verdict(badgeSize.gzip <= TARGETS.badgeGzip),
     ],
     targetRow(
-      'Badge: main-thread CPU of the content script, injection → painted (thread time, median)',
-      badge.thread.cpu.median,
+      'Badge: main-thread CPU of the content script, injection → painted (median)',
+      badge.cpu.median,
       TARGETS.badgeMountMs,
     ),
-    [
-      'Badge: the same for a floor script (read the view, mount a host) / sampled profile of the real one (median)',
-      `${ms(badge.floor.cpu.median)} / ${ms(badge.cpu.median)}`,
-      '—',
-      '',
-    ],
     [
       'Badge: wall time, main() start → in DOM / next frame / after it (median)',
       `${ms(badge.mount.median)} / ${ms(badge.frame.median)} / ${ms(badge.painted.median)}`,
@@ -287,15 +281,7 @@ function figures(x: Inputs, w: WorkerResult): Figure[] {
   const { badge: b, popup: p, engine: e, network: n } = x;
   const live = b.live;
   return [
-    {
-      id: 'badge.threadCpu',
-      label: 'Badge: main-thread CPU, thread time from traces (median)',
-      unit: 'ms',
-      value: b.thread.cpu.median,
-      max: TARGETS.badgeMountMs,
-    },
-    // The measure of runs before 2026-12-04 (id kept): wall time of profiler samples, descheduled time included.
-    { id: 'badge.cpu', label: 'Badge: sampled profile, time in its stacks (median)', unit: 'ms', value: b.cpu.median },
+    { id: 'badge.cpu', label: 'Badge: main-thread CPU (median)', unit: 'ms', value: b.cpu.median, max: 5 },
     {
       id: 'badge.longTasks',
       label: 'Badge: long tasks overlapping the mount',
@@ -452,7 +438,7 @@ function markdown(
 ): string {
   const { m, engine: e, network: n, badge: b, popup: p } = x;
   const badgeVerdict =
-    missedBy(b.thread.cpu.median, TARGETS.badgeMountMs, ' of main-thread time') +
+    missedBy(b.cpu.median, TARGETS.badgeMountMs, ' of main-thread time') +
     (b.longTasksInWindow === 0 ? '' : `, and ${b.longTasksInWindow} long tasks overlap the mount`);
   const popupVerdict = missedBy(p.firstChart.median, TARGETS.popupFirstChartMs);
   const stageVerdict = missedBy(p.stage.median, TARGETS.popupStageMs);
@@ -508,22 +494,13 @@ ${TARGETS.badgeGzip - x.badgeSize.gzip} B.
 
 **How the time is measured.** Not with \`performance.mark\` calls in the content script: the script is within
 ${TARGETS.badgeGzip - x.badgeSize.gzip} B of its budget (and by a 16,000-byte reading of it already over), so no bytes
-were spent on instrumentation. Measured from outside instead (bench/browser.ts), in separate runs:
+were spent on instrumentation. Two page-side measurements instead (bench/browser.ts), in separate runs:
 
-- **Main-thread time (the target's measure).** A trace of the page's renderer (CDP \`Tracing\`, categories
-  \`devtools.timeline\` and \`v8\`) from before the navigation to the chart page until the badge has painted; the trace
-  events that run the script's code (its evaluation, compile included, and every callback into it: the storage reply,
-  observers, timers), outermost ones only, summed as **thread time**: the CPU the main thread spent in them, not the
-  time it was descheduled. Native work the script calls (DOM, extension bindings) is inside those events; the page's
-  later style, layout and paint of the badge (shared with its own rendering) is not. Median of ${b.thread.cpu.n} runs.
-- **The floor.** The same traces with the build's content script replaced by the least a badge must do
-  (bench/browser.ts, \`FLOOR_BADGE\`: the stale-host removal, one \`chrome.storage.local.get\` of the view and the
-  places, a shadow host with the stage appended): what injecting a script, its extension bindings and one storage
-  reply cost whatever the script.
-- **Where the time goes.** The V8 sampling profiler (CDP \`Profiler\`, 100 µs), separate runs: the samples whose stack
-  holds a frame of \`content-scripts/badge.js\`, by deepest such frame. Each sample counts as the time until the next
-  one, so time the thread (or the sampler, on ${m.cores} cores) was descheduled counts too: more than the thread
-  time; it was the target's measure in runs before 2026-12-04.
+- **Main-thread time (the target's measure).** The V8 sampling CPU profiler (CDP \`Profiler\`, 100 µs) runs on the
+  page's renderer from before the navigation to the chart page until the badge has painted; every sample whose stack
+  contains a frame of \`content-scripts/badge.js\` counts, including native work the script triggers (DOM calls, layout
+  forced by a read, extension bindings). Not counted: the script's initial compile outside a JS frame, and the page's
+  later style, layout and paint of the badge (shared with the page's own rendering work). Median of ${b.cpu.n} runs.
 - **Wall time and long tasks.** An init script in the page's main world (\`BADGE_PROBE\`) observes \`<html>\`'s
   children: the stub is opened with \`?stale-hosts=1\`, so it leaves one \`<regime-lens-badge>\` as a previous instance
   would; the content script's first DOM step (\`removeStaleHosts()\`, in \`badgeHost\`) removes it, which marks
@@ -540,11 +517,7 @@ Viewport 1280×720, light scheme, a fresh altseason snapshot seeded in storage.
 
 | | median | p90 | min | max |
 |---|---|---|---|---|
-${stat('main-thread CPU of the content script (thread time)', b.thread.cpu, 1, true)}
-${stat('  of it, the top-level compile', b.thread.compile, 1)}
-${stat('  wall time of the same events', b.thread.wall, 1)}
-${stat('floor script: main-thread CPU (thread time)', b.floor.cpu, 1)}
-${stat("sampled profile: time in the script's stacks", b.cpu, 1)}
+${stat('main-thread CPU of the content script', b.cpu, 1, true)}
 ${stat('wall: main() start → badge in DOM', b.mount, 1)}
 ${stat('wall: main() start → next frame', b.frame, 1)}
 ${stat('wall: main() start → after that frame', b.painted, 1)}
@@ -565,19 +538,18 @@ without the extension's script (control runs: a path the manifest does not match
 **Target ≤ ${TARGETS.badgeMountMs} ms with 0 long tasks:
 ${badgeVerdict}.**
 ${
-  b.thread.cpu.median <= TARGETS.badgeMountMs
+  b.cpu.median <= TARGETS.badgeMountMs
     ? ''
-    : `Why: the floor script costs ${b.floor.cpu.median.toFixed(1)} ms (the platform's share: injection, bindings,
-one storage reply); the product's script ${(b.thread.cpu.median - b.floor.cpu.median).toFixed(1)} ms more. The badge
-is already static DOM built from the worker's badge view, its strings translated and its numbers formatted by the
-worker (lib/badge/view.ts): the built script holds no Preact and no \`chrome.i18n.getMessage\` call, and the mount
-reads no layout and constructs no \`Intl.NumberFormat\` (test/unit/badge/mount-cost.test.ts pins the last two). What
-the rest pays for is its size and start: V8 compiles the whole ${x.badgeSize.bytes}-byte file before running it (the
-top-level compile, ${b.thread.compile.median.toFixed(1)} ms) and each function again on its first call; WXT's
-content-script context (\`stopOldScripts\`, listeners, its location watcher); the first calls into the extension
-bindings (\`chrome.storage\`, \`chrome.runtime\`: the \`get app\` frames); then building and inserting the badge's
-elements with their shadow-root stylesheet, and the paint after the storage reply (see the frame table; the names are
-the built bundle's).`
+    : `Why (see the frame table; the names are the built bundle's): the badge is already static DOM built from the
+worker's badge view, its strings translated and its numbers formatted by the worker (lib/badge/view.ts): the built
+script holds no Preact and no \`chrome.i18n.getMessage\` call, and the mount reads no layout and constructs no
+\`Intl.NumberFormat\` (test/unit/badge/mount-cost.test.ts pins the last two). What remains is the script's own
+start: its evaluation (the top-level frame), its first calls into the extension bindings (\`chrome.storage\`,
+\`chrome.runtime\`, whose native accessors are created on first use: the \`get app\` frames), the first DOM calls of
+its isolated world (the stale-host scan reads two children), WXT's content-script context (\`stopOldScripts\` posts
+a message, listeners are added), and building and inserting the badge's elements with their shadow-root stylesheet;
+then, after the storage reply, the paint. The profile's time is wall time between samples 100 µs apart (a thread
+descheduled between two samples counts too); runs spread from ${b.cpu.min.toFixed(1)} to ${b.cpu.max.toFixed(1)} ms.`
 }
 The wall time (main() start → in DOM) is larger again because main() awaits one \`chrome.storage.local.get\` (the
 badge view and the stored badge places): an IPC round trip answered while the page's ticker competes for this
