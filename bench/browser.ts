@@ -64,9 +64,12 @@ async function launch(
   try {
     const ext = await launchWithExtension({ extensionDir: dir, extraArgs });
     await quietWorker(ext);
+    let closed = false; // disposed once, whether mid-run (before the badge's floor runs) or in a finally
     return {
       ext,
       dispose: async () => {
+        if (closed) return;
+        closed = true;
         await ext.close();
         rmSync(dir, { recursive: true, force: true });
       },
@@ -153,6 +156,8 @@ export interface BadgeResult {
   ticksPerRun: number;
   /** Main-thread CPU time of the content script (sampled CPU profile, separate runs): median and per run. */
   cpu: Summary;
+  /** The same for the floor script (FLOOR_BADGE) in place of the product's. */
+  floor: Summary;
   /** Where that time goes: the deepest content-script frame of each sample, summed over all profiled runs ÷ runs. */
   hot: { frame: string; code: string; ms: number }[];
   /** Main-thread CPU of the content script per live update (a new badge view stored while the page is open). */
@@ -224,6 +229,69 @@ async function probedPage(ext: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
+/** Seeds a fresh altseason snapshot and waits for the worker's badge view of it (the badge reads nothing else). */
+async function seedBadge(ext: ExtensionBrowser): Promise<Snapshot> {
+  const seeded = asOfToday(realSnapshot(DAY));
+  await ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), { snapshot: seeded });
+  await waitFor(
+    () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
+    (v) => v?.computedAt === seeded.computedAt,
+    'the badge view of the seeded snapshot',
+  );
+  return seeded;
+}
+
+/**
+ * Runs with the V8 sampling profiler (100 µs) on the page's renderer, started on a same-site page first so the
+ * navigation to the chart stays in the profiled process: the content script's time per run (attribute) and by frame.
+ */
+async function profiledRuns(
+  ext: ExtensionBrowser,
+  runs: number,
+  warmup: number,
+): Promise<{ cpu: number[]; frames: Map<string, number> }> {
+  const cpu: number[] = [];
+  const frames = new Map<string, number>();
+  for (let i = 0; i < runs + warmup; i++) {
+    const page = await probedPage(ext);
+    await page.goto('https://www.tradingview.com/markets/');
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    await page.goto(`${TV}&stale-hosts=1`);
+    await page.waitForFunction(() => (window as any).__rl?.painted != null, null, { timeout: 30_000 });
+    await page.waitForTimeout(100);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    await cdp.detach();
+    await page.close();
+    if (i < warmup) continue;
+    const a = attribute(profile, '/content-scripts/badge.js');
+    cpu.push(a.total);
+    for (const [f, t] of a.byFrame) frames.set(f, (frames.get(f) ?? 0) + t);
+  }
+  return { cpu, frames };
+}
+
+/**
+ * The floor under the badge: the build with its content script replaced by the least a badge must do (the same
+ * stale-host removal, one storage read of the view and the places, a shadow host with the stage appended), profiled
+ * as the real one: what injecting a script, its extension bindings and one storage reply cost, whatever the script.
+ */
+const FLOOR_BADGE = `(() => {
+  for (const e of [...document.documentElement.children]) if (e.localName === 'regime-lens-badge') e.remove();
+  chrome.storage.local.get(['badgeView', 'badgeLayout']).then((got) => {
+    const host = document.createElement('regime-lens-badge');
+    const badge = document.createElement('div');
+    badge.className = 'badge';
+    badge.dataset.stage = got.badgeView.stage;
+    badge.textContent = got.badgeView.label;
+    host.attachShadow({ mode: 'open' }).append(badge);
+    document.documentElement.append(host);
+  });
+})();
+`;
+
 export async function benchBadge(
   extensionDir = CHROME_EXTENSION_DIR,
   runs = 20,
@@ -233,14 +301,7 @@ export async function benchBadge(
   const sites = await startStubSites();
   const { ext, dispose } = await launch(extensionDir, sites.chromiumArgs);
   try {
-    const seeded = asOfToday(realSnapshot(DAY));
-    await ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), { snapshot: seeded });
-    // The worker builds the badge view from the snapshot: wait for it (the badge reads nothing else).
-    await waitFor(
-      () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
-      (v) => v?.computedAt === seeded.computedAt,
-      'the badge view of the seeded snapshot',
-    );
+    const seeded = await seedBadge(ext);
     const out: BadgeRun[] = [];
     let longTaskApi = true;
     let ticks = 0;
@@ -264,30 +325,18 @@ export async function benchBadge(
         idleDelayMs: r.loadEnd === null ? Number.NaN : r.start - r.loadEnd,
       });
     }
-    // Separate runs with the V8 sampling profiler (100 µs) on the page's renderer: started on a same-site
-    // page first, so the navigation to the chart stays in the profiled process.
-    const cpu: number[] = [];
-    const frames = new Map<string, number>();
-    for (let i = 0; i < runs + warmup; i++) {
-      const page = await probedPage(ext);
-      await page.goto('https://www.tradingview.com/markets/');
-      const cdp = await ext.context.newCDPSession(page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-      await page.goto(`${TV}&stale-hosts=1`);
-      await page.waitForFunction(() => (window as any).__rl?.painted != null, null, { timeout: 30_000 });
-      await page.waitForTimeout(100);
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-      await cdp.detach();
-      await page.close();
-      if (i < warmup) continue;
-      const a = attribute(profile, '/content-scripts/badge.js');
-      cpu.push(a.total);
-      for (const [f, t] of a.byFrame) frames.set(f, (frames.get(f) ?? 0) + t);
-    }
+    const { cpu, frames } = await profiledRuns(ext, runs, warmup);
     const control = await controlRuns(ext, out, runs);
     const live = await liveUpdates(ext, seeded, runs);
+    await dispose();
+    const floorBrowser = await launch(extensionDir, sites.chromiumArgs, { 'content-scripts/badge.js': FLOOR_BADGE });
+    let floor: number[];
+    try {
+      await seedBadge(floorBrowser.ext);
+      floor = (await profiledRuns(floorBrowser.ext, runs, warmup)).cpu;
+    } finally {
+      await floorBrowser.dispose();
+    }
     const lines = bundle.split('\n');
     const hot = [...frames]
       .sort((a, b) => b[1] - a[1])
@@ -299,6 +348,7 @@ export async function benchBadge(
       });
     return {
       cpu: summarize(cpu),
+      floor: summarize(floor),
       hot,
       live: summarize(live),
       runs: out,

@@ -179,6 +179,12 @@ function table(x: Inputs): Row[] {
       TARGETS.badgeMountMs,
     ),
     [
+      'Badge: the same for a floor script that only reads the view and mounts a host (median)',
+      ms(badge.floor.median),
+      '—',
+      '',
+    ],
+    [
       'Badge: wall time, main() start → in DOM / next frame / after it (median)',
       `${ms(badge.mount.median)} / ${ms(badge.frame.median)} / ${ms(badge.painted.median)}`,
       '—',
@@ -501,6 +507,10 @@ were spent on instrumentation. Two page-side measurements instead (bench/browser
   contains a frame of \`content-scripts/badge.js\` counts, including native work the script triggers (DOM calls, layout
   forced by a read, extension bindings). Not counted: the script's initial compile outside a JS frame, and the page's
   later style, layout and paint of the badge (shared with the page's own rendering work). Median of ${b.cpu.n} runs.
+- **The floor.** The same profiled runs with the build's content script replaced by the least a badge must do
+  (bench/browser.ts, \`FLOOR_BADGE\`: the stale-host removal, one \`chrome.storage.local.get\` of the view and the
+  places, a shadow host with the stage appended): what injecting a script, its extension bindings and one storage
+  reply cost, whatever the script.
 - **Wall time and long tasks.** An init script in the page's main world (\`BADGE_PROBE\`) observes \`<html>\`'s
   children: the stub is opened with \`?stale-hosts=1\`, so it leaves one \`<regime-lens-badge>\` as a previous instance
   would; the content script's first DOM step (\`removeStaleHosts()\`, in \`badgeHost\`) removes it, which marks
@@ -518,6 +528,7 @@ Viewport 1280×720, light scheme, a fresh altseason snapshot seeded in storage.
 | | median | p90 | min | max |
 |---|---|---|---|---|
 ${stat('main-thread CPU of the content script', b.cpu, 1, true)}
+${stat('floor script (below): main-thread CPU', b.floor, 1)}
 ${stat('wall: main() start → badge in DOM', b.mount, 1)}
 ${stat('wall: main() start → next frame', b.frame, 1)}
 ${stat('wall: main() start → after that frame', b.painted, 1)}
@@ -540,16 +551,18 @@ ${badgeVerdict}.**
 ${
   b.cpu.median <= TARGETS.badgeMountMs
     ? ''
-    : `Why (see the frame table; the names are the built bundle's): the badge is already static DOM built from the
+    : `Why (see the frame table; the names are the built bundle's): the floor script costs ${b.floor.median.toFixed(1)}
+ms, the product's ${(b.cpu.median - b.floor.median).toFixed(1)} ms more. The badge is already static DOM built from the
 worker's badge view, its strings translated and its numbers formatted by the worker (lib/badge/view.ts): the built
 script holds no Preact and no \`chrome.i18n.getMessage\` call, and the mount reads no layout and constructs no
 \`Intl.NumberFormat\` (test/unit/badge/mount-cost.test.ts pins the last two). What remains is the script's own
 start: its evaluation (the top-level frame), its first calls into the extension bindings (\`chrome.storage\`,
 \`chrome.runtime\`, whose native accessors are created on first use: the \`get app\` frames), the first DOM calls of
-its isolated world (the stale-host scan reads two children), WXT's content-script context (\`stopOldScripts\` posts
-a message, listeners are added), and building and inserting the badge's elements with their shadow-root stylesheet;
-then, after the storage reply, the paint. The profile's time is wall time between samples 100 µs apart (a thread
-descheduled between two samples counts too); runs spread from ${b.cpu.min.toFixed(1)} to ${b.cpu.max.toFixed(1)} ms.`
+its isolated world (the stale-host scan reads two children), WXT's content-script context (\`stopOldScripts\`
+dispatches its started event, listeners are added), and building and inserting the badge's elements with their
+shadow-root stylesheet; then, after the storage reply, the paint. The profile's time is wall time between samples
+100 µs apart (a thread descheduled between two samples counts too); runs spread from ${b.cpu.min.toFixed(1)} to
+${b.cpu.max.toFixed(1)} ms.`
 }
 The wall time (main() start → in DOM) is larger again because main() awaits one \`chrome.storage.local.get\` (the
 badge view and the stored badge places): an IPC round trip answered while the page's ticker competes for this
