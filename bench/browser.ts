@@ -514,8 +514,8 @@ export interface PopupResult {
   start: PopupStart;
   /** Navigation start → the HTML received / parsed (module scripts loaded and run by DOMContentLoaded). */
   responseEnd: Summary;
-  /** Navigation start → the HTML parsed (domInteractive): no script of the product has run yet (module scripts are
-   * deferred), so this is the browser's share, the floor under every later figure. */
+  /** Navigation start → the HTML parsed (domInteractive): no module of the product has run yet (module scripts are
+   * deferred; the first paint's async script may or may not have). */
   htmlParsed: Summary;
   domContentLoaded: Summary;
   /** The stage line shown (in the DOM and styled): the first paint's, from the badge view. */
