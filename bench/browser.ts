@@ -18,7 +18,7 @@ import type { Snapshot } from '../lib/snapshot/types';
 import { CHROME_EXTENSION_DIR, launchWithExtension, REPO_ROOT, type ExtensionBrowser } from '../test/support/browser';
 import { realSeries } from '../test/support/fixtures';
 import { realSnapshot } from '../test/support/snapshot';
-import { quietWorker, seedCachesAndSettings, storageValue, waitFor } from '../test/support/e2e';
+import { badgeViewOf, quietWorker, seedCachesAndSettings, waitFor } from '../test/support/e2e';
 import { popupSeed } from '../test/support/worker-storage';
 import { anyCoverageSettings } from '../test/support/snapshot';
 import { buildBadgeView } from '../lib/badge/view';
@@ -233,11 +233,7 @@ async function probedPage(ext: ExtensionBrowser): Promise<Page> {
 async function seedBadge(ext: ExtensionBrowser): Promise<Snapshot> {
   const seeded = asOfToday(realSnapshot(DAY));
   await ext.serviceWorker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), { snapshot: seeded });
-  await waitFor(
-    () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
-    (v) => v?.computedAt === seeded.computedAt,
-    'the badge view of the seeded snapshot',
-  );
+  await badgeViewOf(ext, seeded.computedAt);
   return seeded;
 }
 
@@ -579,11 +575,7 @@ export async function benchPopup(
       [snapshot, stageHistory] as const,
     );
     // The worker builds the badge view (the popup's first paint reads it) from what was just stored.
-    await waitFor(
-      () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
-      (v) => v?.computedAt === snapshot.computedAt,
-      'the badge view of the seeded snapshot',
-    );
+    await badgeViewOf(ext, snapshot.computedAt);
     const rows: {
       stage: number;
       header: number;

@@ -156,6 +156,8 @@ const targetRow = (label: string, value: number, max: number): Row => [
   `≤ ${max} ms`,
   verdict(value <= max, `+${(value - max).toFixed(0)} ms`),
 ];
+/** A summary row with no target. */
+const infoRow = (label: string, measured: string): Row => [label, measured, '—', ''];
 /** A target's verdict in prose: "met", or "missed by N ms" (and what those ms are). */
 const missedBy = (value: number, max: number, what = '') =>
   value <= max ? 'met' : `missed by ${(value - max).toFixed(0)} ms${what}`;
@@ -178,18 +180,14 @@ function table(x: Inputs): Row[] {
       badge.cpu.median,
       TARGETS.badgeMountMs,
     ),
-    [
+    infoRow(
       'Badge: the same for a floor script that only reads the view and mounts a host (median)',
       ms(badge.floor.median),
-      '—',
-      '',
-    ],
-    [
+    ),
+    infoRow(
       'Badge: wall time, main() start → in DOM / next frame / after it (median)',
       `${ms(badge.mount.median)} / ${ms(badge.frame.median)} / ${ms(badge.painted.median)}`,
-      '—',
-      '',
-    ],
+    ),
     [
       'Badge: long tasks overlapping the mount',
       `${badge.longTasksInWindow} in ${badge.runs.length} runs (${badge.runsWithLongTasks} runs with any); ` +
@@ -219,26 +217,22 @@ function table(x: Inputs): Row[] {
       popup.stage.median,
       TARGETS.popupStageMs,
     ),
-    [
+    infoRow(
       "Popup, in the extension's process: navigation → HTML parsed, before any module of the product (median)",
       ms(popup.htmlParsed.median),
-      '—',
-      '',
-    ],
-    [
+    ),
+    infoRow(
       'Popup, in a new tab (renderer process swap): HTML parsed / stage / first chart (median)',
       `${ms(popupTab.htmlParsed.median)} / ${ms(popupTab.stage.median)} / ${ms(popupTab.firstChart.median)}`,
-      '—',
-      '',
-    ],
+    ),
     targetRow(
       `Engine: full recompute, evaluateDay (${engine.coins} coins, ${engine.russellBars} Russell bars)`,
       engine.evaluateDay.median,
       TARGETS.engineMs,
     ),
-    ['Engine: buildSnapshot (evaluateDay + 90-day ASI sparkline)', ms(engine.buildSnapshot.median), '—', ''],
-    [`Engine: ${engine.historyDays}-day stage history with hysteresis`, ms(engine.history.median, 0), '—', ''],
-    ['Network: cold start', `${n.cold.requests} req, ${kb(n.cold.bytes)}, ${ms(n.cold.wallMs, 0)}`, '—', ''],
+    infoRow('Engine: buildSnapshot (evaluateDay + 90-day ASI sparkline)', ms(engine.buildSnapshot.median)),
+    infoRow(`Engine: ${engine.historyDays}-day stage history with hysteresis`, ms(engine.history.median, 0)),
+    infoRow('Network: cold start', `${n.cold.requests} req, ${kb(n.cold.bytes)}, ${ms(n.cold.wallMs, 0)}`),
     [
       'Network: install → complete snapshot under all real limits at once (simulated clock, retries at retryAt)',
       `${(n.limited.ms / 1000).toFixed(1)} s, ${n.limited.refreshes} refreshes, ${n.limited.requests} req, ` +
@@ -258,13 +252,11 @@ function table(x: Inputs): Row[] {
       budget,
       within(n.nextDay),
     ],
-    ['Network: a day of hourly refreshes (24)', `${n.day.requests} req, ${kb(n.day.bytes)}`, '—', ''],
-    [
+    infoRow('Network: a day of hourly refreshes (24)', `${n.day.requests} req, ${kb(n.day.bytes)}`),
+    infoRow(
       'Naive ASI, one refresh (full history per coin)',
       `${n.naive.requests} req, ${kb(n.naive.bytes)}, ${ms(n.naive.wallMs, 0)}`,
-      '—',
-      '',
-    ],
+    ),
     [
       'Naive ÷ product, the next-day refresh (both must fetch the new bars)',
       `requests ${times(next.requests)}, bytes ${times(next.bytes)}`,

@@ -16,13 +16,12 @@ import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import {
   afterPaint,
   axeSerious,
+  badgeViewOf,
   ensureChromeBuild,
   quietWorker,
   seedCachesAndSettings,
   SKIP,
   screenshotPath,
-  storageValue,
-  waitFor,
 } from '../support/e2e';
 import { testNow } from '../support/clock';
 import { realSeries } from '../support/fixtures';
@@ -89,11 +88,7 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
   }
 
   it("paints the stage from the worker's badge view with its first script alone, before any module", async () => {
-    await waitFor(
-      () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
-      (v) => v?.computedAt === snapshot.computedAt,
-      'the badge view of the seeded snapshot',
-    );
+    await badgeViewOf(ext, snapshot.computedAt);
     // An extension page without the popup's modules: only popup.html's first script runs on an empty #app.
     const page = await ext.context.newPage();
     await page.goto(ext.extensionUrl('icon/16.png'));

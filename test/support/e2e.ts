@@ -116,6 +116,15 @@ export async function quietWorker(ext: ExtensionBrowser): Promise<void> {
   await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.alarms.clearAll());
 }
 
+/** Waits for the worker's badge view of a stored snapshot (the badge and the popup's first paint read it). */
+export async function badgeViewOf(ext: ExtensionBrowser, computedAt: number): Promise<void> {
+  await waitFor(
+    () => storageValue<{ computedAt: number }>(ext, 'badgeView'),
+    (v) => v?.computedAt === computedAt,
+    'the badge view of the seeded snapshot',
+  );
+}
+
 /**
  * Seeds the worker's caches and universes, then stores `settings` the way the options page does and waits for the
  * worker's re-evaluation of them (with series cached it writes a snapshot). A snapshot seeded afterwards is then

@@ -2,13 +2,12 @@
  * The popup's first paint (components/popup/first-paint.ts, #18.2): the stage line from the worker's badge view,
  * painted by a classic script before the popup's modules run, then replaced by the popup's own first render.
  */
-import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildBadgeView } from '../../../lib/badge/view';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
-import { defaultSettings } from '../../../lib/settings/defaults';
 import type { Snapshot } from '../../../lib/snapshot/types';
+import { fakeItems, installPopupDom } from '../../support/popup-mount';
 import { realSnapshot } from '../../support/snapshot';
 
 vi.mock('lightweight-charts', () => ({}));
@@ -24,17 +23,7 @@ const viewOf = (snapshot: Snapshot | null, t = en) =>
 
 let root: HTMLElement;
 beforeEach(() => {
-  const { window, document } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
-  Object.assign(globalThis, {
-    window,
-    document,
-    matchMedia: () => ({ matches: false, addEventListener() {}, removeEventListener() {} }),
-    requestAnimationFrame: (cb: () => void) => setTimeout(cb, 0),
-    Node: window.Node,
-    Element: window.Element,
-    HTMLElement: window.HTMLElement,
-    Event: window.Event,
-  });
+  installPopupDom();
   root = document.getElementById('app')!;
 });
 
@@ -71,20 +60,11 @@ describe("the popup's first render", () => {
     // A view one stage behind the snapshot (the worker had not rebuilt it yet): the render shows the snapshot's.
     const stale = { ...viewOf(snapshot), stage: 'mixed' as const };
     expect(paintFirstStage(root, stale, en)).toBe(true);
-    const item = (value: unknown) => ({ getValue: async () => value, watch: () => {} });
     mountPopup(root, {
       t: en,
       locale: 'en',
       now: () => snapshot.computedAt,
-      items: {
-        snapshot: item(snapshot),
-        settings: item(defaultSettings()),
-        phaseLog: item([]),
-        stageHistory: item(null),
-        seriesCache: item(null),
-        universes: item({}),
-        evidenceLog: item(null),
-      },
+      items: fakeItems(snapshot, null),
       refresh: async () => ({ ok: true, failed: [], answered: 0 }),
       openOptions: () => {},
       afterPaint: () => {},

@@ -3,13 +3,13 @@
  * the header and the Signals tab; the series cache (780 KB) is read after that paint, and the other tabs are not
  * built until opened. Storage items are fakes that count their reads.
  */
-import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { extendStageHistory } from '../../../lib/snapshot/stage-history';
 import { realSeries } from '../../support/fixtures';
+import { fakeItems, installPopupDom } from '../../support/popup-mount';
 import { realSnapshot } from '../../support/snapshot';
 
 // No canvas here: the chart library is a stub (TimeChart's own contract is in chart-lifecycle.test.tsx).
@@ -18,42 +18,13 @@ const { mountPopup } = await import('../../../components/popup/mount');
 
 const DAY = '2025-09-19';
 
-beforeAll(() => {
-  const { window, document } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
-  const matchMedia = () => ({ matches: false, addEventListener() {}, removeEventListener() {} });
-  Object.assign(globalThis, {
-    window,
-    document,
-    matchMedia,
-    requestAnimationFrame: (cb: () => void) => setTimeout(cb, 0),
-    Node: window.Node,
-    Element: window.Element,
-    HTMLElement: window.HTMLElement,
-    Event: window.Event,
-  });
-});
-
-function fakeItem(value: unknown) {
-  const item = { reads: 0, watchers: [] as ((v: unknown) => void)[] };
-  return Object.assign(item, {
-    getValue: async () => (item.reads++, value),
-    watch: (cb: (v: unknown) => void) => void item.watchers.push(cb),
-  });
-}
+beforeAll(installPopupDom);
 
 describe('mountPopup', () => {
   it('paints the stage, ribbon and Signals tab from the small items, and reads the series cache after that paint', async () => {
     const snapshot = realSnapshot(DAY);
     const history = extendStageHistory(null, realSeries(), defaultSettings(), DAY).history;
-    const items = {
-      snapshot: fakeItem(snapshot),
-      settings: fakeItem(defaultSettings()),
-      phaseLog: fakeItem([]),
-      stageHistory: fakeItem(history),
-      seriesCache: fakeItem(null),
-      universes: fakeItem({}),
-      evidenceLog: fakeItem(null),
-    };
+    const items = fakeItems(snapshot, history);
     let painted: (() => void) | null = null;
     const root = document.getElementById('app')!;
     const { ready } = mountPopup(root, {
