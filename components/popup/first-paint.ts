@@ -6,6 +6,7 @@
  */
 import { stageKey } from '@/lib/phase/stage';
 import { usableView } from '@/lib/badge/view-read';
+import { h } from '../badge/dom';
 import { STAGE_TONE } from './tone';
 
 /** Marks the nodes of the first paint (gone once the popup has rendered: test/unit/popup/first-paint.test.tsx). */
@@ -19,25 +20,19 @@ export const FIRST_PAINT_ATTR = 'data-first-paint';
 export function paintFirstStage(root: Element, view: unknown, t: (key: string) => string): boolean {
   const v = usableView(view);
   if (!v || v.computedAt === null || root.firstChild) return false;
-  const el = (tag: string, attrs: Record<string, string>, ...kids: (Node | string)[]) => {
-    const e = root.ownerDocument.createElement(tag);
-    for (const [k, x] of Object.entries(attrs)) e.setAttribute(k, x);
-    e.append(...kids);
-    return e;
-  };
   const name = t(stageKey(v.stage)) || v.label;
   root.append(
-    el('header', { class: 'topbar', [FIRST_PAINT_ATTR]: '' }, el('h1', {}, 'Regime Lens')),
-    el('p', { class: 'small muted', [FIRST_PAINT_ATTR]: '' }),
-    el(
+    h('header', { class: 'topbar', [FIRST_PAINT_ATTR]: '' }, h('h1', {}, 'Regime Lens')),
+    h('p', { class: 'small muted', [FIRST_PAINT_ATTR]: '' }),
+    h(
       'section',
       { class: 'header', [FIRST_PAINT_ATTR]: '' },
-      el(
+      h(
         'p',
         { class: 'stage-line' },
-        el('span', { class: 'muted' }, t('popup_stage_label')),
+        h('span', { class: 'muted' }, t('popup_stage_label')),
         ' ',
-        el(
+        h(
           'strong',
           { class: `stage chip ${STAGE_TONE[v.stage]}`, 'data-testid': 'stage', 'data-stage': v.stage },
           name,

@@ -2,7 +2,8 @@ import type { Command } from '../messages';
 import type { SiteId } from '../settings/defaults';
 import { coinFromUrl } from './coin';
 import { siteFromUrl } from './sites';
-import { KEYS, layoutFor, type BadgeLayout } from './state';
+import { KEYS } from './keys';
+import { layoutFor, type BadgeLayout } from './state';
 import type { BadgeView } from './view';
 import { coinLine, usableView } from './view-read';
 

@@ -48,8 +48,6 @@ export function usableSnapshot(v: unknown): Snapshot | null {
     : { ...s, evaluation: { ...s.evaluation, phase: { ...phase!, reasons: ok } } };
 }
 
-export { KEYS } from './keys';
-
 /** The layout stored for a site, if it is well-formed. */
 export function layoutFor(all: unknown, site: SiteId): BadgeLayout | null {
   const l = (all as Record<string, Partial<BadgeLayout>> | null | undefined)?.[site];

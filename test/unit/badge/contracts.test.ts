@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MODEL_DEFAULTS } from '../../../lib/badge/model';
-import { KEYS } from '../../../lib/badge/state';
+import { KEYS } from '../../../lib/badge/keys';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import { badgeLayoutItem, badgeViewItem } from '../../../lib/platform/items';
 
