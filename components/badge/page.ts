@@ -35,14 +35,19 @@ export function createHost(css: string): { host: HTMLElement; root: HTMLElement 
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 
+/** The page's theme now. Getters: what the site's rule does not need is never read (TradingView's: its class only). */
 export function readTheme(site: SiteId): Theme {
   const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? '';
   const { documentElement: html, body } = document;
   return detectTheme({
     site,
     htmlClass: attr(html, 'class'),
-    markers: `${attr(html, 'data-theme')} ${attr(body, 'class')} ${attr(body, 'data-theme')}`,
-    prefersDark: darkQuery().matches,
+    get markers() {
+      return `${attr(html, 'data-theme')} ${attr(body, 'class')} ${attr(body, 'data-theme')}`;
+    },
+    get prefersDark() {
+      return darkQuery().matches;
+    },
   });
 }
 

@@ -43,6 +43,8 @@ export class BadgeUi {
   drag: { start: Point; p0: Point; moved: boolean } | null = null;
   suppressClick = false;
   stored: BadgeLayout | null | undefined = undefined;
+  /** Ends the page-wide listener of an open panel. */
+  outside: AbortController | null = null;
   ro = new ResizeObserver(([e]) => {
     const b = e!.borderBoxSize?.[0];
     this.size = b ? { width: b.inlineSize, height: b.blockSize } : sizeOf(this.badge);
@@ -56,17 +58,8 @@ export class BadgeUi {
     this.badge.addEventListener('pointerdown', this.onPointer);
     this.app.addEventListener('keydown', (e) => e.key === 'Escape' && this.open && (e.preventDefault(), this.close()));
     addEventListener('resize', () => ((this.vp = viewport()), this.place()), { signal });
-    // A press outside the badge and panel closes the panel (without stealing focus).
-    document.addEventListener(
-      'pointerdown',
-      (e) => {
-        const path = e.composedPath();
-        if (this.open && !path.includes(this.badge) && !(this.panel && path.includes(this.panel))) this.close(false);
-      },
-      { capture: true, signal },
-    );
     this.ro.observe(this.badge, { box: 'border-box' });
-    signal.addEventListener('abort', () => (this.ro.disconnect(), this.follow(false)));
+    signal.addEventListener('abort', () => (this.ro.disconnect(), this.follow(false), this.outside?.abort()));
   }
 
   /** Shows `x` (first paint, a live update, another page of the site): the pill is rebuilt, the rest patched. */
@@ -106,7 +99,7 @@ export class BadgeUi {
       const dot = h(
         'button',
         { type: 'button', class: 'dot', 'aria-label': t.expand, title: v.summary },
-        stageIcon(v.stage, 10),
+        stageIcon(v.stage),
       );
       dot.onclick = this.onMainClick;
       b.replaceChildren(dot);
@@ -193,7 +186,7 @@ export class BadgeUi {
 
   showPanel(focus: boolean) {
     const x = this.x;
-    const next = buildPanel(x.view, x.coin, Date.now(), () => this.close(), x.onDetails);
+    const next = buildPanel(x.view, x.coin(), Date.now(), () => this.close(), x.onDetails);
     const old = this.panel;
     next.style.visibility = old?.style.visibility || 'hidden';
     // A live update keeps focus where it was: in the panel when it was there.
@@ -207,7 +200,23 @@ export class BadgeUi {
     if (focus) next.focus();
   }
 
+  /**
+   * While the panel is open, a press outside the badge and panel closes it (without stealing focus). Listened to on
+   * the page's document only then: a closed badge runs nothing on the page's presses.
+   */
+  watchOutside() {
+    if (this.outside) return;
+    const stop = (this.outside = new AbortController());
+    const onPress = (e: PointerEvent) => {
+      const path = e.composedPath();
+      if (!path.includes(this.badge) && !(this.panel && path.includes(this.panel))) this.close(false);
+    };
+    document.addEventListener('pointerdown', onPress, { capture: true, signal: stop.signal });
+  }
+
   close(focusMain = true) {
+    this.outside?.abort();
+    this.outside = null;
     this.open = false;
     this.panel?.remove();
     this.panel = null;
@@ -230,6 +239,7 @@ export class BadgeUi {
     else if (this.open) this.close();
     else {
       this.open = true;
+      this.watchOutside();
       this.main?.setAttribute('aria-expanded', 'true');
       this.showPanel(true);
     }

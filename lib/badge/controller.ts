@@ -17,8 +17,8 @@ export interface StorageAreaLike {
 export interface BadgeShow {
   site: SiteId;
   view: BadgeView;
-  /** The coin-on-screen line, or null when the page's URL names no coin. */
-  coin: string | null;
+  /** The coin-on-screen line, or null when the page's URL names no coin: worked out when the panel is built. */
+  coin(): string | null;
   layout: BadgeLayout | null;
   onLayout(layout: BadgeLayout): void;
   onDetails(): void;
@@ -63,10 +63,12 @@ export async function startBadgeController(d: BadgeControllerDeps, href: string)
     const site = siteFromUrl(href);
     // A site missing from the view's list is on: every site defaults to on.
     if (!site || !view || view.off.includes(site) || !d.isValid()) return d.hide();
+    // The panel's coin line (URL parsing, a table lookup) is worked out for this page and view, only if it opens.
+    const [shownView, page] = [view, href];
     d.show({
       site,
       view,
-      coin: coinLine(view, coinFromUrl(site, href)),
+      coin: () => coinLine(shownView, coinFromUrl(site, page)),
       layout: layoutFor(layouts, site),
       onLayout: (layout) => saveLayout(site, layout),
       onDetails,

@@ -41,38 +41,49 @@ const INJECT: Record<SiteId, readonly string[]> = Object.fromEntries(
 /** Every match pattern, for `defineContentScript({ matches })`. */
 export const BADGE_MATCHES: string[] = Object.values(INJECT).flat();
 
-/**
- * A match pattern as a RegExp over `scheme://host/path`: `*` is any run of characters, and a leading
- * `*.` in the host also matches the bare domain (as in the manifest).
- */
-function patternRegExp(pattern: string): RegExp {
-  const re = pattern
-    .split('*')
-    .map((part) => part.replace(/[.?+^$|()[\]{}\\]/g, '\\$&'))
-    .join('[^]*')
-    .replace('://[^]*\\.', '://([^/]+\\.)?');
-  return new RegExp(`^${re}$`);
+/** `s` against a glob where `*` is any run of characters (slashes too, as in a match pattern's path). */
+function glob(pattern: string, s: string): boolean {
+  const parts = pattern.split('*');
+  const first = parts[0]!;
+  const last = parts.at(-1)!;
+  if (parts.length === 1) return s === pattern;
+  if (!s.startsWith(first) || s.length < first.length + last.length || !s.endsWith(last)) return false;
+  let at = first.length;
+  const end = s.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const i = s.indexOf(part, at);
+    if (i < 0 || i + part.length > end) return false;
+    at = i + part.length;
+  }
+  return true;
 }
 
-const compile = (table: Record<SiteId, readonly string[]>) =>
-  (Object.entries(table) as [SiteId, readonly string[]][]).map(([id, p]) => [id, p.map(patternRegExp)] as const);
-const SHOW = compile(SITE_MATCHES);
-const PAGES = compile(INJECT);
+/**
+ * A URL against a match pattern: the scheme equal, the host equal (a leading `*.` also matches the bare domain, as
+ * in the manifest), the path by glob. Plain string work: no RegExp is built or compiled while the page loads.
+ */
+function matches(pattern: string, u: URL): boolean {
+  const [scheme, rest] = pattern.split('://') as [string, string];
+  const slash = rest.indexOf('/');
+  const host = rest.slice(0, slash);
+  const h = u.hostname;
+  const hostOk = host.startsWith('*.') ? h === host.slice(2) || h.endsWith(host.slice(1)) : h === host;
+  return u.protocol === `${scheme}:` && hostOk && glob(rest.slice(slash), u.pathname);
+}
 
-function lookup(compiled: ReturnType<typeof compile>, href: string): SiteId | null {
-  let target: string;
+function lookup(table: Record<SiteId, readonly string[]>, href: string): SiteId | null {
+  let u: URL;
   try {
-    // Match patterns ignore the port, query and fragment; so do we.
-    const u = new URL(href);
-    target = `${u.protocol}//${u.hostname}${u.pathname}`;
+    u = new URL(href); // match patterns ignore the port, query and fragment; so do we
   } catch {
     return null;
   }
-  return compiled.find(([, res]) => res.some((re) => re.test(target)))?.[0] ?? null;
+  for (const id in table) if (table[id as SiteId].some((p) => matches(p, u))) return id as SiteId;
+  return null;
 }
 
 /** The site a page URL belongs to, or null when it is not a chart or trading page we support. */
-export const siteFromUrl = (href: string): SiteId | null => lookup(SHOW, href);
+export const siteFromUrl = (href: string): SiteId | null => lookup(SITE_MATCHES, href);
 
 /** The site whose app a page is part of (where the script runs: trading pages and app shells). */
-export const siteOfPage = (href: string): SiteId | null => lookup(PAGES, href);
+export const siteOfPage = (href: string): SiteId | null => lookup(INJECT, href);

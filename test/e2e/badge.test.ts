@@ -162,8 +162,12 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     // A 2025 snapshot seen today: stale, with its age.
     const age = daysBetween('2025-09-19', toDay(testNow()));
     expect(await page.locator('.stale').textContent()).toBe(`stale ${age} d`);
-    // A shape per stage, not colour alone.
-    expect(await page.locator('button.main svg.icon path').count()).toBe(1);
+    // A shape per stage, not colour alone: the star, clipped by the stylesheet (as Chromium serialises the path).
+    const icon = page.locator('button.main .icon');
+    expect(await icon.getAttribute('data-s')).toBe('altseason');
+    const clip = await icon.evaluate((el) => getComputedStyle(el).clipPath);
+    expect(clip).toMatch(/^path\(evenodd, "M 6 0\.6 L 7\.6 4\.2 /);
+    expect(await icon.evaluate((el) => el.getBoundingClientRect().width)).toBe(12);
     // Fixed, out of the page's flow: the host is an empty inline box after <body>.
     const layout = await page.evaluate((tag) => {
       const host = document.querySelector(tag)!;

@@ -76,18 +76,28 @@ describe('badge controller', () => {
     const rank = (sym: string) => asi.coins.findIndex((c) => c.symbol === sym) + 1;
     const x = await setup();
     x.c.update();
-    expect(x.last().coin).toMatch(
+    expect(x.last().coin()).toMatch(
       new RegExp(`^SOL [+−]\\d+ % vs BTC · ${rank('SOL')}(st|nd|rd|th) of ${asi.coins.length}$`),
     );
     x.c.update('https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3AUSDTTRY');
-    expect(x.last().coin).toBe(
+    expect(x.last().coin()).toBe(
       'USDT: not in the ASI universe (on the exclusion list (stablecoin, wrapped, staked or asset-backed))',
     );
     // A coin the ASI never saw: outside the top N, by the snapshot's own N.
     x.c.update('https://www.binance.com/en/trade/ZZZ_USDT');
-    expect(x.last().coin).toBe(`ZZZ: not in the ASI universe (outside the top ${asi.topN} by market cap)`);
+    expect(x.last().coin()).toBe(`ZZZ: not in the ASI universe (outside the top ${asi.topN} by market cap)`);
     x.c.update('https://www.tradingview.com/chart/AbC123/');
-    expect(x.last().coin).toBeNull();
+    expect(x.last().coin()).toBeNull();
+  });
+
+  it('the coin line is worked out when asked (the panel opens), for the page and view it was shown with', async () => {
+    const x = await setup();
+    x.c.update();
+    const sol = x.shown[0]!;
+    x.c.update(BINANCE);
+    // Asked after another page was shown: still the first page's coin, by the first view.
+    expect(sol.coin()).toMatch(/^SOL /);
+    expect(x.last().coin()).toBe(view().coins.btc);
   });
 
   it('a missing or malformed view shows nothing (the worker writes one on wake)', async () => {

@@ -92,7 +92,7 @@ export function shown(
   return {
     site: 'tradingview',
     view,
-    coin: o.coin ?? null,
+    coin: () => o.coin ?? null,
     layout: o.layout ?? null,
     onLayout: o.onLayout ?? (() => {}),
     onDetails: () => {},

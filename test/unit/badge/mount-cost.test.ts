@@ -4,10 +4,11 @@
  * at all (the worker translated the view) and no Intl.NumberFormat (the worker formatted the numbers).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readTheme } from '../../../components/badge/page';
 import { defaultPosition, HOME } from '../../../lib/badge/drag';
 import type { BadgeLayout } from '../../../lib/badge/state';
 import { anyCoverageSettings, realSnapshot } from '../../support/snapshot';
-import { BADGE_SIZE, layoutFrame, mountUi, setupDom, shown, VIEWPORT } from './dom';
+import { BADGE_SIZE, click, layoutFrame, mountUi, setupDom, shown, VIEWPORT } from './dom';
 
 // the ASI of 12 coins accepted, for a number to format
 const snap = realSnapshot('2026-08-21', undefined, anyCoverageSettings());
@@ -105,6 +106,46 @@ describe('mounting the badge', () => {
     expect(m.root.querySelector('.badge')).toBe(badge);
     expect(badge!.getAttribute('data-stage')).toBe('altseason');
     m.dispose();
+  });
+
+  it("listens to the page's presses only while the panel is open (to close it on a press outside)", () => {
+    const added: string[] = [];
+    const real = document.addEventListener.bind(document);
+    document.addEventListener = ((type: string, ...rest: [EventListener, AddEventListenerOptions]) => (
+      added.push(type),
+      real(type, ...rest)
+    )) as typeof document.addEventListener;
+    const press = (el: Element) => el.dispatchEvent(new window.Event('pointerdown', { bubbles: true, composed: true }));
+    try {
+      const m = mountUi();
+      const root = m.show(app());
+      expect(added).toEqual([]);
+      click(root.querySelector('button.main'));
+      expect(added).toEqual(['pointerdown']);
+      press(root.querySelector('.panel')!); // inside: stays open
+      expect(root.querySelector('.panel')).not.toBeNull();
+      press(document.body);
+      expect(root.querySelector('.panel')).toBeNull();
+      expect(root.querySelector('button.main')!.getAttribute('aria-expanded')).toBe('false');
+      m.dispose();
+    } finally {
+      document.addEventListener = real;
+    }
+  });
+
+  it("asks for the OS colour scheme only where the site's theme rule uses it (never on TradingView)", () => {
+    const asked: string[] = [];
+    const w = window as unknown as { matchMedia: unknown };
+    const real = w.matchMedia;
+    w.matchMedia = (q: string) => (asked.push(q), { matches: true });
+    try {
+      expect(readTheme('tradingview')).toBe('light'); // its own class alone: none on <html> here
+      expect(asked).toEqual([]);
+      expect(readTheme('binance')).toBe('dark'); // no marker on the page: the OS preference (dark here)
+      expect(asked).toEqual(['(prefers-color-scheme: dark)']);
+    } finally {
+      w.matchMedia = real;
+    }
   });
 
   it('constructs no Intl.NumberFormat and formats nothing on the page (the worker did)', () => {

@@ -46,7 +46,19 @@ describe('siteFromUrl', () => {
   });
 
   it.each([
+    ['https://app.hyperliquid.xyz/trader', 'hyperliquid'], // `/trade*`: any run after it, as in the manifest
+    ['https://www.bitget.com/spot/', 'bitget'], // a `*` may match nothing
+    ['https://www.okx.com/en/trade-swap/', 'okx'],
+    ['https://WWW.TradingView.com/chart/x', 'tradingview'], // hosts compare lower-case
+  ])('the match pattern rules: %s → %s', (url, site) => expect(siteFromUrl(url)).toBe(site));
+
+  it.each([
     'https://www.tradingview.com/',
+    'https://www.binance.com/en/trade', // `/*/trade/*` needs the slash after trade
+    'https://www.binance.com/trade/BTC_USDT', // … and a segment before it
+    'https://evil.example/www.bitget.com/spot/x', // the host is the URL's host, never a path that names one
+    'https://tradingview.com.evil.example/chart/',
+    'https://www.okx.com/trade', // `trade-*`
     'https://www.tradingview.com/news/chart/',
     'https://www.binance.com/en/markets',
     'http://www.coinbase.com.evil.example/advanced-trade/x',

@@ -129,7 +129,7 @@ describe('hostile text renders as text', () => {
     (s.evaluation.asi as { excluded: unknown[] }).excluded.push({ symbol: 'ABC', reason: 'gone', why: `${XSS} coin` });
     const x = shown({ snapshot: s, settings: defaultSettings(), now: snap.computedAt + 60_000 });
     const m = mountUi();
-    const root = m.show({ ...x, coin: coinLine(x.view, 'ABC') });
+    const root = m.show({ ...x, coin: () => coinLine(x.view, 'ABC') });
     expect(root.querySelector('.panel')).toBeNull();
     root.querySelector<HTMLButtonElement>('button.main')!.dispatchEvent(new win.Event('click', { bubbles: true }));
     const panel = root.querySelector('.panel');
