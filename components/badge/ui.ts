@@ -35,6 +35,7 @@ export class BadgeUi {
   panel: HTMLElement | null = null;
   x!: BadgeShow;
   theme: Theme = 'light';
+  /** Where the user (or a stored layout) put it; null at the default place, which CSS anchors to the right edge. */
   pos: Point | null = null;
   collapsed = false;
   open = false;
@@ -171,15 +172,27 @@ export class BadgeUi {
     s.right = p ? '' : px(HOME.right);
   }
 
-  /** Clamps the badge into the window (or turns the default place into left/top), and places an open panel. */
+  /** Where the badge is now in left/top terms, once its size is known. */
+  here(): Point | null {
+    return this.pos ?? (this.size && defaultPosition(this.size, this.vp));
+  }
+
+  /**
+   * Clamps the badge into the window and places an open panel. The default place is left to CSS (nothing written,
+   * no second style pass after the first layout) unless the window is too small for it.
+   */
   place() {
-    if (!this.size) return;
-    const next = this.pos ? clampPosition(this.pos, this.size, this.vp) : defaultPosition(this.size, this.vp);
-    this.pos = next;
-    this.move();
+    const size = this.size;
+    if (!size) return;
+    const home = defaultPosition(size, this.vp);
+    if (this.pos || home.x !== this.vp.width - size.width - HOME.right || home.y !== HOME.top) {
+      this.pos = this.pos ? clampPosition(this.pos, size, this.vp) : home;
+      this.move();
+    }
+    const next = this.pos ?? home;
     const panel = this.panel;
     if (panel) {
-      const at = panelPosition({ ...next, ...this.size }, sizeOf(panel), this.vp);
+      const at = panelPosition({ ...next, ...size }, sizeOf(panel), this.vp);
       Object.assign(panel.style, { left: px(at.x), top: px(at.y), visibility: 'visible' });
     }
   }
@@ -226,6 +239,8 @@ export class BadgeUi {
 
   setCollapsed(collapsed: boolean) {
     this.close(false);
+    // Stored where it is, the default place included: the dot stays at the pill's left edge.
+    this.pos = this.here();
     this.collapsed = collapsed;
     this.size = null;
     if (this.pos) this.x.onLayout({ ...this.pos, collapsed });
@@ -259,9 +274,10 @@ export class BadgeUi {
     const at = { x: e.clientX, y: e.clientY };
     if (e.type === 'pointerdown') {
       this.suppressClick = false;
-      if (e.button || !this.pos || (e.target as Element).closest('.collapse')) return;
       this.vp = viewport();
-      this.drag = { start: this.pos, p0: at, moved: false };
+      const start = this.here();
+      if (e.button || !start || (e.target as Element).closest('.collapse')) return;
+      this.drag = { start, p0: at, moved: false };
       this.follow(true);
     } else if (d && e.type === 'pointermove') {
       if (!d.moved) {

@@ -22,7 +22,9 @@ const LIGHT = /(^|\s)(theme-?)?(light|day)(-?(theme|mode))?(\s|$)/i;
  * <body> wins, then the OS preference.
  */
 export function detectTheme(x: ThemeInput): Theme {
-  if (x.site === 'tradingview') return /(^|\s)theme-dark(\s|$)/.test(x.htmlClass) ? 'dark' : 'light';
+  // A word of the class list, by splitting (TradingView writes it with classList: single spaces): no RegExp to
+  // compile while the badge mounts.
+  if (x.site === 'tradingview') return x.htmlClass.split(' ').includes('theme-dark') ? 'dark' : 'light';
   // Dark wins a tie: a page carrying both usually adds "dark" as the override.
   const all = `${x.htmlClass} ${x.markers}`;
   return DARK.test(all) ? 'dark' : LIGHT.test(all) ? 'light' : x.prefersDark ? 'dark' : 'light';

@@ -4,10 +4,10 @@
  * gone) puts it back to the default place, expanded.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultPosition } from '../../../lib/badge/drag';
+import { HOME } from '../../../lib/badge/drag';
 import type { BadgeLayout } from '../../../lib/badge/state';
 import { realSnapshot } from '../../support/snapshot';
-import { BADGE_SIZE, mountUi, setupDom, shown, VIEWPORT } from './dom';
+import { mountUi, setupDom, shown } from './dom';
 
 const snap = realSnapshot('2025-09-19');
 
@@ -25,7 +25,8 @@ describe('layout from storage', () => {
       right: b.style.right || '',
     };
   };
-  const home = defaultPosition(BADGE_SIZE, VIEWPORT);
+  // The default place, as CSS anchors it (left/top only once moved, or in a window too small for it).
+  const anchored = { left: '', top: `${HOME.top}px`, collapsed: 'false', right: `${HOME.right}px` };
 
   it('starts where it was left, and moves when another tab stores a new place', () => {
     const m = mountUi();
@@ -41,7 +42,7 @@ describe('layout from storage', () => {
     const root = m.show(app({ x: 10, y: 20, collapsed: true }, (l) => stored.push(l)));
     expect(where(root).collapsed).toBe('true');
     m.show(app(null, (l) => stored.push(l)));
-    expect(where(root)).toEqual({ left: `${home.x}px`, top: `${home.y}px`, collapsed: 'false', right: '' });
+    expect(where(root)).toEqual(anchored);
     expect(root.querySelector('button.main')).not.toBeNull();
     // The default place is not written back: the site stays "not arranged".
     expect(stored).toEqual([]);
@@ -50,8 +51,8 @@ describe('layout from storage', () => {
   it('without a stored layout it sits at the default place, and stays there on unrelated updates', () => {
     const m = mountUi();
     const root = m.show(app(null));
-    expect(where(root)).toMatchObject({ left: `${home.x}px`, top: `${home.y}px`, collapsed: 'false' });
+    expect(where(root)).toEqual(anchored);
     m.show(app(null));
-    expect(where(root)).toMatchObject({ left: `${home.x}px`, top: `${home.y}px` });
+    expect(where(root)).toEqual(anchored);
   });
 });

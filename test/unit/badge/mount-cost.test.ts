@@ -74,16 +74,33 @@ describe('mounting the badge', () => {
     return { left: s.left || '', top: s.top || '', right: s.right || '', visibility: s.visibility || '' };
   };
 
-  it('reads no layout: CSS anchors it at the default place; its size comes from the ResizeObserver after the first layout', () => {
+  it('reads no layout and writes nothing after it: CSS anchors the default place, the ResizeObserver brings the size', () => {
     const m = mountUi();
     const x = app();
+    const anchored = { left: '', top: `${HOME.top}px`, right: `${HOME.right}px`, visibility: '' };
     expect(layoutReads(() => m.ui.show(x, 'light'))).toEqual([]);
-    expect(style(m.root)).toEqual({ left: '', top: `${HOME.top}px`, right: `${HOME.right}px`, visibility: '' });
+    expect(style(m.root)).toEqual(anchored);
     layoutFrame();
+    expect(style(m.root)).toEqual(anchored);
+    // The same place in left/top terms: what a drag or a collapse starts from.
     const home = defaultPosition(BADGE_SIZE, VIEWPORT);
-    // The same place, now in left/top terms (what a drag starts from).
     expect(home).toEqual({ x: VIEWPORT.width - BADGE_SIZE.width - HOME.right, y: HOME.top });
-    expect(style(m.root)).toEqual({ left: `${home.x}px`, top: `${home.y}px`, right: '', visibility: '' });
+    expect(m.ui.here()).toEqual(home);
+    // A window too narrow for the default place: clamped in left/top terms.
+    m.ui.vp = { width: 250, height: 720 };
+    m.ui.place();
+    expect(style(m.root)).toEqual({ left: '8px', top: `${HOME.top}px`, right: '', visibility: '' });
+    m.dispose();
+  });
+
+  it("collapsed at the default place, the dot stays at the pill's left edge, and that place is stored", () => {
+    const stored: BadgeLayout[] = [];
+    const m = mountUi();
+    const root = m.show(shown({ snapshot: snap, now: snap.computedAt + 60_000 }, { onLayout: (l) => stored.push(l) }));
+    click(root.querySelector('button.collapse'));
+    const home = defaultPosition(BADGE_SIZE, VIEWPORT);
+    expect(stored).toEqual([{ ...home, collapsed: true }]);
+    expect(style(m.root)).toMatchObject({ left: `${home.x}px`, top: `${home.y}px`, right: '' });
     m.dispose();
   });
 
