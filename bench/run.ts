@@ -547,7 +547,10 @@ ${
 ms, the product's ${(b.cpu.median - b.floor.median).toFixed(1)} ms more. The badge is already static DOM built from the
 worker's badge view, its strings translated and its numbers formatted by the worker (lib/badge/view.ts): the built
 script holds no Preact and no \`chrome.i18n.getMessage\` call, and the mount reads no layout and constructs no
-\`Intl.NumberFormat\` (test/unit/badge/mount-cost.test.ts pins the last two). What remains is the script's own
+\`Intl.NumberFormat\` (test/unit/badge/mount-cost.test.ts pins the last two). Nor does the mount compile a RegExp
+(sites and TradingView's theme class are matched as strings), create an SVG element (the stage's shape is clipped by
+CSS), work out the coin line (the panel does, when opened), listen on the page's document (only while the panel is
+open) or write a place after the first layout at the default place (CSS anchors it). What remains is the script's own
 start: its evaluation (the top-level frame), its first calls into the extension bindings (\`chrome.storage\`,
 \`chrome.runtime\`, whose native accessors are created on first use: the \`get app\` frames), the first DOM calls of
 its isolated world (the stale-host scan reads two children), WXT's content-script context (\`stopOldScripts\`
