@@ -8,7 +8,13 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest(), preact()],
-        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          // The badge's stylesheets are strings its code appends (?inline): tests see their real text.
+          css: { include: [/components\/badge\/.+\.css/] },
+        },
       },
       {
         test: {

@@ -1,8 +1,12 @@
 import type { BadgeView } from '@/lib/badge/view';
 import { updatedText } from '@/lib/badge/view-read';
 import { h, stageIcon, staleChip, svg, value } from './dom';
+import css from './panel.css?inline';
 
 export const PANEL_ID = 'panel';
+
+/** The panel's stylesheet, for the badge's shadow root when the panel first opens (badge.css is there from mount). */
+export const panelStyle = () => h('style', null, css);
 const W = 96;
 const H = 24;
 

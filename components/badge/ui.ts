@@ -13,7 +13,7 @@ import type { BadgeLayout } from '@/lib/badge/state';
 import { addDays } from '@/lib/series/dates';
 import type { Theme } from '@/lib/badge/theme';
 import { h, stageIcon, staleChip, value } from './dom';
-import { buildPanel, PANEL_ID } from './panel';
+import { buildPanel, PANEL_ID, panelStyle } from './panel';
 
 const viewport = (): Size => {
   const el = document.documentElement;
@@ -44,6 +44,8 @@ export class BadgeUi {
   drag: { start: Point; p0: Point; moved: boolean } | null = null;
   suppressClick = false;
   stored: BadgeLayout | null | undefined = undefined;
+  /** The panel's stylesheet, once it has opened. */
+  panelCss: HTMLElement | null = null;
   /** Ends the page-wide listener of an open panel. */
   outside: AbortController | null = null;
   ro = new ResizeObserver(([e]) => {
@@ -201,6 +203,7 @@ export class BadgeUi {
     const x = this.x;
     const next = buildPanel(x.view, x.coin(), Date.now(), () => this.close(), x.onDetails);
     const old = this.panel;
+    if (!this.panelCss) this.app.before((this.panelCss = panelStyle()));
     next.style.visibility = old?.style.visibility || 'hidden';
     // A live update keeps focus where it was: in the panel when it was there.
     if (old && old.contains(this.active())) focus = true;

@@ -142,7 +142,11 @@ describe.skipIf(SKIP)('badge view in Chromium', () => {
 
   it('keeps the panel ≤ 420 px at 1280×720, its last element visible, also with "All rules" open', async () => {
     const page = await open('https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ASOLUSDT');
+    const sheets = () => page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.styleSheets.length, HOST);
+    expect(await sheets()).toBe(1); // the badge's own rules only, until the panel opens
     const panel = await openPanel(page);
+    expect(await sheets()).toBe(2);
+    expect(await panel.evaluate((el) => getComputedStyle(el).width)).toBe('340px'); // panel.css applies
     const check = async () => {
       const r = await page.evaluate((tag) => {
         const root = document.querySelector(tag)!.shadowRoot!;

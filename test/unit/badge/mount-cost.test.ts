@@ -150,6 +150,21 @@ describe('mounting the badge', () => {
     }
   });
 
+  it("adds the panel's stylesheet when the panel first opens, once", () => {
+    const m = mountUi();
+    const root = m.show(app());
+    const styles = () => [...root.querySelectorAll('style')].map((s) => s.textContent);
+    expect(styles()).toEqual([]);
+    const main = root.querySelector('button.main');
+    click(main);
+    expect(styles()).toHaveLength(1);
+    expect(styles()[0]).toContain('.panel {');
+    click(main); // closed
+    click(main); // open again
+    expect(styles()).toHaveLength(1);
+    m.dispose();
+  });
+
   it("asks for the OS colour scheme only where the site's theme rule uses it (never on TradingView)", () => {
     const asked: string[] = [];
     const w = window as unknown as { matchMedia: unknown };
