@@ -26,5 +26,5 @@ console.log(`live update CPU, median: ${f(b.live.median)} (target ≤ 2 ms); all
 console.log(
   `wall main() → in DOM / frame / painted: ${f(b.mount.median)} / ${f(b.frame.median)} / ${f(b.painted.median)}`,
 );
-console.log(`cpu: ${JSON.stringify(b.cpu)}`);
+console.log(`cpu: ${JSON.stringify(b.cpu)}; medians per launch: ${JSON.stringify(b.perLaunch)}`);
 console.log(`hot: ${JSON.stringify(b.hot)}`);

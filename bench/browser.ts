@@ -158,6 +158,8 @@ export interface BadgeResult {
   cpu: Summary;
   /** The same for the floor script (FLOOR_BADGE) in place of the product's. */
   floor: Summary;
+  /** The median of each browser launch's profiled runs (product, floor): how far one launch's figure could stray. */
+  perLaunch: { cpu: number[]; floor: number[] };
   /** Where that time goes: the deepest content-script frame of each sample, summed over all profiled runs ÷ runs. */
   hot: { frame: string; code: string; ms: number }[];
   /** Main-thread CPU of the content script per live update (a new badge view stored while the page is open). */
@@ -269,6 +271,38 @@ async function profiledRuns(
   return { cpu, frames };
 }
 
+/** Browser launches the profiled runs are spread over: one launch's median strayed by up to 2 ms from the next's. */
+const PROFILED_LAUNCHES = 3;
+
+/**
+ * `runs` profiled runs in each of PROFILED_LAUNCHES fresh browsers on the build (with `extraFiles`), seeded as the
+ * badge runs are: every run, the median of each launch, and the frames summed over all runs.
+ */
+async function profiledLaunches(
+  extensionDir: string,
+  chromiumArgs: string[],
+  runs: number,
+  warmup: number,
+  extraFiles: Record<string, string> = {},
+): Promise<{ cpu: number[]; perLaunch: number[]; frames: Map<string, number> }> {
+  const cpu: number[] = [];
+  const perLaunch: number[] = [];
+  const frames = new Map<string, number>();
+  for (let k = 0; k < PROFILED_LAUNCHES; k++) {
+    const b = await launch(extensionDir, chromiumArgs, extraFiles);
+    try {
+      await seedBadge(b.ext);
+      const r = await profiledRuns(b.ext, runs, warmup);
+      cpu.push(...r.cpu);
+      perLaunch.push(summarize(r.cpu).median);
+      for (const [f, t] of r.frames) frames.set(f, (frames.get(f) ?? 0) + t);
+    } finally {
+      await b.dispose();
+    }
+  }
+  return { cpu, perLaunch, frames };
+}
+
 /**
  * The floor under the badge: the build with its content script replaced by the least a badge must do (the same
  * stale-host removal, one storage read of the view and the places, a shadow host with the stage appended), profiled
@@ -321,18 +355,13 @@ export async function benchBadge(
         idleDelayMs: r.loadEnd === null ? Number.NaN : r.start - r.loadEnd,
       });
     }
-    const { cpu, frames } = await profiledRuns(ext, runs, warmup);
     const control = await controlRuns(ext, out, runs);
     const live = await liveUpdates(ext, seeded, runs);
     await dispose();
-    const floorBrowser = await launch(extensionDir, sites.chromiumArgs, { 'content-scripts/badge.js': FLOOR_BADGE });
-    let floor: number[];
-    try {
-      await seedBadge(floorBrowser.ext);
-      floor = (await profiledRuns(floorBrowser.ext, runs, warmup)).cpu;
-    } finally {
-      await floorBrowser.dispose();
-    }
+    const { cpu, frames, perLaunch } = await profiledLaunches(extensionDir, sites.chromiumArgs, runs, warmup);
+    const floor = await profiledLaunches(extensionDir, sites.chromiumArgs, runs, warmup, {
+      'content-scripts/badge.js': FLOOR_BADGE,
+    });
     const lines = bundle.split('\n');
     const hot = [...frames]
       .sort((a, b) => b[1] - a[1])
@@ -344,7 +373,8 @@ export async function benchBadge(
       });
     return {
       cpu: summarize(cpu),
-      floor: summarize(floor),
+      floor: summarize(floor.cpu),
+      perLaunch: { cpu: perLaunch, floor: floor.perLaunch },
       hot,
       live: summarize(live),
       runs: out,

@@ -498,11 +498,14 @@ were spent on instrumentation. Two page-side measurements instead (bench/browser
   page's renderer from before the navigation to the chart page until the badge has painted; every sample whose stack
   contains a frame of \`content-scripts/badge.js\` counts, including native work the script triggers (DOM calls, layout
   forced by a read, extension bindings). Not counted: the script's initial compile outside a JS frame, and the page's
-  later style, layout and paint of the badge (shared with the page's own rendering work). Median of ${b.cpu.n} runs.
+  later style, layout and paint of the badge (shared with the page's own rendering work). Median of ${b.cpu.n} runs,
+  ${b.cpu.n / b.perLaunch.cpu.length} in each of ${b.perLaunch.cpu.length} fresh browser launches (one launch's median
+  strays from the next's by more than two runs' do): the launches' own medians were
+  ${b.perLaunch.cpu.map((x) => x.toFixed(1)).join(' / ')} ms.
 - **The floor.** The same profiled runs with the build's content script replaced by the least a badge must do
   (bench/browser.ts, \`FLOOR_BADGE\`: the stale-host removal, one \`chrome.storage.local.get\` of the view and the
   places, a shadow host with the stage appended): what injecting a script, its extension bindings and one storage
-  reply cost, whatever the script.
+  reply cost, whatever the script. Launches' medians: ${b.perLaunch.floor.map((x) => x.toFixed(1)).join(' / ')} ms.
 - **Wall time and long tasks.** An init script in the page's main world (\`BADGE_PROBE\`) observes \`<html>\`'s
   children: the stub is opened with \`?stale-hosts=1\`, so it leaves one \`<regime-lens-badge>\` as a previous instance
   would; the content script's first DOM step (\`removeStaleHosts()\`, in \`badgeHost\`) removes it, which marks
