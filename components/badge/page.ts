@@ -71,16 +71,21 @@ export function watchTheme(site: SiteId, onChange: () => void, signal: AbortSign
 
 /**
  * The badge's host and UI, not yet in the page: `show` mounts it after <body> (the site's body styles and
- * re-renders never reach it) and paints, `hide` takes it out.
+ * re-renders never reach it) and paints, `hide` takes it out. The page's theme is followed from the first show on:
+ * a page that never shows the badge (an app's dashboard) never needs it.
  */
 export function badgeHost(css: string, signal: AbortSignal) {
   removeStaleHosts(); // a reloaded extension's leftover badge goes before this one is made
   const { host, root } = createHost(css);
   const ui = new BadgeUi(root, signal);
+  let watching = false;
   return {
     show(x: BadgeShow) {
       if (!host.isConnected) document.documentElement.append(host);
       ui.show(x, readTheme(x.site));
+      if (watching) return;
+      watching = true; // a page's site never changes: one watcher, for the site first shown
+      watchTheme(x.site, () => host.isConnected && ui.show(ui.x, readTheme(ui.x.site)), signal);
     },
     hide: () => host.remove(),
   };

@@ -3,9 +3,9 @@
  * static-DOM shadow-root badge (components/badge). Thin wiring: one storage read, no request, no logic here.
  */
 import css from '@/components/badge/badge.css?inline';
-import { badgeHost, quietly, watchTheme } from '@/components/badge/page';
+import { badgeHost, quietly } from '@/components/badge/page';
 import { startBadgeController } from '@/lib/badge/controller';
-import { BADGE_MATCHES, siteOfPage } from '@/lib/badge/sites';
+import { BADGE_MATCHES } from '@/lib/badge/sites';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 
@@ -21,8 +21,6 @@ export default defineContentScript({
     const badge = await startBadgeController({ local: storage.local, send, isValid, hide, show }, location.href);
     storage.onChanged.addListener(badge.onChanged);
     ctx.onInvalidated(quietly(() => storage.onChanged.removeListener(badge.onChanged)));
-    const site = siteOfPage(location.href);
-    if (site) watchTheme(site, () => badge.update(), ctx.signal);
     ctx.addEventListener(window, 'wxt:locationchange', (e) => badge.update(e.newUrl.href)); // URL before `location`
     const poll = setInterval(() => ctx.isInvalid && clearInterval(poll), 2_000); // orphaned after a reload: unmount
     badge.update();
