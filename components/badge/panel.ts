@@ -7,6 +7,7 @@ export const PANEL_ID = 'panel';
 
 /** The panel's stylesheet, for the badge's shadow root when the panel first opens (badge.css is there from mount). */
 export const panelStyle = () => h('style', null, css);
+
 const W = 96;
 const H = 24;
 
