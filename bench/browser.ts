@@ -239,6 +239,11 @@ async function seedBadge(ext: ExtensionBrowser): Promise<Snapshot> {
   return seeded;
 }
 
+/** Adds each frame's time in `more` to `into`. */
+function addFrames(into: Map<string, number>, more: Map<string, number>): void {
+  for (const [f, t] of more) into.set(f, (into.get(f) ?? 0) + t);
+}
+
 /**
  * Runs with the V8 sampling profiler (100 µs) on the page's renderer, started on a same-site page first so the
  * navigation to the chart stays in the profiled process: the content script's time per run (attribute) and by frame.
@@ -266,7 +271,7 @@ async function profiledRuns(
     if (i < warmup) continue;
     const a = attribute(profile, '/content-scripts/badge.js');
     cpu.push(a.total);
-    for (const [f, t] of a.byFrame) frames.set(f, (frames.get(f) ?? 0) + t);
+    addFrames(frames, a.byFrame);
   }
   return { cpu, frames };
 }
@@ -295,7 +300,7 @@ async function profiledLaunches(
       const r = await profiledRuns(b.ext, runs, warmup);
       cpu.push(...r.cpu);
       perLaunch.push(summarize(r.cpu).median);
-      for (const [f, t] of r.frames) frames.set(f, (frames.get(f) ?? 0) + t);
+      addFrames(frames, r.frames);
     } finally {
       await b.dispose();
     }
