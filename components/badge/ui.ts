@@ -4,6 +4,7 @@ import {
   defaultPosition,
   dragPosition,
   HOME,
+  homeAnchor,
   isDrag,
   panelPosition,
   type Point,
@@ -186,8 +187,9 @@ export class BadgeUi {
   place() {
     const size = this.size;
     if (!size) return;
-    const home = defaultPosition(size, this.vp);
-    if (this.pos || home.x !== this.vp.width - size.width - HOME.right || home.y !== HOME.top) {
+    const anchor = homeAnchor(size, this.vp);
+    const home = clampPosition(anchor, size, this.vp);
+    if (this.pos || home.x !== anchor.x || home.y !== anchor.y) {
       this.pos = this.pos ? clampPosition(this.pos, size, this.vp) : home;
       this.move();
     }

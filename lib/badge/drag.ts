@@ -31,12 +31,17 @@ export function clampPosition(pos: Point, size: Size, viewport: Size, margin = E
  */
 export const HOME = { right: 72, top: 64 } as const;
 
+/** The default place in left/top terms as CSS anchors it (HOME), before any clamping into the window. */
+export function homeAnchor(size: Size, viewport: Size): Point {
+  return { x: viewport.width - size.width - HOME.right, y: HOME.top };
+}
+
 /**
  * Where the badge starts on a site the user has not arranged: top right, under the usual header, clear of right-hand
  * toolbars.
  */
 export function defaultPosition(size: Size, viewport: Size): Point {
-  return clampPosition({ x: viewport.width - size.width - HOME.right, y: HOME.top }, size, viewport);
+  return clampPosition(homeAnchor(size, viewport), size, viewport);
 }
 
 /** The badge position while dragging: where it started plus how far the pointer moved. */
