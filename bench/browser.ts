@@ -25,7 +25,11 @@ import { buildBadgeView } from '../lib/badge/view';
 import { loadLocales } from '../lib/i18n/node';
 import { translateFrom } from '../lib/i18n/translate';
 import { startStubSites } from '../test/support/sites/server';
+import { attribute, tasksRunning, type CpuProfile, type TraceEvent } from './profile';
 import { summarize, type Summary } from './util';
+
+/** The content script's file in the build: its frames in a profile are the badge's. */
+const BADGE_FILE = '/content-scripts/badge.js';
 
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
 const DAY = '2025-09-19';
@@ -158,6 +162,11 @@ export interface BadgeResult {
   cpu: Summary;
   /** The same for the floor script (FLOOR_BADGE) in place of the product's. */
   floor: Summary;
+  /**
+   * The renderer main-thread tasks that ran the content script, in the profiled runs (a trace of each): long ones
+   * (≥ 50 ms) over all runs, runs with any, and each run's longest such task. The target's long-task count.
+   */
+  tasks: { runs: number; long: number; runsWithLong: number; longest: Summary };
   /** The median of each browser launch's profiled runs (product, floor): how far one launch's figure could stray. */
   perLaunch: { cpu: number[]; floor: number[] };
   /** Where that time goes: the deepest content-script frame of each sample, summed over all profiled runs ÷ runs. */
@@ -169,52 +178,6 @@ export interface BadgeResult {
    * counted over the same window after the load (the badge runs' median idle delay and window length).
    */
   control: { runs: number; longTasksInWindow: number; runsWithLongTasks: number };
-}
-
-interface CpuProfile {
-  nodes: {
-    id: number;
-    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-    children?: number[];
-  }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/**
- * CPU time in stacks that contain a frame of the content script, and per deepest such frame. Native
- * work called from the script (DOM, layout forced by a read, extension bindings) counts toward it.
- */
-function attribute(profile: CpuProfile, marker: string): { total: number; byFrame: Map<string, number> } {
-  const parent = new Map<number, number>();
-  const byId = new Map<number, CpuProfile['nodes'][number]>();
-  for (const n of profile.nodes) {
-    byId.set(n.id, n);
-    for (const c of n.children ?? []) parent.set(c, n.id);
-  }
-  const deepest = new Map<number, string | null>();
-  const frameOf = (id: number): string | null => {
-    if (deepest.has(id)) return deepest.get(id)!;
-    const cf = byId.get(id)!.callFrame;
-    const p = parent.get(id);
-    const f = cf.url.includes(marker)
-      ? `${cf.functionName || '(anonymous)'}@${cf.lineNumber + 1}:${cf.columnNumber + 1}`
-      : p === undefined
-        ? null
-        : frameOf(p);
-    deepest.set(id, f);
-    return f;
-  };
-  let total = 0;
-  const byFrame = new Map<string, number>();
-  for (let k = 0; k < profile.samples.length; k++) {
-    const dt = (profile.timeDeltas[k + 1] ?? 0) / 1000;
-    const f = frameOf(profile.samples[k]!);
-    if (!f) continue;
-    total += dt;
-    byFrame.set(f, (byFrame.get(f) ?? 0) + dt);
-  }
-  return { total, byFrame };
 }
 
 /** Long tasks overlapping [start − 50 ms, end]: the script's evaluation sits just before its start. */
@@ -244,21 +207,34 @@ function addFrames(into: Map<string, number>, more: Map<string, number>): void {
   for (const [f, t] of more) into.set(f, (into.get(f) ?? 0) + t);
 }
 
+/** What the profiled runs give: the script's CPU per run, its time by frame, and the tasks that ran it. */
+interface Profiled {
+  cpu: number[];
+  frames: Map<string, number>;
+  /** Per run, the longest renderer main-thread task that ran the script (ms), and how many tasks ≥ 50 ms did. */
+  tasks: { longest: number; long: number }[];
+}
+
+/** A long task, as the Long Tasks API counts one: 50 ms or more. */
+const LONG_TASK_MS = 50;
+
 /**
  * Runs with the V8 sampling profiler (100 µs) on the page's renderer, started on a same-site page first so the
  * navigation to the chart stays in the profiled process: the content script's time per run (attribute) and by frame.
+ * A trace of the same runs ('toplevel': one event per task) tells which tasks the script's samples fell in, so a
+ * long task is counted against the badge only when the badge's code ran in it (the Long Tasks API names the frame,
+ * not the script).
  */
-async function profiledRuns(
-  ext: ExtensionBrowser,
-  runs: number,
-  warmup: number,
-): Promise<{ cpu: number[]; frames: Map<string, number> }> {
-  const cpu: number[] = [];
-  const frames = new Map<string, number>();
+async function profiledRuns(ext: ExtensionBrowser, runs: number, warmup: number): Promise<Profiled> {
+  const out: Profiled = { cpu: [], frames: new Map(), tasks: [] };
   for (let i = 0; i < runs + warmup; i++) {
     const page = await probedPage(ext);
     await page.goto('https://www.tradingview.com/markets/');
     const cdp = await ext.context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
@@ -266,14 +242,23 @@ async function profiledRuns(
     await page.waitForFunction(() => (window as any).__rl?.painted != null, null, { timeout: 30_000 });
     await page.waitForTimeout(100);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    await cdp.send('Tracing.end');
+    await traced;
     await cdp.detach();
     await page.close();
     if (i < warmup) continue;
-    const a = attribute(profile, '/content-scripts/badge.js');
-    cpu.push(a.total);
-    addFrames(frames, a.byFrame);
+    const a = attribute(profile, BADGE_FILE);
+    const t = tasksRunning(profile, events, BADGE_FILE);
+    // Either the clocks disagree or the trace lost events: the run's tasks cannot be told, so the bench stops.
+    if (t.outside > 0) throw new Error(`badge: ${t.outside} content-script samples in no traced task`);
+    out.cpu.push(a.total);
+    addFrames(out.frames, a.byFrame);
+    out.tasks.push({
+      longest: Math.max(0, ...t.tasks.map((x) => x.ms)),
+      long: t.tasks.filter((x) => x.ms >= LONG_TASK_MS).length,
+    });
   }
-  return { cpu, frames };
+  return out;
 }
 
 /** Browser launches the profiled runs are spread over: one launch's median strayed by up to 2 ms from the next's. */
@@ -289,23 +274,22 @@ async function profiledLaunches(
   runs: number,
   warmup: number,
   extraFiles: Record<string, string> = {},
-): Promise<{ cpu: number[]; perLaunch: number[]; frames: Map<string, number> }> {
-  const cpu: number[] = [];
-  const perLaunch: number[] = [];
-  const frames = new Map<string, number>();
+): Promise<Profiled & { perLaunch: number[] }> {
+  const all: Profiled & { perLaunch: number[] } = { cpu: [], frames: new Map(), tasks: [], perLaunch: [] };
   for (let k = 0; k < PROFILED_LAUNCHES; k++) {
     const b = await launch(extensionDir, chromiumArgs, extraFiles);
     try {
       await seedBadge(b.ext);
       const r = await profiledRuns(b.ext, runs, warmup);
-      cpu.push(...r.cpu);
-      perLaunch.push(summarize(r.cpu).median);
-      addFrames(frames, r.frames);
+      all.cpu.push(...r.cpu);
+      all.tasks.push(...r.tasks);
+      all.perLaunch.push(summarize(r.cpu).median);
+      addFrames(all.frames, r.frames);
     } finally {
       await b.dispose();
     }
   }
-  return { cpu, perLaunch, frames };
+  return all;
 }
 
 /**
@@ -363,7 +347,7 @@ export async function benchBadge(
     const control = await controlRuns(ext, out, runs);
     const live = await liveUpdates(ext, seeded, runs);
     await dispose();
-    const { cpu, frames, perLaunch } = await profiledLaunches(extensionDir, sites.chromiumArgs, runs, warmup);
+    const { cpu, frames, perLaunch, tasks } = await profiledLaunches(extensionDir, sites.chromiumArgs, runs, warmup);
     const floor = await profiledLaunches(extensionDir, sites.chromiumArgs, runs, warmup, {
       'content-scripts/badge.js': FLOOR_BADGE,
     });
@@ -379,6 +363,12 @@ export async function benchBadge(
     return {
       cpu: summarize(cpu),
       floor: summarize(floor.cpu),
+      tasks: {
+        runs: tasks.length,
+        long: tasks.reduce((a, t) => a + t.long, 0),
+        runsWithLong: tasks.filter((t) => t.long > 0).length,
+        longest: summarize(tasks.map((t) => t.longest)),
+      },
       perLaunch: { cpu: perLaunch, floor: floor.perLaunch },
       hot,
       live: summarize(live),
@@ -456,7 +446,7 @@ async function liveUpdates(ext: ExtensionBrowser, seeded: Snapshot, n: number): 
       await ext.serviceWorker.evaluate((x) => (globalThis as any).chrome.storage.local.set({ badgeView: x }), v);
       await waitFor(stage, (s) => s === v.stage, 'the live update painted', { interval: 5 });
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-      if (i > 2) out.push(attribute(profile, '/content-scripts/badge.js').total);
+      if (i > 2) out.push(attribute(profile, BADGE_FILE).total);
     }
   } finally {
     await cdp.detach().catch(() => {});

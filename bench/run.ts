@@ -189,12 +189,17 @@ function table(x: Inputs): Row[] {
       `${ms(badge.mount.median)} / ${ms(badge.frame.median)} / ${ms(badge.painted.median)}`,
     ),
     [
-      'Badge: long tasks overlapping the mount',
+      "Badge: long tasks (≥ 50 ms) that ran the content script's code (traced with the profiled runs)",
+      `${badge.tasks.long} in ${badge.tasks.runs} runs; the longest such task per run: median ` +
+        `${ms(badge.tasks.longest.median)}, max ${ms(badge.tasks.longest.max)}`,
+      `${TARGETS.badgeLongTasks}`,
+      verdict(badge.tasks.long <= TARGETS.badgeLongTasks),
+    ],
+    infoRow(
+      "Badge: the page's long tasks overlapping the mount's time (Long Tasks API, which names no script)",
       `${badge.longTasksInWindow} in ${badge.runs.length} runs (${badge.runsWithLongTasks} runs with any); ` +
         `the page without the badge: ${badge.control.longTasksInWindow} in ${badge.control.runs}`,
-      `${TARGETS.badgeLongTasks}`,
-      verdict(badge.longTasksInWindow === 0),
-    ],
+    ),
     [
       'Badge: main-thread CPU of a live update (a new view stored while the page is open, median)',
       ms(badge.live.median),
@@ -287,11 +292,17 @@ function figures(x: Inputs, w: WorkerResult): Figure[] {
       max: TARGETS.badgeMountMs,
     },
     {
+      id: 'badge.longTasksRunningIt',
+      label: "Badge: long tasks that ran the badge's code",
+      unit: 'count',
+      value: b.tasks.long,
+      max: TARGETS.badgeLongTasks,
+    },
+    {
       id: 'badge.longTasks',
-      label: 'Badge: long tasks overlapping the mount',
+      label: "Badge: the page's long tasks overlapping the mount",
       unit: 'count',
       value: b.longTasksInWindow,
-      max: 0,
     },
     {
       id: 'badge.liveUpdate',
@@ -443,7 +454,7 @@ function markdown(
   const { m, engine: e, network: n, badge: b, popup: p } = x;
   const badgeVerdict =
     missedBy(b.cpu.median, TARGETS.badgeMountMs, ' of main-thread time') +
-    (b.longTasksInWindow === 0 ? '' : `, and ${b.longTasksInWindow} long tasks overlap the mount`);
+    (b.tasks.long === 0 ? '' : `, and ${b.tasks.long} long tasks ran the badge's code`);
   const popupVerdict = missedBy(p.firstChart.median, TARGETS.popupFirstChartMs);
   const stageVerdict = missedBy(p.stage.median, TARGETS.popupStageMs);
   const floorGap = p.floor.scriptStart.median - TARGETS.popupStageMs;
@@ -518,9 +529,9 @@ were spent on instrumentation. Two page-side measurements instead (bench/browser
   **main() started**
   (delivered at the end of its first synchronous part). The host is appended and rendered in one synchronous step, so
   its record marks **in DOM** (the probe checks \`.badge[data-stage]\` in the shadow root); a \`requestAnimationFrame\`
-  after it marks the **next frame**, a task after that frame **painted**. Long tasks come from
-  \`PerformanceObserver({type: 'longtask', buffered: true})\` in the page; one counts against the badge when it overlaps
-  [start − 50 ms, painted].
+  after it marks the **next frame**, a task after that frame **painted**. The page's long tasks come from
+  \`PerformanceObserver({type: 'longtask', buffered: true})\` in the page, counted when they overlap
+  [start − 50 ms, painted]; the long tasks that ran the badge's code come from the profiled runs' traces (below).
 
 **Page.** The TradingView stub (\`https://www.tradingview.com/chart/…\`): 3,000 order-book rows, a ticker rewriting 200
 of them every 50 ms (${b.ticksPerRun.toFixed(0)} ticks per run on average until the badge painted), a canvas chart.
@@ -541,11 +552,21 @@ built bundle, average per run):
 |---|---|---|
 ${b.hot.map((h) => `| \`${h.frame}\` | ${h.ms.toFixed(1)} | \`${mdCode(h.code)}…\` |`).join('\n')}
 
-Long tasks overlapping the mount: **${b.longTasksInWindow}** in ${b.runs.length} runs (${b.runsWithLongTasks} runs had
+**Long tasks that ran the badge's code: ${b.tasks.long}** in ${b.tasks.runs} profiled runs (${b.tasks.runsWithLong}
+runs had any). Each run is traced as it is profiled (Chromium's \`toplevel\` category: one event per task the renderer's
+main thread runs, on the profile's clock), and every sample in the content script's stacks is placed in the task around
+it: those are the tasks that ran the badge (its injection, the storage reply, the paint's callbacks). The longest such
+task per run: median ${ms(b.tasks.longest.median)}, p90 ${ms(b.tasks.longest.p90)}, max ${ms(b.tasks.longest.max)}.
+
+The page's own long tasks are another figure. The Long Tasks API names the frame, not the script, so it counts
+every long task of the page that overlaps the mount's time, [main() start − 50 ms, painted], which includes the wait
+for the storage reply: **${b.longTasksInWindow}** in ${b.runs.length} runs (${b.runsWithLongTasks} runs had
 any); the page load itself produced ${b.pageLongTasks} long tasks over all
 runs${b.longTaskApi ? '' : ' (the Long Tasks API was unavailable: counts are 0 by construction)'}. The same page
 without the extension's script (control runs: a path the manifest does not match, the same window after the load):
 **${b.control.longTasksInWindow}** long tasks in ${b.control.runs} runs (${b.control.runsWithLongTasks} runs had any).
+The stub's ticker re-lays out a 3,000-row order book every 50 ms; those tasks are the page's, with or without the
+badge, and none of them ran the badge's code unless the count above says so.
 
 **Target ≤ ${TARGETS.badgeMountMs} ms with 0 long tasks:
 ${badgeVerdict}.**
@@ -571,13 +592,6 @@ ${b.cpu.max.toFixed(1)} ms.`
 The wall time (main() start → in DOM) is larger again because main() awaits one \`chrome.storage.local.get\` (the
 badge view and the stored badge places): an IPC round trip answered while the page's ticker competes for this
 ${m.cores}-core machine. That wait is not main-thread work.
-${
-  b.longTasksInWindow === 0
-    ? ''
-    : `The Long Tasks API attributes a long task to the frame, not to a script: the control runs count the page's own
-(its ticker re-lays out a 3,000-row order book every 50 ms) in the same window; what the badge runs have beyond them
-is the badge's share.`
-}
 
 ## 2. Popup
 

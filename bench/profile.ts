@@ -1,0 +1,99 @@
+/**
+ * Reading a V8 CPU profile (CDP `Profiler`) and a Chromium trace of the same run: the main-thread time in a
+ * script's stacks, and the tasks that ran it. Pure, so test/unit/bench/profile.test.ts checks it on small inputs.
+ */
+
+export interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
+  /** Microseconds on the same monotonic clock as trace events (both are base::TimeTicks on Linux). */
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The fields of a Chrome trace event read here (complete events 'X' and thread-name metadata 'M'). */
+export interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** Each sample's deepest frame of a script whose URL contains `marker` (`name@line:col`), or null when none. */
+function deepestFrames(profile: CpuProfile, marker: string): (string | null)[] {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, CpuProfile['nodes'][number]>();
+  for (const n of profile.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const deepest = new Map<number, string | null>();
+  const frameOf = (id: number): string | null => {
+    if (deepest.has(id)) return deepest.get(id)!;
+    const cf = byId.get(id)!.callFrame;
+    const p = parent.get(id);
+    const f = cf.url.includes(marker)
+      ? `${cf.functionName || '(anonymous)'}@${cf.lineNumber + 1}:${cf.columnNumber + 1}`
+      : p === undefined
+        ? null
+        : frameOf(p);
+    deepest.set(id, f);
+    return f;
+  };
+  return profile.samples.map(frameOf);
+}
+
+/**
+ * CPU time in stacks that contain a frame of the script, and per deepest such frame. Native work called from the
+ * script (DOM, layout forced by a read, extension bindings) counts toward it. A sample stands for the time until
+ * the next one.
+ */
+export function attribute(profile: CpuProfile, marker: string): { total: number; byFrame: Map<string, number> } {
+  let total = 0;
+  const byFrame = new Map<string, number>();
+  deepestFrames(profile, marker).forEach((f, k) => {
+    const dt = (profile.timeDeltas[k + 1] ?? 0) / 1000;
+    if (!f) return;
+    total += dt;
+    byFrame.set(f, (byFrame.get(f) ?? 0) + dt);
+  });
+  return { total, byFrame };
+}
+
+/**
+ * The renderer main-thread tasks that ran the script: for each sample in its stacks, the outermost complete event
+ * of the 'toplevel' trace category on a `CrRendererMain` thread around the sample's time (a scheduler task,
+ * `ThreadControllerImpl::RunTask`, or work the thread runs outside one: a mojo message, a microtask checkpoint); each
+ * such unit of work once, as
+ * { ms: its duration, samples: how many of the script's samples fell in it }. A sample in no task is counted in
+ * `outside` (the two clocks disagree, or the trace missed the task): the caller should not trust a run with any.
+ */
+export function tasksRunning(
+  profile: CpuProfile,
+  events: TraceEvent[],
+  marker: string,
+): { tasks: { ms: number; samples: number }[]; outside: number } {
+  const main = new Set<string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') main.add(`${e.pid}:${e.tid}`);
+  const tasks = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const held = new Map<TraceEvent, number>();
+  let outside = 0;
+  let t = profile.startTime;
+  deepestFrames(profile, marker).forEach((f, k) => {
+    t += profile.timeDeltas[k] ?? 0;
+    if (!f) return;
+    let outer: TraceEvent | undefined;
+    for (const e of tasks) if (e.ts <= t && t <= e.ts + (e.dur ?? 0) && (!outer || e.dur! > outer.dur!)) outer = e;
+    if (outer) held.set(outer, (held.get(outer) ?? 0) + 1);
+    else outside++;
+  });
+  return { tasks: [...held].map(([e, samples]) => ({ ms: (e.dur ?? 0) / 1000, samples })), outside };
+}
