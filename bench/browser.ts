@@ -25,7 +25,7 @@ import { buildBadgeView } from '../lib/badge/view';
 import { loadLocales } from '../lib/i18n/node';
 import { translateFrom } from '../lib/i18n/translate';
 import { startStubSites } from '../test/support/sites/server';
-import { attribute, tasksRunning, type CpuProfile, type TraceEvent } from './profile';
+import { attribute, LONG_TASK_MS, madeLong, tasksRunning, type CpuProfile, type TraceEvent } from './profile';
 import { summarize, type Summary } from './util';
 
 /** The content script's file in the build: its frames in a profile are the badge's. */
@@ -163,10 +163,11 @@ export interface BadgeResult {
   /** The same for the floor script (FLOOR_BADGE) in place of the product's. */
   floor: Summary;
   /**
-   * The renderer main-thread tasks that ran the content script, in the profiled runs (a trace of each): long ones
-   * (≥ 50 ms) over all runs, runs with any, and each run's longest such task. The target's long-task count.
+   * The renderer main-thread tasks that ran the content script, in the profiled runs (a trace of each): the long ones
+   * (≥ 50 ms) over all runs, runs with any, how many of them the script made long (bench/profile.ts madeLong: the
+   * target's count), and each run's longest such task.
    */
-  tasks: { runs: number; long: number; runsWithLong: number; longest: Summary };
+  tasks: { runs: number; long: LongTask[]; runsWithLong: number; madeLong: number; longest: Summary };
   /** The median of each browser launch's profiled runs (product, floor): how far one launch's figure could stray. */
   perLaunch: { cpu: number[]; floor: number[] };
   /** Where that time goes: the deepest content-script frame of each sample, summed over all profiled runs ÷ runs. */
@@ -208,15 +209,19 @@ function addFrames(into: Map<string, number>, more: Map<string, number>): void {
 }
 
 /** What the profiled runs give: the script's CPU per run, its time by frame, and the tasks that ran it. */
+/** A long task that ran the content script: its length, the script's sampled time in it, whether that made it long. */
+export interface LongTask {
+  ms: number;
+  scriptMs: number;
+  madeLong: boolean;
+}
+
 interface Profiled {
   cpu: number[];
   frames: Map<string, number>;
-  /** Per run, the longest renderer main-thread task that ran the script (ms), and how many tasks ≥ 50 ms did. */
-  tasks: { longest: number; long: number }[];
+  /** Per run, the longest renderer main-thread task that ran the script (ms), and the long ones (≥ 50 ms). */
+  tasks: { longest: number; long: LongTask[] }[];
 }
-
-/** A long task, as the Long Tasks API counts one: 50 ms or more. */
-const LONG_TASK_MS = 50;
 
 /**
  * Runs with the V8 sampling profiler (100 µs) on the page's renderer, started on a same-site page first so the
@@ -255,7 +260,7 @@ async function profiledRuns(ext: ExtensionBrowser, runs: number, warmup: number)
     addFrames(out.frames, a.byFrame);
     out.tasks.push({
       longest: Math.max(0, ...t.tasks.map((x) => x.ms)),
-      long: t.tasks.filter((x) => x.ms >= LONG_TASK_MS).length,
+      long: t.tasks.filter((x) => x.ms >= LONG_TASK_MS).map((x) => ({ ...x, madeLong: madeLong(x) })),
     });
   }
   return out;
@@ -365,8 +370,9 @@ export async function benchBadge(
       floor: summarize(floor.cpu),
       tasks: {
         runs: tasks.length,
-        long: tasks.reduce((a, t) => a + t.long, 0),
-        runsWithLong: tasks.filter((t) => t.long > 0).length,
+        long: tasks.flatMap((t) => t.long),
+        runsWithLong: tasks.filter((t) => t.long.length > 0).length,
+        madeLong: tasks.flatMap((t) => t.long).filter((t) => t.madeLong).length,
         longest: summarize(tasks.map((t) => t.longest)),
       },
       perLaunch: { cpu: perLaunch, floor: floor.perLaunch },

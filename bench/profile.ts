@@ -71,15 +71,15 @@ export function attribute(profile: CpuProfile, marker: string): { total: number;
  * The renderer main-thread tasks that ran the script: for each sample in its stacks, the outermost complete event
  * of the 'toplevel' trace category on a `CrRendererMain` thread around the sample's time (a scheduler task,
  * `ThreadControllerImpl::RunTask`, or work the thread runs outside one: a mojo message, a microtask checkpoint); each
- * such unit of work once, as
- * { ms: its duration, samples: how many of the script's samples fell in it }. A sample in no task is counted in
- * `outside` (the two clocks disagree, or the trace missed the task): the caller should not trust a run with any.
+ * such unit of work once, as { ms: its duration, scriptMs: the script's sampled time in it (as `attribute` counts
+ * it) }. A sample in no task is counted in `outside` (the two clocks disagree, or the trace missed the task): the
+ * caller should not trust a run with any.
  */
 export function tasksRunning(
   profile: CpuProfile,
   events: TraceEvent[],
   marker: string,
-): { tasks: { ms: number; samples: number }[]; outside: number } {
+): { tasks: { ms: number; scriptMs: number }[]; outside: number } {
   const main = new Set<string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') main.add(`${e.pid}:${e.tid}`);
@@ -92,8 +92,20 @@ export function tasksRunning(
     if (!f) return;
     let outer: TraceEvent | undefined;
     for (const e of tasks) if (e.ts <= t && t <= e.ts + (e.dur ?? 0) && (!outer || e.dur! > outer.dur!)) outer = e;
-    if (outer) held.set(outer, (held.get(outer) ?? 0) + 1);
+    if (outer) held.set(outer, (held.get(outer) ?? 0) + (profile.timeDeltas[k + 1] ?? 0) / 1000);
     else outside++;
   });
-  return { tasks: [...held].map(([e, samples]) => ({ ms: (e.dur ?? 0) / 1000, samples })), outside };
+  return { tasks: [...held].map(([e, scriptMs]) => ({ ms: (e.dur ?? 0) / 1000, scriptMs })), outside };
 }
+
+/** A long task, as the Long Tasks API counts one: 50 ms or more. */
+export const LONG_TASK_MS = 50;
+
+/**
+ * Whether the script made a task long: the task is long, and would not be without the script's sampled time in it.
+ * A long task of the page that the script's code merely ran in (a ResizeObserver callback in the page's rendering
+ * step, say) is the page's. The script's share of the rendering work in the task (style, layout and paint of its
+ * elements) is not sampled under its frames, so it is not subtracted: the caller says so.
+ */
+export const madeLong = (t: { ms: number; scriptMs: number }) =>
+  t.ms >= LONG_TASK_MS && t.ms - t.scriptMs < LONG_TASK_MS;

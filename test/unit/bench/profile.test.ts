@@ -3,7 +3,7 @@
  * renderer tasks ran it (the long-task figure of issue #18), on a small profile and trace written out here.
  */
 import { describe, expect, it } from 'vitest';
-import { attribute, tasksRunning, type CpuProfile, type TraceEvent } from '../../../bench/profile';
+import { attribute, madeLong, tasksRunning, type CpuProfile, type TraceEvent } from '../../../bench/profile';
 
 const BADGE = '/content-scripts/badge.js';
 const frame = (id: number, functionName: string, url: string, children: number[] = []) => ({
@@ -59,9 +59,10 @@ describe('bench profile reading', () => {
       task(2, 0, 1_000_000), // another thread: ignored
     ];
     expect(tasksRunning(profile, events, BADGE)).toEqual({
+      // The last sample has no successor, so no time: its task is there, with 0 ms of the script.
       tasks: [
-        { ms: 0.2, samples: 2 },
-        { ms: 60, samples: 1 },
+        { ms: 0.2, scriptMs: expect.closeTo(0.2, 10) },
+        { ms: 60, scriptMs: 0 },
       ],
       outside: 0,
     });
@@ -69,6 +70,17 @@ describe('bench profile reading', () => {
 
   it('reports a sample of the script in no task (the clocks disagree) instead of dropping it', () => {
     const events = [thread(1, 'CrRendererMain'), task(1, 1050, 200)];
-    expect(tasksRunning(profile, events, BADGE)).toEqual({ tasks: [{ ms: 0.2, samples: 2 }], outside: 1 });
+    expect(tasksRunning(profile, events, BADGE)).toEqual({
+      tasks: [{ ms: 0.2, scriptMs: expect.closeTo(0.2, 10) }],
+      outside: 1,
+    });
+  });
+
+  it("counts a long task against the script only when the script's time in it made it long", () => {
+    expect(madeLong({ ms: 55, scriptMs: 0.1 })).toBe(false); // the page's long task, the script ran in it
+    expect(madeLong({ ms: 55, scriptMs: 5.1 })).toBe(true); // 49.9 ms without the script
+    expect(madeLong({ ms: 120, scriptMs: 110 })).toBe(true); // the script's own long task
+    expect(madeLong({ ms: 49.9, scriptMs: 49.9 })).toBe(false); // not long at all
+    expect(madeLong({ ms: 50, scriptMs: 0.1 })).toBe(true); // 50 ms is long; 49.9 without the script is not
   });
 });
