@@ -99,7 +99,8 @@ export function createLimits(initial: RateLimits | null | undefined): LimitState
           return {
             limited: {
               status: 429,
-              headers: { ...json, 'retry-after': secs(cg[cg.length - calls]! + windowMs - now) },
+              // When the oldest counted call leaves the window; with no call allowed at all, a whole window.
+              headers: { ...json, 'retry-after': secs(calls > 0 ? cg[cg.length - calls]! + windowMs - now : windowMs) },
               body: JSON.stringify({
                 status: {
                   error_code: 429,
