@@ -208,7 +208,6 @@ function addFrames(into: Map<string, number>, more: Map<string, number>): void {
   for (const [f, t] of more) into.set(f, (into.get(f) ?? 0) + t);
 }
 
-/** What the profiled runs give: the script's CPU per run, its time by frame, and the tasks that ran it. */
 /** A long task that ran the content script: its length, the script's sampled time in it, whether that made it long. */
 export interface LongTask {
   ms: number;
@@ -216,6 +215,7 @@ export interface LongTask {
   madeLong: boolean;
 }
 
+/** What the profiled runs give: the script's CPU per run, its time by frame, and the tasks that ran it. */
 interface Profiled {
   cpu: number[];
   frames: Map<string, number>;
@@ -227,8 +227,8 @@ interface Profiled {
  * Runs with the V8 sampling profiler (100 µs) on the page's renderer, started on a same-site page first so the
  * navigation to the chart stays in the profiled process: the content script's time per run (attribute) and by frame.
  * A trace of the same runs ('toplevel': one event per task) tells which tasks the script's samples fell in, so a
- * long task is counted against the badge only when the badge's code ran in it (the Long Tasks API names the frame,
- * not the script).
+ * long task is counted against the badge only when the badge's code ran in it and made it long (the Long Tasks API
+ * names the frame, not the script).
  */
 async function profiledRuns(ext: ExtensionBrowser, runs: number, warmup: number): Promise<Profiled> {
   const out: Profiled = { cpu: [], frames: new Map(), tasks: [] };
