@@ -569,6 +569,15 @@ export interface PopupResult {
  */
 export type PopupStart = 'new-tab' | 'extension-process';
 
+/**
+ * A pause after closing each popup run's page, before the next opens. Back to back, a page that moves into the
+ * extension's process (the new-tab start) was held up by the run before it, whose page had just closed in that
+ * process (most likely its teardown on the process's one main thread); the toolbar popup opens on a click, long after
+ * the last one closed. The extension-process start, which first shows the icon in that tab, was not held up.
+ */
+export const SETTLE_MS = 300;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
 /** The floor page (PopupResult.floor): popup.html's head without its product scripts, and one classic script. */
 const FLOOR_FILES = {
   'bench-floor.html': `<!doctype html>
@@ -637,6 +646,7 @@ export async function benchPopup(
         });
       const r = await page.evaluate(() => (window as any).__rl);
       await page.close();
+      await settle();
       if (i >= warmup)
         rows.push({
           stage: r.stage,
@@ -657,6 +667,7 @@ export async function benchPopup(
         scriptStart: window.__floor,
       })`)) as { htmlParsed: number; scriptStart: number };
       await page.close();
+      await settle();
       if (i >= warmup) floor.push(r);
     }
     const page = await ext.context.newPage();

@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_EXTENSION_DIR, CHROMIUM_PATH, REPO_ROOT } from '../test/support/browser';
 import { BENCH_EXTENSION_DIR } from './paths';
-import { benchBadge, benchPopup, type BadgeResult, type PopupResult } from './browser';
+import { benchBadge, benchPopup, SETTLE_MS, type BadgeResult, type PopupResult } from './browser';
 import { benchEngine, type EngineResult } from './engine';
 import { cells, compare, lastRunOf, parseLastRun, type Compared, type Figure } from './compare';
 import { benchNetwork, type NetworkResult } from './network';
@@ -634,7 +634,9 @@ two starts are measured, ${x.popupTab.stage.n} runs each:
   navigates to \`popup.html\`, so the popup's document is created in the extension's process, as the toolbar popup's is;
 - **in a new tab** (the measure of runs before 2026-12-04, kept for comparison): the tab navigates from about:blank,
   and the page moves from the tab's first renderer process to the extension's on the way, which the toolbar popup never
-  does. Opened the same way (without the probe script), the floor page below parses at
+  does. Before each run the bench pauses ${SETTLE_MS} ms after closing the last run's page: back to back, the new-tab
+  start was held up by the page just closed in the extension's process. Opened the same way (without
+  the probe script), the floor page below parses at
   ${ms(x.popupTab.floor.htmlParsed.median)} (p90 ${ms(x.popupTab.floor.htmlParsed.p90)}), \`popup.html\` at
   ${ms(x.popupTab.htmlParsed.median)} (p90 ${ms(x.popupTab.htmlParsed.p90)}).
 
