@@ -251,7 +251,9 @@ describe.skipIf(SKIP)('popup in Chromium', () => {
           tick();
         });
       const stage = await wait('[data-testid="stage"]');
-      // Straight to the Charts tab, as a user would; its first chart is the Russell 2000.
+      // Straight to the Charts tab, as a user would, once it exists: the stage can come from the first paint's
+      // script, before the popup's own render has made the tabs. Its first chart is the Russell 2000.
+      await wait('#tab-charts');
       (document.getElementById('tab-charts') as HTMLButtonElement).click();
       // The first frame with a chart: what it drew from (the snapshot's sparklines, or the full cache).
       const sparkChart = await wait('[data-chart="rut"] canvas');
