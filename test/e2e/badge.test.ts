@@ -162,7 +162,7 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     // A 2025 snapshot seen today: stale, with its age.
     const age = daysBetween('2025-09-19', toDay(testNow()));
     expect(await page.locator('.stale').textContent()).toBe(`stale ${age} d`);
-    // A shape per stage, not colour alone: the star, clipped by the stylesheet (as Chromium serialises the path).
+    // A shape per stage, not colour alone: the star, its clip-path set on the element (as Chromium serialises it).
     const icon = page.locator('button.main .icon');
     expect(await icon.getAttribute('data-s')).toBe('altseason');
     const clip = await icon.evaluate((el) => getComputedStyle(el).clipPath);
