@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
+import { build as viteBuild, type Plugin } from 'vite';
+import { basename, join } from 'node:path';
+import { PANEL_MODULE } from './lib/badge/panel-module';
+import { BADGE_MATCHES } from './lib/badge/sites';
 import { API_ORIGINS } from './lib/origins';
 import { loadLocales } from './lib/i18n/node';
 import { DEFAULT_LOCALE } from './lib/i18n/merge';
@@ -36,6 +39,15 @@ export default defineConfig({
         ...(config.plugins ?? []),
       ];
     },
+    // The badge panel's code as its own ES module: built after the extension, web-accessible on the badge's sites
+    // only (their origins: Chrome takes no path there), for the content script's import at the panel's first open.
+    'build:done': (wxt) => buildPanelModule(wxt.config.root, wxt.config.outDir),
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const origins = [...new Set(BADGE_MATCHES.map((m) => m.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*')))].sort();
+      const entry = { matches: origins, resources: [PANEL_MODULE.slice(1)], use_dynamic_url: true };
+      manifest.web_accessible_resources = [...(manifest.web_accessible_resources ?? []), entry] as never;
+    },
+    'prepare:publicPaths': (_wxt, paths) => void paths.push(PANEL_MODULE.slice(1)),
     // One message fragment per feature (lib/i18n/messages/*.json) becomes _locales/<lang>/messages.json.
     'build:publicAssets': (_wxt, files) => {
       for (const [lang, messages] of Object.entries(loadLocales())) {
@@ -67,6 +79,29 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/** components/badge/panel.ts and what it imports, as one minified ES module at PANEL_MODULE in the output. */
+async function buildPanelModule(root: string, outDir: string): Promise<void> {
+  const out = join(outDir, PANEL_MODULE);
+  await viteBuild({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    resolve: { alias: { '@': root } },
+    build: {
+      outDir: join(out, '..'),
+      emptyOutDir: false,
+      copyPublicDir: false,
+      modulePreload: false,
+      // Not Vite's library mode, which leaves an ES module's whitespace in; its exports kept all the same.
+      rollupOptions: {
+        input: join(root, 'components/badge/panel.ts'),
+        preserveEntrySignatures: 'strict',
+        output: { format: 'es', entryFileNames: basename(out) },
+      },
+    },
+  });
+}
 
 /**
  * The popup's HTML also modulepreloads the Charts tab and lightweight-charts (both imported dynamically, after the

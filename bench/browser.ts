@@ -21,7 +21,7 @@ import { realSnapshot } from '../test/support/snapshot';
 import { badgeViewOf, quietWorker, seedCachesAndSettings, waitFor } from '../test/support/e2e';
 import { popupSeed } from '../test/support/worker-storage';
 import { anyCoverageSettings } from '../test/support/snapshot';
-import { buildBadgeView } from '../lib/badge/view';
+import { buildBadgeView, splitBadgeView } from '../lib/badge/view';
 import { loadLocales } from '../lib/i18n/node';
 import { translateFrom } from '../lib/i18n/translate';
 import { startStubSites } from '../test/support/sites/server';
@@ -430,8 +430,11 @@ async function controlRuns(ext: ExtensionBrowser, badgeRuns: BadgeRun[], n: numb
  */
 async function liveUpdates(ext: ExtensionBrowser, seeded: Snapshot, n: number): Promise<number[]> {
   const other = asOfToday(realSnapshot('2026-05-04', undefined, anyCoverageSettings()));
+  // Stored as the worker stores them: the pill and the panel's part, in one call.
   const views = [seeded, other].map((snapshot) =>
-    buildBadgeView({ snapshot, history: null, settings: null, t: EN, locale: 'en-US', now: Date.now() }),
+    splitBadgeView(
+      buildBadgeView({ snapshot, history: null, settings: null, t: EN, locale: 'en-US', now: Date.now() }),
+    ),
   );
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -440,7 +443,7 @@ async function liveUpdates(ext: ExtensionBrowser, seeded: Snapshot, n: number): 
     page.evaluate(() =>
       document.querySelector('regime-lens-badge')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-stage'),
     );
-  await waitFor(stage, (s) => s === views[0]!.stage, 'the badge painted');
+  await waitFor(stage, (s) => s === views[0]!.pill.stage, 'the badge painted');
   const cdp = await ext.context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -449,8 +452,9 @@ async function liveUpdates(ext: ExtensionBrowser, seeded: Snapshot, n: number): 
     for (let i = 1; i <= n + 2; i++) {
       const v = views[i % 2]!;
       await cdp.send('Profiler.start');
-      await ext.serviceWorker.evaluate((x) => (globalThis as any).chrome.storage.local.set({ badgeView: x }), v);
-      await waitFor(stage, (s) => s === v.stage, 'the live update painted', { interval: 5 });
+      const items = { badgeView: v.pill, badgePanel: v.part };
+      await ext.serviceWorker.evaluate((x) => (globalThis as any).chrome.storage.local.set(x), items);
+      await waitFor(stage, (s) => s === v.pill.stage, 'the live update painted', { interval: 5 });
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
       if (i > 2) out.push(attribute(profile, BADGE_FILE).total);
     }

@@ -4,6 +4,9 @@
  */
 import type { Stage } from '@/lib/phase/stage';
 
+/** The panel's id (panel.ts), for the badge's aria-controls before the panel's module has loaded. */
+export const PANEL_ID = 'panel';
+
 export type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 

@@ -1,8 +1,10 @@
 /*
  * The badge on the page: storage → view. The worker's badge view becomes a shadow host with static DOM
- * (ui.ts), the panel built on first open (panel.ts). No Preact, no request, no innerHTML: data goes in as text.
+ * (ui.ts), the panel loaded and built on first open (panel.ts). No Preact, no request, no innerHTML: data goes in
+ * as text.
  */
 import type { BadgeShow } from '@/lib/badge/controller';
+import type * as PanelModule from './panel';
 import { BadgeUi } from './ui';
 import { detectTheme, type Theme } from '@/lib/badge/theme';
 import type { SiteId } from '@/lib/settings/defaults';
@@ -72,12 +74,14 @@ export function watchTheme(site: SiteId, onChange: () => void, signal: AbortSign
 /**
  * The badge's host and UI, not yet in the page: `show` mounts it after <body> (the site's body styles and
  * re-renders never reach it) and paints, `hide` takes it out. The page's theme is followed from the first show on:
- * a page that never shows the badge (an app's dashboard) never needs it.
+ * a page that never shows the badge (an app's dashboard) never needs it. `panelUrl`: the panel's module, imported
+ * at its first open (the import runs in the content script's world, from the extension's own files).
  */
-export function badgeHost(css: string, signal: AbortSignal) {
+export function badgeHost(css: string, signal: AbortSignal, panelUrl: string) {
   removeStaleHosts(); // a reloaded extension's leftover badge goes before this one is made
   const { host, root } = createHost(css);
-  const ui = new BadgeUi(root, signal);
+  const kit = () => import(/* @vite-ignore */ panelUrl).then((m: typeof PanelModule) => m.panelKit);
+  const ui = new BadgeUi(root, signal, kit);
   let watching = false;
   return {
     show(x: BadgeShow) {

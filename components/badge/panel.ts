@@ -1,9 +1,13 @@
+/*
+ * The badge's mini-panel. Also its own ES module in the build (content-scripts/badge-panel.js, wxt.config.ts): the
+ * content script imports it the first time the user opens the panel, so none of this is parsed on page load.
+ */
+import { coinFromUrl } from '@/lib/badge/coin';
 import type { BadgeView } from '@/lib/badge/view';
-import { updatedText } from '@/lib/badge/view-read';
-import { h, stageIcon, staleChip, svg, value } from './dom';
+import { coinLine, updatedText } from '@/lib/badge/view-read';
+import type { SiteId } from '@/lib/settings/defaults';
+import { h, PANEL_ID, stageIcon, staleChip, svg, value } from './dom';
 import css from './panel.css?inline';
-
-export const PANEL_ID = 'panel';
 
 /** The panel's stylesheet, for the badge's shadow root when the panel first opens (badge.css is there from mount). */
 export const panelStyle = () => h('style', null, css);
@@ -124,3 +128,24 @@ export function buildPanel(v: BadgeView, coin: string | null, now: number, onClo
     h('div', { class: 'foot' }, h('span', { class: 'muted' }, updatedText(v, now)), details),
   );
 }
+
+/** What the badge needs of this module, once loaded: the panel for a view and page, and its stylesheet. */
+export interface PanelKit {
+  build(
+    v: BadgeView,
+    page: { site: SiteId; href: string },
+    now: number,
+    onClose: () => void,
+    onDetails: () => void,
+  ): HTMLElement;
+  style(): HTMLElement;
+}
+
+/** The coin-on-screen line for the page the panel opens on (URL parsing, a table lookup), or null: none named. */
+export const coinOnScreen = (v: Pick<BadgeView, 'coins'>, page: { site: SiteId; href: string }) =>
+  coinLine(v, coinFromUrl(page.site, page.href));
+
+export const panelKit: PanelKit = {
+  build: (v, page, now, onClose, onDetails) => buildPanel(v, coinOnScreen(v, page), now, onClose, onDetails),
+  style: panelStyle,
+};

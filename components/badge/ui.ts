@@ -13,8 +13,8 @@ import {
 import type { BadgeLayout } from '@/lib/badge/state';
 import { addDays } from '@/lib/series/dates';
 import type { Theme } from '@/lib/badge/theme';
-import { h, stageIcon, staleChip, value } from './dom';
-import { buildPanel, PANEL_ID, panelStyle } from './panel';
+import { h, PANEL_ID, stageIcon, staleChip, value } from './dom';
+import type { PanelKit } from './panel';
 
 const viewport = (): Size => {
   const el = document.documentElement;
@@ -49,6 +49,10 @@ export class BadgeUi {
   panelCss: HTMLElement | null = null;
   /** Ends the page-wide listener of an open panel. */
   outside: AbortController | null = null;
+  /** The panel's module, loading or loaded (first open on). */
+  kit: Promise<PanelKit> | null = null;
+  /** Counts panel builds asked for: a build whose data came after a newer one was asked for is dropped. */
+  builds = 0;
   ro = new ResizeObserver(([e]) => {
     const b = e!.borderBoxSize?.[0];
     this.size = b ? { width: b.inlineSize, height: b.blockSize } : sizeOf(this.badge);
@@ -56,18 +60,25 @@ export class BadgeUi {
     this.place();
   });
 
-  constructor(root: HTMLElement, signal: AbortSignal) {
+  constructor(
+    root: HTMLElement,
+    signal: AbortSignal,
+    /** Loads the panel's module (an import of content-scripts/badge-panel.js on the page). */
+    private loadKit: () => Promise<PanelKit>,
+  ) {
     this.app.append(this.badge);
     root.append(this.app);
     this.badge.addEventListener('pointerdown', this.onPointer);
     this.app.addEventListener('keydown', (e) => e.key === 'Escape' && this.open && (e.preventDefault(), this.close()));
     addEventListener('resize', () => ((this.vp = viewport()), this.place()), { signal });
-    this.ro.observe(this.badge, { box: 'border-box' });
     signal.addEventListener('abort', () => (this.ro.disconnect(), this.follow(false), this.outside?.abort()));
   }
 
   /** Shows `x` (first paint, a live update, another page of the site): the pill is rebuilt, the rest patched. */
   show(x: BadgeShow, theme: Theme) {
+    // Observed from the first show, when the host is in the page: observed before, the detached badge would report
+    // a 0×0 size first, a callback for nothing.
+    if (!this.x) this.ro.observe(this.badge, { box: 'border-box' });
     this.x = x;
     this.theme = theme;
     const l = x.layout;
@@ -158,7 +169,7 @@ export class BadgeUi {
     }
     if (hadFocus) this.main.focus();
     // An open panel follows the data too.
-    if (this.open) this.showPanel(false);
+    if (this.open) void this.showPanel(false);
   }
 
   /** The focused element of the badge's root (its shadow root, or the document in tests). */
@@ -201,11 +212,24 @@ export class BadgeUi {
     }
   }
 
-  showPanel(focus: boolean) {
+  /**
+   * Builds the open panel for the shown view: on opening (focus moves into it) and on each update while open. Its
+   * module and the view's panel part are loaded first (from the second time on, both are at hand).
+   */
+  async showPanel(focus: boolean) {
     const x = this.x;
-    const next = buildPanel(x.view, x.coin(), Date.now(), () => this.close(), x.onDetails);
+    const n = ++this.builds;
+    const got = await Promise.all([(this.kit ??= this.loadKit()), x.panel()]).catch(() => {
+      this.kit = null; // a failed import is tried again at the next open
+      return null;
+    });
+    if (n !== this.builds || !this.open) return; // closed meanwhile, or a newer build is on its way
+    // Nothing to show (no panel part stored yet, or the extension was reloaded): the panel stays closed.
+    if (!got?.[1]) return this.close(focus);
+    const [kit, part] = got;
+    const next = kit.build({ ...x.view, ...part }, x, Date.now(), () => this.close(), x.onDetails);
     const old = this.panel;
-    if (!this.panelCss) this.app.before((this.panelCss = panelStyle()));
+    if (!this.panelCss) this.app.before((this.panelCss = kit.style()));
     next.style.visibility = old?.style.visibility || 'hidden';
     // A live update keeps focus where it was: in the panel when it was there.
     if (old && old.contains(this.active())) focus = true;
@@ -261,7 +285,7 @@ export class BadgeUi {
       this.open = true;
       this.watchOutside();
       this.main?.setAttribute('aria-expanded', 'true');
-      this.showPanel(true);
+      void this.showPanel(true);
     }
   };
 

@@ -5,6 +5,7 @@
 import css from '@/components/badge/badge.css?inline';
 import { badgeHost, quietly } from '@/components/badge/page';
 import { startBadgeController } from '@/lib/badge/controller';
+import { PANEL_MODULE } from '@/lib/badge/panel-module';
 import { BADGE_MATCHES } from '@/lib/badge/sites';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -15,7 +16,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true, // WXT's started signal as a DOM event only: no page message listener runs
   async main(ctx) {
     const { runtime, storage } = browser;
-    const { show, hide } = badgeHost(css, ctx.signal);
+    const { show, hide } = badgeHost(css, ctx.signal, runtime.getURL(PANEL_MODULE));
     ctx.onInvalidated(hide);
     const [send, isValid] = [(c: unknown) => runtime.sendMessage(c), () => ctx.isValid];
     const badge = await startBadgeController({ local: storage.local, send, isValid, hide, show }, location.href);

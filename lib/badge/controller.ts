@@ -1,11 +1,10 @@
 import type { Command } from '../messages';
 import type { SiteId } from '../settings/defaults';
-import { coinFromUrl } from './coin';
 import { siteFromUrl } from './sites';
 import { KEYS } from './keys';
 import { layoutFor, type BadgeLayout } from './state';
-import type { BadgeView } from './view';
-import { coinLine, usableView } from './view-read';
+import type { BadgePanelPart, BadgePill } from './view';
+import { usablePanelPart, usableView } from './view-read';
 
 /** The part of a storage area the badge uses (browser.storage.local). */
 export interface StorageAreaLike {
@@ -13,12 +12,14 @@ export interface StorageAreaLike {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-/** What the page shows on each update: the worker's view, the coin on screen, the site's place and callbacks. */
+/** What the page shows on each update: the worker's view, the page, the site's place and callbacks. */
 export interface BadgeShow {
   site: SiteId;
-  view: BadgeView;
-  /** The coin-on-screen line, or null when the page's URL names no coin: worked out when the panel is built. */
-  coin(): string | null;
+  view: BadgePill;
+  /** The page's URL: the panel works out the coin on screen from it, when it opens. */
+  href: string;
+  /** The view's panel part (read from storage on the first call), or null when none usable is stored. */
+  panel(): Promise<BadgePanelPart | null>;
   layout: BadgeLayout | null;
   onLayout(layout: BadgeLayout): void;
   onDetails(): void;
@@ -43,13 +44,20 @@ export interface BadgeController {
 
 /**
  * The content script's logic, with the browser injected: ONE storage read of the worker's badge view (and the
- * stored places), then per page whether and what to show. Storage is read raw (KEYS, pinned to
- * lib/platform/items.ts by a unit test): WXT's storage layer would take a quarter of the size budget.
+ * stored places), then per page whether and what to show; the view's panel part is read when the panel first
+ * opens. Storage is read raw (KEYS, pinned to lib/platform/items.ts by a unit test): WXT's storage layer would
+ * take a quarter of the size budget.
  */
 export async function startBadgeController(d: BadgeControllerDeps, href: string): Promise<BadgeController> {
   const l = await d.local.get([KEYS.view, KEYS.layouts]);
   let view = usableView(l[KEYS.view]);
   let layouts = l[KEYS.layouts];
+  // undefined: not read yet. Kept current by onChanged from the first read (or change) on.
+  let part: BadgePanelPart | null | undefined;
+  const panel = async () =>
+    part !== undefined
+      ? part
+      : d.local.get(KEYS.panel).then((r) => (part === undefined ? (part = usablePanelPart(r[KEYS.panel])) : part));
   // Read-modify-write of the whole map: other sites keep their own place.
   const saveLayout = (site: SiteId, layout: BadgeLayout) =>
     d.isValid() &&
@@ -63,12 +71,11 @@ export async function startBadgeController(d: BadgeControllerDeps, href: string)
     const site = siteFromUrl(href);
     // A site missing from the view's list is on: every site defaults to on.
     if (!site || !view || view.off.includes(site) || !d.isValid()) return d.hide();
-    // The panel's coin line (URL parsing, a table lookup) is worked out for this page and view, only if it opens.
-    const [shownView, page] = [view, href];
     d.show({
       site,
       view,
-      coin: () => coinLine(shownView, coinFromUrl(site, page)),
+      href,
+      panel,
       layout: layoutFor(layouts, site),
       onLayout: (layout) => saveLayout(site, layout),
       onDetails,
@@ -79,10 +86,12 @@ export async function startBadgeController(d: BadgeControllerDeps, href: string)
     onChanged: (changes, area) => {
       if (area !== 'local') return;
       const v = changes[KEYS.view];
+      const pp = changes[KEYS.panel];
       const p = changes[KEYS.layouts];
       if (v) view = usableView(v.newValue);
+      if (pp) part = usablePanelPart(pp.newValue);
       if (p) layouts = p.newValue;
-      if (v || p) update();
+      if (v || pp || p) update();
     },
   };
 }

@@ -3,10 +3,10 @@
  * content script needs. Kept apart from view.ts so the content script never bundles the builder.
  */
 import type { Stage } from '../phase/stage';
-import type { BadgeView } from './view';
+import type { BadgePanelPart, BadgePill, BadgeView } from './view';
 
-// 2: asiPartial (an ASI over fewer coins than aimed at says so).
-export const BADGE_VIEW_VERSION = 2;
+// 2: asiPartial (an ASI over fewer coins than aimed at says so). 3: the panel's part stored apart (BadgePanelPart).
+export const BADGE_VIEW_VERSION = 3;
 
 /** A view's template filled in on the page: %1, %2… are the parameters (a symbol, an age), in any order. */
 export const fill = (template: string, ...values: (string | number)[]) =>
@@ -14,20 +14,26 @@ export const fill = (template: string, ...values: (string | number)[]) =>
 
 const STAGE_IDS: readonly Stage[] = ['btc-season', 'eth-rotation', 'mixed', 'alt-rotation', 'altseason', 'unknown'];
 
-/** A stored view of this version, or null (the worker writes another soon): only its frame is checked here. */
-export function usableView(v: unknown): BadgeView | null {
-  const x = v as BadgeView | null | undefined;
+/** A stored pill of this version, or null (the worker writes another soon): only its frame is checked here. */
+export function usableView(v: unknown): BadgePill | null {
+  const x = v as BadgePill | null | undefined;
   return x?.v === BADGE_VIEW_VERSION &&
     STAGE_IDS.includes(x.stage) &&
     Array.isArray(x.strip) &&
     !!x.colors &&
     !!x.names &&
     Array.isArray(x.off) &&
-    x.panel &&
-    x.coins &&
     x.text
     ? x
     : null;
+}
+
+/** A stored panel part of this version, or null: its frame only, as the pill's. */
+export function usablePanelPart(v: unknown): BadgePanelPart | null {
+  const x = v as BadgePanelPart | null | undefined;
+  const p = x?.panel;
+  const lists = p && [p.flags, p.lines, p.extras, p.top, p.more, p.links];
+  return x?.v === BADGE_VIEW_VERSION && lists?.every((l) => Array.isArray(l)) && !!x.coins?.ranked ? x : null;
 }
 
 /** The coin-on-screen line for `symbol` (from the page's URL), or null when the URL names none. */
@@ -42,7 +48,7 @@ export function coinLine(v: Pick<BadgeView, 'coins'>, symbol: string | null): st
 }
 
 /** "updated 12 min ago" from the view's templates, against the page's clock. */
-export function updatedText(v: BadgeView, now: number): string {
+export function updatedText(v: BadgePill, now: number): string {
   if (v.computedAt === null) return '';
   const min = Math.floor((now - v.computedAt) / 60_000);
   const h = Math.floor(min / 60);

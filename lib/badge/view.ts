@@ -1,7 +1,8 @@
 /*
  * The badge view: everything the on-page badge and its panel show, translated and formatted by the worker, so
- * the content script reads one small storage item and paints it as it is (no engine, no i18n calls, no model
- * on the trading page). Built from the snapshot, the stored stage history and the settings.
+ * the content script paints it as it is (no engine, no i18n calls, no model on the trading page). Built from the
+ * snapshot, the stored stage history and the settings, and stored in two parts (splitBadgeView): the pill's, read at
+ * every page load, and the panel's (its lines, reasons and coin table, four fifths of the bytes), read when it opens.
  */
 import { exclusionText, reasonText } from '../i18n/reason-text';
 import type { Translate } from '../i18n/translate';
@@ -129,6 +130,18 @@ export interface BadgeView {
     | 'dom',
     string
   >;
+}
+
+/** What the collapsed badge (the pill) shows: the item read at every page load (KEYS.view). */
+export type BadgePill = Omit<BadgeView, 'panel' | 'coins'>;
+
+/** What only the open panel shows: read when the user opens it (KEYS.panel); built and stored with its pill. */
+export type BadgePanelPart = Pick<BadgeView, 'v' | 'builtAt' | 'panel' | 'coins'>;
+
+/** The two stored parts of a view; `{ ...pill, ...part }` is the view again. */
+export function splitBadgeView(view: BadgeView): { pill: BadgePill; part: BadgePanelPart } {
+  const { panel, coins, ...pill } = view;
+  return { pill, part: { v: view.v, builtAt: view.builtAt, panel, coins } };
 }
 
 export interface BadgeViewInput {

@@ -6,7 +6,7 @@ import type { RefreshMeta } from '../refresh/context';
 import type { Day } from '../series/types';
 import { defaultSettings, SETTINGS_VERSION, type Settings } from '../settings/defaults';
 import { SETTINGS_MIGRATIONS } from '../settings/migrations';
-import type { BadgeView } from '../badge/view';
+import type { BadgePanelPart, BadgePill } from '../badge/view';
 import type { StageHistory } from '../snapshot/stage-history';
 import type { PhaseLogEntry, Snapshot } from '../snapshot/types';
 
@@ -171,9 +171,19 @@ export const stageHistoryItem = lazyItem<StageHistory | null>('local:stageHistor
 
 /**
  * What the on-page badge shows, translated and formatted by the worker (lib/badge/view.ts): the content script
- * reads this one small item and paints it. Derived data: its shape version is inside (`v`), another is rebuilt.
+ * reads this one small item at every page load and paints it. Derived data: its shape version is inside (`v`),
+ * another is rebuilt.
  */
-export const badgeViewItem = lazyItem<BadgeView | null>('local:badgeView', {
+export const badgeViewItem = lazyItem<BadgePill | null>('local:badgeView', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * The same view's panel part (its lines, reasons and coin table), written with the pill in one storage call and
+ * read by the content script only when the user opens the panel. Derived data, versioned inside as the pill.
+ */
+export const badgePanelItem = lazyItem<BadgePanelPart | null>('local:badgePanel', {
   fallback: null,
   version: 1,
 });

@@ -133,12 +133,63 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
       expect(text).not.toContain('WebSocket');
       expect(text).not.toMatch(/lightweight-charts|createChart\(/);
     }
+    // The panel's code is its own module (loaded when the panel opens), not in the script every page load parses.
+    expect(files.sort()).toEqual(['badge-panel.js', 'badge.js']);
+    const code = (f: string) => readFileSync(join(dir, f), 'utf8');
+    expect(code('badge-panel.js')).toContain('noopener noreferrer'); // the panel's source links
+    expect(code('badge.js')).not.toContain('noopener');
     // The manifest injects it on the trading pages only, with no CSS into the page.
     const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
     const cs = manifest.content_scripts.find((c: { js: string[] }) => c.js.includes('content-scripts/badge.js'));
     expect(cs.matches).toContain('https://*.tradingview.com/chart/*');
     expect(cs.matches).toContain('https://www.binance.com/*/trade/*');
     expect(cs.css).toBeUndefined();
+    // The module is web-accessible to the badge's sites only (their origins: Chrome takes no path there), and
+    // nothing else of the extension is.
+    const origin = (m: string) => m.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*');
+    const [war, ...more] = manifest.web_accessible_resources;
+    expect(more).toEqual([]);
+    expect(war.resources).toEqual(['content-scripts/badge-panel.js']);
+    expect([...war.matches].sort()).toEqual([...new Set((cs.matches as string[]).map(origin))].sort());
+  });
+
+  it("loads the panel's own module only when the panel opens, into the content script's world", async () => {
+    const page = await ext.context.newPage();
+    // The page's own world counts what it creates: the badge's code, isolated from it, never goes through here.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __made: string[] };
+      w.__made = [];
+      const real = Document.prototype.createElement;
+      Document.prototype.createElement = function (this: Document, tag: string, o?: ElementCreationOptions) {
+        w.__made.push(tag);
+        return real.call(this, tag, o);
+      } as typeof real;
+    });
+    const cdp = await ext.context.newCDPSession(page);
+    const loaded: string[] = [];
+    // (a use_dynamic_url resource: fetched by its session URL, then redirected inside the browser; the fetch counts)
+    cdp.on('Network.requestWillBeSent', (e) => void (e.redirectResponse || loaded.push(e.request.url)));
+    await cdp.send('Network.enable');
+    await page.goto(TV);
+    await badge(page).waitFor();
+    await page.waitForTimeout(300);
+    const panelJs = (u: string) => u.endsWith('/content-scripts/badge-panel.js');
+    expect(loaded.filter(panelJs)).toEqual([]);
+    const made = () => page.evaluate(() => (window as unknown as { __made: string[] }).__made.length);
+    const before = await made();
+    expect(before).toBe(3000); // the page's own order-book rows went through it; the pill's elements did not
+    await page.locator('button.main').click();
+    const panel = page.getByRole('dialog', { name: 'Altcoin season' });
+    await panel.waitFor();
+    expect(await panel.locator('li.line').count()).toBe(3);
+    const [url, ...again] = loaded.filter(panelJs);
+    expect(again).toEqual([]);
+    // By its session URL, not the extension's id: a page cannot probe for the extension at a fixed address.
+    expect(url).toMatch(/^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\//);
+    expect(url).not.toContain(ext.extensionId);
+    // Dozens of elements built, none with the page's createElement: the module ran in the isolated world.
+    expect(await made()).toBe(before);
+    await page.close();
   });
 
   it('shows the seeded stage, ASI, dominance and Russell on TradingView; unknown is a dash, never 0', async () => {

@@ -51,9 +51,14 @@ describe('bundles and sources never write raw HTML', () => {
     }
   });
 
-  it('only runtime.onMessage reaches the worker: no external or port listeners, nothing web-accessible or externally connectable', () => {
+  it('only runtime.onMessage reaches the worker: no external or port listeners, nothing externally connectable, only the badge panel web-accessible (by session URL)', () => {
     const m = JSON.parse(readFileSync(join(CHROME_EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    expect(m.web_accessible_resources).toBeUndefined();
+    // The badge panel's module, which the content script imports when the panel opens; nothing else, and by a URL
+    // that changes each session (pages cannot probe for it at the extension's fixed address).
+    expect(m.web_accessible_resources.map((w: { resources: string[] }) => w.resources)).toEqual([
+      ['content-scripts/badge-panel.js'],
+    ]);
+    expect(m.web_accessible_resources[0].use_dynamic_url).toBe(true);
     expect(m.externally_connectable).toBeUndefined();
     for (const f of files(CHROME_EXTENSION_DIR, '.js')) {
       // (the polyfill's API table names onMessageExternal; what matters is that nothing listens to it)

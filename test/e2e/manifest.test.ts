@@ -35,6 +35,14 @@ describe('shipped manifest snapshot', () => {
       background: { service_worker: 'background.js' },
       options_ui: { open_in_tab: true, page: 'options.html' },
       content_scripts: [{ matches: REVIEWED_BADGE_MATCHES, js: ['content-scripts/badge.js'] }],
+      // The badge panel's module, for the content script's import on the badge's sites (origins only).
+      web_accessible_resources: [
+        {
+          matches: [...new Set(REVIEWED_BADGE_MATCHES.map((p) => p.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*')))],
+          resources: ['content-scripts/badge-panel.js'],
+          use_dynamic_url: true,
+        },
+      ],
     });
   });
 });

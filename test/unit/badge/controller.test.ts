@@ -1,7 +1,8 @@
 /** The content script's logic (lib/badge/controller.ts) with fake storage, runtime and view. */
 import { describe, expect, it } from 'vitest';
+import { coinOnScreen } from '../../../components/badge/panel';
 import { startBadgeController, type BadgeShow, type StorageAreaLike } from '../../../lib/badge/controller';
-import { buildBadgeView } from '../../../lib/badge/view';
+import { buildBadgeView, splitBadgeView } from '../../../lib/badge/view';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
 import type { Command } from '../../../lib/messages';
@@ -13,8 +14,15 @@ const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ASOLUSDT';
 const BINANCE = 'https://www.binance.com/en/trade/BTC_USDT';
 const en = translateFrom(loadLocales().en!);
 const snap = realSnapshot('2025-09-19');
-const view = (s: unknown = snap, settings: unknown = defaultSettings()) =>
+const full = (s: unknown = snap, settings: unknown = defaultSettings()) =>
   buildBadgeView({ snapshot: s, history: null, settings: settings as never, t: en, locale: 'en-US', now: 0 });
+/** The pill, as the worker stores it under badgeView. */
+const view = (s?: unknown, settings?: unknown) => splitBadgeView(full(s, settings)).pill;
+/** Both parts, as the worker stores them. */
+const stored = (v = full()) => {
+  const { pill, part } = splitBadgeView(v);
+  return { badgeView: pill, badgePanel: part };
+};
 
 function area(
   init: Record<string, unknown> = {},
@@ -40,7 +48,7 @@ function area(
 async function setup(
   o: { local?: Record<string, unknown>; href?: string; send?: (c: Command) => Promise<unknown> } = {},
 ) {
-  const local = area(o.local ?? { badgeView: view() });
+  const local = area(o.local ?? stored());
   const shown: BadgeShow[] = [];
   const sent: Command[] = [];
   let hidden = 0;
@@ -75,29 +83,48 @@ describe('badge controller', () => {
     const asi = snap.evaluation.asi as AsiSignal;
     const rank = (sym: string) => asi.coins.findIndex((c) => c.symbol === sym) + 1;
     const x = await setup();
+    // What the panel's module works out when the panel opens on the page last shown.
+    const coin = async () => coinOnScreen((await x.last().panel())!, x.last());
     x.c.update();
-    expect(x.last().coin()).toMatch(
+    expect(await coin()).toMatch(
       new RegExp(`^SOL [+−]\\d+ % vs BTC · ${rank('SOL')}(st|nd|rd|th) of ${asi.coins.length}$`),
     );
     x.c.update('https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3AUSDTTRY');
-    expect(x.last().coin()).toBe(
+    expect(await coin()).toBe(
       'USDT: not in the ASI universe (on the exclusion list (stablecoin, wrapped, staked or asset-backed))',
     );
     // A coin the ASI never saw: outside the top N, by the snapshot's own N.
     x.c.update('https://www.binance.com/en/trade/ZZZ_USDT');
-    expect(x.last().coin()).toBe(`ZZZ: not in the ASI universe (outside the top ${asi.topN} by market cap)`);
+    expect(await coin()).toBe(`ZZZ: not in the ASI universe (outside the top ${asi.topN} by market cap)`);
     x.c.update('https://www.tradingview.com/chart/AbC123/');
-    expect(x.last().coin()).toBeNull();
+    expect(await coin()).toBeNull();
+    x.c.update(BINANCE);
+    expect(await coin()).toBe(full().coins.btc);
   });
 
-  it('the coin line is worked out when asked (the panel opens), for the page and view it was shown with', async () => {
+  it('reads the panel part only when the panel asks (it opens), once; then follows it through onChanged', async () => {
     const x = await setup();
     x.c.update();
-    const sol = x.shown[0]!;
+    const first = x.last();
+    expect(x.local.gets).toEqual([['badgeView', 'badgeLayout']]); // page load: the pill and the places only
+    const part = await first.panel();
+    expect(part?.panel.lines.map((l) => l.id)).toEqual(['russell', 'asi', 'dominance']);
+    expect(x.local.gets).toEqual([['badgeView', 'badgeLayout'], 'badgePanel']);
     x.c.update(BINANCE);
-    // Asked after another page was shown: still the first page's coin, by the first view.
-    expect(sol.coin()).toMatch(/^SOL /);
-    expect(x.last().coin()).toBe(view().coins.btc);
+    expect(await x.last().panel()).toEqual(part); // read once for the page, whichever show asks
+    expect(x.local.gets).toHaveLength(2);
+    // A new view: both parts change in one storage call; the open panel gets the new part without a read.
+    const btc = stored(full(realSnapshot('2026-05-04', undefined, anyCoverageSettings()), anyCoverageSettings()));
+    x.c.onChanged({ badgeView: { newValue: btc.badgeView }, badgePanel: { newValue: btc.badgePanel } }, 'local');
+    expect(x.shown).toHaveLength(3); // one update for the two
+    expect((await x.last().panel())?.panel.top).toEqual(btc.badgePanel.panel.top);
+    expect(x.local.gets).toHaveLength(2);
+    // A malformed or missing part: null (the panel stays closed), never a throw.
+    x.c.onChanged({ badgePanel: { newValue: { v: 3, panel: {} } } }, 'local');
+    expect(await x.last().panel()).toBeNull();
+    const y = await setup({ local: { badgeView: view() } });
+    y.c.update();
+    expect(await y.last().panel()).toBeNull();
   });
 
   it('a missing or malformed view shows nothing (the worker writes one on wake)', async () => {
@@ -143,7 +170,7 @@ describe('badge controller', () => {
   });
 
   it('saves a dropped layout for its site, keeping the other sites’ places', async () => {
-    const x = await setup({ local: { badgeView: view(), badgeLayout: { binance: { x: 1, y: 1, collapsed: false } } } });
+    const x = await setup({ local: { ...stored(), badgeLayout: { binance: { x: 1, y: 1, collapsed: false } } } });
     x.c.update();
     x.last().onLayout({ x: 300, y: 200, collapsed: true });
     await flush();

@@ -2,6 +2,7 @@
 import { parseHTML } from 'linkedom';
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
+import { panelKit } from '../../../components/badge/panel';
 import { BadgeUi } from '../../../components/badge/ui';
 import type { BadgeShow } from '../../../lib/badge/controller';
 import type { BadgeLayout } from '../../../lib/badge/state';
@@ -13,6 +14,8 @@ export const VIEWPORT = { width: 1280, height: 720 };
 export const BADGE_SIZE = { width: 200, height: 32 };
 export const DOT_SIZE = { width: 20, height: 20 };
 export const en = translateFrom(loadLocales().en!);
+/** A chart page whose URL names a coin (SOL): the panel opened there has a coin line. */
+export const SOL_CHART = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ASOLUSDT';
 
 let win: Window & typeof globalThis;
 
@@ -86,13 +89,15 @@ export function setupDom(): Window & typeof globalThis {
 /** What the content script shows for a view built by the worker from `x` (English, en-US numbers). */
 export function shown(
   x: Partial<BadgeViewInput> & { snapshot: unknown },
-  o: { layout?: BadgeLayout | null; coin?: string | null; onLayout?: (l: BadgeLayout) => void } = {},
+  o: { layout?: BadgeLayout | null; href?: string; onLayout?: (l: BadgeLayout) => void } = {},
 ): BadgeShow {
   const view = buildBadgeView({ history: null, settings: null, t: en, locale: 'en-US', now: Date.now(), ...x });
   return {
     site: 'tradingview',
     view,
-    coin: () => o.coin ?? null,
+    // A chart URL naming no coin unless given: the panel's coin line stays out.
+    href: o.href ?? 'https://www.tradingview.com/chart/AbC123/',
+    panel: async () => view,
     layout: o.layout ?? null,
     onLayout: o.onLayout ?? (() => {}),
     onDetails: () => {},
@@ -104,7 +109,8 @@ export function mountUi() {
   const root = document.createElement('div');
   document.body.append(root);
   const ctl = new AbortController();
-  const ui = new BadgeUi(root, ctl.signal);
+  // The panel's module as imported (on the page: content-scripts/badge-panel.js, loaded at the first open).
+  const ui = new BadgeUi(root, ctl.signal, async () => panelKit);
   return {
     root,
     ui,
@@ -120,6 +126,9 @@ export function mountUi() {
 export function click(el: Element | null) {
   el!.dispatchEvent(new win.Event('click', { bubbles: true }));
 }
+
+/** Lets what a click started finish: the panel opens once its module and data have come (promises). */
+export const settle = () => new Promise((r) => setTimeout(r, 0));
 
 /** Renders a Preact view (the options page's, the popup's) into the linkedom document. */
 export function mount(node: ComponentChild, root: HTMLElement = document.createElement('div')): HTMLElement {

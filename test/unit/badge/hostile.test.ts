@@ -11,7 +11,7 @@ import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom } from '../../../lib/i18n/translate';
 import type { Snapshot } from '../../../lib/snapshot/types';
 import { realSnapshot } from '../../support/snapshot';
-import { click, mountUi, setupDom, shown } from './dom';
+import { click, mountUi, settle, setupDom, shown, SOL_CHART } from './dom';
 
 const t = translateFrom(loadLocales().en!);
 
@@ -64,10 +64,12 @@ describe('a malformed stored snapshot', () => {
 
   it.each(CASES)(
     '%s: the badge and its panel render, with no raw key, no "undefined"/"NaN"/"[object"',
-    (_name, snap) => {
-      // As the worker builds the view from it (usableSnapshot inside), and the content script paints it.
-      const root = mountUi().show(shown({ snapshot: snap, now }, { coin: 'SOL +1 % vs BTC · 1st of 2' }));
+    async (_name, snap) => {
+      // As the worker builds the view from it (usableSnapshot inside), and the content script paints it; on a SOL
+      // chart, so the panel's coin line is looked up in the view's table too.
+      const root = mountUi().show(shown({ snapshot: snap, now }, { href: SOL_CHART }));
       click(root.querySelector('button.main'));
+      await settle();
       const text = root.textContent ?? '';
       expect(root.querySelector('.panel')).not.toBeNull();
       expect(text).not.toMatch(/undefined|NaN|\[object|badge_|stage_/);

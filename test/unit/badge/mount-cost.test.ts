@@ -8,7 +8,7 @@ import { readTheme } from '../../../components/badge/page';
 import { defaultPosition, HOME } from '../../../lib/badge/drag';
 import type { BadgeLayout } from '../../../lib/badge/state';
 import { anyCoverageSettings, realSnapshot } from '../../support/snapshot';
-import { BADGE_SIZE, click, layoutFrame, mountUi, setupDom, shown, VIEWPORT } from './dom';
+import { BADGE_SIZE, click, layoutFrame, mountUi, settle, setupDom, shown, VIEWPORT } from './dom';
 
 // the ASI of 12 coins accepted, for a number to format
 const snap = realSnapshot('2026-08-21', undefined, anyCoverageSettings());
@@ -125,7 +125,7 @@ describe('mounting the badge', () => {
     m.dispose();
   });
 
-  it("listens to the page's presses only while the panel is open (to close it on a press outside)", () => {
+  it("listens to the page's presses only while the panel is open (to close it on a press outside)", async () => {
     const added: string[] = [];
     const real = document.addEventListener.bind(document);
     document.addEventListener = ((type: string, ...rest: [EventListener, AddEventListenerOptions]) => (
@@ -139,6 +139,7 @@ describe('mounting the badge', () => {
       expect(added).toEqual([]);
       click(root.querySelector('button.main'));
       expect(added).toEqual(['pointerdown']);
+      await settle(); // the panel's module and data
       press(root.querySelector('.panel')!); // inside: stays open
       expect(root.querySelector('.panel')).not.toBeNull();
       press(document.body);
@@ -150,17 +151,20 @@ describe('mounting the badge', () => {
     }
   });
 
-  it("adds the panel's stylesheet when the panel first opens, once", () => {
+  it("adds the panel's stylesheet when the panel first opens, once", async () => {
     const m = mountUi();
     const root = m.show(app());
     const styles = () => [...root.querySelectorAll('style')].map((s) => s.textContent);
     expect(styles()).toEqual([]);
     const main = root.querySelector('button.main');
     click(main);
+    await settle();
     expect(styles()).toHaveLength(1);
     expect(styles()[0]).toContain('.panel {');
     click(main); // closed
     click(main); // open again
+    await settle();
+    expect(root.querySelector('.panel')).not.toBeNull();
     expect(styles()).toHaveLength(1);
     m.dispose();
   });

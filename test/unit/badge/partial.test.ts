@@ -13,7 +13,7 @@ import type { AsiSignal } from '../../../lib/signals/asi';
 import { toolbarBadge } from '../../../lib/toolbar';
 import { realSeries } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
-import { click, mountUi, setupDom, shown } from './dom';
+import { click, mountUi, settle, setupDom, shown } from './dom';
 
 const en = translateFrom(loadLocales().en!);
 const zh = translateFrom(loadLocales().zh_CN!);
@@ -77,7 +77,7 @@ describe('an ASI over part of its universe says so on the badge', () => {
     expect(toolbarBadge(partial, en, now).title).toContain(`(${k}/${n})`);
   });
 
-  it('the page marks the number with "≈", says k of N in its title and on the panel\'s ASI line', () => {
+  it('the page marks the number with "≈", says k of N in its title and on the panel\'s ASI line', async () => {
     const { counted: k, aimed: n } = asiOf(partial).coverage!;
     const m = mountUi();
     const root = m.show(shown({ snapshot: partial, now }));
@@ -87,11 +87,13 @@ describe('an ASI over part of its universe says so on the badge', () => {
     // the mark stands right before the number it qualifies
     expect(part?.nextElementSibling?.textContent).toBe(String(asiOf(partial).value));
     click(root.querySelector('button.main'));
+    await settle();
     expect(root.querySelector('.panel [data-line="asi"]')?.textContent).toContain(`counted ${k} of ${n} coins`);
     m.dispose();
     const c = mountUi().show(shown({ snapshot: whole, now }));
     expect(c.querySelector('button.main .part')).toBeNull();
     click(c.querySelector('button.main'));
+    await settle();
     expect(c.querySelector('.panel [data-line="asi"]')?.textContent).not.toContain('counted');
   });
 });

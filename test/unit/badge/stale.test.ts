@@ -10,7 +10,7 @@ import { translateFrom } from '../../../lib/i18n/translate';
 import { dayMs } from '../../../lib/series/dates';
 import { realSeriesStaleEthBtc } from '../../support/fixtures';
 import { realSnapshot } from '../../support/snapshot';
-import { click, mountUi, setupDom, shown } from './dom';
+import { click, mountUi, settle, setupDom, shown } from './dom';
 
 const t = translateFrom(loadLocales().en!);
 const zh = translateFrom(loadLocales().zh_CN!);
@@ -41,11 +41,12 @@ describe('stale marks in the mini-panel', () => {
     expect(panelModel(snap, zh, dayMs('2025-09-22')).lines[1]!.stale!.text).toBe('过期 3 天');
   });
 
-  it('the rendered panel shows the chip beside each stale value, as text, with the date in its title', () => {
+  it('the rendered panel shows the chip beside each stale value, as text, with the date in its title', async () => {
     const m = mountUi();
     // The worker built the view three days after the data; the demoted value shows its age.
     const root = m.show(shown({ snapshot: snap, now: dayMs('2025-09-22') + 3_600_000 }));
     click(root.querySelector('button.main'));
+    await settle();
     const panel = root.querySelector('.panel')!;
     const chip = (sel: string) => panel.querySelector(`${sel} .chip.stale`);
     expect(chip('[data-line="russell"]')).toBeNull();

@@ -15,14 +15,13 @@ import type { ViewCtx } from '../../../components/popup/context';
 import { Header } from '../../../components/popup/Header';
 import { PhaseLog, Sources } from '../../../components/popup/Sources';
 import { Tiles } from '../../../components/popup/Tiles';
-import { coinLine } from '../../../lib/badge/view-read';
 import { makeFormat } from '../../../lib/format/format';
 import { loadLocales } from '../../../lib/i18n/node';
 import { translateFrom, type Translate } from '../../../lib/i18n/translate';
 import { defaultSettings, type Settings } from '../../../lib/settings/defaults';
 import type { Snapshot } from '../../../lib/snapshot/types';
 import { hostileLog, hostileSnapshot, XSS } from '../../support/hostile';
-import { FakeResizeObserver, layoutFrame, mountUi, shown } from '../badge/dom';
+import { FakeResizeObserver, layoutFrame, mountUi, settle, shown } from '../badge/dom';
 
 let snap: Snapshot;
 let t: Translate;
@@ -123,15 +122,17 @@ describe('hostile text renders as text', () => {
     expectInert(root);
   });
 
-  it('badge and its open panel (static DOM from the worker’s view): reasons, arguments, the coin line', () => {
+  it('badge and its open panel (static DOM from the worker’s view): reasons, arguments, the coin line', async () => {
     // An excluded coin whose reason carries the payload: the coin-on-screen line shows it as text.
     const s = structuredClone(snap);
     (s.evaluation.asi as { excluded: unknown[] }).excluded.push({ symbol: 'ABC', reason: 'gone', why: `${XSS} coin` });
-    const x = shown({ snapshot: s, settings: defaultSettings(), now: snap.computedAt + 60_000 });
+    const href = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3AABCUSDT';
+    const x = shown({ snapshot: s, settings: defaultSettings(), now: snap.computedAt + 60_000 }, { href });
     const m = mountUi();
-    const root = m.show({ ...x, coin: () => coinLine(x.view, 'ABC') });
+    const root = m.show(x);
     expect(root.querySelector('.panel')).toBeNull();
     root.querySelector<HTMLButtonElement>('button.main')!.dispatchEvent(new win.Event('click', { bubbles: true }));
+    await settle(); // the panel's module and data
     const panel = root.querySelector('.panel');
     expect(panel).not.toBeNull();
     expectInert(root, 3);
@@ -141,12 +142,14 @@ describe('hostile text renders as text', () => {
     m.dispose();
   });
 
-  it('badge: an unknown ASI’s reason ("why") from storage', () => {
+  it('badge: an unknown ASI’s reason ("why") from storage', async () => {
     const s = structuredClone(snap);
     s.evaluation.asi = { value: null, why: XSS, asOf: null, excluded: [] };
     const m = mountUi();
     const root = m.show(shown({ snapshot: s, settings: defaultSettings(), now: s.computedAt }));
     root.querySelector('button.main')!.dispatchEvent(new win.Event('click', { bubbles: true }));
+    await settle();
+    expect(root.querySelector('.panel')).not.toBeNull();
     expectInert(root);
     m.dispose();
   });
