@@ -37,6 +37,7 @@ export default defineConfig({
           },
         },
         ...(config.plugins ?? []),
+        ...(entrypoints.some((e) => e.type === 'content-script') ? [compileAllOnLoad()] : []),
       ];
     },
     // The badge panel's code as its own ES module: built after the extension, web-accessible on the badge's sites
@@ -79,6 +80,25 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/**
+ * V8's explicit compile hint (https://v8.dev/blog/explicit-compile-hints, Chrome 136): a script whose first line is
+ * `//# allFunctionsCalledOnLoad` has every function compiled with the script, not each one lazily on its first call
+ * (parsed twice then: pre-parsed with the script, parsed again to compile). Nearly all of the content script runs on
+ * every page load (the panel's code is a module of its own). In a trace with V8's compile events, compiling took 2.5
+ * of its 5.2 ms of main-thread time; with the hint its thread time per page load went from 4.7 to 4.1 ms (6
+ * alternating browser launches of 10 runs each). Other engines read a comment.
+ */
+function compileAllOnLoad(): Plugin {
+  return {
+    name: 'regime-lens:compile-all-on-load',
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+    },
+  };
+}
 
 /** components/badge/panel.ts and what it imports, as one minified ES module at PANEL_MODULE in the output. */
 async function buildPanelModule(root: string, outDir: string): Promise<void> {
