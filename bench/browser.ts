@@ -25,7 +25,16 @@ import { buildBadgeView, splitBadgeView } from '../lib/badge/view';
 import { loadLocales } from '../lib/i18n/node';
 import { translateFrom } from '../lib/i18n/translate';
 import { startStubSites } from '../test/support/sites/server';
-import { attribute, LONG_TASK_MS, madeLong, tasksRunning, type CpuProfile, type TraceEvent } from './profile';
+import {
+  attribute,
+  LONG_TASK_MS,
+  madeLong,
+  tasksRunning,
+  threadCpu,
+  type CpuProfile,
+  type ThreadCpu,
+  type TraceEvent,
+} from './profile';
 import { summarize, type Summary } from './util';
 
 /** The content script's file in the build: its frames in a profile are the badge's. */
@@ -158,7 +167,18 @@ export interface BadgeResult {
   pageLongTasks: number;
   longTaskApi: boolean;
   ticksPerRun: number;
-  /** Main-thread CPU time of the content script (sampled CPU profile, separate runs): median and per run. */
+  /**
+   * Main-thread CPU of the content script from the renderer's trace, thread time (separate runs, no profiler):
+   * its injection (compile and run to the first await), its storage reply with the code after that await, and its
+   * callbacks; the total per run. The target's measure.
+   */
+  thread: { total: Summary; evaluate: Summary; reply: Summary; callbacks: Summary };
+  /** The same total for the floor script (FLOOR_BADGE) in place of the product's. */
+  floorThread: Summary;
+  /**
+   * Time sampled in the content script's stacks (V8's CPU profiler, 100 µs; separate runs): wall-clock deltas, so
+   * it also holds the time the thread waited for a core; its compile and the reply's deserialization are not in it.
+   */
   cpu: Summary;
   /** The same for the floor script (FLOOR_BADGE) in place of the product's. */
   floor: Summary;
@@ -168,8 +188,8 @@ export interface BadgeResult {
    * target's count), and each run's longest such task.
    */
   tasks: { runs: number; long: LongTask[]; runsWithLong: number; madeLong: number; longest: Summary };
-  /** The median of each browser launch's profiled runs (product, floor): how far one launch's figure could stray. */
-  perLaunch: { cpu: number[]; floor: number[] };
+  /** The median of each browser launch's runs (product, floor; sampled and thread time): how far one could stray. */
+  perLaunch: { cpu: number[]; floor: number[]; thread: number[]; floorThread: number[] };
   /** Where that time goes: the deepest content-script frame of each sample, summed over all profiled runs ÷ runs. */
   hot: { frame: string; code: string; ms: number }[];
   /** Main-thread CPU of the content script per live update (a new badge view stored while the page is open). */
@@ -266,12 +286,49 @@ async function profiledRuns(ext: ExtensionBrowser, runs: number, warmup: number)
   return out;
 }
 
-/** Browser launches the profiled runs are spread over: one launch's median strayed by up to 2 ms from the next's. */
-const PROFILED_LAUNCHES = 3;
+/** Categories for thread time: task events, EvaluateScript and FunctionCall, V8's compile and run, mojo messages. */
+const THREAD_CATEGORIES = 'toplevel,devtools.timeline,v8';
 
 /**
- * `runs` profiled runs in each of PROFILED_LAUNCHES fresh browsers on the build (with `extraFiles`), seeded as the
- * badge runs are: every run, the median of each launch, and the frames summed over all runs.
+ * Runs traced without a profiler (it would add its own sampling work to the thread): the content script's main-thread
+ * CPU per run, from the events' thread time (bench/profile.ts threadCpu). A run in which it cannot be found stops the
+ * bench: a figure read from the wrong events would be worse than none.
+ */
+async function threadRuns(ext: ExtensionBrowser, runs: number, warmup: number): Promise<ThreadCpu[]> {
+  const out: ThreadCpu[] = [];
+  for (let i = 0; i < runs + warmup; i++) {
+    const page = await probedPage(ext);
+    await page.goto('https://www.tradingview.com/markets/');
+    const cdp = await ext.context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: THREAD_CATEGORIES, transferMode: 'ReportEvents' });
+    await page.goto(`${TV}&stale-hosts=1`);
+    await page.waitForFunction(() => (window as any).__rl?.painted != null, null, { timeout: 30_000 });
+    await page.waitForTimeout(100);
+    await cdp.send('Tracing.end');
+    await traced;
+    await cdp.detach();
+    await page.close();
+    if (i < warmup) continue;
+    const t = threadCpu(events, BADGE_FILE);
+    if (!t || t.reply === 0) throw new Error('badge: no evaluation or storage reply of the content script traced');
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Browser launches the profiled and traced runs are spread over, 3 × `runs` of each in all: one launch's median
+ * strayed by up to 2 ms (sampled) and 1.2 ms (thread time) from the next's, more than runs within a launch do.
+ */
+const PROFILED_LAUNCHES = 5;
+
+/**
+ * 3 × `runs` profiled runs and as many traced ones (thread time), spread over PROFILED_LAUNCHES fresh browsers on the
+ * build (with `extraFiles`), seeded as the badge runs are: every run, the median of each launch, and the frames
+ * summed over all runs.
  */
 async function profiledLaunches(
   extensionDir: string,
@@ -279,16 +336,21 @@ async function profiledLaunches(
   runs: number,
   warmup: number,
   extraFiles: Record<string, string> = {},
-): Promise<Profiled & { perLaunch: number[] }> {
-  const all: Profiled & { perLaunch: number[] } = { cpu: [], frames: new Map(), tasks: [], perLaunch: [] };
+): Promise<Profiled & { perLaunch: number[]; thread: ThreadCpu[]; perLaunchThread: number[] }> {
+  type All = Profiled & { perLaunch: number[]; thread: ThreadCpu[]; perLaunchThread: number[] };
+  const all: All = { cpu: [], frames: new Map(), tasks: [], perLaunch: [], thread: [], perLaunchThread: [] };
+  const perLaunch = Math.ceil((3 * runs) / PROFILED_LAUNCHES);
   for (let k = 0; k < PROFILED_LAUNCHES; k++) {
     const b = await launch(extensionDir, chromiumArgs, extraFiles);
     try {
       await seedBadge(b.ext);
-      const r = await profiledRuns(b.ext, runs, warmup);
+      const r = await profiledRuns(b.ext, perLaunch, warmup);
+      const t = await threadRuns(b.ext, perLaunch, warmup);
       all.cpu.push(...r.cpu);
       all.tasks.push(...r.tasks);
       all.perLaunch.push(summarize(r.cpu).median);
+      all.thread.push(...t);
+      all.perLaunchThread.push(summarize(t.map((x) => x.total)).median);
       addFrames(all.frames, r.frames);
     } finally {
       await b.dispose();
@@ -352,7 +414,8 @@ export async function benchBadge(
     const control = await controlRuns(ext, out, runs);
     const live = await liveUpdates(ext, seeded, runs);
     await dispose();
-    const { cpu, frames, perLaunch, tasks } = await profiledLaunches(extensionDir, sites.chromiumArgs, runs, warmup);
+    const p = await profiledLaunches(extensionDir, sites.chromiumArgs, runs, warmup);
+    const { cpu, frames, perLaunch, tasks, thread } = p;
     const floor = await profiledLaunches(extensionDir, sites.chromiumArgs, runs, warmup, {
       'content-scripts/badge.js': FLOOR_BADGE,
     });
@@ -365,7 +428,10 @@ export async function benchBadge(
         const code = line ? (lines[Number(line) - 1] ?? '').slice(Number(col) - 1, Number(col) + 89) : '';
         return { frame, code, ms: t / Math.max(1, cpu.length) };
       });
+    const part = (k: keyof ThreadCpu) => summarize(thread.map((t) => t[k]));
     return {
+      thread: { total: part('total'), evaluate: part('evaluate'), reply: part('reply'), callbacks: part('callbacks') },
+      floorThread: summarize(floor.thread.map((t) => t.total)),
       cpu: summarize(cpu),
       floor: summarize(floor.cpu),
       tasks: {
@@ -375,7 +441,12 @@ export async function benchBadge(
         madeLong: tasks.flatMap((t) => t.long).filter((t) => t.madeLong).length,
         longest: summarize(tasks.map((t) => t.longest)),
       },
-      perLaunch: { cpu: perLaunch, floor: floor.perLaunch },
+      perLaunch: {
+        cpu: perLaunch,
+        floor: floor.perLaunch,
+        thread: p.perLaunchThread,
+        floorThread: floor.perLaunchThread,
+      },
       hot,
       live: summarize(live),
       runs: out,

@@ -23,7 +23,13 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
-  args?: { name?: string };
+  /** The thread's CPU time over the event (µs), where the trace records it. */
+  tdur?: number;
+  args?: {
+    name?: string;
+    data?: { url?: string };
+    chrome_mojo_event_info?: { mojo_interface_tag?: string };
+  };
 }
 
 /** Each sample's deepest frame of a script whose URL contains `marker` (`name@line:col`), or null when none. */
@@ -109,3 +115,54 @@ export const LONG_TASK_MS = 50;
  */
 export const madeLong = (t: { ms: number; scriptMs: number }) =>
   t.ms >= LONG_TASK_MS && t.ms - t.scriptMs < LONG_TASK_MS;
+
+/** A content script's main-thread CPU in one traced run (ms, thread time): the parts and their sum. */
+export interface ThreadCpu {
+  /** Its injection: compiling and running the script up to its first await (EvaluateScript). */
+  evaluate: number;
+  /** The browser's reply to its storage read (an extensions mojo reply) and the microtasks that ran right after it:
+   * the script's code from that await on, with the reply's deserialization. */
+  reply: number;
+  /** Its callbacks the page ran later (FunctionCall events of the script: ResizeObserver, timers, listeners). */
+  callbacks: number;
+  total: number;
+}
+
+/** How long after a mojo reply its promise's microtasks may start and still be counted as the reply's (µs). */
+const REPLY_MICROTASKS_WITHIN = 1_000;
+
+/**
+ * The main-thread CPU a content script (URL ending in `file`) cost in a trace with the 'toplevel',
+ * 'devtools.timeline' and 'v8' categories, from the events' thread time (`tdur`): its EvaluateScript, each
+ * extensions mojo reply on that thread after it with the microtask checkpoint that followed (a content script's
+ * extension API promises resolve there), and its FunctionCall events outside those. Null when the script was never
+ * evaluated in the trace. Thread time, unlike a sampling profiler's wall-clock deltas, leaves out the time the
+ * thread waited for a core.
+ */
+export function threadCpu(events: TraceEvent[], file: string): ThreadCpu | null {
+  const own = (e: TraceEvent) => !!e.args?.data?.url?.endsWith(file);
+  const ev = events.find((e) => e.ph === 'X' && e.name === 'EvaluateScript' && own(e));
+  if (!ev) return null;
+  const xs = events.filter((e) => e.ph === 'X' && e.pid === ev.pid && e.tid === ev.tid).sort((a, b) => a.ts - b.ts);
+  const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+  const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  const counted: TraceEvent[] = [ev];
+  let reply = 0;
+  for (const r of xs) {
+    if (r.name !== 'Receive mojo reply' || r.ts < end(ev)) continue;
+    if (!r.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom')) continue;
+    const micro = xs.find(
+      (m) =>
+        m.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' &&
+        m.ts >= r.ts &&
+        m.ts <= end(r) + REPLY_MICROTASKS_WITHIN,
+    );
+    reply += cpu(r) + (micro ? cpu(micro) : 0);
+    counted.push(r, ...(micro ? [micro] : []));
+  }
+  const inside = (e: TraceEvent) => counted.some((c) => c !== e && c.ts <= e.ts && end(e) <= end(c));
+  const calls = xs.filter((e) => e.name === 'FunctionCall' && own(e) && !inside(e));
+  const callbacks = calls.reduce((a, e) => a + cpu(e), 0);
+  const evaluate = cpu(ev);
+  return { evaluate, reply, callbacks, total: evaluate + reply + callbacks };
+}
