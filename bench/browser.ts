@@ -244,36 +244,51 @@ interface Profiled {
 }
 
 /**
- * Runs with the V8 sampling profiler (100 µs) on the page's renderer, started on a same-site page first so the
- * navigation to the chart stays in the profiled process: the content script's time per run (attribute) and by frame.
- * A trace of the same runs ('toplevel': one event per task) tells which tasks the script's samples fell in, so a
- * long task is counted against the badge only when the badge's code ran in it and made it long (the Long Tasks API
- * names the frame, not the script).
+ * One badge run in a new tab, traced with `categories` (and profiled by V8's sampling profiler, 100 µs, when
+ * `profiled`) from the navigation until the badge has painted. It starts on a same-site page so the navigation to the
+ * chart stays in the traced renderer process.
+ */
+async function tracedRun(
+  ext: ExtensionBrowser,
+  categories: string,
+  profiled: boolean,
+): Promise<{ events: TraceEvent[]; profile: CpuProfile | null }> {
+  const page = await probedPage(ext);
+  await page.goto('https://www.tradingview.com/markets/');
+  const cdp = await ext.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  if (profiled) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  await page.goto(`${TV}&stale-hosts=1`);
+  await page.waitForFunction(() => (window as any).__rl?.painted != null, null, { timeout: 30_000 });
+  await page.waitForTimeout(100);
+  const stopped = profiled ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }) : null;
+  await cdp.send('Tracing.end');
+  await traced;
+  await cdp.detach();
+  await page.close();
+  return { events, profile: stopped?.profile ?? null };
+}
+
+/**
+ * Profiled runs (tracedRun): the content script's time per run (attribute) and by frame. A trace of the same runs
+ * ('toplevel': one event per task) tells which tasks the script's samples fell in, so a long task is counted against
+ * the badge only when the badge's code ran in it and made it long (the Long Tasks API names the frame, not the
+ * script).
  */
 async function profiledRuns(ext: ExtensionBrowser, runs: number, warmup: number): Promise<Profiled> {
   const out: Profiled = { cpu: [], frames: new Map(), tasks: [] };
   for (let i = 0; i < runs + warmup; i++) {
-    const page = await probedPage(ext);
-    await page.goto('https://www.tradingview.com/markets/');
-    const cdp = await ext.context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    await page.goto(`${TV}&stale-hosts=1`);
-    await page.waitForFunction(() => (window as any).__rl?.painted != null, null, { timeout: 30_000 });
-    await page.waitForTimeout(100);
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    await cdp.send('Tracing.end');
-    await traced;
-    await cdp.detach();
-    await page.close();
+    const { events, profile } = await tracedRun(ext, 'toplevel', true);
     if (i < warmup) continue;
-    const a = attribute(profile, BADGE_FILE);
-    const t = tasksRunning(profile, events, BADGE_FILE);
+    const a = attribute(profile!, BADGE_FILE);
+    const t = tasksRunning(profile!, events, BADGE_FILE);
     // Either the clocks disagree or the trace lost events: the run's tasks cannot be told, so the bench stops.
     if (t.outside > 0) throw new Error(`badge: ${t.outside} content-script samples in no traced task`);
     out.cpu.push(a.total);
@@ -297,20 +312,7 @@ const THREAD_CATEGORIES = 'toplevel,devtools.timeline,v8';
 async function threadRuns(ext: ExtensionBrowser, runs: number, warmup: number): Promise<ThreadCpu[]> {
   const out: ThreadCpu[] = [];
   for (let i = 0; i < runs + warmup; i++) {
-    const page = await probedPage(ext);
-    await page.goto('https://www.tradingview.com/markets/');
-    const cdp = await ext.context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: THREAD_CATEGORIES, transferMode: 'ReportEvents' });
-    await page.goto(`${TV}&stale-hosts=1`);
-    await page.waitForFunction(() => (window as any).__rl?.painted != null, null, { timeout: 30_000 });
-    await page.waitForTimeout(100);
-    await cdp.send('Tracing.end');
-    await traced;
-    await cdp.detach();
-    await page.close();
+    const { events } = await tracedRun(ext, THREAD_CATEGORIES, false);
     if (i < warmup) continue;
     const t = threadCpu(events, BADGE_FILE);
     if (!t || t.reply === 0) throw new Error('badge: no evaluation or storage reply of the content script traced');
