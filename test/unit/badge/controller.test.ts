@@ -8,6 +8,7 @@ import { translateFrom } from '../../../lib/i18n/translate';
 import type { Command } from '../../../lib/messages';
 import { defaultSettings } from '../../../lib/settings/defaults';
 import type { AsiSignal } from '../../../lib/signals/asi';
+import { settle as flush } from '../../support/async';
 import { anyCoverageSettings, realSnapshot } from '../../support/snapshot';
 
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ASOLUSDT';
@@ -65,8 +66,6 @@ async function setup(
   );
   return { c, local, shown, sent, hidden: () => hidden, invalidate: () => (valid = false), last: () => shown.at(-1)! };
 }
-
-const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('badge controller', () => {
   it('reads the badge view and the layouts in ONE storage get, and shows them for the page’s site', async () => {

@@ -128,7 +128,7 @@ export function click(el: Element | null) {
 }
 
 /** Lets what a click started finish: the panel opens once its module and data have come (promises). */
-export const settle = () => new Promise((r) => setTimeout(r, 0));
+export { settle } from '../../support/async';
 
 /** Renders a Preact view (the options page's, the popup's) into the linkedom document. */
 export function mount(node: ComponentChild, root: HTMLElement = document.createElement('div')): HTMLElement {

@@ -7,18 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { panelKit, type PanelKit } from '../../../components/badge/panel';
 import { BadgeUi } from '../../../components/badge/ui';
 import { splitBadgeView, type BadgePanelPart } from '../../../lib/badge/view';
+import { deferred } from '../../support/async';
 import { realSnapshot } from '../../support/snapshot';
 import { click, layoutFrame, settle, setupDom, shown } from './dom';
 
 const now = realSnapshot('2025-09-19').computedAt + 60_000;
-
-/** A promise resolved or rejected from outside: a module or storage read still on its way. */
-function later<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-}
 
 /** A badge whose panel module and panel part come from `kit()` and `part()`, each call counted. */
 function badge(kit: () => Promise<PanelKit>, part?: () => Promise<BadgePanelPart | null>) {
@@ -55,7 +48,7 @@ describe('the badge panel, loaded on demand', () => {
   });
 
   it('closed before the module came: no panel appears when it does', async () => {
-    const k = later<PanelKit>();
+    const k = deferred<PanelKit>();
     const b = badge(() => k.promise);
     click(b.main());
     click(b.main()); // closed again, the module still loading
@@ -94,7 +87,7 @@ describe('the badge panel, loaded on demand', () => {
   });
 
   it('an update while the part loads: the newer build wins, the slower older one is dropped', async () => {
-    const reads = [later<BadgePanelPart | null>(), later<BadgePanelPart | null>()];
+    const reads = [deferred<BadgePanelPart | null>(), deferred<BadgePanelPart | null>()];
     let n = 0;
     const b = badge(
       async () => panelKit,

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHostLimiter, limitFetch } from '../../../lib/net/limit';
-
-function deferred() {
-  let resolve!: () => void;
-  let reject!: (e: Error) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
+import { deferred, settle as tick } from '../../support/async';
 
 describe('per-host concurrency limiter', () => {
   it('keeps at most 4 in flight per host and starts the rest in order', async () => {
