@@ -33,6 +33,7 @@ import {
 import { startStubSites, type StubSites } from '../support/sites/server';
 import { anyCoverageSettings, realSnapshot } from '../support/snapshot';
 import { testNow } from '../support/clock';
+import { REVIEWED_BADGE_ORIGINS } from '../support/reviewed';
 
 const HOST = 'regime-lens-badge';
 const TV = 'https://www.tradingview.com/chart/AbC123/?symbol=BINANCE%3ABTCUSDT';
@@ -148,11 +149,10 @@ describe.skipIf(SKIP)('on-page badge in Chromium', () => {
     expect(cs.css).toBeUndefined();
     // The module is web-accessible to the badge's sites only (their origins: Chrome takes no path there), and
     // nothing else of the extension is.
-    const origin = (m: string) => m.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*');
     const [war, ...more] = manifest.web_accessible_resources;
     expect(more).toEqual([]);
     expect(war.resources).toEqual(['content-scripts/badge-panel.js']);
-    expect([...war.matches].sort()).toEqual([...new Set((cs.matches as string[]).map(origin))].sort());
+    expect(war.matches).toEqual(REVIEWED_BADGE_ORIGINS);
   });
 
   it("loads the panel's own module only when the panel opens, into the content script's world", async () => {

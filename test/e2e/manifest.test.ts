@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXTENSION_DIR } from '../support/browser';
 import { ensureChromeBuild } from '../support/e2e';
-import { REVIEWED_API_ORIGINS, REVIEWED_BADGE_MATCHES } from '../support/reviewed';
+import { REVIEWED_API_ORIGINS, REVIEWED_BADGE_MATCHES, REVIEWED_BADGE_ORIGINS } from '../support/reviewed';
 
 describe('shipped manifest snapshot', () => {
   beforeAll(() => ensureChromeBuild(), 180_000);
@@ -38,7 +38,7 @@ describe('shipped manifest snapshot', () => {
       // The badge panel's module, for the content script's import on the badge's sites (origins only).
       web_accessible_resources: [
         {
-          matches: [...new Set(REVIEWED_BADGE_MATCHES.map((p) => p.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*')))],
+          matches: REVIEWED_BADGE_ORIGINS,
           resources: ['content-scripts/badge-panel.js'],
           use_dynamic_url: true,
         },

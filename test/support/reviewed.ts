@@ -32,3 +32,16 @@ export const REVIEWED_BADGE_MATCHES = [
   'https://www.okx.com/*/trade-*',
   'https://www.okx.com/trade-*',
 ];
+
+/** The badge sites' origins, where the badge panel's module is web-accessible (Chrome takes no path there). */
+export const REVIEWED_BADGE_ORIGINS = [
+  'https://*.tradingview.com/*',
+  'https://app.hyperliquid.xyz/*',
+  'https://pro.kraken.com/*',
+  'https://www.binance.com/*',
+  'https://www.bitget.com/*',
+  'https://www.bybit.com/*',
+  'https://www.coinbase.com/*',
+  'https://www.kucoin.com/*',
+  'https://www.okx.com/*',
+];
